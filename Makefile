@@ -1,0 +1,25 @@
+# Two commands: `make lab` opens the workbench, `make test` runs the whole test suite.
+# Both create .venv with Python 3.11+ and install the project into it first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: lab test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required, found " + sys.version'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+test: $(STAMP)
+	$(BIN)/ruff check workbench tests benchmarks
+	$(BIN)/python -m pytest -n 2
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache reports screenshots

@@ -1,0 +1,113 @@
+"""Parquet cache of per-file tables, keyed by the file's content hash and the pipeline settings.
+
+Layout: `<root>/files/<key>/<table>.parquet` plus `manifest.json`, written last, with the
+row count of each table; a missing manifest means a partial write, a failed read or a
+count mismatch means corruption: both are reported and the entry rebuilt. `<root>/index.json`
+remembers (size, mtime) -> SHA-256 so unchanged files are not hashed again. No pickles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+
+class CacheError(Exception):
+    """A cache entry exists but cannot be trusted."""
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class FileCache:
+    """Per-file processed tables on disk."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+        self._index_path = self.root / "index.json"
+        self._index: dict[str, list] = self._read_index()
+        self._dirty = False
+
+    def _read_index(self) -> dict[str, list]:
+        try:
+            data = json.loads(self._index_path.read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def content_hash(self, path: Path) -> str:
+        """SHA-256 of the file, reusing the stored one when size and mtime are unchanged."""
+        stat = path.stat()
+        key = str(path.resolve())
+        known = self._index.get(key)
+        if known and known[:2] == [stat.st_size, stat.st_mtime_ns]:
+            return known[2]
+        digest = file_hash(path)
+        self._index[key] = [stat.st_size, stat.st_mtime_ns, digest]
+        self._dirty = True
+        return digest
+
+    def save_index(self) -> None:
+        if self._dirty:
+            self.root.mkdir(parents=True, exist_ok=True)
+            tmp = self._index_path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(self._index), encoding="utf-8")
+            os.replace(tmp, self._index_path)
+            self._dirty = False
+
+    def _dir(self, key: str) -> Path:
+        return self.root / "files" / key
+
+    def load(self, key: str) -> dict[str, pd.DataFrame] | None:
+        """The tables stored under `key`, None if absent; CacheError if partial or corrupt."""
+        folder = self._dir(key)
+        if not folder.exists():
+            return None
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise CacheError(f"partial cache entry (no valid manifest: {err})") from err
+        tables = {}
+        for name, rows in manifest["tables"].items():
+            try:
+                df = pq.read_table(folder / f"{name}.parquet").to_pandas()
+            except (OSError, pa.ArrowException, ValueError) as err:
+                raise CacheError(f"corrupt cache table {name}: {err}") from err
+            if len(df) != rows:
+                raise CacheError(f"cache table {name} has {len(df)} rows, manifest says {rows}")
+            tables[name] = df
+        return tables
+
+    def store(self, key: str, tables: dict[str, pd.DataFrame]) -> None:
+        """Write tables then the manifest, so an interrupted write is detected as partial."""
+        folder = self._dir(key)
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        for name, df in tables.items():
+            pq.write_table(pa.Table.from_pandas(df, preserve_index=False),
+                           folder / f"{name}.parquet")
+        manifest = {"tables": {name: len(df) for name, df in tables.items()}}
+        (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+    def discard(self, key: str) -> None:
+        shutil.rmtree(self._dir(key), ignore_errors=True)
+
+    def prune(self, keep: set[str]) -> None:
+        """Delete entries of files that are gone or changed."""
+        files = self.root / "files"
+        if files.exists():
+            for folder in files.iterdir():
+                if folder.name not in keep:
+                    shutil.rmtree(folder, ignore_errors=True)

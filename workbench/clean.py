@@ -1,0 +1,150 @@
+"""Boilerplate removal: keep the article's lines, keep every removed line with its reason.
+
+Two kinds of rules: line patterns from `data/cleaning_rules.csv` (general `*` and
+per-outlet), then structural heuristics that need the whole page (repeated title,
+bylines, sign-offs, related-link lists, stray words in another script, rubrics).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dates import find_dates
+
+BODY_WORDS = 15  # a line with at least this many words starts the article body
+_WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_NAME_WORD = re.compile(r"^[A-ZА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*$")
+_BULLET = re.compile(r"^\s*[-•–—▪►]\s+")
+_END_PUNCT = re.compile(r"[.!?:;…]['\"”»’)]*$")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Compiled line rules: (outlet or '*', rule name, regex)."""
+
+    patterns: tuple[tuple[str, str, re.Pattern], ...]
+
+    def for_outlet(self, outlet: str | None) -> list[tuple[str, re.Pattern]]:
+        wanted = {"*", (outlet or "").casefold()}
+        return [(rule, rx) for o, rule, rx in self.patterns if o.casefold() in wanted]
+
+
+def load_rules(path: str | Path) -> Rules:
+    """Read the cleaning rules CSV; a bad row raises ValueError naming the row and the fix."""
+    rows = []
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for n, row in enumerate(csv.DictReader(fh), start=2):
+            outlet, rule, pattern = (row.get(k, "") or "" for k in ("outlet", "rule", "pattern"))
+            if not (outlet.strip() and rule.strip() and pattern):
+                raise ValueError(f"{path} row {n}: outlet, rule and pattern are required; got {row}")
+            try:
+                rows.append((outlet.strip(), rule.strip(), re.compile(pattern)))
+            except re.error as err:
+                raise ValueError(f"{path} row {n}: invalid regular expression {pattern!r}: {err}")
+    return Rules(tuple(rows))
+
+
+@dataclass
+class Cleaned:
+    """Kept lines `(line_no, text)`, removed lines `(line_no, text, rule)` and the title."""
+
+    kept: list[tuple[int, str]] = field(default_factory=list)
+    removed: list[tuple[int, str, str]] = field(default_factory=list)
+    title: str | None = None
+    bylines: list[str] = field(default_factory=list)
+
+
+def _n_words(line: str) -> int:
+    return len(_WORDS.findall(line))
+
+
+def _script(text: str) -> str | None:
+    cyr = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
+    lat = sum(1 for c in text if c.isalpha() and c < "\u0250")
+    if cyr == lat == 0:
+        return None
+    return "cyrillic" if cyr > lat else "latin"
+
+
+def looks_like_name(line: str) -> bool:
+    """2-4 capitalised words, letters only: a byline or sign-off such as 'Ali Gasimov'."""
+    words = line.split()
+    return (2 <= len(words) <= 4 and len(line) <= 50 and not _END_PUNCT.search(line)
+            and all(_NAME_WORD.match(w) and not any(c.isdigit() for c in w) for w in words))
+
+
+def clean_lines(text: str, rules: Rules, *, outlet: str | None = None) -> Cleaned:
+    """Split `text` into lines and decide for each whether it belongs to the article."""
+    lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1)]
+    lines = [(n, line) for n, line in lines if line]
+    verdict: dict[int, str] = {}
+    for n, line in lines:
+        for rule, rx in rules.for_outlet(outlet):
+            if rx.search(line):
+                verdict[n] = rule
+                break
+    _structural(lines, verdict)
+    out = Cleaned()
+    for n, line in lines:
+        if n in verdict:
+            out.removed.append((n, line, verdict[n]))
+            if verdict[n] in ("byline", "signoff"):
+                out.bylines.append(line)
+        else:
+            out.kept.append((n, line))
+    out.title = next((line for n, line in lines if verdict.get(n) is None), None)
+    return out
+
+
+def _structural(lines: list[tuple[int, str]], verdict: dict[int, str]) -> None:
+    """Heuristics that look at a line's place in the page; fills `verdict` in place."""
+    live = [(n, line) for n, line in lines if n not in verdict]
+    if not live:
+        return
+    body_at = next((i for i, (_, line) in enumerate(live) if _n_words(line) >= BODY_WORDS), len(live))
+    main_script = _script(" ".join(line for _, line in live if _n_words(line) >= 5))
+    title_n, title = live[0]
+    seen_short: set[str] = set()
+    for i, (n, line) in enumerate(live):
+        key = " ".join(line.casefold().split())
+        words = _n_words(line)
+        if n != title_n and key == " ".join(title.casefold().split()):
+            verdict[n] = "repeated-title"
+        elif words <= 3 and main_script and _script(line) not in (None, main_script):
+            verdict[n] = "stray-script"
+        elif words < 12 and key in seen_short:
+            verdict[n] = "repeated-line"
+        elif 0 < i < body_at and looks_like_name(line):
+            verdict[n] = "byline"
+        elif 0 < i < body_at and words <= 10 and _is_dateline(line):
+            verdict[n] = "dateline"
+        elif i == 1 and body_at == 2 and words <= 4 and not _END_PUNCT.search(line):
+            verdict[n] = "rubric"
+        elif i == len(live) - 1 and i > body_at and looks_like_name(line):
+            verdict[n] = "signoff"
+        if words < 12:
+            seen_short.add(key)
+    _related_links(live, verdict)
+
+
+def _is_dateline(line: str) -> bool:
+    dates = find_dates(line)
+    return bool(dates) and sum(d.end - d.start for d in dates) >= 0.3 * len(line)
+
+
+def _related_links(live: list[tuple[int, str]], verdict: dict[int, str]) -> None:
+    """Runs of 2+ bullet lines that read as headlines (no closing punctuation) are link lists."""
+    run: list[int] = []
+    for n, line in [*live, (-1, "")]:
+        if _BULLET.match(line) and _n_words(line) <= 25:
+            run.append(n)
+            continue
+        if len(run) >= 2:
+            texts = dict(live)
+            headline_like = sum(1 for k in run if not _END_PUNCT.search(texts[k]))
+            if headline_like * 2 >= len(run):
+                verdict.update({k: "related-links" for k in run if k not in verdict})
+        run = []

@@ -1,0 +1,56 @@
+"""Which corpus the notebooks open: `workbench.toml` at the project root, or environment variables.
+
+`WORKBENCH_CONFIG` names another TOML file; `WORKBENCH_CORPUS` overrides the corpus path.
+Paths in the TOML file are relative to that file. Example::
+
+    [corpus]
+    path = "data/corpus"
+    metadata = "data/sources.csv"
+    [corpus.columns]      # for CSV/JSONL exports whose columns have other names
+    text = "body"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from .corpus import Corpus, load_corpus
+
+CONFIG_NAME = "workbench.toml"
+
+
+def project_root(start: Path | None = None) -> Path:
+    """The nearest folder, from `start` (cwd) upwards, holding workbench.toml or data/corpus."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).exists() or (folder / "data" / "corpus").is_dir():
+            return folder
+    return here
+
+
+def corpus_settings(start: Path | None = None) -> dict:
+    """Keyword arguments for `load_corpus` from the config file and environment."""
+    config = Path(os.environ["WORKBENCH_CONFIG"]) if "WORKBENCH_CONFIG" in os.environ else \
+        project_root(start) / CONFIG_NAME
+    base = config.parent if config.exists() else project_root(start)
+    section = tomllib.loads(config.read_text(encoding="utf-8")).get("corpus", {}) \
+        if config.exists() else {}
+    settings = {
+        "path": base / section.get("path", "data/corpus"),
+        "metadata": base / section["metadata"] if section.get("metadata", "data/sources.csv")
+        else None,
+        "columns": section.get("columns") or None,
+        "cache_dir": base / section.get("cache", ".cache"),
+    }
+    if settings["metadata"] is None and "metadata" not in section:
+        settings["metadata"] = base / "data/sources.csv"
+    if "WORKBENCH_CORPUS" in os.environ:
+        settings["path"] = Path(os.environ["WORKBENCH_CORPUS"])
+    return settings
+
+
+def open_corpus(**overrides) -> Corpus:
+    """Load the corpus the project is configured for, from any working folder (e.g. notebooks/)."""
+    return load_corpus(**{**corpus_settings(), **overrides})

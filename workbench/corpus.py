@@ -1,0 +1,201 @@
+"""`load_corpus`: files -> cleaned, tokenized, cached corpus tables, with a report for every file.
+
+Per-file tables come from the cache or `process_file` (in parallel when there is much to
+do); then duplicates are set aside, curated metadata is merged over inferred metadata,
+and every file and row is accounted for in `report`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from . import schema
+from .cache import CacheError, FileCache
+from .clean import Rules, load_rules
+from .curated import missing_files, read_curated
+from .dedupe import find_duplicates
+from .merge import merge_metadata
+from .metadata import load_outlets
+from .process import PIPELINE_VERSION, Context, process_file
+from .tokenize import TokenizerSettings
+
+PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
+PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than forking
+
+
+@dataclass(frozen=True, repr=False)
+class Corpus:
+    """The corpus tables (see `workbench.schema`); offsets point into `documents.text`."""
+
+    documents: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+    removed: pd.DataFrame
+    report: pd.DataFrame
+    metadata: pd.DataFrame
+
+    def text(self, doc_id: str) -> str:
+        """The clean text of one document."""
+        return str(self.documents.loc[self.documents.doc_id == doc_id, "text"].iloc[0])
+
+    def __repr__(self) -> str:
+        counts = self.report.status.value_counts().to_dict()
+        return (f"<Corpus: {len(self.documents)} documents, {len(self.sentences)} sentences, "
+                f"{len(self.tokens)} tokens; report {counts}>")
+
+
+def _data_file(name: str, corpus_dir: Path) -> Path:
+    """A researcher-editable input next to the corpus folder, else the project's `data/`."""
+    local = corpus_dir.parent / name
+    return local if local.exists() else PACKAGE_DATA / name
+
+
+def _read_mwe(path: Path) -> tuple[str, ...]:
+    if not path.exists():
+        return ()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(" ".join(x.lower().split()) for x in lines if x.strip() and not x.startswith("#"))
+
+
+def _list_files(root: Path) -> list[tuple[Path, str]]:
+    if root.is_file():
+        return [(root, root.name)]
+    return sorted(((p, p.relative_to(root).as_posix()) for p in root.rglob("*") if p.is_file()),
+                  key=lambda x: x[1])
+
+
+def load_corpus(
+    path: str | Path = "data/corpus",
+    *,
+    metadata: str | Path | None = "data/sources.csv",
+    columns: dict[str, str] | None = None,
+    cache_dir: str | Path | None = None,
+    dedupe: Literal["near", "exact", "none"] = "near",
+    stem: bool = False,
+    progress: bool | None = None,
+) -> Corpus:
+    """Load every file under `path` into a `Corpus`; nothing is dropped without a report row.
+
+    `columns` maps fields (text, date, outlet, title, author, url, id) to column names of
+    CSV/JSONL exports. The cache defaults to `.cache/` beside the corpus folder.
+    """
+    if dedupe not in ("near", "exact", "none"):
+        raise ValueError(f"dedupe={dedupe!r} is invalid; expected 'near', 'exact' or 'none'")
+    root = Path(path)
+    if not root.exists():
+        raise FileNotFoundError(f"corpus folder {root} does not exist; create it and add files")
+    rules_path = _data_file("cleaning_rules.csv", root)
+    base = Context(
+        rules=load_rules(rules_path) if rules_path.exists() else Rules(()),
+        cues=load_outlets(p) if (p := _data_file("outlets.csv", root)).exists() else (),
+        tokenizer=TokenizerSettings(mwe=_read_mwe(_data_file("mwe.txt", root)), stem=stem),
+        columns=tuple(sorted((columns or {}).items())),
+    )
+    settings_key = _settings_key(base, rules_path)
+    curated, problems = read_curated(metadata)
+    cache = FileCache(cache_dir or (root.parent if root.is_dir() else root.parent) / ".cache")
+    files = _list_files(root)
+    problems += missing_files(curated, {name for _, name in files}, Path(metadata).name
+                              if metadata else "")
+    parts, todo = {}, []
+    for file_path, name in files:
+        if name.startswith(".") or "/." in name:
+            problems.append((name, None, "skipped", "hidden or system file; not read"))
+            continue
+        hints = tuple((k, curated.get(name, {})[k]) for k in ("outlet", "language")
+                      if k in curated.get(name, {}))
+        ctx = replace(base, hints=hints)
+        key = hashlib.sha1(f"{cache.content_hash(file_path)}{settings_key}{hints}".encode()).hexdigest()
+        try:
+            found = cache.load(key)
+        except CacheError as err:
+            problems.append((name, None, "ok", f"cache entry rebuilt: {err}"))
+            cache.discard(key)
+            found = None
+        if found is None:
+            todo.append((file_path, name, ctx, key))
+        else:
+            parts[name] = (key, found)
+    for (name, key), tables in _process_all(todo, progress):
+        cache.store(key, tables)
+        parts[name] = (key, tables)
+    cache.save_index()
+    cache.prune({key for key, _ in parts.values()})
+    ordered = [parts[name][1] for _, name in files if name in parts]
+    return _assemble(ordered, curated, problems, dedupe)
+
+
+def _settings_key(ctx: Context, rules_path: Path) -> str:
+    payload = [PIPELINE_VERSION, ctx.tokenizer.key(), repr(ctx.columns), repr(ctx.cues),
+               rules_path.read_text(encoding="utf-8") if rules_path.exists() else ""]
+    return hashlib.sha1("\x00".join(payload).encode()).hexdigest()[:16]
+
+
+def _process_all(todo: list, progress: bool | None):
+    """Yield ((name, key), tables) for files to process; two processes for big batches."""
+    total = sum(p.stat().st_size for p, *_ in todo)
+    bar = tqdm(total=len(todo), desc="processing files", unit="file",
+               disable=not progress if progress is not None else len(todo) < 20)
+    if total < PARALLEL_BYTES or len(todo) < 2:
+        for file_path, name, ctx, key in todo:
+            yield (name, key), process_file(file_path, name, ctx)
+            bar.update()
+    else:
+        with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+            futures = [((name, key), pool.submit(process_file, fp, name, ctx))
+                       for fp, name, ctx, key in todo]
+            for ident, future in futures:
+                yield ident, future.result()
+                bar.update()
+    bar.close()
+
+
+def _concat(parts: list[dict], table: str) -> pd.DataFrame:
+    frames = [p[table] for p in parts if len(p[table])]
+    if not frames:
+        return schema.empty(table) if table in schema.TABLES else parts[0][table] if parts else \
+            pd.DataFrame()
+    return pd.concat(frames, ignore_index=True)
+
+
+def _assemble(parts: list[dict], curated: dict, problems: list[tuple], dedupe: str) -> Corpus:
+    docs = _concat(parts, "documents") if parts else pd.DataFrame(columns=["doc_id"])
+    report_rows = [(f, r, None, s, why) for f, r, s, why in problems]
+    problem_frame = _concat(parts, "problems") if parts else schema.empty("report")
+    if dedupe != "none" and len(docs):
+        dups = find_duplicates(docs, _concat(parts, "signatures"))
+        if dedupe == "exact":
+            dups = dups[dups.kind == "exact"]
+        by_id = docs.set_index("doc_id")
+        for doc_id, original, kind, sim in dups.itertuples(index=False):
+            what = "identical text" if kind == "exact" else f"near-duplicate, similarity {sim:.2f}"
+            report_rows.append((by_id.at[doc_id, "file"], by_id.at[doc_id, "row"], doc_id,
+                                "skipped", f"duplicate of {original} ({what}); not counted twice"))
+        docs = docs[~docs.doc_id.isin(set(dups.doc_id))]
+    keep = set(docs.doc_id)
+    inferred = _concat(parts, "inferred") if parts else pd.DataFrame(
+        columns=["doc_id", "field", "value", "evidence"])
+    documents, comparison, doc_reports = merge_metadata(docs, inferred[inferred.doc_id.isin(keep)],
+                                                        curated)
+    report = pd.concat([
+        schema.conform(pd.DataFrame(report_rows, columns=list(schema.TABLES["report"])), "report"),
+        problem_frame, doc_reports], ignore_index=True)
+    tables = {t: _concat(parts, t) if parts else schema.empty(t)
+              for t in ("paragraphs", "sentences", "tokens", "removed")}
+    tables = {t: _categorical(df[df.doc_id.isin(keep)], t) for t, df in tables.items()}
+    return Corpus(documents=documents, report=schema.conform(report, "report"),
+                  metadata=comparison, **tables)
+
+
+def _categorical(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    cols = schema.CATEGORICAL.get(table, ())
+    return df.astype({c: "category" for c in cols}).reset_index(drop=True)

@@ -1,0 +1,125 @@
+"""Find and parse dates in English, Russian, Azerbaijani and Turkish, keeping their precision.
+
+A date is a `(Timestamp, precision)` pair; coarser dates use the first day of their
+month or year. `find_dates` scans running text and reports where each date was found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+_MONTHS = {
+    1: "january jan январь января янв yanvar ocak",
+    2: "february feb февраль февраля фев fevral şubat subat",
+    3: "march mar март марта mart",
+    4: "april apr апрель апреля апр aprel nisan",
+    5: "may май мая may mayıs mayis",
+    6: "june jun июнь июня iyun haziran",
+    7: "july jul июль июля iyul temmuz",
+    8: "august aug август августа авг avqust ağustos agustos",
+    9: "september sept sep сентябрь сентября сен sentyabr eylül eylul",
+    10: "october oct октябрь октября окт oktyabr ekim",
+    11: "november nov ноябрь ноября ноя noyabr kasım kasim",
+    12: "december dec декабрь декабря дек dekabr aralık aralik",
+}
+MONTH = {name: number for number, names in _MONTHS.items() for name in names.split()}
+_M = "(?P<month>" + "|".join(sorted(map(re.escape, MONTH), key=len, reverse=True)) + r")\.?"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+
+#: (pattern, precision) tried in order; earlier patterns win on overlapping text.
+PATTERNS = [
+    (rf"(?<!\d){_Y}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)", "day"),
+    (rf"(?<![\d.]){_D}\.(?P<mnum>[01]?\d)\.{_Y}", "day"),
+    (rf"(?<!\d){_D}\s*(?:of\s+)?{_M},?\s+{_Y}(?:\s*(?:г\.|года|il|yılı))?", "day"),
+    (rf"\b{_M}\s+{_D},?\s+{_Y}", "day"),
+    (rf"\b{_M},?\s+{_Y}", "month"),
+    (rf"\b{_M}\s+(?P<day>[0-3]?\d)(?![\d:])", "day-no-year"),
+    (rf"(?<!\d)(?P<day>[0-3]?\d)\s+{_M}(?!\w)", "day-no-year"),
+]
+_COMPILED = [(re.compile(p, re.IGNORECASE), prec) for p, prec in PATTERNS]
+_YEAR_ONLY = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
+_YEAR_MONTH = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)\s*$")
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text: value, precision, character span and the matched text."""
+
+    value: pd.Timestamp
+    precision: str
+    start: int
+    end: int
+    raw: str
+    year_guessed: bool = False
+
+
+def _build(groups: dict, year: int | None) -> pd.Timestamp | None:
+    month = groups.get("mnum") or MONTH.get((groups.get("month") or "").lower().rstrip("."))
+    try:
+        return pd.Timestamp(year=int(year), month=int(month), day=int(groups.get("day") or 1))
+    except (TypeError, ValueError):
+        return None
+
+
+def find_dates(text: str, *, default_year: int | None = None) -> list[DateMatch]:
+    """All dates in `text`, in order. Day-month dates without a year take `default_year`,
+    or are skipped when it is None.
+
+    >>> [(str(m.value.date()), m.precision) for m in find_dates("access_time27 Feb 2022")]
+    [('2022-02-27', 'day')]
+    """
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for regex, precision in _COMPILED:
+        for m in regex.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            guessed = precision == "day-no-year"
+            year = default_year if guessed else m.group("year")
+            value = _build(m.groupdict(), year) if year else None
+            if value is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateMatch(value, "day" if guessed else precision, m.start(), m.end(),
+                                   m.group(0), year_guessed=guessed))
+    return sorted(found, key=lambda d: d.start)
+
+
+def modal_year(text: str) -> int | None:
+    """The year mentioned most often in `text` (earliest on ties), to date "December 5"."""
+    years = pd.Series(_ANY_YEAR.findall(text), dtype="string")
+    if years.empty:
+        return None
+    counts = years.value_counts()
+    return int(min(counts[counts == counts.max()].index))
+
+
+def parse_date(value: str | None) -> tuple[pd.Timestamp, str] | None:
+    """Parse one metadata date string ("2024", "2022-12", ISO, "23 April 2024", ...).
+
+    >>> parse_date("2022-12")
+    (Timestamp('2022-12-01 00:00:00'), 'month')
+    """
+    if value is None or not str(value).strip():
+        return None
+    text = str(value).strip()
+    if m := _YEAR_ONLY.match(text):
+        return pd.Timestamp(year=int(m["year"]), month=1, day=1), "year"
+    if m := _YEAR_MONTH.match(text):
+        stamp = _build(m.groupdict(), m["year"])
+        return (stamp, "month") if stamp is not None else None
+    found = find_dates(text)
+    if found:
+        return found[0].value, found[0].precision
+    try:
+        stamp = pd.Timestamp(text)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if pd.isna(stamp):
+        return None
+    return stamp.tz_localize(None).normalize() if stamp.tz else stamp.normalize(), "day"

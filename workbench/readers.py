@@ -1,0 +1,189 @@
+"""Read one input file into raw documents (text + found metadata) and report rows.
+
+Plain text and Markdown are one document; HTML is reduced to its visible main text
+(trafilatura); CSV and JSON Lines exports (optionally gzipped) give one document per row,
+with columns found by common names or an explicit mapping.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import trafilatura
+
+from .decode import Decoded, decode_bytes
+
+TEXT_EXT = {".txt", ".md", ".markdown", ".text"}
+HTML_EXT = {".html", ".htm", ".xhtml"}
+TABLE_EXT = {".csv", ".tsv", ".jsonl", ".ndjson"}
+#: metadata field -> column names recognised in exports (case-insensitive, in order)
+COLUMN_NAMES = {
+    "text": ("text", "body", "content", "article", "full_text", "fulltext", "story"),
+    "date": ("date", "published", "published_at", "pubdate", "publication_date", "datetime"),
+    "outlet": ("outlet", "source", "media", "publisher", "site", "sitename", "sources"),
+    "title": ("title", "headline", "heading"),
+    "author": ("author", "authors", "byline"),
+    "url": ("url", "link", "href"),
+    "id": ("id", "doc_id", "article_id", "uid"),
+    "language": ("language", "lang"),
+}
+_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
+
+
+@dataclass
+class RawDoc:
+    """One document before cleaning: its text and whatever metadata the file carried."""
+
+    file: str
+    row: int | None
+    text: str
+    fields: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    is_row: bool = False  # from a tabular export: already clean of page furniture
+
+
+@dataclass
+class FileRead:
+    """Documents read from a file plus report rows for what was skipped or noteworthy."""
+
+    docs: list[RawDoc] = field(default_factory=list)
+    problems: list[dict] = field(default_factory=list)  # {row, status, reason}
+    unknown_columns: list[str] = field(default_factory=list)
+
+
+def suffixes(path: Path) -> tuple[str, bool]:
+    """The meaningful extension of `path` and whether it is gzipped ('.jsonl.gz' -> '.jsonl')."""
+    name = path.name.lower()
+    gz = name.endswith(".gz")
+    ext = Path(name[:-3]).suffix if gz else path.suffix.lower()
+    return ext, gz
+
+
+def read_file(path: Path, name: str, *, columns: dict[str, str] | None = None) -> FileRead:
+    """Read `path` (reported as `name`); never raises on bad content, reports it instead."""
+    ext, gz = suffixes(path)
+    if ext not in TEXT_EXT | HTML_EXT | TABLE_EXT:
+        supported = ", ".join(sorted(TEXT_EXT | HTML_EXT | TABLE_EXT))
+        return _fail(f"unsupported file type {ext or '(none)'!r}; supported: {supported} (+ .gz)")
+    data = path.read_bytes()
+    if gz:
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, gzip.BadGzipFile) as err:
+            return _fail(f"corrupt gzip archive: {err}")
+    decoded = decode_bytes(data)
+    if decoded.text is None:
+        return _fail(decoded.reason or "unreadable")
+    notes = [decoded.note] if decoded.note else []
+    if ext in TABLE_EXT:
+        return _read_table(decoded, name, ext, columns or {}, notes)
+    if ext in TEXT_EXT and _HTML_SNIFF.match(decoded.text):
+        notes.append(f"file named {ext} holds HTML; read as HTML")
+        ext = ".html"
+    if ext in HTML_EXT:
+        return _read_html(decoded.text, name, notes)
+    return FileRead(docs=[RawDoc(name, None, decoded.text, notes=notes)])
+
+
+def _fail(reason: str) -> FileRead:
+    return FileRead(problems=[{"row": None, "status": "skipped", "reason": reason}])
+
+
+def _read_html(html: str, name: str, notes: list[str]) -> FileRead:
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        return _fail("HTML page without extractable main text (only menus, scripts or markup)")
+    fields = {k: str(v) for k in ("title", "author", "date", "url")
+              if (v := getattr(doc, k, None))}
+    if site := getattr(doc, "sitename", None):
+        fields["outlet"] = str(site)
+    return FileRead(docs=[RawDoc(name, None, text, fields=fields, notes=notes + ["HTML"])])
+
+
+def _rows(decoded: Decoded, ext: str, problems: list[dict]) -> Iterator[tuple[int, dict]]:
+    """Yield (row number, record) from CSV/TSV/JSONL text; bad rows go to `problems`."""
+    text = decoded.text or ""
+    if ext in (".jsonl", ".ndjson"):
+        for n, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                problems.append({"row": n, "status": "skipped", "reason": f"malformed JSON: {err}"})
+                continue
+            if not isinstance(record, dict):
+                problems.append({"row": n, "status": "skipped",
+                                 "reason": f"JSON line is a {type(record).__name__}, not an object"})
+                continue
+            yield n, record
+        return
+    reader = csv.reader(io.StringIO(text), delimiter="\t" if ext == ".tsv" else ",")
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        return
+    for record in reader:
+        n = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != len(header):
+            problems.append({"row": n, "status": "skipped", "reason":
+                             f"malformed CSV row: {len(record)} fields, header has {len(header)}"})
+            continue
+        yield n, dict(zip(header, record))
+
+
+def map_columns(names: list[str], explicit: dict[str, str]) -> dict[str, str]:
+    """field -> column: the explicit mapping first, then the first common name present."""
+    lower = {n.lower().strip(): n for n in names}
+    found = {f: c for f, c in explicit.items() if c in names}
+    for fld, candidates in COLUMN_NAMES.items():
+        col = next((lower[c] for c in candidates if c in lower), None)
+        if fld not in found and col is not None and col not in found.values():
+            found[fld] = col
+    return found
+
+
+def _cell(value) -> str:
+    """A table cell as text; list cells (e.g. several `sources`) give their first item."""
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return "" if value is None else str(value).strip()
+
+
+def _read_table(decoded: Decoded, name: str, ext: str, explicit: dict[str, str],
+                notes: list[str]) -> FileRead:
+    out = FileRead()
+    mapping: dict[str, str] | None = None
+    for n, record in _rows(decoded, ext, out.problems):
+        if mapping is None:
+            missing = {f: c for f, c in explicit.items() if c not in record}
+            if missing:
+                return _fail(f"columns {missing} given in the mapping are not in the file; "
+                             f"found {list(record)}")
+            mapping = map_columns(list(record), explicit)
+            if "text" not in mapping:
+                return _fail(f"no text column: found {list(record)}; name one text/body/content "
+                             "or pass columns={'text': '<column>'}")
+            used = set(mapping.values())
+            out.unknown_columns = [c for c in record if c not in used]
+        text = _cell(record.get(mapping["text"]))
+        if not text:
+            out.problems.append({"row": n, "status": "skipped", "reason": "empty text cell"})
+            continue
+        fields = {f: _cell(record.get(c)) for f, c in mapping.items() if f != "text"}
+        extra = {c: _cell(record.get(c)) for c in out.unknown_columns}
+        out.docs.append(RawDoc(name, n, text, fields={**extra, **fields}, notes=list(notes),
+                               is_row=True))
+    if mapping is None and not out.problems:
+        return _fail("table without data rows")
+    return out

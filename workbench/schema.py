@@ -1,0 +1,110 @@
+"""The one corpus shape: column names and dtypes of every table a `Corpus` holds.
+
+All offsets (`start`, `end`) are character offsets into the document's clean `text`,
+so `text[start:end]` gives back the sentence or token. `line_no` is 1-based and counts
+lines of the decoded source (after newline normalisation).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: table name -> {column: dtype}. Extra metadata columns may follow in `documents`.
+TABLES: dict[str, dict[str, str]] = {
+    "documents": {
+        "doc_id": "string",
+        "file": "string",
+        "row": "Int64",  # row number inside a tabular export; <NA> for one-document files
+        "outlet": "string",
+        "title": "string",
+        "date": "datetime64[ns]",  # first day of the month/year for coarser precision
+        "date_precision": "string",  # day | month | year | <NA>
+        "date_source": "string",  # curated | column | header | dateline | body | <NA>
+        "author": "string",
+        "language": "string",
+        "url": "string",
+        "text": "string",
+        "n_chars": "int64",
+        "n_sentences": "int64",
+        "n_tokens": "int64",
+        "content_hash": "string",
+    },
+    "paragraphs": {
+        "doc_id": "string",
+        "para_id": "int32",
+        "line_no": "int32",
+        "start": "int32",
+        "end": "int32",
+    },
+    "sentences": {
+        "doc_id": "string",
+        "sent_id": "int32",
+        "para_id": "int32",
+        "start": "int32",
+        "end": "int32",
+        "text": "string",
+    },
+    "tokens": {
+        "doc_id": "string",
+        "sent_id": "int32",
+        "tok_id": "int32",  # position of the token in its document, from 0
+        "start": "int32",
+        "end": "int32",
+        "token": "string",
+        "norm": "string",
+        "is_stop": "bool",
+        "is_alpha": "bool",
+    },
+    "removed": {
+        "doc_id": "string",
+        "line_no": "int32",
+        "text": "string",
+        "rule": "string",
+    },
+    "report": {
+        "file": "string",
+        "row": "Int64",
+        "doc_id": "string",
+        "status": "string",  # ok | warning | skipped
+        "reason": "string",
+    },
+    "metadata": {
+        "doc_id": "string",
+        "field": "string",
+        "curated": "string",
+        "inferred": "string",
+        "evidence": "string",
+        "chosen": "string",
+        "agrees": "boolean",
+    },
+}
+
+#: Columns stored as pandas categoricals once a corpus is assembled (repeated values).
+CATEGORICAL = {
+    "tokens": ("doc_id", "token", "norm"),
+    "sentences": ("doc_id",),
+    "paragraphs": ("doc_id",),
+    "removed": ("doc_id", "rule"),
+}
+
+STATUSES = ("ok", "warning", "skipped")
+PRECISIONS = ("day", "month", "year")
+
+
+def empty(table: str) -> pd.DataFrame:
+    """An empty DataFrame with the columns and dtypes of `table`."""
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in TABLES[table].items()})
+
+
+def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Return `df` with the schema's columns in order and dtypes applied; extra columns kept after.
+
+    Raises ValueError naming the missing columns, so a broken table fails loudly on load.
+    """
+    spec = TABLES[table]
+    missing = [c for c in spec if c not in df.columns]
+    if missing:
+        raise ValueError(f"table {table!r} lacks columns {missing}; expected {list(spec)}")
+    out = df.astype({c: t for c, t in spec.items() if str(df[c].dtype) != t})
+    extra = [c for c in out.columns if c not in spec]
+    return out[list(spec) + extra]
