@@ -24,6 +24,7 @@ import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 from scipy import sparse
 
+from workbench.config import project_root
 from workbench.tokenize import normalise_token
 
 SPAN_COLUMNS = ["doc_id", "start", "end", "sent_id", "tok_start", "tok_end", "term"]
@@ -64,8 +65,12 @@ def parse_query(text: str | Iterable[str], *,
     return out
 
 
-def load_keyword_groups(path: str | Path) -> dict[str, Query]:
-    """Read keyword groups from a CSV with columns `group` and `terms` (a query string)."""
+def load_keyword_groups(path: str | Path | None = None) -> dict[str, Query]:
+    """Keyword groups from a CSV with columns `group` and `terms` (a query string).
+
+    The default is the project's `data/keywords.csv`.
+    """
+    path = path or project_root() / "data" / "keywords.csv"
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = {"group", "terms"} - set(table.columns)
     if missing:
@@ -113,7 +118,7 @@ class TermIndex:
         self.offsets = np.concatenate([[0], np.cumsum(np.bincount(self.part_code,
                                                                   minlength=len(self.parts)))])
         sent = tokens.sent_id.to_numpy()
-        self._sentence = np.cumsum(np.r_[1, (np.diff(doc_code) != 0) | (np.diff(sent) != 0)])
+        self.sentence = np.cumsum(np.r_[1, (np.diff(doc_code) != 0) | (np.diff(sent) != 0)])
 
     @cached_property
     def matrix(self) -> sparse.csr_matrix:
@@ -165,7 +170,7 @@ class TermIndex:
             wanted[self.word_codes(word, stem=stem)] = True
             pos = pos[pos + k < len(self.part_code)]
             nxt = pos + k
-            same = self._sentence[self.part_token[nxt]] == self._sentence[self.part_token[pos]]
+            same = self.sentence[self.part_token[nxt]] == self.sentence[self.part_token[pos]]
             pos = pos[wanted[self.part_code[nxt]] & same]
         return pos.astype(np.int64)
 

@@ -13,6 +13,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from workbench.config import project_root
+from workbench.dates import parse_date
 from workbench.keyness import keyness
 from workbench.query import Query, find, parse_query, term_index
 
@@ -157,6 +159,7 @@ def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | Non
     excluded = placed.loc[placed.reason.notna(), EXCLUDED_COLUMNS].assign(
         count=per_doc.loc[placed.reason.notna()].sum(axis=1).astype("int64"))
     table = table[FREQUENCY_COLUMNS]
+    table.attrs["per"] = per
     table.attrs["excluded"] = excluded.reset_index(drop=True)
     return table
 
@@ -186,3 +189,53 @@ def compare_periods(corpus, at, *, min_freq: int = 3, content_only: bool = True,
         "reason": np.where(straddle.date.isna(), "undated", f"date span straddles {at.date()}"),
     }).reset_index(drop=True)
     return table
+
+
+def dispersion(corpus, terms, *, stem: bool = False, groups: Mapping[str, Query] | None = None,
+               docs: Iterable[str] | None = None) -> pd.DataFrame:
+    """Where each term occurs inside each document, documents ranked by date (undated last).
+
+    Columns: doc_id, outlet, date, date_precision, term, tok_start, n_tokens, position
+    (tok_start / n_tokens, 0 = start of the document), rank (0 = earliest document with a match).
+    """
+    index = term_index(corpus)
+    spans = pd.concat([find(index, q, stem=stem, docs=docs)
+                       for q in _queries(terms, groups)], ignore_index=True)
+    meta = corpus.documents.set_index(corpus.documents.doc_id.astype(str))
+    sizes = pd.Series(index.doc_tokens, index=index.doc_ids)
+    out = pd.DataFrame({
+        "doc_id": spans.doc_id, "outlet": meta.outlet.reindex(spans.doc_id).to_numpy(),
+        "date": meta.date.reindex(spans.doc_id).to_numpy(),
+        "date_precision": meta.date_precision.reindex(spans.doc_id).to_numpy(),
+        "term": spans.term, "tok_start": spans.tok_start,
+        "n_tokens": sizes.reindex(spans.doc_id).to_numpy(),
+    })
+    out["position"] = out.tok_start / out.n_tokens.clip(lower=1)
+    order = out.drop_duplicates("doc_id").sort_values(["date", "doc_id"], na_position="last")
+    out["rank"] = out.doc_id.map(pd.Series(range(len(order)), index=order.doc_id))
+    return out.sort_values(["rank", "tok_start"], ignore_index=True)
+
+
+def load_events(path=None) -> pd.DataFrame:
+    """Dated events from a CSV with columns date ("2020-11-10", "2024-04", "2023"), label[, ...].
+
+    The default is the project's `data/events.csv`.
+    Columns: date (first day), date_precision, date_end (last possible day), label, description.
+    """
+    path = path or project_root() / "data" / "events.csv"
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if not {"date", "label"} <= set(raw.columns):
+        raise ValueError(f"{path} needs columns date, label[, description]; found {list(raw)}")
+    parsed = [parse_date(v) for v in raw.date]
+    bad = [v for v, p in zip(raw.date, parsed, strict=True) if p is None]
+    if bad:
+        raise ValueError(f"{path}: dates {bad} are not understood; "
+                         "write 2020-11-10, 2024-04 or 2023")
+    events = pd.DataFrame({
+        "date": pd.to_datetime([p[0] for p in parsed]).astype("datetime64[ns]"),
+        "date_precision": pd.Series([p[1] for p in parsed], dtype="string"),
+        "label": raw.label,
+        "description": raw.get("description", pd.Series("", index=raw.index)),
+    })
+    events.insert(2, "date_end", date_end(events))
+    return events
