@@ -1,0 +1,68 @@
+"""Shared fixtures: the seed corpus, a notebook runner, and no blocking plt.show()."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import matplotlib
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+matplotlib.use("Agg")
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+SEEDS = DATA / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_show(monkeypatch):
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setattr(plt, "show", lambda *a, **k: None)
+
+
+@pytest.fixture(scope="session")
+def seed_corpus(tmp_path_factory):
+    """The five seed articles with their curated metadata, loaded with a private cache."""
+    from workbench import load_corpus
+
+    cache = tmp_path_factory.mktemp("seed-cache")
+    return load_corpus(SEEDS, metadata=DATA / "sources.csv", cache_dir=cache)
+
+
+@pytest.fixture
+def corpus_dir(tmp_path):
+    """An empty corpus folder inside a project-like tmp folder (rules come from data/)."""
+    folder = tmp_path / "data" / "corpus"
+    folder.mkdir(parents=True)
+    return folder
+
+
+@pytest.fixture
+def seed_copy(corpus_dir):
+    """A writable copy of the seed corpus and its metadata."""
+    for f in SEEDS.iterdir():
+        shutil.copy(f, corpus_dir / f.name)
+    shutil.copy(DATA / "sources.csv", corpus_dir.parent / "sources.csv")
+    return corpus_dir
+
+
+@pytest.fixture
+def run_notebook(tmp_path, monkeypatch):
+    """Execute a notebook top to bottom (cwd notebooks/) and return the executed notebook."""
+
+    def run(path: str | Path, timeout: int = 600):
+        path = Path(path)
+        if not path.is_absolute():
+            path = ROOT / path
+        nb = nbformat.read(path, as_version=4)
+        monkeypatch.setenv("MPLBACKEND", "Agg")
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                                resources={"metadata": {"path": str(path.parent)}})
+        client.execute()
+        return nb
+
+    return run

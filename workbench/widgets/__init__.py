@@ -1,0 +1,1 @@
+"""Thin ipywidgets dashboards wired to `workbench` functions; no analysis happens here."""
