@@ -37,15 +37,13 @@ def corpus_settings(start: Path | None = None) -> dict:
     base = config.parent if config.exists() else project_root(start)
     section = tomllib.loads(config.read_text(encoding="utf-8")).get("corpus", {}) \
         if config.exists() else {}
+    metadata = section.get("metadata", "data/sources.csv")
     settings = {
         "path": base / section.get("path", "data/corpus"),
-        "metadata": base / section["metadata"] if section.get("metadata", "data/sources.csv")
-        else None,
+        "metadata": base / metadata if metadata else None,
         "columns": section.get("columns") or None,
         "cache_dir": base / section.get("cache", ".cache"),
     }
-    if settings["metadata"] is None and "metadata" not in section:
-        settings["metadata"] = base / "data/sources.csv"
     if "WORKBENCH_CORPUS" in os.environ:
         settings["path"] = Path(os.environ["WORKBENCH_CORPUS"])
     return settings

@@ -1,0 +1,64 @@
+"""Command line: `python -m workbench check [PATH]` prints the ingest report.
+
+Exit status is 1 when any file or row was skipped, so scripts can stop on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .config import corpus_settings
+from .corpus import Corpus, load_corpus
+
+
+def format_report(corpus: Corpus) -> str:
+    """Plain-text report: status per file, metadata (curated vs inferred), removed lines."""
+    out = []
+    counts = corpus.report.status.value_counts()
+    out.append(f"{len(corpus.documents)} documents, {len(corpus.sentences)} sentences, "
+               f"{len(corpus.tokens)} tokens; " +
+               ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "warning", "skipped")))
+    out.append("\nFILES")
+    for r in corpus.report.itertuples(index=False):
+        where = r.file + (f" row {r.row}" if not pd.isna(r.row) else "")
+        out.append(f"  [{r.status:7}] {where}" + (f": {r.reason}" if r.reason else ""))
+    out.append("\nMETADATA (chosen value; [curated] / [inferred: evidence]; ! = disagreement)")
+    meta = corpus.metadata
+    for doc_id, rows in meta.groupby("doc_id", sort=False):
+        out.append(f"  {doc_id}")
+        for m in rows.itertuples(index=False):
+            if pd.isna(m.chosen):
+                continue
+            how = "curated" if not pd.isna(m.curated) else f"inferred: {m.evidence}"
+            flag = " !" if m.agrees is False else ""
+            out.append(f"    {m.field:9} {m.chosen} [{how}]{flag}")
+    out.append("\nREMOVED LINES (line: rule: text)")
+    for doc_id, rows in corpus.removed.groupby("doc_id", sort=False, observed=True):
+        out.append(f"  {doc_id}")
+        out.extend(f"    {r.line_no:>4}: {r.rule}: {r.text[:70]}" for r in rows.itertuples())
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m workbench")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="load the corpus and print the ingest report")
+    check.add_argument("path", nargs="?", help="corpus folder (default: the configured corpus)")
+    check.add_argument("--metadata", help="curated metadata CSV (default: data/sources.csv)")
+    args = parser.parse_args(argv)
+    settings = corpus_settings()
+    if args.path:
+        settings["path"] = Path(args.path)
+    if args.metadata:
+        settings["metadata"] = Path(args.metadata)
+    try:
+        corpus = load_corpus(**settings)
+    except (FileNotFoundError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(format_report(corpus))
+    return 1 if (corpus.report.status == "skipped").any() else 0
