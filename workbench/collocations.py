@@ -16,7 +16,7 @@ from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 
 from workbench.keyness import keyness
-from workbench.query import Query, find, parse_query, term_index
+from workbench.query import Query, as_queries, find, term_index
 
 Measure = Literal["likelihood_ratio", "pmi"]
 COLLOCATION_COLUMNS = ["ngram", "count", "score", "measure"]
@@ -66,7 +66,7 @@ def collocations(corpus, *, n: Literal[2, 3] = 2, measure: Measure = "likelihood
     }, columns=COLLOCATION_COLUMNS)
 
 
-def collocates(corpus, query: str | Query, *, window: int = 5, min_freq: int = 2,
+def collocates(corpus, query, *, window: int = 5, min_freq: int = 2,
                content_only: bool = True, stem: bool = False,
                groups: Mapping[str, Query] | None = None,
                docs: Iterable[str] | None = None) -> pd.DataFrame:
@@ -79,7 +79,7 @@ def collocates(corpus, query: str | Query, *, window: int = 5, min_freq: int = 2
     (used relatively more in the windows) are kept.
     Columns: term, count (O), total (f), mi, g2, p_value, log_ratio; by g2, highest first.
     """
-    queries = [query] if isinstance(query, Query) else parse_query(query, groups=groups)
+    queries = as_queries(query, groups=groups)
     index = term_index(corpus)
     ids = index.doc_ids if docs is None else pd.Index(list(docs)).astype(str)
     spans = pd.concat([find(index, q, stem=stem, docs=ids) for q in queries], ignore_index=True)

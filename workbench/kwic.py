@@ -9,7 +9,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from workbench.query import Query, find, parse_query, term_index
+from workbench.query import Query, as_queries, find, term_index
 
 KWIC_COLUMNS = ["doc_id", "outlet", "date", "title", "left", "match", "right", "term",
                 "start", "end", "sent_id", "tok_start"]
@@ -17,7 +17,7 @@ SORT_KEYS = 3  # words compared when sorting by left or right context
 _SPACE = re.compile(r"\s+")
 
 
-def kwic(corpus, query: str | Query, *, window: int = 5,
+def kwic(corpus, query, *, window: int = 5,
          sort: Literal["position", "left", "right"] = "position", stem: bool = False,
          groups: Mapping[str, Query] | None = None,
          docs: Iterable[str] | None = None) -> pd.DataFrame:
@@ -31,7 +31,7 @@ def kwic(corpus, query: str | Query, *, window: int = 5,
     """
     if sort not in ("position", "left", "right"):
         raise ValueError(f"sort={sort!r} is invalid; expected one of 'position', 'left', 'right'")
-    queries = [query] if isinstance(query, Query) else parse_query(query, groups=groups)
+    queries = as_queries(query, groups=groups)
     index = term_index(corpus)
     spans = pd.concat([find(index, q, stem=stem, docs=docs) for q in queries], ignore_index=True)
     if spans.empty:

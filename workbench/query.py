@@ -65,6 +65,17 @@ def parse_query(text: str | Iterable[str], *,
     return out
 
 
+def as_queries(terms: str | Query | Iterable[str | Query], *,
+               groups: Mapping[str, Query] | None = None) -> list[Query]:
+    """`Query` objects from a query string, one `Query`, or a list of terms and queries."""
+    if isinstance(terms, Query):
+        return [terms]
+    if isinstance(terms, str):
+        return parse_query(terms, groups=groups)
+    return [q for t in terms
+            for q in ([t] if isinstance(t, Query) else parse_query(t, groups=groups))]
+
+
 def load_keyword_groups(path: str | Path | None = None) -> dict[str, Query]:
     """Keyword groups from a CSV with columns `group` and `terms` (a query string).
 

@@ -16,7 +16,7 @@ import pandas as pd
 from workbench.config import project_root
 from workbench.dates import parse_date
 from workbench.keyness import keyness
-from workbench.query import Query, find, parse_query, term_index
+from workbench.query import Query, as_queries, find, term_index
 
 Granularity = Literal["day", "week", "month", "quarter", "year"]
 FREQ = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
@@ -109,15 +109,6 @@ def excluded_documents(corpus, *, by: Granularity = "month",
     return placed.loc[placed.reason.notna(), EXCLUDED_COLUMNS].reset_index(drop=True)
 
 
-def _queries(terms, groups: Mapping[str, Query] | None) -> list[Query]:
-    if isinstance(terms, Query):
-        return [terms]
-    if isinstance(terms, str):
-        return parse_query(terms, groups=groups)
-    return [t if isinstance(t, Query) else q for t in terms
-            for q in ([t] if isinstance(t, Query) else parse_query(t, groups=groups))]
-
-
 def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | None = None,
                    per: int = 10_000, stem: bool = False, groups: Mapping[str, Query] | None = None,
                    docs: Iterable[str] | None = None) -> pd.DataFrame:
@@ -130,7 +121,7 @@ def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | Non
     n_documents). `attrs["excluded"]` lists the documents not placed on the axis (see
     `excluded_documents`) with `count`, their occurrences of all terms.
     """
-    queries = _queries(terms, groups)
+    queries = as_queries(terms, groups=groups)
     placed = place_documents(corpus, by=by, split=split, docs=docs)
     index = term_index(corpus)
     hits = [find(index, q, stem=stem, docs=placed.doc_id).groupby("doc_id").size().rename(q.label)
@@ -162,6 +153,16 @@ def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | Non
     table.attrs["per"] = per
     table.attrs["excluded"] = excluded.reset_index(drop=True)
     return table
+
+
+def point_spans(corpus, query: Query, *, period, group: str, by: Granularity = "month",
+                split: str | None = None, stem: bool = False,
+                docs: Iterable[str] | None = None) -> pd.DataFrame:
+    """The matches behind one point of `term_frequency`: `query` in the documents of that
+    period and group. Columns: those of `workbench.query.find`."""
+    placed = place_documents(corpus, by=by, split=split, docs=docs)
+    ids = placed.doc_id[(placed.period == pd.Timestamp(period)) & (placed.group == group)]
+    return find(term_index(corpus), query, stem=stem, docs=ids)
 
 
 def compare_periods(corpus, at, *, min_freq: int = 3, content_only: bool = True,
@@ -200,7 +201,7 @@ def dispersion(corpus, terms, *, stem: bool = False, groups: Mapping[str, Query]
     """
     index = term_index(corpus)
     spans = pd.concat([find(index, q, stem=stem, docs=docs)
-                       for q in _queries(terms, groups)], ignore_index=True)
+                       for q in as_queries(terms, groups=groups)], ignore_index=True)
     meta = corpus.documents.set_index(corpus.documents.doc_id.astype(str))
     sizes = pd.Series(index.doc_tokens, index=index.doc_ids)
     out = pd.DataFrame({
