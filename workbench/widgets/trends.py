@@ -1,0 +1,152 @@
+"""Keyword-trends dashboard: wires controls to `workbench.trends`, `kwic` and the trend plots.
+
+It keeps the last results as data (`table`, `kwic`, `passages`) so tests can read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import HTML, display
+
+from workbench.kwic import kwic
+from workbench.passages import passages
+from workbench.plots.trends import plot_trend
+from workbench.query import Query, as_queries, load_keyword_groups
+from workbench.trends import (
+    FREQ,
+    date_end,
+    group_labels,
+    load_events,
+    point_spans,
+    select_documents,
+    term_frequency,
+)
+from workbench.widgets.common import Dashboard, html_table, passages_html
+
+NORMALISATIONS = [("raw counts", "count"), ("per 10k tokens", "rel_freq"),
+                  ("share of documents", "doc_share")]
+KWIC_SHOWN = ["date", "outlet", "left", "match", "right", "doc_id"]
+
+
+class TrendsDashboard(Dashboard):
+    """Frequency of a query over time per outlet, its concordance, and the passages of a point."""
+
+    def __init__(self, corpus, *, terms: str = "peacekeep*",
+                 groups: Mapping[str, Query] | None = None, events: pd.DataFrame | None = None):
+        self.corpus = corpus
+        self.groups = load_keyword_groups() if groups is None else dict(groups)
+        self.events = load_events() if events is None else events
+        docs = corpus.documents
+        outlets = sorted(group_labels(docs, "outlet").unique())
+        self._months = (list(pd.period_range(docs.date.min(), date_end(docs).max(), freq="M"))
+                        if docs.date.notna().any() else [pd.NaT])
+        w = widgets
+        controls = {
+            "terms": w.Text(value=terms, description="terms", continuous_update=False,
+                            placeholder="peacekeep*, strategic partnership, @alliance"),
+            "group": w.Dropdown(options=[("(no keyword group)", "")] + [
+                (name, name) for name in self.groups], description="group"),
+            "by": w.Dropdown(options=[(g, g) for g in FREQ], value="month", description="per"),
+            "normalise": w.ToggleButtons(options=NORMALISATIONS, value="rel_freq"),
+            "split": w.Dropdown(options=[("by outlet", "outlet"), ("all outlets together", "")],
+                                description="lines"),
+            "outlets": w.SelectMultiple(options=outlets, value=tuple(outlets), rows=4,
+                                        description="outlets"),
+            "dates": w.SelectionRangeSlider(options=[(str(m), m) for m in self._months],
+                                            index=(0, len(self._months) - 1),
+                                            continuous_update=False, description="dates"),
+            "events": w.Checkbox(value=True, description="event markers"),
+            "window": w.IntSlider(value=5, min=1, max=20, description="context",
+                                  continuous_update=False),
+            "sort": w.Dropdown(options=[("by position", "position"), ("by left word", "left"),
+                                        ("by right word", "right")], description="KWIC sort"),
+            "point": w.Dropdown(options=[("(choose a point)", None)], description="passages of"),
+        }
+        outputs = {name: w.Output() for name in ("plot", "excluded", "kwic", "passages")}
+        super().__init__(controls, outputs)
+        self.table = self.kwic = self.passages = pd.DataFrame()
+        self.queries: list[Query] = []
+        self.observe(self._refresh, ("terms", "group", "by", "split", "outlets", "dates"))
+        self.observe(self._draw, ("normalise", "events"))
+        self.observe(self._refresh_kwic, ("window", "sort"))
+        self.observe(self._show_point, ("point",))
+        self._refresh()
+
+    def _value(self, name):
+        return self.controls[name].value
+
+    def _selection(self) -> pd.Index:
+        first, last = self._value("dates")
+        whole = (first, last) == (self._months[0], self._months[-1])
+        return select_documents(
+            self.corpus, outlets=self._value("outlets"),
+            start=None if whole else first.start_time, end=None if whole else last.end_time)
+
+    def _refresh(self, change=None) -> None:
+        with self.outputs["plot"]:
+            try:
+                extra = [f"@{self._value('group')}"] if self._value("group") else []
+                text = self._value("terms")
+                self.queries = as_queries([text, *extra] if text.strip() else extra,
+                                          groups=self.groups)
+            except ValueError as err:
+                self.outputs["plot"].clear_output()
+                print(err)
+                return
+        self.table = term_frequency(self.corpus, self.queries, by=self._value("by"),
+                                    split=self._value("split") or None, docs=self._selection())
+        self._draw()
+        self.outputs["excluded"].clear_output()
+        with self.outputs["excluded"]:
+            excluded = self.table.attrs["excluded"]
+            if len(excluded):
+                display(HTML("<b>Not on the time axis</b>" + html_table(excluded)))
+        freq = FREQ[self._value("by")]
+        found = self.table[self.table["count"] > 0]
+        self.controls["point"].options = [("(choose a point)", None)] + [
+            (f"{r.term} · {pd.Period(r.period, freq=freq)} · {r.group} ({r.count})",
+             (r.term, r.period, r.group)) for r in found.itertuples()]
+        self._refresh_kwic()
+
+    def _draw(self, change=None) -> None:
+        self.outputs["plot"].clear_output(wait=True)
+        with self.outputs["plot"]:
+            if self.table.empty:
+                print("No dated documents in the selection.")
+                return
+            fig = plot_trend(self.table, value=self._value("normalise"),
+                             events=self.events if self._value("events") else None)
+            display(fig)
+            plt.close(fig)
+
+    def _refresh_kwic(self, change=None) -> None:
+        self.kwic = kwic(self.corpus, self.queries, window=self._value("window"),
+                         sort=self._value("sort"), docs=self._selection())
+        self.outputs["kwic"].clear_output()
+        with self.outputs["kwic"]:
+            display(HTML(f"<b>Concordance ({len(self.kwic)} matches)</b>"
+                         + html_table(self.kwic[KWIC_SHOWN], max_rows=100)))
+
+    def _show_point(self, change=None) -> None:
+        self.outputs["passages"].clear_output()
+        point = self._value("point")
+        if point is None:
+            self.passages = pd.DataFrame()
+            return
+        term, period, group = point
+        query = next(q for q in self.queries if q.label == term)
+        spans = point_spans(self.corpus, query, period=period, group=group,
+                            by=self._value("by"), split=self._value("split") or None,
+                            docs=self._selection())
+        self.passages = passages(self.corpus, spans)
+        with self.outputs["passages"]:
+            display(HTML(passages_html(self.passages)))
+
+
+def trends_dashboard(corpus, **options) -> TrendsDashboard:
+    """Build the keyword-trends dashboard for `corpus` (options: terms, groups, events)."""
+    return TrendsDashboard(corpus, **options)
