@@ -1,0 +1,104 @@
+"""Figures for source profiling: each takes a table from the compute layer and returns a Figure.
+
+Figures are built without pyplot, so nothing is shown or kept open until a notebook displays them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+
+def _short(label: str, width: int = 22) -> str:
+    label = str(label)
+    return label if len(label) <= width else label[:width - 1] + "…"
+
+
+def profile_bars(profile: pd.DataFrame, metric: str) -> Figure:
+    """One bar per group for a column of the profile table; missing values are labelled n/a."""
+    if metric not in profile.columns:
+        raise ValueError(f"metric={metric!r} is not a profile column; expected one of "
+                         f"{[c for c in profile.columns if profile[c].dtype.kind == 'f']}")
+    fig = Figure(figsize=(7, 0.5 + 0.45 * len(profile)), layout="constrained")
+    ax = fig.subplots()
+    values = profile[metric].astype(float)
+    labels = [_short(g) for g in profile.group]
+    ax.barh(labels, values.fillna(0), color="tab:blue")
+    for y, v in enumerate(values):
+        ax.annotate("n/a" if np.isnan(v) else f"{v:.3g}", (0 if np.isnan(v) else v, y),
+                    xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel(metric)
+    ax.set_title(f"{metric} per {'document' if 'title' in profile else 'outlet'}")
+    return fig
+
+
+def keyness_bars(table: pd.DataFrame, group: str, *, n: int = 10) -> Figure:
+    """Log Ratio of the `n` most over- and under-used terms (by G²) of one group."""
+    rows = table[table.group == group]
+    top = pd.concat([rows[rows.direction == d].head(n) for d in ("over", "under")])
+    top = top.sort_values("log_ratio")
+    fig = Figure(figsize=(7, 0.6 + 0.3 * max(len(top), 1)), layout="constrained")
+    ax = fig.subplots()
+    colors = np.where(top.direction == "over", "tab:red", "tab:gray")
+    ax.barh(top.term.astype(str), top.log_ratio, color=colors)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel("Log Ratio (log2 of relative-frequency ratio)")
+    ax.set_title(f"Distinctive words: {_short(group, 40)} vs {rows.reference.iloc[0]}"
+                 if len(rows) else f"No terms for {group} at this minimum frequency")
+    return fig
+
+
+def _heatmap(pivot: pd.DataFrame, title: str, fmt: str, cbar: str) -> Figure:
+    fig = Figure(figsize=(1.5 + 0.75 * pivot.shape[1], 1.2 + 0.45 * pivot.shape[0]),
+                 layout="constrained")
+    ax = fig.subplots()
+    data = pivot.to_numpy(dtype=float)
+    image = ax.imshow(np.nan_to_num(data), cmap="Blues", aspect="auto")
+    ax.set_xticks(range(pivot.shape[1]), [_short(c, 28) for c in pivot.columns],
+                  rotation=60, ha="right", fontsize=8)
+    ax.set_yticks(range(pivot.shape[0]), [_short(r) for r in pivot.index], fontsize=8)
+    top = np.nanmax(data) if data.size and not np.isnan(data).all() else 0
+    for (y, x), v in np.ndenumerate(data):
+        if v:
+            ax.text(x, y, format(v, fmt), ha="center", va="center", fontsize=7,
+                    color="white" if v > top / 2 else "black")
+    fig.colorbar(image, ax=ax, label=cbar)
+    ax.set_title(title)
+    return fig
+
+
+def naming_heatmap(naming: pd.DataFrame, *, concepts: list[str] | None = None) -> Figure:
+    """Counts of each name variant (columns, grouped by concept) per outlet (rows)."""
+    rows = naming if concepts is None else naming[naming.concept.isin(concepts)]
+    used = rows.groupby(["concept", "variant"], sort=False)["count"].transform("sum") > 0
+    rows = rows[used]
+    pivot = rows.pivot_table(index="group", columns=["concept", "variant"], values="count",
+                             aggfunc="sum", sort=False)
+    pivot.columns = [f"{c}: {v}" for c, v in pivot.columns]
+    return _heatmap(pivot, "Which name does each outlet use?", ".0f", "mentions")
+
+
+def frame_heatmap(rates: pd.DataFrame) -> Figure:
+    """Frame matches per 1,000 tokens: outlets (rows) by frames (columns)."""
+    pivot = rates.pivot_table(index="group", columns="frame", values="per_1k", sort=False)
+    return _heatmap(pivot, "Frames per 1,000 tokens", ".1f", "per 1,000 tokens")
+
+
+def tone_bars(table: pd.DataFrame, actor: str) -> Figure:
+    """Mean VADER compound of sentences naming an actor, per group, with sentence counts."""
+    fig = Figure(figsize=(7, 0.6 + 0.45 * len(table)), layout="constrained")
+    ax = fig.subplots()
+    values = table.mean_compound.astype(float)
+    ax.barh([_short(g) for g in table.group], values.fillna(0),
+            color=np.where(values.fillna(0) >= 0, "tab:green", "tab:red"))
+    for y, (v, n) in enumerate(zip(values, table.sentences, strict=True)):
+        ax.annotate("n/a" if np.isnan(v) else f"{v:+.2f} (n={n})", (0, y), xytext=(3, 0),
+                    textcoords="offset points", va="center", fontsize=8)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlim(-1, 1)
+    ax.invert_yaxis()
+    ax.set_xlabel("mean VADER compound of sentences naming the actor")
+    ax.set_title(f"Tone toward {actor}")
+    return fig
