@@ -1,0 +1,177 @@
+"""Find actor mentions in a corpus's clean text, and rank unknown names worth adding.
+
+Rules, in order of application (see docs/methods/networks.md):
+- longest match wins, so "Heydar Aliyev" is one mention, not "Aliyev" inside it;
+- a surname alone goes to the person last named in full earlier in the same document; when
+  none was, it goes to the first person listed with that surname and is flagged `ambiguous`;
+- a title ("Russian President") counts only in the years it applies to, and is dropped when it
+  stands right next to its holder's name ("Russian President Vladimir Putin" is one mention);
+- an alias that is both a metonym and a place's name ("Moscow") is read as the place after a
+  preposition of place ("held in Moscow", "arrived in the Kremlin", "в Москве"; not "according
+  to Moscow" nor a possessive "in Baku's policy"), in a dateline ("BAKU, Azerbaijan, April 23"),
+  or when metonyms are switched off; otherwise as the metonym (Moscow -> Russia).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .actors import compile_aliases, load_actors
+from .passages import passages
+
+COLUMNS = {"doc_id": "string", "sent_id": "Int64", "start": "int64", "end": "int64",
+           "surface": "string", "actor": "string", "type": "string", "kind": "string",
+           "ambiguous": "bool"}
+PLACE_PREPOSITION = re.compile(
+    r"(?:\b(?<!according )(?:in|at|to|into|inside|outside|near|via|around|across|throughout"
+    r"|within)\s+(?:the\s+)?|(?<!\w)(?:в|во)\s+)$", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s?\b")
+_NEXT_TO = re.compile(r"[\s,]*")
+
+
+def find_mentions(corpus, actors: pd.DataFrame | None = None, *, adjectives: bool = True,
+                  metonyms: bool = True, titles: bool = True) -> pd.DataFrame:
+    """Every actor mention in `corpus.documents.text`, with character offsets into that text.
+
+    Columns: doc_id, sent_id, start, end, surface, actor, type, kind (name | adjective |
+    metonym | title; a surname counts as a name), ambiguous.
+
+    >>> import workbench  # doctest: +SKIP
+    >>> find_mentions(workbench.open_corpus()).head()  # doctest: +SKIP
+    """
+    actors = load_actors() if actors is None else actors
+    kinds = ["name", "surname"] + [k for k, on in (("adjective", adjectives),
+                                                   ("metonym", metonyms), ("title", titles)) if on]
+    table = actors[actors["kind"].isin(kinds)]
+    pattern, forms = compile_aliases(table, kinds)
+    by_alias: dict[str, list] = {}
+    for row in table.itertuples(index=False):
+        by_alias.setdefault(row.alias, []).append(row)
+    docs = corpus.documents
+    years = docs["date"].dt.year.astype("Int64")
+    records = []
+    for doc_id, text, year in zip(docs["doc_id"], docs["text"], years, strict=True):
+        found = [(m, by_alias[forms[" ".join(m.group().split())]])
+                 for m in pattern.finditer(str(text))]
+        records += [(doc_id, *hit) for hit in _resolve(found, str(text), year)]
+    out = pd.DataFrame(records, columns=[c for c in COLUMNS if c != "sent_id"])
+    return _with_sentences(out, corpus.sentences)
+
+
+def _resolve(found: list, text: str, year) -> list[tuple]:
+    """Turn regex matches (with their dictionary rows) into resolved mentions of one document."""
+    hits, last_full = [], {}
+    for match, rows in found:
+        kinds = {r.kind for r in rows}
+        ambiguous = False
+        if kinds == {"title"}:
+            holders = {r.actor for r in rows if _in_period(r, year)}
+            if len(holders) != 1:
+                continue
+            row = next(r for r in rows if r.actor in holders)
+        elif kinds == {"surname"}:
+            named = [r for r in rows if r.actor in last_full]
+            ambiguous = not named
+            row = max(named, key=lambda r: last_full[r.actor]) if named else rows[0]
+        elif "metonym" in kinds and "name" in kinds and _is_place(match, text):
+            row = next(r for r in rows if r.kind == "name")
+        else:
+            row = next((r for r in rows if r.kind == "metonym"), rows[0])
+        if row.kind == "name" and row.type == "person":
+            last_full[row.actor] = match.start()
+        kind = "name" if row.kind == "surname" else row.kind
+        hits.append((match.start(), match.end(), match.group(), row.actor, row.type, kind,
+                     ambiguous))
+    return [h for i, h in enumerate(hits) if not _title_next_to_name(hits, i, text)]
+
+
+def _in_period(row, year) -> bool:
+    """Whether a title row applies in `year` (an unknown year accepts every row)."""
+    if pd.isna(year):
+        return True
+    return (pd.isna(row.since) or row.since <= year) and (pd.isna(row.until) or year < row.until)
+
+
+def _is_place(match: re.Match, text: str) -> bool:
+    """A place reading: after a preposition of place, or as an ALL-CAPS dateline ("BAKU, ...")."""
+    start = match.start()
+    if POSSESSIVE.match(text, match.end()):
+        return False
+    if PLACE_PREPOSITION.search(text, max(0, start - 30), start):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return (match.group().isupper() and not text[line_start:start].strip()
+            and text.startswith(",", match.end()))
+
+
+def _title_next_to_name(hits: list[tuple], i: int, text: str) -> bool:
+    """Whether hit `i` is a title directly beside a name of the same actor."""
+    if hits[i][5] != "title":
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(hits) and hits[j][3] == hits[i][3] and hits[j][5] == "name":
+            gap = text[hits[j][1]:hits[i][0]] if j < i else text[hits[i][1]:hits[j][0]]
+            if _NEXT_TO.fullmatch(gap):
+                return True
+    return False
+
+
+def _with_sentences(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Add the `sent_id` of the sentence holding each mention (<NA> if outside every sentence)."""
+    if mentions.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in COLUMNS.items()})
+    sents = sentences[["doc_id", "sent_id", "start", "end"]].astype(
+        {"doc_id": "string", "start": "int64", "end": "int64"}).rename(columns={"end": "s_end"})
+    out = pd.merge_asof(mentions.astype({"doc_id": "string"}).sort_values("start"),
+                        sents.sort_values("start"), on="start", by="doc_id")
+    out["sent_id"] = out["sent_id"].where(out["start"] < out["s_end"]).astype("Int64")
+    out = out.sort_values(["doc_id", "start"], ignore_index=True)
+    return out[list(COLUMNS)].astype(COLUMNS)
+
+
+TITLE_WORDS = ("President", "Prime Minister", "Minister", "minister", "Secretary", "Chairman",
+               "Director", "spokesman", "spokeswoman", "Ambassador", "ambassador", "expert",
+               "analyst", "professor", "scientist", "deputy", "Deputy", "leader", "General",
+               "Mr", "Mrs", "Ms", "Dr", "президент", "министр", "эксперт", "политолог")
+_TITLE_SET = {w for t in TITLE_WORDS for w in t.split()}
+_NAME = r"[A-ZА-ЯЁÀ-ÞĞİŞÇÖÜƏ][\w'’-]+"
+CANDIDATE = re.compile(
+    rf"\b(?:{'|'.join(TITLE_WORDS)})\.?\s(?P<titled>{_NAME}(?:\s{_NAME}){{0,2}})"
+    rf"|(?P<caps>(?<!\w){_NAME}(?:\s(?:of|the|de|von|der|al|ibn|bin)?\s?{_NAME})+)")
+
+
+def unknown_actors(corpus, mentions: pd.DataFrame, *, min_count: int = 2) -> pd.DataFrame:
+    """Names that look like actors but are not in the dictionary, most frequent first.
+
+    Candidates are runs of two or more capitalised words and names right after a title word
+    ("President", "expert", ...), minus any run that overlaps a known mention; a leading
+    stopword ("The", "In") is dropped. Add the good ones to data/actors.csv and re-run.
+    Columns: candidate, how (titled | capitalised), count, n_docs, doc_id, sentence (an example).
+    """
+    stop = set(corpus.tokens.loc[corpus.tokens["is_stop"], "norm"].astype(str))
+    known = {d: g[["start", "end"]].to_numpy() for d, g in mentions.groupby("doc_id")}
+    rows = []
+    for doc_id, text in zip(corpus.documents["doc_id"], corpus.documents["text"], strict=True):
+        spans = known.get(doc_id, [])
+        for m in CANDIDATE.finditer(str(text)):
+            start, words = m.start(m.lastgroup), m.group(m.lastgroup).split()
+            while words and words[0].lower() in stop:
+                start += len(words[0]) + 1
+                words = words[1:]
+            if len(words) < (1 if m.lastgroup == "titled" else 2) or set(words) <= _TITLE_SET:
+                continue
+            end = start + len(" ".join(words))
+            if any(s < end and start < e for s, e in spans):
+                continue
+            rows.append((doc_id, start, end, " ".join(words), m.lastgroup.replace("caps",
+                                                                                "capitalised")))
+    found = pd.DataFrame(rows, columns=["doc_id", "start", "end", "candidate", "how"])
+    ranked = (found.groupby(["candidate", "how"], as_index=False)
+              .agg(count=("doc_id", "size"), n_docs=("doc_id", "nunique"))
+              .query("count >= @min_count")
+              .sort_values(["count", "n_docs", "candidate"], ascending=[False, False, True]))
+    examples = found.drop_duplicates("candidate")
+    examples = passages(corpus, examples)[["candidate", "doc_id", "sentence"]]
+    return ranked.merge(examples, on="candidate", how="left").reset_index(drop=True)
