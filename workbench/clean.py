@@ -43,7 +43,7 @@ def load_rules(path: str | Path) -> Rules:
             try:
                 rows.append((outlet.strip(), rule.strip(), re.compile(pattern)))
             except re.error as err:
-                raise ValueError(f"{path} row {n}: invalid regular expression {pattern!r}: {err}")
+                raise ValueError(f"{path} row {n}: invalid regular expression {pattern!r}: {err}") from err
     return Rules(tuple(rows))
 
 

@@ -130,8 +130,26 @@ def load_corpus(
         parts[name] = (key, tables)
     cache.save_index()
     cache.prune({key for key, _ in parts.values()})
-    ordered = [parts[name][1] for _, name in files if name in parts]
+    ordered = _without_clashing_ids([parts[name][1] for _, name in files if name in parts], problems)
     return _assemble(ordered, curated, problems, dedupe)
+
+
+def _without_clashing_ids(parts: list[dict], problems: list[tuple]) -> list[dict]:
+    """Drop documents whose id an earlier file already uses (a.txt and a.md), with a report row."""
+    seen: dict[str, str] = {}
+    out = []
+    for part in parts:
+        docs = part["documents"]
+        clash = docs.doc_id.isin(seen.keys())
+        for doc_id, file in zip(docs.doc_id[clash], docs.file[clash]):
+            problems.append((file, None, "skipped", f"document id {doc_id!r} is already used by "
+                             f"{seen[doc_id]}; rename one of the files"))
+        seen.update(zip(docs.doc_id[~clash], docs.file[~clash]))
+        if clash.any():
+            bad = set(docs.doc_id[clash])
+            part = {t: df[~df.doc_id.isin(bad)] if "doc_id" in df else df for t, df in part.items()}
+        out.append(part)
+    return out
 
 
 def _settings_key(ctx: Context, rules_path: Path) -> str:

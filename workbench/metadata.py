@@ -44,7 +44,7 @@ def load_outlets(path: str | Path) -> tuple[OutletCue, ...]:
             try:
                 regex = re.compile(row["pattern"])
             except re.error as err:
-                raise ValueError(f"{path} row {n}: invalid regular expression: {err}")
+                raise ValueError(f"{path} row {n}: invalid regular expression: {err}") from err
             cues.append(OutletCue(row["outlet"].strip(), regex, (row.get("outlet_country") or ""),
                                   (row.get("outlet_type") or "")))
     return tuple(cues)

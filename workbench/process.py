@@ -55,11 +55,10 @@ class _Tables:
 
 
 def doc_id_for(name: str, raw: RawDoc) -> str:
-    """Readable stable id: the file path without extension, plus ':<id or row>' for table rows."""
-    stem = name.rsplit(".", 2 if name.lower().endswith(".gz") else 1)[0]
+    """Readable stable id: the file path without extension; '<file>:<id or row>' for table rows."""
     if raw.row is None:
-        return stem
-    return f"{stem}:{raw.fields.get('id') or raw.row}"
+        return name.rsplit(".", 1)[0] if "." in name.rsplit("/", 1)[-1] else name
+    return f"{name}:{raw.fields.get('id') or raw.row}"
 
 
 def process_file(path: Path, name: str, ctx: Context) -> dict[str, pd.DataFrame]:

@@ -166,14 +166,14 @@ def _read_table(decoded: Decoded, name: str, ext: str, explicit: dict[str, str],
     mapping: dict[str, str] | None = None
     for n, record in _rows(decoded, ext, out.problems):
         if mapping is None:
+            mapping = map_columns(list(record), explicit)
             missing = {f: c for f, c in explicit.items() if c not in record}
             if missing:
-                return _fail(f"columns {missing} given in the mapping are not in the file; "
-                             f"found {list(record)}")
-            mapping = map_columns(list(record), explicit)
+                out.problems.append({"row": None, "status": "ok", "reason":
+                                     f"mapped columns {missing} not in this file; found {list(record)}"})
             if "text" not in mapping:
                 return _fail(f"no text column: found {list(record)}; name one text/body/content "
-                             "or pass columns={'text': '<column>'}")
+                             "or map it, e.g. columns={'text': '<column>'}")
             used = set(mapping.values())
             out.unknown_columns = [c for c in record if c not in used]
         text = _cell(record.get(mapping["text"]))
