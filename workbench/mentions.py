@@ -36,7 +36,8 @@ def find_mentions(corpus, actors: pd.DataFrame | None = None, *, adjectives: boo
     """Every actor mention in `corpus.documents.text`, with character offsets into that text.
 
     Columns: doc_id, sent_id, start, end, surface, actor, type, kind (name | adjective |
-    metonym | title; a surname counts as a name), ambiguous.
+    metonym | title; a surname counts as a name), ambiguous. `attrs["settings"]` records the
+    switches, so networks built from these mentions can say how they were made.
 
     >>> import workbench  # doctest: +SKIP
     >>> find_mentions(workbench.open_corpus()).head()  # doctest: +SKIP
@@ -56,8 +57,10 @@ def find_mentions(corpus, actors: pd.DataFrame | None = None, *, adjectives: boo
         found = [(m, by_alias[forms[" ".join(m.group().split())]])
                  for m in pattern.finditer(str(text))]
         records += [(doc_id, *hit) for hit in _resolve(found, str(text), year)]
-    out = pd.DataFrame(records, columns=[c for c in COLUMNS if c != "sent_id"])
-    return _with_sentences(out, corpus.sentences)
+    out = _with_sentences(pd.DataFrame(records, columns=[c for c in COLUMNS if c != "sent_id"]),
+                          corpus.sentences)
+    out.attrs["settings"] = {"adjectives": adjectives, "metonyms": metonyms, "titles": titles}
+    return out
 
 
 def _resolve(found: list, text: str, year) -> list[tuple]:

@@ -1,0 +1,197 @@
+"""Actor co-occurrence networks: who is put next to whom, how strongly, and where.
+
+Nodes are actors; an edge joins two actors mentioned in the same unit (sentence, paragraph,
+document, or a window of N tokens). Formulas are in docs/methods/networks.md.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from .passages import passages
+
+Unit = Literal["sentence", "paragraph", "document", "window"]
+UNITS = ("sentence", "paragraph", "document", "window")
+EDGE_COLUMNS = ["source", "target", "count", "pmi", "jaccard"]
+
+
+def outlet_of(documents: pd.DataFrame) -> pd.Series:
+    """Each document's outlet, or its doc_id where the outlet is unknown (indexed by doc_id)."""
+    outlet = documents["outlet"].astype("string").fillna(documents["doc_id"].astype("string"))
+    return pd.Series(outlet.to_numpy(), index=documents["doc_id"].astype("string"), name="outlet")
+
+
+def select(corpus, mentions: pd.DataFrame, *, outlets=None, start=None, end=None,
+           types=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The documents and mentions kept by the filters (outlets, date range, actor types).
+
+    `start`/`end` are inclusive dates (anything `pd.Timestamp` accepts); None means no bound.
+    """
+    docs = corpus.documents.assign(outlet=outlet_of(corpus.documents).to_numpy())
+    keep = pd.Series(True, index=docs.index)
+    if outlets:
+        keep &= docs["outlet"].isin(list(outlets))
+    if start is not None:
+        keep &= docs["date"] >= pd.Timestamp(start)
+    if end is not None:
+        keep &= docs["date"] <= pd.Timestamp(end)
+    docs = docs[keep]
+    kept = mentions[mentions["doc_id"].isin(docs["doc_id"].astype("string"))]
+    if types:
+        kept = kept[kept["type"].isin(list(types))]
+    return docs, kept
+
+
+def _unit_keys(corpus, mentions: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+    """Mentions with a `unit` key (and `pos`, the token index, for windows)."""
+    if unit not in UNITS:
+        raise ValueError(f"unit={unit!r} is invalid; expected one of {', '.join(map(repr, UNITS))}")
+    m = mentions.astype({"doc_id": "string"})
+    if unit == "document":
+        return m.assign(unit=m["doc_id"])
+    if unit == "window":
+        toks = corpus.tokens[["doc_id", "start", "tok_id"]].astype(
+            {"doc_id": "string", "start": "int64"}).sort_values("start")
+        m = pd.merge_asof(m.sort_values("start"), toks, on="start", by="doc_id")
+        return m.rename(columns={"tok_id": "pos"}).assign(unit=m["doc_id"])
+    m = m.dropna(subset=["sent_id"])
+    if unit == "sentence":
+        return m.assign(unit=m["doc_id"] + "#" + m["sent_id"].astype("string"))
+    sents = corpus.sentences[["doc_id", "sent_id", "para_id"]].astype(
+        {"doc_id": "string", "sent_id": "Int64"})
+    m = m.merge(sents, on=["doc_id", "sent_id"], how="left")
+    return m.assign(unit=m["doc_id"] + "#" + m["para_id"].astype("string"))
+
+
+def _pairs(m: pd.DataFrame, unit: Unit, window: int) -> pd.DataFrame:
+    """Mention pairs of two different actors in one unit; `source` sorts before `target`."""
+    cols = ["unit", "doc_id", "actor", "start", "end"] + (["pos"] if unit == "window" else [])
+    p = m[cols].merge(m[cols], on=["unit", "doc_id"], suffixes=("_s", "_t"))
+    p = p[p["actor_s"] < p["actor_t"]]
+    if unit == "window":
+        p = p[(p["pos_s"] - p["pos_t"]).abs() < window]
+    return p.rename(columns={"actor_s": "source", "actor_t": "target"})
+
+
+def cooccurrence(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence",
+                 window: int = 10) -> pd.DataFrame:
+    """Edge list with raw counts and association scores, strongest first.
+
+    Columns: source, target, count (units holding both; for windows, mention pairs fewer than
+    `window` tokens apart), pmi (log2 observed/expected), jaccard (units with both / units
+    with either; empty for windows).
+    """
+    m = _unit_keys(corpus, mentions, unit)
+    if m.empty:
+        return pd.DataFrame({c: pd.Series(dtype="float64") for c in EDGE_COLUMNS})
+    docs = m["doc_id"].unique()
+    if unit == "window":
+        pairs = _pairs(m, unit, window)
+        counts = pairs.groupby(["source", "target"]).size().rename("count").reset_index()
+        n = m.groupby("actor").size()
+        total = int(corpus.documents.loc[corpus.documents["doc_id"].isin(docs), "n_tokens"].sum())
+        expected = n[counts["source"]].to_numpy() * n[counts["target"]].to_numpy() * \
+            (2 * window - 1) / max(total, 1)
+        return _scored(counts, expected, jaccard=None)
+    incidence = m[["unit", "actor"]].drop_duplicates()
+    pairs = _pairs(incidence.assign(doc_id="", start=0, end=0), unit, window)
+    counts = pairs.groupby(["source", "target"]).size().rename("count").reset_index()
+    n = incidence.groupby("actor").size()
+    n_s, n_t = n[counts["source"]].to_numpy(), n[counts["target"]].to_numpy()
+    total = _n_units(corpus, docs, unit)
+    return _scored(counts, n_s * n_t / total, jaccard=counts["count"] / (n_s + n_t - counts["count"]))
+
+
+def _n_units(corpus, docs, unit: Unit) -> int:
+    """How many units (sentences, paragraphs, documents) the selected documents hold."""
+    if unit == "document":
+        return len(docs)
+    table = corpus.sentences if unit == "sentence" else corpus.paragraphs
+    return int(table["doc_id"].astype("string").isin(docs).sum())
+
+
+def _scored(counts: pd.DataFrame, expected, *, jaccard) -> pd.DataFrame:
+    out = counts.assign(pmi=np.log2(counts["count"] / expected),
+                        jaccard=np.nan if jaccard is None else jaccard)
+    return out.sort_values(["count", "source", "target"], ascending=[False, True, True],
+                           ignore_index=True)[EDGE_COLUMNS]
+
+
+def build_network(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence", window: int = 10,
+                  outlets=None, start=None, end=None, types=None, min_weight: float = 1,
+                  weight: Literal["count", "pmi", "jaccard"] = "count") -> nx.Graph:
+    """The actor network under the given filters, with the settings kept in `G.graph`.
+
+    Node attributes: type, mentions, and `mentions[<outlet>]` per outlet. Edge attributes:
+    count, pmi, jaccard, and `weight` (= the chosen score); edges below `min_weight` are dropped.
+    """
+    docs, kept = select(corpus, mentions, outlets=outlets, start=start, end=end, types=types)
+    edges = cooccurrence(corpus, kept, unit=unit, window=window)
+    edges = edges.assign(weight=edges[weight].astype("float64"))
+    edges = edges[edges["weight"] >= min_weight]
+    G = nx.Graph()
+    by_outlet = kept.assign(outlet=kept["doc_id"].map(outlet_of(docs)))
+    for actor, rows in by_outlet.groupby("actor"):
+        counts = rows["outlet"].value_counts()
+        G.add_node(actor, type=rows["type"].iloc[0], mentions=len(rows),
+                   **{f"mentions[{o}]": int(c) for o, c in counts.items()})
+    for e in edges.itertuples(index=False):
+        G.add_edge(e.source, e.target, count=int(e.count), pmi=float(e.pmi),
+                   jaccard=float(e.jaccard), weight=float(e.weight))
+    G.graph.update(unit=unit, window=window, weight=weight, min_weight=min_weight,
+                   outlets=", ".join(outlets or []) or "all", start=str(start or ""),
+                   end=str(end or ""), types=", ".join(types or []) or "all",
+                   **mentions.attrs.get("settings", {}))
+    return G
+
+
+def evidence(corpus, mentions: pd.DataFrame, source: str, target: str, *, unit: Unit = "sentence",
+             window: int = 10, outlets=None, start=None, end=None) -> pd.DataFrame:
+    """The passages behind one edge: per unit holding both actors, their closest two mentions.
+
+    Columns: those of `workbench.passages.passages` (doc_id, outlet, date, title, sent_id,
+    start, end, left, match, right, sentence) plus source, target, unit. Plain text: escape it
+    when displaying (`workbench.widgets.common.passages_html`).
+    """
+    a, b = sorted((source, target))
+    _, kept = select(corpus, mentions, outlets=outlets, start=start, end=end)
+    m = _unit_keys(corpus, kept[kept["actor"].isin([a, b])], unit)
+    p = _pairs(m, unit, window) if not m.empty else pd.DataFrame(
+        columns=["unit", "doc_id", "start_s", "end_s", "start_t", "end_t"])
+    if unit != "window":
+        p = p.assign(gap=(p["start_t"] - p["start_s"]).abs()).sort_values("gap")
+        p = p.drop_duplicates("unit")
+    spans = pd.DataFrame({"doc_id": p["doc_id"], "start": p[["start_s", "start_t"]].min(axis=1),
+                          "end": p[["end_s", "end_t"]].max(axis=1), "source": a, "target": b,
+                          "unit": p["unit"]}).sort_values(["doc_id", "start"])
+    return passages(corpus, spans.astype({"start": "int64", "end": "int64"}))
+
+
+def export_network(G: nx.Graph, folder: str | Path, *, name: str = "actor-network") -> dict:
+    """Write GEXF, GraphML, node and edge CSVs and a settings JSON; return their paths.
+
+    The settings (`G.graph`) travel as GraphML graph attributes, as the GEXF graph name, and in
+    `<name>-settings.json` beside the CSVs.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = {k: v for k, v in G.graph.items() if k != "name"}
+    paths = {ext: folder / f"{name}.{ext}" for ext in ("gexf", "graphml")}
+    paths |= {"nodes": folder / f"{name}-nodes.csv", "edges": folder / f"{name}-edges.csv",
+              "settings": folder / f"{name}-settings.json"}
+    described = G.copy()
+    described.graph["name"] = "; ".join(f"{k}={v}" for k, v in settings.items())
+    nx.write_gexf(described, paths["gexf"])
+    nx.write_graphml(G, paths["graphml"])
+    nodes = pd.DataFrame([{"id": n, **d} for n, d in G.nodes(data=True)])
+    edges = nx.to_pandas_edgelist(G)
+    nodes.to_csv(paths["nodes"], index=False)
+    edges.to_csv(paths["edges"], index=False)
+    paths["settings"].write_text(json.dumps(settings, indent=2, default=str), encoding="utf-8")
+    return paths
