@@ -129,7 +129,8 @@ def build_network(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence", wi
     """The actor network under the given filters, with the settings kept in `G.graph`.
 
     Node attributes: type, mentions, and `mentions[<outlet>]` per outlet. Edge attributes:
-    count, pmi, jaccard, and `weight` (= the chosen score); edges below `min_weight` are dropped.
+    count, pmi, jaccard, and `weight` (= the chosen score). Edges below `min_weight` are
+    dropped, and so are actors left without any edge.
     """
     docs, kept = select(corpus, mentions, outlets=outlets, start=start, end=end, types=types)
     edges = cooccurrence(corpus, kept, unit=unit, window=window)
@@ -141,6 +142,8 @@ def build_network(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence", wi
         counts = rows["outlet"].value_counts()
         G.add_node(actor, type=rows["type"].iloc[0], mentions=len(rows),
                    **{f"mentions[{o}]": int(c) for o, c in counts.items()})
+    linked = set(edges["source"]) | set(edges["target"])
+    G.remove_nodes_from([n for n in list(G) if n not in linked])
     for e in edges.itertuples(index=False):
         G.add_edge(e.source, e.target, count=int(e.count), pmi=float(e.pmi),
                    jaccard=float(e.jaccard), weight=float(e.weight))
