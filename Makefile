@@ -4,6 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Jupyter kernels start `python` from PATH: make it the project's interpreter.
+export PATH := $(abspath $(BIN)):$(PATH)
 
 .PHONY: lab test lint bench clean
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -60,6 +62,8 @@ def run_notebook(tmp_path, monkeypatch):
             path = ROOT / path
         nb = nbformat.read(path, as_version=4)
         monkeypatch.setenv("MPLBACKEND", "Agg")
+        # the kernelspec runs `python` from PATH: make that this environment's interpreter
+        monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                 resources={"metadata": {"path": str(path.parent)}})
         client.execute()

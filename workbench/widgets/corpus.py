@@ -1,0 +1,46 @@
+"""Document viewer: metadata, clean text and removed lines (greyed), all HTML-escaped."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..overview import document_lines
+from .common import Dashboard, html_table
+
+
+def document_html(corpus, doc_id: str) -> str:
+    """One document as escaped HTML: its metadata table, then each line kept or greyed out."""
+    meta = corpus.documents[corpus.documents.doc_id == doc_id].drop(columns=["text"])
+    meta_table = html_table(meta.T.reset_index().set_axis(["field", "value"], axis=1), max_rows=40)
+    lines = []
+    for row in document_lines(corpus, doc_id).itertuples(index=False):
+        text = html.escape(row.text)
+        if row.kept:
+            lines.append(f"<p><small style='color:#999'>{row.line_no}</small> {text}</p>")
+        else:
+            lines.append(f"<p style='color:#aaa'><small>{row.line_no}</small> <s>{text}</s> "
+                         f"<small>[removed: {html.escape(str(row.rule))}]</small></p>")
+    return meta_table + "<hr>" + "".join(lines)
+
+
+class DocumentViewer(Dashboard):
+    """Pick a document; see its metadata, clean text and removed lines."""
+
+    def __init__(self, corpus):
+        self.corpus = corpus
+        docs = corpus.documents
+        options = [(f"{d} — {o if not pd.isna(o) else '?'} — {str(t)[:60]}", d)
+                   for d, o, t in zip(docs.doc_id, docs.outlet, docs.title)]
+        pick = widgets.Dropdown(options=options, description="Document",
+                                layout={"width": "90%"})
+        self.view = widgets.HTML()
+        super().__init__({"document": pick}, {}, widgets.VBox([pick, self.view]))
+        self.observe(lambda change: self.render())
+        self.render()
+
+    def render(self) -> None:
+        doc_id = self.controls["document"].value
+        self.view.value = document_html(self.corpus, doc_id) if doc_id else "<i>No documents.</i>"
