@@ -1,0 +1,156 @@
+"""Actor-network dashboard: wires controls to `workbench.mentions`, `networks` and the plots.
+
+It keeps its last results as data (`mentions`, `graph`, `table`, `evidence`, `exported`) so
+tests and notebooks can read them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import HTML, display
+
+from workbench.actors import TYPES, load_actors
+from workbench.config import project_root
+from workbench.mentions import find_mentions
+from workbench.network_metrics import ego_network, metrics
+from workbench.networks import UNITS, build_network, evidence, export_network, outlet_of
+from workbench.plots.networks import draw_network, network_layout
+from workbench.widgets.common import Dashboard, html_table, passages_html
+
+WHOLE = "(whole network)"
+
+
+class NetworksDashboard(Dashboard):
+    """Who is put next to whom: the network, its metrics, and the passages behind an edge."""
+
+    def __init__(self, corpus, *, actors: pd.DataFrame | None = None,
+                 export_folder: str | Path | None = None):
+        self.corpus = corpus
+        self.actors = load_actors() if actors is None else actors
+        self.export_folder = Path(export_folder or project_root() / "reports" / "networks")
+        self._mentions: dict[tuple[bool, bool], pd.DataFrame] = {}
+        self.pos: dict = {}
+        dates = corpus.documents["date"].dropna()
+        self._months = (list(pd.period_range(dates.min(), dates.max(), freq="M"))
+                        if len(dates) else [pd.Period("2000-01", freq="M")])
+        outlets = sorted(outlet_of(corpus.documents).unique())
+        w = widgets
+        controls = {
+            "unit": w.Dropdown(options=[(u, u) for u in UNITS], value="sentence",
+                               description="unit"),
+            "window": w.IntSlider(value=10, min=2, max=50, description="window (tokens)",
+                                  continuous_update=False),
+            "weight": w.Dropdown(options=[("count", "count"), ("PMI", "pmi"),
+                                          ("Jaccard", "jaccard")], description="weight"),
+            "min_weight": w.FloatText(value=1, description="min weight"),
+            "outlets": w.SelectMultiple(options=outlets, value=tuple(outlets), rows=4,
+                                        description="outlets"),
+            "dates": w.SelectionRangeSlider(options=[(str(m), m) for m in self._months],
+                                            index=(0, len(self._months) - 1),
+                                            continuous_update=False, description="dates"),
+            "types": w.SelectMultiple(options=TYPES, value=TYPES, rows=5, description="types"),
+            "adjectives": w.Checkbox(value=True, description="adjectives (Russian → Russia)"),
+            "metonyms": w.Checkbox(value=True, description="metonyms (Kremlin → Russia)"),
+            "focus": w.Dropdown(options=[WHOLE], value=WHOLE, description="focus actor"),
+            "edge": w.Dropdown(options=[("(choose an edge)", None)], description="evidence"),
+            "export": w.Button(description="export network", icon="download"),
+        }
+        outputs = {name: w.Output() for name in ("plot", "metrics", "evidence", "export")}
+        super().__init__(controls, outputs)
+        self.graph = self.drawn = None
+        self.table = self.evidence = pd.DataFrame()
+        self.exported: dict = {}
+        self._quiet = False
+        shown = outputs["plot"].capture()  # a failing callback prints its error under the plot
+        self.observe(shown(self._refresh), ("unit", "window", "weight", "min_weight", "outlets",
+                                            "dates", "types", "adjectives", "metonyms"))
+        self.observe(shown(self._draw), ("focus",))
+        self.observe(outputs["evidence"].capture()(self._show_edge), ("edge",))
+        controls["export"].on_click(outputs["export"].capture()(self._export))
+        self._refresh()
+
+    def _value(self, name):
+        return self.controls[name].value
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        """Mentions for the current adjective/metonym switches (computed once per setting)."""
+        key = (self._value("adjectives"), self._value("metonyms"))
+        if key not in self._mentions:
+            self._mentions[key] = find_mentions(self.corpus, self.actors, adjectives=key[0],
+                                                metonyms=key[1])
+        return self._mentions[key]
+
+    def _filters(self) -> dict:
+        first, last = self._value("dates")
+        whole = (first, last) == (self._months[0], self._months[-1])
+        return {"unit": self._value("unit"), "window": self._value("window"),
+                "outlets": list(self._value("outlets")),
+                "start": None if whole else first.start_time,
+                "end": None if whole else last.end_time}
+
+    def _refresh(self, change=None) -> None:
+        self.graph = build_network(self.corpus, self.mentions, **self._filters(),
+                                   types=list(self._value("types")),
+                                   min_weight=self._value("min_weight"),
+                                   weight=self._value("weight"))
+        self.table = metrics(self.graph)
+        self.outputs["metrics"].clear_output()
+        with self.outputs["metrics"]:
+            display(HTML("<b>Who is most central, who bridges groups?</b>"
+                         + html_table(self.table.round(3))))
+        focus = self._value("focus")
+        self._quiet = True
+        self.controls["focus"].options = [WHOLE, *sorted(self.graph)]
+        self.controls["focus"].value = focus if focus in self.graph else WHOLE
+        self._quiet = False
+        self._draw()
+
+    def _draw(self, change=None) -> None:
+        if self._quiet:
+            return
+        focus = self._value("focus")
+        self.drawn = self.graph if focus == WHOLE else ego_network(self.graph, focus)
+        self.pos |= network_layout(self.drawn, previous=self.pos)
+        self.outputs["plot"].clear_output(wait=True)
+        with self.outputs["plot"]:
+            fig = draw_network(self.drawn, pos=self.pos, title=self._title(focus))
+            display(fig)
+            plt.close(fig)
+        edges = sorted(self.drawn.edges(data="weight"), key=lambda e: (-e[2], e[0], e[1]))
+        self.controls["edge"].options = [("(choose an edge)", None)] + [
+            (f"{a} — {b} ({weight:g})", (a, b)) for a, b, weight in edges]
+
+    def _title(self, focus: str) -> str:
+        g = self.graph.graph
+        where = "all outlets" if g["outlets"] == "all" else g["outlets"]
+        ego = "" if focus == WHOLE else f"{focus} and neighbours · "
+        return f"{ego}{where} · co-occurrence per {g['unit']} · {g['weight']} ≥ {g['min_weight']}"
+
+    def _show_edge(self, change=None) -> None:
+        self.outputs["evidence"].clear_output()
+        edge = self._value("edge")
+        if edge is None:
+            self.evidence = pd.DataFrame()
+            return
+        filters = self._filters()
+        self.evidence = evidence(self.corpus, self.mentions, *edge, **filters)
+        with self.outputs["evidence"]:
+            display(HTML(f"<b>{len(self.evidence)} passages</b>"
+                         + passages_html(self.evidence)))
+
+    def _export(self, button=None) -> None:
+        self.exported = export_network(self.graph, self.export_folder)
+        self.outputs["export"].clear_output()
+        with self.outputs["export"]:
+            display(HTML(html_table(pd.DataFrame(
+                {"file": [str(p) for p in self.exported.values()]}))))
+
+
+def networks_dashboard(corpus, **options) -> NetworksDashboard:
+    """Build the actor-network dashboard for `corpus` (options: actors, export_folder)."""
+    return NetworksDashboard(corpus, **options)
