@@ -11,13 +11,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbench.config import project_root
 from workbench.query import Query, find, parse_query, term_index
 
 RATE_COLUMNS = ["group", "frame", "count", "tokens", "per_1k", "documents", "n_documents"]
 
 
-def load_frames(path: str | Path) -> dict[str, Query]:
-    """Read the frames table into one query per frame (its rows' terms together)."""
+def load_frames(path: str | Path | None = None) -> dict[str, Query]:
+    """One query per frame from the frames table (default: the project's `data/frames.csv`)."""
+    path = path or project_root() / "data" / "frames.csv"
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in ("frame", "terms") if c not in table.columns]
     if missing:

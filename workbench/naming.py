@@ -12,14 +12,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbench.config import project_root
 from workbench.query import Query, find, parse_query, term_index
 
 VARIANT_COLUMNS = ["concept", "variant", "terms", "stance", "notes"]
 MATCH_COLUMNS = ["doc_id", "start", "end", "sent_id", "concept", "variant", "stance"]
 
 
-def load_variants(path: str | Path) -> pd.DataFrame:
-    """Read the naming-variants table; raise naming the missing columns if it is malformed."""
+def load_variants(path: str | Path | None = None) -> pd.DataFrame:
+    """Read the naming-variants table (default: the project's `data/naming_variants.csv`)."""
+    path = path or project_root() / "data" / "naming_variants.csv"
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in VARIANT_COLUMNS[:3] if c not in table.columns]
     if missing:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from workbench import tone
 from workbench.keyness import keyness
-from workbench.query import Query, find, term_index
+from workbench.query import term_index
 from workbench.trends import group_labels
 
 By = Literal["outlet", "document"]
@@ -176,6 +176,11 @@ def keyness_by_group(corpus, *, by: By = "outlet", target: Iterable[str] | None 
 
 
 def term_spans(corpus, term: str, doc_ids: Iterable[str]) -> pd.DataFrame:
-    """Occurrences of one token norm (as in a keyness table) in the given documents."""
-    query = Query(term, (tuple(p for p in term.split("_") if p),))
-    return find(term_index(corpus), query, docs=doc_ids)
+    """The tokens with norm `term` (a row of a keyness table) in the given documents.
+
+    Columns: doc_id, start, end, sent_id; exactly the occurrences keyness counted.
+    """
+    tok = corpus.tokens
+    hits = tok[(tok.norm == term) & tok.doc_id.isin(list(doc_ids))]
+    return hits[["doc_id", "start", "end", "sent_id"]].astype({"doc_id": str}).reset_index(
+        drop=True)

@@ -1,0 +1,154 @@
+"""Source-profiling dashboard: controls wired to the profiling functions, evidence on demand.
+
+Everything is computed from the corpus tables once when the dashboard is built; controls only
+choose, filter and re-draw. `dash.table` is the table on show and `dash.passages` the passages
+of the chosen row, so tests can drive the dashboard from Python.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import HTML, display
+
+from workbench import frames as frames_mod
+from workbench import naming, profiling, tone, voices
+from workbench.passages import passages
+from workbench.plots import profiling as plots
+from workbench.widgets.common import Dashboard, html_table, passages_html
+
+VIEWS = [("Profile", "profile"), ("Distinctive words (keyness)", "keyness"),
+         ("Naming lens", "naming"), ("Frames", "frames"), ("Voices", "voices"),
+         ("Tone toward an actor", "tone")]
+REST = "(rest of corpus)"
+
+
+class ProfilingDashboard(Dashboard):
+    """Profile, keyness, naming, frames, voices and tone of each outlet, with passages."""
+
+    def __init__(self, corpus, variants: pd.DataFrame, frames: dict):
+        self.corpus = corpus
+        self.groups = profiling.groups(corpus)
+        self.scores = tone.sentence_tone(corpus)
+        self.voices = voices.voices(corpus)
+        self.profile = profiling.profile(corpus, self.voices, self.scores)
+        self.names = naming.variant_matches(corpus, variants)
+        self.naming = naming.naming_table(self.names, variants, self.groups)
+        self.frame_spans = frames_mod.frame_matches(corpus, frames)
+        self.rates = frames_mod.frame_rates(self.frame_spans, corpus.documents, self.groups,
+                                            list(frames))
+        self.speakers = voices.speakers(self.voices, self.groups)
+        self.actors = naming.actor_aliases(variants)
+        self.table = pd.DataFrame()
+        self.passages = pd.DataFrame()
+        labels = list(self.groups.unique())
+        metrics = [c for c in self.profile.columns if self.profile[c].dtype.kind in "fi"]
+        style = {"description_width": "initial"}
+        controls = {
+            "view": widgets.Dropdown(options=VIEWS, value="profile", description="Show"),
+            "outlet": widgets.SelectMultiple(options=labels, value=tuple(labels), rows=4,
+                                             description="Outlets"),
+            "metric": widgets.Dropdown(options=metrics, value="tone_mean", description="Metric"),
+            "target": widgets.Dropdown(options=labels, description="Keyness of", style=style),
+            "reference": widgets.Dropdown(options=[REST, *labels], description="against"),
+            "min_freq": widgets.BoundedIntText(value=3, min=1, max=1000, description="Min freq"),
+            "frame": widgets.Dropdown(options=["(all)", *frames], description="Frame"),
+            "actor": widgets.Dropdown(options=list(self.actors),
+                                      value="russia" if "russia" in self.actors else None,
+                                      description="Actor"),
+            "row": widgets.Dropdown(options=[], description="Passages of", style=style),
+        }
+        outputs = {name: widgets.Output() for name in ("table", "plot", "passages")}
+        super().__init__(controls, outputs)
+        self.observe(self._refresh, names=tuple(n for n in controls if n != "row"))
+        self.observe(self._show_passages, names=("row",))
+        self._refresh()
+
+    # -- tables ----------------------------------------------------------------------------
+    def _current(self) -> tuple[pd.DataFrame, object]:
+        c = {name: w.value for name, w in self.controls.items()}
+        chosen = list(c["outlet"])
+        view = c["view"]
+        if view == "keyness":
+            ref = None if c["reference"] == REST else [c["reference"]]
+            table = profiling.keyness_by_group(self.corpus, target=[c["target"]], reference=ref,
+                                               min_freq=c["min_freq"])
+            return table, plots.keyness_bars(table, c["target"])
+        if view == "tone":
+            table = tone.tone_toward(self.corpus, self.actors[c["actor"]], self.scores,
+                                     self.groups)
+            table = table[table.group.isin(chosen)]
+            return table, plots.tone_bars(table, c["actor"])
+        if view == "profile":
+            table = self.profile[self.profile.group.isin(chosen)]
+            return table, plots.profile_bars(table, c["metric"])
+        if view == "naming":
+            table = self.naming[self.naming.group.isin(chosen) & (self.naming["count"] > 0)]
+            return table, plots.naming_heatmap(self.naming[self.naming.group.isin(chosen)])
+        if view == "frames":
+            rates = self.rates[self.rates.group.isin(chosen)]
+            table = rates if c["frame"] == "(all)" else rates[rates.frame == c["frame"]]
+            return table, plots.frame_heatmap(rates)
+        return self.speakers[self.speakers.group.isin(chosen)], None
+
+    def _refresh(self, change=None) -> None:
+        with self.outputs["table"]:
+            self.outputs["table"].clear_output(wait=True)
+            table, fig = self._current()
+            self.table = table.reset_index(drop=True)
+            display(HTML(html_table(self.table)))
+        with self.outputs["plot"]:
+            self.outputs["plot"].clear_output(wait=True)
+            if fig is not None:
+                display(fig)
+        row = self.controls["row"]
+        row.options = [(self._label(r), i) for i, r in self.table.head(200).iterrows()]
+        row.value = 0 if len(self.table) else None
+        self._show_passages()
+
+    def _label(self, r: pd.Series) -> str:
+        keys = [k for k in ("group", "term", "concept", "variant", "frame", "speaker") if k in r]
+        return " · ".join(str(r[k]) for k in keys)
+
+    # -- evidence ----------------------------------------------------------------------------
+    def _spans(self, r: pd.Series) -> pd.DataFrame:
+        """The spans behind one table row (filtering only; the spans were computed above)."""
+        view = self.controls["view"].value
+        docs = self.groups.index[self.groups == r.group]
+        if view == "keyness":
+            docs = self.groups.index[self.groups.isin(r.group.split(" + "))]
+            return profiling.term_spans(self.corpus, r.term, docs)
+        if view == "naming":
+            n = self.names
+            return n[n.doc_id.isin(docs) & (n.concept == r.concept) & (n.variant == r.variant)]
+        if view == "frames":
+            f = self.frame_spans
+            return f[f.doc_id.isin(docs) & (f.frame == r.frame)]
+        if view == "voices":
+            v = self.voices
+            who = v.speaker.replace("", "(unattributed)")
+            return v[v.doc_id.isin(docs) & (who == r.speaker)]
+        if view == "tone":
+            m = tone.actor_mentions(self.corpus, self.actors[self.controls["actor"].value],
+                                    self.scores)
+            return m[m.doc_id.isin(docs)].sort_values("compound")
+        s = self.scores[self.scores.doc_id.isin(docs)].dropna(subset=["compound"])
+        s = s.sort_values("compound")
+        return pd.concat([s.head(3), s.tail(3)])  # the most negative and most positive sentences
+
+    def _show_passages(self, change=None) -> None:
+        with self.outputs["passages"]:
+            self.outputs["passages"].clear_output(wait=True)
+            i = self.controls["row"].value
+            spans = self._spans(self.table.loc[i]) if i is not None else pd.DataFrame()
+            cols = ["doc_id", "start", "end", *(["compound"] if "compound" in spans else [])]
+            self.passages = (passages(self.corpus, spans[cols]) if len(spans)
+                             else passages(self.corpus, pd.DataFrame(columns=cols)))
+            display(HTML(passages_html(self.passages)))
+
+
+def profiling_dashboard(corpus, *, variants: pd.DataFrame | None = None,
+                        frames: dict | None = None) -> ProfilingDashboard:
+    """The source-profiling dashboard for a loaded corpus; lexicons default to the project's."""
+    return ProfilingDashboard(corpus, naming.load_variants() if variants is None else variants,
+                              frames_mod.load_frames() if frames is None else frames)
