@@ -96,8 +96,11 @@ def _fill_actor_fields(df: pd.DataFrame) -> pd.DataFrame:
     """Copy each actor's type and affiliation onto all of its rows."""
     out = df.copy()
     for col in ("type", "affiliation"):
-        given = out[out[col] != ""].drop_duplicates("actor").set_index("actor")[col]
-        out[col] = out["actor"].map(given).fillna("")
+        given: dict[str, str] = {}
+        for actor, value in zip(out["actor"], out[col], strict=True):
+            if value:
+                given.setdefault(actor, value)
+        out[col] = pd.array([given.get(a, "") for a in out["actor"]], dtype="string")
     return out
 
 
