@@ -59,8 +59,9 @@ def _marks(text: str) -> list[tuple[int, bool]]:
 def quote_spans(text: str, para_starts: np.ndarray) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of each outermost quotation, offsets of its content without marks.
 
-    >>> quote_spans('He said: "We are “allies”, truly."', np.array([0]))
-    [(9, 33, True)]
+    >>> text = 'He said: "We are “allies”, truly."'
+    >>> [(text[a:b], closed) for a, b, closed in quote_spans(text, np.array([0]))]
+    [('We are “allies”, truly.', True)]
     """
     para = lambda p: int(np.searchsorted(para_starts, p, side="right")) - 1  # noqa: E731
     marks, spans, i = _marks(text), [], 0
