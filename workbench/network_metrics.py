@@ -45,7 +45,7 @@ def _eigenvector(G: nx.Graph) -> dict:
         if len(nodes) < 2:
             scores |= dict.fromkeys(nodes, 0.0)
             continue
-        part = nx.eigenvector_centrality_numpy(G.subgraph(nodes), weight="weight")
+        part = nx.eigenvector_centrality(G.subgraph(nodes), weight="weight", max_iter=1000)
         scores |= {n: v * len(nodes) / len(G) for n, v in part.items()}
     return scores
 
