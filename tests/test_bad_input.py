@@ -172,3 +172,18 @@ def test_same_name_with_two_extensions_is_reported(corpus_dir):
     assert list(corpus.documents.file) == ["a.md"]
     state, reason = status(corpus, "a.txt")
     assert state == "skipped" and "already used by a.md" in reason
+
+
+def test_russian_page_menu_counters_and_signoff_are_removed(corpus_dir):
+    page = ("Главная\nНовости\nПолитика\n\nЛавров и Байрамов обсудили мирный договор\n\n"
+            "12 марта 2024, 14:35\nПросмотров: 1520\n\n" + RU + "\n\nИван Петров\n\n"
+            "Подписывайтесь на наш Telegram-канал\nПоделиться\n")
+    (corpus_dir / "ru.txt").write_bytes(page.encode("cp1251"))
+    corpus = load(corpus_dir)
+    doc = corpus.documents.iloc[0]
+    assert doc.title == "Лавров и Байрамов обсудили мирный договор"
+    assert (doc.date, doc.date_precision, doc.author) == (pd.Timestamp("2024-03-12"), "day", "Иван Петров")
+    assert dict(zip(corpus.removed.text, corpus.removed.rule)) == {
+        "Главная": "menu", "Новости": "menu", "Политика": "menu", "12 марта 2024, 14:35": "dateline",
+        "Просмотров: 1520": "view-counter", "Иван Петров": "signoff",
+        "Подписывайтесь на наш Telegram-канал": "social-promo", "Поделиться": "share-buttons"}

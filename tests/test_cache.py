@@ -17,9 +17,9 @@ def counting(monkeypatch):
     seen: list[str] = []
     original = corpus_module.process_file
 
-    def spy(path, name, ctx):
+    def spy(path, name, *args, **kwargs):
         seen.append(name)
-        return original(path, name, ctx)
+        return original(path, name, *args, **kwargs)
 
     monkeypatch.setattr(corpus_module, "process_file", spy)
     return seen

@@ -101,6 +101,7 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None) -> Cleane
 
 def _structural(lines: list[tuple[int, str]], verdict: dict[int, str]) -> None:
     """Heuristics that look at a line's place in the page; fills `verdict` in place."""
+    _menus(lines, verdict)
     live = [(n, line) for n, line in lines if n not in verdict]
     if not live:
         return
@@ -128,6 +129,23 @@ def _structural(lines: list[tuple[int, str]], verdict: dict[int, str]) -> None:
         if words < 12:
             seen_short.add(key)
     _related_links(live, verdict)
+
+
+def _menus(lines: list[tuple[int, str]], verdict: dict[int, str]) -> None:
+    """Menus: 2+ one- or two-word lines opening the page, or 3+ such lines in a row anywhere."""
+    def menu_like(line: str) -> bool:
+        return _n_words(line) <= 2 and not _END_PUNCT.search(line) and not line.isdigit()
+
+    run: list[int] = []
+    live = [(n, line) for n, line in lines if n not in verdict]
+    for i, (n, line) in enumerate([*live, (-1, "a full stop.")]):
+        if menu_like(line):
+            run.append(n)
+            continue
+        at_top = bool(run) and run[0] == live[0][0]
+        if len(run) >= 3 or (at_top and len(run) >= 2 and i < len(live)):
+            verdict.update({k: "menu" for k in run})
+        run = []
 
 
 def _is_dateline(line: str) -> bool:

@@ -37,7 +37,8 @@ def format_report(corpus: Corpus) -> str:
             flag = " !" if m.agrees is False else ""
             out.append(f"    {m.field:9} {m.chosen} [{how}]{flag}")
     out.append("\nREMOVED LINES (line: rule: text)")
-    for doc_id, rows in corpus.removed.groupby("doc_id", sort=False, observed=True):
+    removed = corpus.removed.astype({"doc_id": str})
+    for doc_id, rows in removed.groupby("doc_id", sort=False):
         out.append(f"  {doc_id}")
         out.extend(f"    {r.line_no:>4}: {r.rule}: {r.text[:70]}" for r in rows.itertuples())
     return "\n".join(out)
@@ -60,5 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    print(format_report(corpus))
+    try:
+        print(format_report(corpus))
+    except BrokenPipeError:  # e.g. piped into `head`
+        pass
     return 1 if (corpus.report.status == "skipped").any() else 0
