@@ -123,5 +123,12 @@ def test_dashboard_follows_its_controls(seed_corpus):
     dash.controls["point"].value = point
     assert len(dash.passages) == dash.table.set_index(["term", "period", "group"])[
         "count"][point]
+    dash.controls["outlets"].value = tuple(dash.controls["outlets"].options)
+    dash.controls["terms"].value, dash.controls["group"].value = "peacekeeper", ""
+    assert dash.table["count"].sum() == 0
+    dash.controls["stem"].value = True  # peacekeepers, peacekeeping
+    assert dash.table["count"].sum() == 12 and len(dash.kwic) == 12
+    dash.controls["change_at"].value = pd.Timestamp("2023-09-19")
+    assert dash.change.set_index("term").loc["peacekeepers", "direction"] == "over"
     dash.controls["normalise"].value = "count"
-    assert dash.outputs["plot"] is not None
+    assert dash.table["count"].sum() == 12  # normalisation only redraws

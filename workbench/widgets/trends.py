@@ -14,10 +14,11 @@ from IPython.display import HTML, display
 
 from workbench.kwic import kwic
 from workbench.passages import passages
-from workbench.plots.trends import plot_trend
+from workbench.plots.trends import date_label, plot_trend
 from workbench.query import Query, as_queries, load_keyword_groups
 from workbench.trends import (
     FREQ,
+    compare_periods,
     date_end,
     group_labels,
     load_events,
@@ -45,6 +46,10 @@ class TrendsDashboard(Dashboard):
         self._months = (list(pd.period_range(docs.date.min(), date_end(docs).max(), freq="M"))
                         if docs.date.notna().any() else [pd.NaT])
         w = widgets
+        cuts = [("(no comparison)", None)] + [
+            (f"{date_label(e.date, e.date_precision)} {e.label}", e.date)
+            for e in self.events.itertuples()] + [
+            (f"{m} (start)", m.start_time) for m in self._months if m is not pd.NaT]
         controls = {
             "terms": w.Text(value=terms, description="terms", continuous_update=False,
                             placeholder="peacekeep*, strategic partnership, @alliance"),
@@ -64,16 +69,19 @@ class TrendsDashboard(Dashboard):
                                   continuous_update=False),
             "sort": w.Dropdown(options=[("by position", "position"), ("by left word", "left"),
                                         ("by right word", "right")], description="KWIC sort"),
+            "stem": w.Checkbox(value=False, description="stem words"),
             "point": w.Dropdown(options=[("(choose a point)", None)], description="passages of"),
+            "change_at": w.Dropdown(options=cuts, description="change at"),
         }
-        outputs = {name: w.Output() for name in ("plot", "excluded", "kwic", "passages")}
+        outputs = {name: w.Output() for name in ("plot", "excluded", "kwic", "passages", "change")}
         super().__init__(controls, outputs)
-        self.table = self.kwic = self.passages = pd.DataFrame()
+        self.table = self.kwic = self.passages = self.change = pd.DataFrame()
         self.queries: list[Query] = []
-        self.observe(self._refresh, ("terms", "group", "by", "split", "outlets", "dates"))
+        self.observe(self._refresh, ("terms", "group", "by", "split", "outlets", "dates", "stem"))
         self.observe(self._draw, ("normalise", "events"))
         self.observe(self._refresh_kwic, ("window", "sort"))
         self.observe(self._show_point, ("point",))
+        self.observe(self._show_change, ("change_at", "outlets"))
         self._refresh()
 
     def _value(self, name):
@@ -98,7 +106,8 @@ class TrendsDashboard(Dashboard):
                 print(err)
                 return
         self.table = term_frequency(self.corpus, self.queries, by=self._value("by"),
-                                    split=self._value("split") or None, docs=self._selection())
+                                    split=self._value("split") or None, docs=self._selection(),
+                                    stem=self._value("stem"))
         self._draw()
         self.outputs["excluded"].clear_output()
         with self.outputs["excluded"]:
@@ -125,7 +134,8 @@ class TrendsDashboard(Dashboard):
 
     def _refresh_kwic(self, change=None) -> None:
         self.kwic = kwic(self.corpus, self.queries, window=self._value("window"),
-                         sort=self._value("sort"), docs=self._selection())
+                         sort=self._value("sort"), docs=self._selection(),
+                         stem=self._value("stem"))
         self.outputs["kwic"].clear_output()
         with self.outputs["kwic"]:
             display(HTML(f"<b>Concordance ({len(self.kwic)} matches)</b>"
@@ -141,10 +151,21 @@ class TrendsDashboard(Dashboard):
         query = next(q for q in self.queries if q.label == term)
         spans = point_spans(self.corpus, query, period=period, group=group,
                             by=self._value("by"), split=self._value("split") or None,
-                            docs=self._selection())
+                            docs=self._selection(), stem=self._value("stem"))
         self.passages = passages(self.corpus, spans)
         with self.outputs["passages"]:
             display(HTML(passages_html(self.passages)))
+
+    def _show_change(self, change=None) -> None:
+        self.outputs["change"].clear_output()
+        at = self._value("change_at")
+        if at is None:
+            self.change = pd.DataFrame()
+            return
+        self.change = compare_periods(self.corpus, at, docs=self._selection())
+        with self.outputs["change"]:
+            display(HTML(f"<b>Rising (over) and falling (under) after {at:%Y-%m-%d}</b>"
+                         + html_table(self.change, max_rows=30)))
 
 
 def trends_dashboard(corpus, **options) -> TrendsDashboard:
