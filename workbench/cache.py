@@ -3,7 +3,9 @@
 Layout: `<root>/files/<key>/<table>.parquet` plus `manifest.json`, written last, with the
 row count of each table; a missing manifest means a partial write, a failed read or a
 count mismatch means corruption: both are reported and the entry rebuilt. `<root>/index.json`
-remembers (size, mtime) -> SHA-256 so unchanged files are not hashed again. No pickles.
+remembers (size, mtime) -> SHA-256 so unchanged files are not hashed again. The assembled
+corpus (after dedupe and metadata merge) is kept under `<root>/corpus/<key>/`, keyed by the
+per-file keys and the curated metadata, so a warm open reads a few Parquet files. No pickles.
 """
 
 from __future__ import annotations
@@ -67,12 +69,23 @@ class FileCache:
             os.replace(tmp, self._index_path)
             self._dirty = False
 
-    def _dir(self, key: str) -> Path:
-        return self.root / "files" / key
+    def _dir(self, key: str, area: str = "files") -> Path:
+        return self.root / area / key
 
-    def load(self, key: str) -> dict[str, pd.DataFrame] | None:
-        """The tables stored under `key`, None if absent; CacheError if partial or corrupt."""
+    def intact(self, key: str) -> bool:
+        """Whether the entry under `key` looks whole (manifest, and Parquet footers agreeing
+        with it) without reading its tables; `load` says what is wrong when it is not."""
         folder = self._dir(key)
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+            return all(pq.read_metadata(folder / f"{name}.parquet").num_rows == rows
+                       for name, rows in manifest["tables"].items())
+        except (OSError, ValueError, KeyError, pa.ArrowException):
+            return False
+
+    def load(self, key: str, *, area: str = "files") -> dict[str, pd.DataFrame] | None:
+        """The tables stored under `key`, None if absent; CacheError if partial or corrupt."""
+        folder = self._dir(key, area)
         if not folder.exists():
             return None
         try:
@@ -90,9 +103,9 @@ class FileCache:
             tables[name] = df
         return tables
 
-    def store(self, key: str, tables: dict[str, pd.DataFrame]) -> None:
+    def store(self, key: str, tables: dict[str, pd.DataFrame], *, area: str = "files") -> None:
         """Write tables then the manifest, so an interrupted write is detected as partial."""
-        folder = self._dir(key)
+        folder = self._dir(key, area)
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         for name, df in tables.items():
@@ -101,12 +114,12 @@ class FileCache:
         manifest = {"tables": {name: len(df) for name, df in tables.items()}}
         (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
 
-    def discard(self, key: str) -> None:
-        shutil.rmtree(self._dir(key), ignore_errors=True)
+    def discard(self, key: str, *, area: str = "files") -> None:
+        shutil.rmtree(self._dir(key, area), ignore_errors=True)
 
-    def prune(self, keep: set[str]) -> None:
-        """Delete entries of files that are gone or changed."""
-        files = self.root / "files"
+    def prune(self, keep: set[str], *, area: str = "files") -> None:
+        """Delete entries of files that are gone or changed (or older assembled corpora)."""
+        files = self.root / area
         if files.exists():
             for folder in files.iterdir():
                 if folder.name not in keep:

@@ -8,9 +8,10 @@ and every file and row is accounted for in `report`.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Literal
 
@@ -29,6 +30,7 @@ from .tokenize import TokenizerSettings
 
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than forking
+ASSEMBLY_VERSION = "1"  # bump when dedupe, metadata merge or assembly change their output
 
 
 @dataclass(frozen=True, repr=False)
@@ -106,7 +108,7 @@ def load_corpus(
     files = _list_files(root)
     problems += missing_files(curated, {name for _, name in files}, Path(metadata).name
                               if metadata else "")
-    parts, todo = {}, []
+    entries = []
     for file_path, name in files:
         if name.startswith(".") or "/." in name:
             problems.append((name, None, "skipped", "hidden or system file; not read"))
@@ -115,6 +117,13 @@ def load_corpus(
                       if k in curated.get(name, {}))
         ctx = replace(base, hints=hints)
         key = hashlib.sha1(f"{cache.content_hash(file_path)}{settings_key}{hints}".encode()).hexdigest()
+        entries.append((file_path, name, ctx, key))
+    corpus_key = _corpus_key([e[3] for e in entries], curated, problems, dedupe)
+    if all(cache.intact(e[3]) for e in entries) and (assembled := _load_assembled(cache, corpus_key)):
+        cache.save_index()
+        return assembled
+    parts, todo, n_problems = {}, [], len(problems)
+    for file_path, name, ctx, key in entries:
         try:
             found = cache.load(key)
         except CacheError as err:
@@ -130,8 +139,40 @@ def load_corpus(
         parts[name] = (key, tables)
     cache.save_index()
     cache.prune({key for key, _ in parts.values()})
+    rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
     ordered = _without_clashing_ids([parts[name][1] for _, name in files if name in parts], problems)
-    return _assemble(ordered, curated, problems, dedupe)
+    corpus = _assemble(ordered, curated, problems, dedupe)
+    if not rebuilt:
+        cache.store(corpus_key, {f.name: getattr(corpus, f.name) for f in fields(Corpus)},
+                    area="corpus")
+        cache.prune({corpus_key}, area="corpus")
+    return corpus
+
+
+def _corpus_key(file_keys: list[str], curated: dict, problems: list[tuple], dedupe: str) -> str:
+    """Key of the assembled corpus: the per-file keys, curated metadata and load settings."""
+    payload = json.dumps([ASSEMBLY_VERSION, file_keys, curated, problems, dedupe],
+                         sort_keys=True, default=str)
+    return hashlib.sha1(payload.encode()).hexdigest()
+
+
+def _load_assembled(cache: FileCache, key: str) -> Corpus | None:
+    """The assembled corpus stored under `key`, or None (a damaged entry is dropped)."""
+    try:
+        tables = cache.load(key, area="corpus")
+    except CacheError:
+        cache.discard(key, area="corpus")
+        return None
+    if tables is None or set(tables) != {f.name for f in fields(Corpus)}:
+        return None
+    for table, cols in schema.CATEGORICAL.items():  # Parquet gives back str, not string, labels
+        df = tables[table]
+        for col in cols:
+            values = df[col] if isinstance(df[col].dtype, pd.CategoricalDtype) else \
+                df[col].astype("string").astype("category")
+            df[col] = pd.Categorical.from_codes(values.cat.codes,
+                                                categories=values.cat.categories.astype("string"))
+    return Corpus(**tables)
 
 
 def _without_clashing_ids(parts: list[dict], problems: list[tuple]) -> list[dict]:
@@ -164,8 +205,9 @@ def _process_all(todo: list, progress: bool | None):
     bar = tqdm(total=len(todo), desc="processing files", unit="file",
                disable=not progress if progress is not None else len(todo) < 20)
     if total < PARALLEL_BYTES or len(todo) < 2:
-        for file_path, name, ctx, key in todo:
-            yield (name, key), process_file(file_path, name, ctx)
+        workers = min(2, os.cpu_count() or 1) if total >= PARALLEL_BYTES else 1
+        for file_path, name, ctx, key in todo:  # one big table: its rows in parallel chunks
+            yield (name, key), process_file(file_path, name, ctx, workers=workers)
             bar.update()
     else:
         with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
@@ -215,5 +257,9 @@ def _assemble(parts: list[dict], curated: dict, problems: list[tuple], dedupe: s
 
 
 def _categorical(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Categorical columns; doc_id categories in corpus order, so codes increase row by row."""
     cols = schema.CATEGORICAL.get(table, ())
-    return df.astype({c: "category" for c in cols}).reset_index(drop=True)
+    out = df.astype({c: "category" for c in cols if c != "doc_id"}).reset_index(drop=True)
+    if "doc_id" in cols:
+        out["doc_id"] = pd.Categorical(out["doc_id"], categories=pd.unique(out["doc_id"].dropna()))
+    return out

@@ -8,6 +8,7 @@ computed in parallel. Curated metadata is merged later, when the corpus is assem
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from .readers import RawDoc, read_file
 from .tokenize import Tokenizer, TokenizerSettings
 
 PIPELINE_VERSION = "1"
+CHUNK_ROWS = 5_000  # rows of a table per task when one large file is split across processes
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,12 @@ def doc_id_for(name: str, raw: RawDoc) -> str:
     return f"{name}:{raw.fields.get('id') or raw.row}"
 
 
-def process_file(path: Path, name: str, ctx: Context) -> dict[str, pd.DataFrame]:
-    """Read, clean, infer metadata and tokenize every document of one file."""
+def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1) -> dict[str, pd.DataFrame]:
+    """Read, clean, infer metadata and tokenize every document of one file.
+
+    With `workers` > 1 a large table's rows are processed in chunks by that many processes;
+    the tables are the same as with one process.
+    """
     read = read_file(path, name, columns=dict(ctx.columns))
     out = _Tables()
     for p in read.problems:
@@ -71,11 +77,29 @@ def process_file(path: Path, name: str, ctx: Context) -> dict[str, pd.DataFrame]
         out.problems.append((name, None, None, "ok",
                              f"extra columns kept as metadata: {', '.join(read.unknown_columns)}"))
     seen: set[str] = set()
+    ids = []
     for raw in read.docs:
         doc_id = doc_id_for(name, raw)
         if doc_id in seen:
             doc_id = f"{doc_id}~row{raw.row}"
         seen.add(doc_id)
+        ids.append(doc_id)
+    if workers < 2 or len(read.docs) < 2 * CHUNK_ROWS:
+        for raw, doc_id in zip(read.docs, ids):
+            _process_document(raw, doc_id, ctx, out)
+        return _frames(out)
+    chunks = [(read.docs[i:i + CHUNK_ROWS], ids[i:i + CHUNK_ROWS], ctx)
+              for i in range(0, len(read.docs), CHUNK_ROWS)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        parts = [_frames(out), *pool.map(_process_chunk, chunks)]
+    return {t: pd.concat([p[t] for p in parts if len(p[t])] or [parts[0][t]], ignore_index=True)
+            for t in parts[0]}
+
+
+def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, pd.DataFrame]:
+    docs, ids, ctx = args
+    out = _Tables()
+    for raw, doc_id in zip(docs, ids):
         _process_document(raw, doc_id, ctx, out)
     return _frames(out)
 
