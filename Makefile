@@ -23,5 +23,9 @@ test: $(STAMP)
 	$(BIN)/ruff check workbench tests $(wildcard benchmarks)
 	$(BIN)/python -m pytest -n 2
 
+bench: $(STAMP)  # ingest speed, warm open, query latency, memory: see docs/methods/scale.md
+	$(BIN)/python -m pip install --quiet scikit-learn psutil
+	$(BIN)/python -m benchmarks.run
+
 clean:
 	rm -rf $(VENV) .cache .pytest_cache reports screenshots

@@ -1,0 +1,80 @@
+"""The benchmark corpora: where they live, how their columns map, a temp copy to load.
+
+The shared corpora are never copied into the repository: each run writes (or links) its
+input into a temporary folder, and only there are light conversions made.
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = (ROOT / ".." / "shared" / "corpora").resolve()
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One corpus: its source file, the `columns=` mapping for `load_corpus`, a converter."""
+
+    name: str
+    source: Path
+    columns: dict
+    terms: tuple[str, ...]  # query terms for the latency runs
+
+
+def _reuters_row(rec: dict) -> dict | None:
+    """Reuters JSONL -> the fields the workbench reads; BRIEF items (title only) keep the title."""
+    text = rec.get("body") or rec.get("title")
+    if not text:
+        return None
+    return {"id": str(rec["newid"]), "date": rec.get("date"), "title": rec.get("title"),
+            "author": rec.get("author"), "outlet": "Reuters", "text": text}
+
+
+def _wcep_row(rec: dict) -> dict:
+    return rec
+
+
+CONVERT = {"reuters": _reuters_row, "wcep": _wcep_row}
+SPECS = {
+    "reuters": Spec("reuters", SHARED / "reuters21578" / "reuters21578.jsonl.gz",
+                    {"text": "text", "date": "date", "title": "title", "author": "author",
+                     "outlet": "outlet", "id": "id"},
+                    ("oil", "wheat", "dollar", "interest rate*", "trade", "japan", "opec",
+                     "bank*", "strike", "tax*", "profit", "merger", "gold", "coffee", "crude",
+                     "yen", "tariff*", "sugar", "acqui*", "shares", "growth", "deficit")),
+    "wcep": Spec("wcep", SHARED / "wcep_current_events" / "wcep_events_2002-2025.jsonl.gz",
+                 {"text": "text", "date": "date", "outlet": "sources", "id": "id"},
+                 ("iran", "election*", "ukraine", "earthquake", "climate change", "nuclear",
+                  "hurricane", "protest*", "oil", "refugee*", "ceasefire", "sanctions",
+                  "bomb*", "flood*", "china", "russia", "pandemic", "coup", "strike",
+                  "president", "terror*", "olympic*")),
+}
+
+
+def prepare(spec: Spec, workdir: Path, *, limit: int | None = None) -> Path:
+    """Write the corpus (first `limit` records) as one JSONL file under `workdir/corpus/`."""
+    folder = workdir / "corpus"
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{spec.name}.jsonl"
+    convert = CONVERT[spec.name]
+    with gzip.open(spec.source, "rt", encoding="utf-8") as src, \
+            open(out, "w", encoding="utf-8") as dst:
+        for line in itertools.islice(src, limit):
+            row = convert(json.loads(line))
+            if row is not None:
+                dst.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return folder
+
+
+def texts(folder: Path) -> list[str]:
+    """The text cells of the prepared corpus: what the baselines are given."""
+    out = []
+    for path in sorted(folder.glob("*.jsonl")):
+        with open(path, encoding="utf-8") as fh:
+            out += [str(json.loads(line).get("text") or "") for line in fh]
+    return out

@@ -1,0 +1,81 @@
+"""The results table in Markdown, with the issue's targets and whether each is met."""
+
+from __future__ import annotations
+
+TARGETS = {"vs_nltk": 10.0, "open_s": 3.0, "trend": 100.0, "kwic": 100.0, "network": 1000.0,
+           "memory_x": 4.0}
+
+
+def derive(r: dict) -> dict:
+    """Ratios and throughputs from one corpus's raw cold/warm measurements."""
+    c, w = r["cold"], r["warm"]
+    mb = c["chars"] / 1e6
+    d = {"mchars_per_s": mb / c["ingest_s"], "docs_per_s": c["input_records"] / c["ingest_s"],
+         "nltk_mchars_per_s": mb / c["nltk_s"], "sklearn_mchars_per_s": mb / c["sklearn_s"]}
+    d["vs_nltk"] = d["mchars_per_s"] / d["nltk_mchars_per_s"]
+    d["vs_sklearn"] = d["mchars_per_s"] / d["sklearn_mchars_per_s"]
+    raw = c["text_bytes"] / 2**20
+    d["raw_mb"] = raw
+    d["ingest_peak_mb"] = c["peak_rss_ingest_mb"] + c["peak_rss_ingest_workers_mb"]
+    d["session_peak_mb"] = w["peak_rss_session_mb"]
+    d["memory_x"] = max(d["ingest_peak_mb"], d["session_peak_mb"]) / raw
+    return d
+
+
+def _q(w: dict, family: str) -> str:
+    q = w["queries"].get(family, {})
+    if q.get("status") != "ok":
+        return q.get("status", "not run")
+    return f"{q['p50_ms']:.0f} / {q['p95_ms']:.0f} (n={q['n']})"
+
+
+def _met(value, target, *, below=True) -> str:
+    if value is None:
+        return "n/a"
+    return "met" if (value <= target if below else value >= target) else "**not met**"
+
+
+def markdown(results: dict[str, dict], meta: dict) -> str:
+    names = list(results)
+    rows = [("Input records (texts)", lambda r, d: f"{r['cold']['input_records']:,}"),
+            ("Raw text (MiB UTF-8)", lambda r, d: f"{d['raw_mb']:.1f}"),
+            ("Documents / tokens kept", lambda r, d:
+             f"{r['cold']['documents']:,} / {r['cold']['tokens']:,}"),
+            ("Cold ingest (s)", lambda r, d: f"{r['cold']['ingest_s']:.1f}"),
+            ("Cold ingest: M chars/s, docs/s", lambda r, d:
+             f"{d['mchars_per_s']:.3f}, {d['docs_per_s']:,.0f}"),
+            ("NLTK pipeline: M chars/s", lambda r, d: f"{d['nltk_mchars_per_s']:.3f}"),
+            ("CountVectorizer: M chars/s", lambda r, d: f"{d['sklearn_mchars_per_s']:.3f}"),
+            ("Ingest / NLTK (target ≥ 10×)", lambda r, d:
+             f"{d['vs_nltk']:.2f}× {_met(d['vs_nltk'], 10, below=False)}"),
+            ("Ingest / CountVectorizer (stretch ≥ 1×)", lambda r, d: f"{d['vs_sklearn']:.3f}×"),
+            ("Import workbench (s)", lambda r, d: f"{r['warm']['import_s']:.1f}"),
+            ("Warm open (s; target ≤ 3)", lambda r, d:
+             f"{r['warm']['open_s']:.2f} {_met(r['warm']['open_s'], 3)}"),
+            ("Term index build, once per session (s)", lambda r, d:
+             f"{r['warm']['queries'].get('setup_s', float('nan')):.2f}"),
+            ("Trend by outlet p50 / p95 ms (≤ 100)", lambda r, d: _q(r["warm"], "trend")),
+            ("KWIC p50 / p95 ms (≤ 100)", lambda r, d: _q(r["warm"], "kwic")),
+            ("Outlet keyness p50 / p95 ms", lambda r, d: _q(r["warm"], "profile_keyness")),
+            ("Network rebuild p50 / p95 ms (≤ 1000)", lambda r, d: _q(r["warm"], "network")),
+            ("Peak RSS ingest, main + workers (MiB)", lambda r, d: f"{d['ingest_peak_mb']:,.0f}"),
+            ("Peak RSS warm session (MiB)", lambda r, d: f"{d['session_peak_mb']:,.0f}"),
+            ("Corpus tables in memory (MiB)", lambda r, d: f"{r['warm']['tables_mb']:,.0f}"),
+            ("Peak RSS / raw text (target ≤ 4×)", lambda r, d:
+             f"{d['memory_x']:.1f}× {_met(d['memory_x'], 4)}"),
+            ("Actors vs `places`: recall / precision", lambda r, d: _actors(r["warm"]))]
+    derived = {n: derive(results[n]) for n in names}
+    lines = [f"Measured {meta['date']} on {meta['machine']}; {meta['note']}", "",
+             "| | " + " | ".join(meta["labels"].get(n, n) for n in names) + " |",
+             "|---|" + "---|" * len(names)]
+    for label, cell in rows:
+        lines.append(f"| {label} | " + " | ".join(cell(results[n], derived[n]) for n in names)
+                     + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _actors(w: dict) -> str:
+    a = w.get("actors", {})
+    if a.get("status") != "ok":
+        return a.get("status", "not run")
+    return f"{a['recall']} / {a['precision']} ({a['documents']:,} docs)"
