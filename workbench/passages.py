@@ -22,27 +22,21 @@ def passages(corpus, spans: pd.DataFrame, *, context: int = 60) -> pd.DataFrame:
     if spans.empty:
         extra = [c for c in spans.columns if c not in COLUMNS]
         return pd.DataFrame(columns=COLUMNS + extra)
-    docs = corpus.documents.set_index("doc_id")
-    sents = corpus.sentences
-    rows = []
-    for span in spans.to_dict("records"):
-        doc_id, start, end = str(span["doc_id"]), int(span["start"]), int(span["end"])
-        text = str(docs.at[doc_id, "text"])
-        in_doc = sents[sents.doc_id == doc_id]
-        idx = np.searchsorted(in_doc["start"].to_numpy(), start, side="right") - 1
-        sent = in_doc.iloc[max(idx, 0)] if len(in_doc) else None
-        rows.append({
-            **span,
-            "doc_id": doc_id,
-            "outlet": docs.at[doc_id, "outlet"],
-            "date": docs.at[doc_id, "date"],
-            "title": docs.at[doc_id, "title"],
-            "sent_id": int(sent["sent_id"]) if sent is not None else -1,
-            "start": start, "end": end,
-            "left": " ".join(text[max(0, start - context):start].split()),
-            "match": text[start:end],
-            "right": " ".join(text[end:end + context].split()),
-            "sentence": str(sent["text"]) if sent is not None else text[start:end],
-        })
-    out = pd.DataFrame(rows)
+    carried = spans.drop(columns=[c for c in COLUMNS if c in spans and c not in
+                                  ("doc_id", "start", "end")])
+    left = carried.assign(doc_id=carried.doc_id.astype(str), start=carried.start.astype("int64"),
+                          end=carried.end.astype("int64"), _order=np.arange(len(carried)))
+    sents = corpus.sentences[["doc_id", "sent_id", "start", "text"]].astype(
+        {"doc_id": str, "start": "int64"}).rename(columns={"start": "_sent_start", "text": "sentence"})
+    joined = pd.merge_asof(left.sort_values("start"), sents.sort_values("_sent_start"),
+                           left_on="start", right_on="_sent_start", by="doc_id", direction="backward")
+    docs = corpus.documents.set_index("doc_id")[["outlet", "date", "title", "text"]]
+    joined = joined.join(docs, on="doc_id").sort_values("_order")
+    texts, starts, ends = joined.text.tolist(), joined.start.tolist(), joined.end.tolist()
+    joined["left"] = [" ".join(t[max(0, s - context):s].split()) for t, s in zip(texts, starts)]
+    joined["match"] = [t[s:e] for t, s, e in zip(texts, starts, ends)]
+    joined["right"] = [" ".join(t[e:e + context].split()) for t, e in zip(texts, ends)]
+    joined["sent_id"] = joined.sent_id.fillna(-1).astype(int)
+    joined["sentence"] = joined.sentence.fillna(joined.match)
+    out = joined.drop(columns=["text", "_order", "_sent_start"]).reset_index(drop=True)
     return out[COLUMNS + [c for c in out.columns if c not in COLUMNS]]
