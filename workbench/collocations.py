@@ -84,7 +84,7 @@ def collocates(corpus, query, *, window: int = 5, min_freq: int = 2,
     ids = index.doc_ids if docs is None else pd.Index(list(docs)).astype(str)
     spans = pd.concat([find(index, q, stem=stem, docs=ids) for q in queries], ignore_index=True)
     first = np.concatenate([[0], np.cumsum(index.doc_tokens)[:-1]])
-    doc = pd.Index(index.doc_ids).get_indexer(spans.doc_id)
+    doc = index.doc_index.get_indexer(spans.doc_id)
     in_window = np.zeros(len(index.tokens), dtype=bool)
     in_match = np.zeros(len(index.tokens), dtype=bool)
     for d, a, b in zip(doc, spans.tok_start.to_numpy(), spans.tok_end.to_numpy(), strict=True):

@@ -38,7 +38,7 @@ def kwic(corpus, query, *, window: int = 5,
         return pd.DataFrame({c: pd.Series(dtype=object) for c in KWIC_COLUMNS})
     tok = index.tokens
     first = np.concatenate([[0], np.cumsum(index.doc_tokens)[:-1]])
-    doc = pd.Index(index.doc_ids).get_indexer(spans.doc_id)
+    doc = index.doc_index.get_indexer(spans.doc_id)
     lo, hi = first[doc], first[doc] + index.doc_tokens[doc] - 1
     left_row = np.clip(first[doc] + spans.tok_start.to_numpy() - window, lo, hi)
     right_row = np.clip(first[doc] + spans.tok_end.to_numpy() - 1 + window, lo, hi)
@@ -75,7 +75,7 @@ def _sorted(table: pd.DataFrame, sort: str, index, doc_first: np.ndarray) -> pd.
             tok = table.tok_start.to_numpy() - k
         else:
             tok = table.tok_end.to_numpy() - 1 + k
-        inside = (tok >= 0) & (tok < index.doc_tokens[pd.Index(index.doc_ids).get_indexer(
+        inside = (tok >= 0) & (tok < index.doc_tokens[index.doc_index.get_indexer(
             table.doc_id)])
         row = np.where(inside, doc_first + tok, 0)
         keys[f"key{k}"] = np.where(inside, names[codes[row]], "")

@@ -112,7 +112,8 @@ class TermIndex:
             tokens = tokens.sort_values(["doc_id", "tok_id"], ignore_index=True)
         self.tokens = tokens
         self.doc_ids = np.asarray(tokens.doc_id.cat.categories, dtype=object)
-        doc_code = tokens.doc_id.cat.codes.to_numpy()
+        self.doc_index = pd.Index(self.doc_ids)
+        self.doc_code = doc_code = tokens.doc_id.cat.codes.to_numpy()
         self.doc_tokens = np.bincount(doc_code, minlength=len(self.doc_ids))
         norms = tokens.norm.cat.categories.astype(str)
         split = [[p for p in n.split("_") if p] or [n] for n in norms]
@@ -149,7 +150,7 @@ class TermIndex:
 
     def norm_counts(self, doc_ids: Iterable[str], *, content_only: bool = False) -> pd.Series:
         """Occurrences of each norm in the given documents (norms that occur only)."""
-        rows = pd.Index(self.doc_ids).get_indexer(list(doc_ids))
+        rows = self.doc_index.get_indexer(list(doc_ids))
         sums = np.asarray(self.matrix[rows[rows >= 0]].sum(axis=0)).ravel()
         if content_only:
             sums = np.where(self.content, sums, 0)
@@ -214,9 +215,15 @@ def find(index: TermIndex, query: Query, *, stem: bool = False,
     reach = np.maximum.accumulate(last) if len(last) else last
     keep = np.r_[True, first[1:] > reach[:-1]] if len(first) else np.array([], bool)
     a, b = index.part_token[first[keep]], index.part_token[last[keep]]
+    if docs is not None:
+        allowed = np.zeros(len(index.doc_ids), dtype=bool)
+        rows = index.doc_index.get_indexer(list(docs))
+        allowed[rows[rows >= 0]] = True
+        inside = allowed[index.doc_code[a]]
+        a, b = a[inside], b[inside]
     tok = index.tokens
     spans = pd.DataFrame({
-        "doc_id": tok.doc_id.to_numpy()[a].astype(str) if len(a) else np.array([], dtype=str),
+        "doc_id": index.doc_ids[index.doc_code[a]].astype(str),
         "start": tok.start.to_numpy()[a],
         "end": tok.end.to_numpy()[b],
         "sent_id": tok.sent_id.to_numpy()[a],
@@ -224,6 +231,4 @@ def find(index: TermIndex, query: Query, *, stem: bool = False,
         "tok_end": tok.tok_id.to_numpy()[b] + 1,
         "term": query.label,
     })
-    if docs is not None:
-        spans = spans[spans.doc_id.isin(list(docs))].reset_index(drop=True)
     return spans
