@@ -1,5 +1,7 @@
 """Command line: `python -m workbench check [PATH]` prints the ingest report.
 
+`python -m workbench report [--out DIR]` runs the notebooks into shareable HTML (`report`).
+
 Exit status is 1 when any file or row was skipped, so scripts can stop on bad input.
 """
 
@@ -50,7 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="load the corpus and print the ingest report")
     check.add_argument("path", nargs="?", help="corpus folder (default: the configured corpus)")
     check.add_argument("--metadata", help="curated metadata CSV (default: data/sources.csv)")
+    report = sub.add_parser("report", help="run every notebook, write HTML pages + index.html")
+    report.add_argument("--out", help="output folder (default: reports/ in the project)")
     args = parser.parse_args(argv)
+    if args.command == "report":
+        from .report import main as report_main
+
+        return report_main(args.out)
     settings = corpus_settings()
     if args.path:
         settings["path"] = Path(args.path)
