@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from playwright.sync_api import Locator, Page
+if TYPE_CHECKING:  # imported for types only: without Playwright the tests skip, not crash
+    from playwright.sync_api import Locator, Page
 
 TRACEBACK = "Traceback (most recent call last)"
 #: Texts the widget manager shows when a widget cannot be rendered in the browser.
