@@ -15,17 +15,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from .paths import data_path
+
 TYPES = ("person", "state", "organisation", "group", "place")
 KINDS = ("name", "surname", "adjective", "metonym", "title")
 COLUMNS = ("actor", "type", "affiliation", "alias", "kind", "since", "until", "note")
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "actors.csv"
 
 
 class ActorDictionaryError(ValueError):
     """A broken actor dictionary; the message names every offending line."""
 
 
-def load_actors(path: str | Path = DEFAULT_PATH) -> pd.DataFrame:
+def load_actors(path: str | Path | None = None) -> pd.DataFrame:
     """Read and validate the actor dictionary.
 
     Returns one row per alias with columns `line` (line in the file), `actor`, `type`,
@@ -34,7 +35,7 @@ def load_actors(path: str | Path = DEFAULT_PATH) -> pd.DataFrame:
     Raises ActorDictionaryError listing each bad line (empty names, unknown types or kinds,
     conflicting types, an alias pointing to two actors).
     """
-    path = Path(path)
+    path = Path(path) if path else data_path("actors.csv")
     lines = path.read_text(encoding="utf-8").splitlines()
     n_comments = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
     raw = pd.read_csv(path, skiprows=n_comments, dtype="string", skip_blank_lines=False,

@@ -17,17 +17,7 @@ import tomllib
 from pathlib import Path
 
 from .corpus import Corpus, load_corpus
-
-CONFIG_NAME = "workbench.toml"
-
-
-def project_root(start: Path | None = None) -> Path:
-    """The nearest folder, from `start` (cwd) upwards, holding workbench.toml or data/corpus."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / CONFIG_NAME).exists() or (folder / "data" / "corpus").is_dir():
-            return folder
-    return here
+from .paths import CONFIG_NAME, project_root
 
 
 def corpus_settings(start: Path | None = None) -> dict:

@@ -25,10 +25,10 @@ from .curated import missing_files, read_curated
 from .dedupe import find_duplicates
 from .merge import merge_metadata
 from .metadata import load_outlets
+from .paths import data_path
 from .process import PIPELINE_VERSION, Context, process_file
 from .tokenize import TokenizerSettings
 
-PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than forking
 ASSEMBLY_VERSION = "1"  # bump when dedupe, metadata merge or assembly change their output
 
@@ -58,7 +58,7 @@ class Corpus:
 def _data_file(name: str, corpus_dir: Path) -> Path:
     """A researcher-editable input next to the corpus folder, else the project's `data/`."""
     local = corpus_dir.parent / name
-    return local if local.exists() else PACKAGE_DATA / name
+    return local if local.exists() else data_path(name)
 
 
 def _read_mwe(path: Path) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench.config import project_root
+from workbench.paths import data_path
 from workbench.query import Query, find, parse_query, term_index
 
 RATE_COLUMNS = ["group", "frame", "count", "tokens", "per_1k", "documents", "n_documents"]
@@ -19,7 +19,7 @@ RATE_COLUMNS = ["group", "frame", "count", "tokens", "per_1k", "documents", "n_d
 
 def load_frames(path: str | Path | None = None) -> dict[str, Query]:
     """One query per frame from the frames table (default: the project's `data/frames.csv`)."""
-    path = path or project_root() / "data" / "frames.csv"
+    path = path or data_path("frames.csv")
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in ("frame", "terms") if c not in table.columns]
     if missing:

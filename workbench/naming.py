@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench.config import project_root
+from workbench.paths import data_path
 from workbench.query import Query, find, parse_query, term_index
 
 VARIANT_COLUMNS = ["concept", "variant", "terms", "stance", "notes"]
@@ -21,7 +21,7 @@ MATCH_COLUMNS = ["doc_id", "start", "end", "sent_id", "concept", "variant", "sta
 
 def load_variants(path: str | Path | None = None) -> pd.DataFrame:
     """Read the naming-variants table (default: the project's `data/naming_variants.csv`)."""
-    path = path or project_root() / "data" / "naming_variants.csv"
+    path = path or data_path("naming_variants.csv")
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in VARIANT_COLUMNS[:3] if c not in table.columns]
     if missing:

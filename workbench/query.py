@@ -24,7 +24,7 @@ import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 from scipy import sparse
 
-from workbench.config import project_root
+from workbench.paths import data_path
 from workbench.tokenize import normalise_token
 
 SPAN_COLUMNS = ["doc_id", "start", "end", "sent_id", "tok_start", "tok_end", "term"]
@@ -81,7 +81,7 @@ def load_keyword_groups(path: str | Path | None = None) -> dict[str, Query]:
 
     The default is the project's `data/keywords.csv`.
     """
-    path = path or project_root() / "data" / "keywords.csv"
+    path = path or data_path("keywords.csv")
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = {"group", "terms"} - set(table.columns)
     if missing:

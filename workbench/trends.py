@@ -13,9 +13,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from workbench.config import project_root
 from workbench.dates import parse_date
 from workbench.keyness import keyness
+from workbench.paths import data_path
 from workbench.query import Query, as_queries, find, term_index
 
 Granularity = Literal["day", "week", "month", "quarter", "year"]
@@ -223,7 +223,7 @@ def load_events(path=None) -> pd.DataFrame:
     The default is the project's `data/events.csv`.
     Columns: date (first day), date_precision, date_end (last possible day), label, description.
     """
-    path = path or project_root() / "data" / "events.csv"
+    path = path or data_path("events.csv")
     raw = pd.read_csv(path, dtype=str, keep_default_na=False)
     if not {"date", "label"} <= set(raw.columns):
         raise ValueError(f"{path} needs columns date, label[, description]; found {list(raw)}")
