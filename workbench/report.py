@@ -20,6 +20,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 from .config import corpus_settings, project_root
 
@@ -44,6 +45,7 @@ class Page:
     title: str
     errors: int
     seconds: float
+    stopped: str | None = None  # why the run stopped early (timeout, dead kernel), if it did
 
 
 def notebook_paths(folder: Path) -> list[Path]:
@@ -51,15 +53,22 @@ def notebook_paths(folder: Path) -> list[Path]:
     return sorted(Path(folder).glob(NOTEBOOK_GLOB))
 
 
-def execute(path: Path, *, timeout: int = 600) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom in its own folder, keeping errors and widget state."""
+def execute(path: Path, *, timeout: int = 600) -> tuple[nbformat.NotebookNode, str | None]:
+    """Run a notebook top to bottom in its own folder, keeping errors and widget state.
+
+    Returns the executed notebook and, when the run stopped early, why (a cell timed out,
+    the kernel died); the cells run until then are kept.
+    """
     nb = nbformat.read(path, as_version=4)
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # inline figures
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=True,
                             store_widget_state=True,
                             resources={"metadata": {"path": str(path.parent)}})
-    client.execute(env=env)
-    return nb
+    try:
+        client.execute(env=env)
+    except (CellTimeoutError, DeadKernelError) as err:
+        return nb, f"{type(err).__name__}: {str(err).splitlines()[0]}"
+    return nb, None
 
 
 def count_errors(nb: nbformat.NotebookNode) -> int:
@@ -141,6 +150,7 @@ def index_html(pages: list[Page], *, corpus: Path, made: datetime) -> str:
         f'<li><a href="{html.escape(p.html.name)}">{html.escape(p.title)}</a> '
         f"<small>({html.escape(p.notebook.name)}, {p.seconds:.0f} s"
         + (f', <b style="color:#b00">{p.errors} cell(s) failed</b>' if p.errors else "")
+        + (f', <b style="color:#b00">stopped: {html.escape(p.stopped)}</b>' if p.stopped else "")
         + ")</small></li>" for p in pages)
     return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Media Workbench report"
             "</title></head><body style='font-family:sans-serif;max-width:50em;margin:2em auto'>"
@@ -158,12 +168,13 @@ def build_report(out: Path | str | None = None, *, notebooks: Path | None = None
     for path in notebook_paths(notebooks or root / "notebooks"):
         log(f"running {path.name} …")
         start = time.perf_counter()
-        nb = execute(path, timeout=timeout)
+        nb, stopped = execute(path, timeout=timeout)
         page = Page(path, out / f"{path.stem}.html", notebook_title(nb, path.stem),
-                    count_errors(nb), time.perf_counter() - start)
+                    count_errors(nb), time.perf_counter() - start, stopped)
         page.html.write_text(to_html(nb), encoding="utf-8")
         log(f"  wrote {page.html} ({page.seconds:.0f} s"
-            + (f", {page.errors} cell(s) failed)" if page.errors else ")"))
+            + (f", {page.errors} cell(s) failed" if page.errors else "")
+            + (f", stopped: {stopped}" if stopped else "") + ")")
         pages.append(page)
     made = datetime.now()
     (out / "index.html").write_text(
@@ -178,7 +189,7 @@ def main(out: str | None = None) -> int:
     if not pages:
         print("error: no notebooks (NN-name.ipynb) found in notebooks/")
         return 2
-    failed = [p.notebook.name for p in pages if p.errors]
+    failed = [p.notebook.name for p in pages if p.errors or p.stopped]
     if failed:
         print(f"errors in: {', '.join(failed)} (shown in their pages)")
     return 1 if failed else 0
