@@ -156,16 +156,19 @@ def _tokenize(doc_id: str, text: str, spans: list[tuple[int, int]], language: st
     for para_id, (p_start, p_end) in enumerate(spans):
         for s, e in tok.sentence_spans(text, p_start, p_end):
             out.sentences.append((doc_id, sent_id, para_id, s, e, text[s:e]))
-            for ts, te, norm in tok.tokens(text, s, e):
-                cols["doc_id"].append(doc_id)
-                cols["sent_id"].append(sent_id)
-                cols["tok_id"].append(tok_id)
-                cols["start"].append(ts)
-                cols["end"].append(te)
-                cols["token"].append(text[ts:te])
-                cols["norm"].append(norm)
-                cols["is_stop"].append(norm in stop)
-                tok_id += 1
+            found = tok.tokens(text, s, e)
+            if found:
+                n = len(found)
+                starts, ends, norms = zip(*found)
+                cols["doc_id"].extend([doc_id] * n)
+                cols["sent_id"].extend([sent_id] * n)
+                cols["tok_id"].extend(range(tok_id, tok_id + n))
+                cols["start"].extend(starts)
+                cols["end"].extend(ends)
+                cols["token"].extend([text[a:b] for a, b in zip(starts, ends)])
+                cols["norm"].extend(norms)
+                cols["is_stop"].extend([x in stop for x in norms])
+                tok_id += n
             sent_id += 1
     return sent_id, tok_id
 

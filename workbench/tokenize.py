@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 
+import regex
 from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize import MWETokenizer, RegexpTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize import MWETokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 TOKEN_PATTERN = r"""(?x)
     (?:[^\W\d_]\.){2,}                    # dotted acronyms: U.S., U.K.
@@ -45,6 +46,7 @@ class TokenizerSettings:
         return hashlib.sha1(payload.encode()).hexdigest()[:12]
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_token(surface: str) -> str:
     """Lower-case, NFC, quotes and apostrophes unified to ', Turkish dotted capital I folded."""
     text = unicodedata.normalize("NFC", surface.translate(_QUOTES)).lower()
@@ -68,7 +70,10 @@ class Tokenizer:
         params = PunktParameters()
         params.abbrev_types = set(ABBREVIATIONS.split()) | set("abcdefghijklmnopqrstuvwxyz")
         self._punkt = PunktSentenceTokenizer(params)
-        self._words = RegexpTokenizer(TOKEN_PATTERN)
+        # Punkt's own test for a possible sentence end: a paragraph without one is one sentence
+        self._may_end = PunktLanguageVars().period_context_re()
+        # what NLTK's RegexpTokenizer compiles, minus its per-call timeout wrapper
+        self._words = regex.compile(TOKEN_PATTERN, regex.UNICODE | regex.MULTILINE | regex.DOTALL)
         phrases = [tuple(p.split()) for p in settings.mwe if len(p.split()) > 1]
         self._mwe = MWETokenizer(phrases, separator="_") if phrases else None
         self._stop: dict[str, frozenset[str]] = {}
@@ -86,12 +91,16 @@ class Tokenizer:
 
     def sentence_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Sentence spans inside text[start:end], as absolute offsets."""
-        return [(start + s, start + e) for s, e in self._punkt.span_tokenize(text[start:end])]
+        para = text[start:end]
+        if not self._may_end.search(para):  # what Punkt returns when it finds no candidate
+            stop = len(para.rstrip())
+            return [(start, start + stop)] if stop else []
+        return [(start + s, start + e) for s, e in self._punkt.span_tokenize(para)]
 
     def tokens(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """Word tokens `(start, end, norm)` inside text[start:end], multi-word expressions merged
         (their norm joins the words with "_")."""
-        spans = [(start + s, start + e) for s, e in self._words.span_tokenize(text[start:end])]
+        spans = [(start + m.start(), start + m.end()) for m in self._words.finditer(text[start:end])]
         norms = [normalise_token(text[s:e]) for s, e in spans]
         if not self._mwe or len(spans) < 2:
             return [(s, e, n) for (s, e), n in zip(spans, norms)]
