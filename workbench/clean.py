@@ -81,12 +81,14 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None) -> Cleane
     lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1)]
     lines = [(n, line) for n, line in lines if line]
     verdict: dict[int, str] = {}
+    patterns = rules.for_outlet(outlet)
     for n, line in lines:
-        for rule, rx in rules.for_outlet(outlet):
+        for rule, rx in patterns:
             if rx.search(line):
                 verdict[n] = rule
                 break
-    _structural(lines, verdict)
+    if len(lines) > 1:  # every structural heuristic needs a second line to act on
+        _structural(lines, verdict)
     out = Cleaned()
     for n, line in lines:
         if n in verdict:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -99,6 +100,7 @@ def modal_year(text: str) -> int | None:
     return int(min(counts[counts == counts.max()].index))
 
 
+@lru_cache(maxsize=1 << 14)  # export columns repeat the same dates row after row
 def parse_date(value: str | None) -> tuple[pd.Timestamp, str] | None:
     """Parse one metadata date string ("2024", "2022-12", ISO, "23 April 2024", ...).
 

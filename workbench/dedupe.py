@@ -27,15 +27,47 @@ _WORD = re.compile(r"\w+")
 
 def signature(key: str) -> np.ndarray | None:
     """MinHash signature (uint32[64]) of a normalised text, or None under 2 shingles."""
-    words = np.fromiter((zlib.crc32(w.encode()) for w in _WORD.findall(key)), dtype=np.uint64)
-    if len(words) < SHINGLE + 1:
-        return None
-    shingles = np.zeros(len(words) - SHINGLE + 1, dtype=np.uint64)
+    return signatures([key])[0]
+
+
+def signatures(keys: list[str], *, block: int = 1 << 14) -> list[np.ndarray | None]:
+    """`signature` of every key, hashing about `block` words' shingles at a time.
+
+    A repeated shingle cannot change a minimum, so shingles are not made unique first.
+    """
+    out: list[np.ndarray | None] = [None] * len(keys)
+    words = [np.array([zlib.crc32(w.encode()) for w in _WORD.findall(k)], dtype=np.uint64)
+             for k in keys]
+    for batch in _batches([i for i, w in enumerate(words) if len(w) > SHINGLE], words, block):
+        for i, row in zip(batch, _minhash([words[i] for i in batch])):
+            out[i] = row
+    return out
+
+
+def _batches(todo: list[int], words: list[np.ndarray], block: int):
+    """Consecutive runs of `todo` holding about `block` words each."""
+    batch, size = [], 0
+    for i in todo:
+        if batch and size + len(words[i]) > block:
+            yield batch
+            batch, size = [], 0
+        batch.append(i)
+        size += len(words[i])
+    if batch:
+        yield batch
+
+
+def _minhash(words: list[np.ndarray]) -> np.ndarray:
+    """Signatures (uint32[n, 64]) of documents given as word hashes, each > SHINGLE words."""
+    counts = np.array([len(w) - SHINGLE + 1 for w in words])
+    first = np.cumsum(counts) - counts
+    at = np.arange(counts.sum()) + np.repeat(np.arange(len(words)) * (SHINGLE - 1), counts)
+    flat = np.concatenate(words)
+    shingles = np.zeros(len(at), dtype=np.uint64)
     for k in range(SHINGLE):
-        shingles = shingles * np.uint64(1_000_003) + words[k:len(words) - SHINGLE + 1 + k]
-    shingles = np.unique(shingles & np.uint64(0xFFFFFFFF))
-    hashed = (shingles[:, None] * _A[None, :] + _B[None, :]) % _PRIME
-    return hashed.min(axis=0).astype(np.uint32)
+        shingles = shingles * np.uint64(1_000_003) + flat[at + k]
+    hashed = ((shingles & np.uint64(0xFFFFFFFF))[:, None] * _A[None, :] + _B[None, :]) % _PRIME
+    return np.minimum.reduceat(hashed, first, axis=0).astype(np.uint32)
 
 
 def find_duplicates(docs: pd.DataFrame, signatures: pd.DataFrame) -> pd.DataFrame:

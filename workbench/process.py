@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import schema
 from .clean import Rules, clean_lines
-from .dedupe import signature
+from .dedupe import signatures
 from .metadata import OutletCue, infer, infer_outlet
 from .readers import RawDoc, read_file
 from .tokenize import Tokenizer, TokenizerSettings
@@ -53,7 +53,7 @@ class _Tables:
     tokens: dict[str, list] = field(default_factory=lambda: {c: [] for c in schema.TABLES["tokens"]})
     removed: list[tuple] = field(default_factory=list)
     problems: list[tuple] = field(default_factory=list)
-    signatures: list[tuple] = field(default_factory=list)
+    keys: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, text for MinHash)
 
 
 def doc_id_for(name: str, raw: RawDoc) -> str:
@@ -134,8 +134,7 @@ def _process_document(raw: RawDoc, doc_id: str, ctx: Context, out: _Tables) -> N
         "content_hash": hashlib.sha1(key.encode()).hexdigest(),
         "warnings": "; ".join(raw.notes), **extra,
     })
-    if (sig := signature(key)) is not None:
-        out.signatures.append((doc_id, sig.tobytes()))
+    out.keys.append((doc_id, key))
 
 
 def _join(kept: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
@@ -175,6 +174,8 @@ def _tokenize(doc_id: str, text: str, spans: list[tuple[int, int]], language: st
 
 def _frames(out: _Tables) -> dict[str, pd.DataFrame]:
     """Turn the column lists into typed DataFrames (schema dtypes)."""
+    sigs = [(doc_id, sig.tobytes()) for (doc_id, _), sig
+            in zip(out.keys, signatures([k for _, k in out.keys])) if sig is not None]
     tokens = dict(out.tokens)
     norms = pd.Series(tokens["norm"], dtype="string")
     tokens["is_alpha"] = (norms.str.contains(r"[^\W\d_]", regex=True)
@@ -196,7 +197,7 @@ def _frames(out: _Tables) -> dict[str, pd.DataFrame]:
         "tokens": frame("tokens", {k: tokens[k] for k in schema.TABLES["tokens"]}),
         "removed": frame("removed", out.removed),
         "problems": frame("report", out.problems),
-        "signatures": pd.DataFrame(out.signatures, columns=["doc_id", "signature"]).astype(
-            {"signature": object}) if out.signatures else pd.DataFrame(
+        "signatures": pd.DataFrame(sigs, columns=["doc_id", "signature"]).astype(
+            {"signature": object}) if sigs else pd.DataFrame(
             {"doc_id": pd.Series(dtype="string"), "signature": pd.Series(dtype=object)}),
     }
