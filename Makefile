@@ -21,7 +21,7 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check workbench tests $(wildcard benchmarks)
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 bench: $(STAMP)  # ingest speed, warm open, query latency, memory: see docs/methods/scale.md
 	$(BIN)/python -m pip install --quiet scikit-learn psutil
