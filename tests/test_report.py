@@ -46,6 +46,7 @@ def test_each_notebook_page_embeds_its_figures_and_widget_state(report, stem):
     linked = [src for src in IMAGE_SOURCE.findall(page) if not src.startswith("data:")]
     assert not linked, f"{stem}.html links images instead of embedding them: {linked}"
     assert "Traceback (most recent call last)" not in page, f"{stem}.html shows an error"
+    assert not re.search(r'href="\d\d-[^"]*\.ipynb', page), "links to notebooks, not pages"
     if "application/vnd.jupyter.widget-view+json" in page:
         assert "application/vnd.jupyter.widget-state+json" in page  # controls can render
 

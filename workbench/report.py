@@ -28,6 +28,7 @@ NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_NOTEBOOK_LINK = re.compile(r'href="(\d\d-[^"/]*)\.ipynb(#[^"]*)?"')
 _HIDE_SNAPSHOTS = """<script>
 new MutationObserver(() => document.querySelectorAll('.wb-snapshot').forEach(s => {
   const cell = s.closest('.jp-Cell');
@@ -131,6 +132,7 @@ def to_html(nb: nbformat.NotebookNode) -> str:
     from nbconvert import HTMLExporter
 
     body, _ = HTMLExporter(embed_images=True).from_notebook_node(add_widget_snapshots(nb))
+    body = _NOTEBOOK_LINK.sub(r'href="\1.html\2"', body)  # "Next: 03 · …" links stay in the report
     return body.replace("</body>", _HIDE_SNAPSHOTS + "\n</body>", 1)
 
 
