@@ -16,9 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
-from .clean import Rules, clean_lines
+from .clean import Cleaned, Rules, clean_lines
 from .dedupe import signatures
-from .metadata import OutletCue, infer, infer_outlet
+from .metadata import OutletCue, infer, infer_languages, infer_outlet
 from .readers import RawDoc, read_file
 from .tokenize import Tokenizer, TokenizerSettings
 
@@ -85,8 +85,7 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1) -> di
         seen.add(doc_id)
         ids.append(doc_id)
     if workers < 2 or len(read.docs) < 2 * CHUNK_ROWS:
-        for raw, doc_id in zip(read.docs, ids):
-            _process_document(raw, doc_id, ctx, out)
+        _process_documents(read.docs, ids, ctx, out)
         return _frames(out)
     chunks = [(read.docs[i:i + CHUNK_ROWS], ids[i:i + CHUNK_ROWS], ctx)
               for i in range(0, len(read.docs), CHUNK_ROWS)]
@@ -99,31 +98,44 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1) -> di
 def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, pd.DataFrame]:
     docs, ids, ctx = args
     out = _Tables()
-    for raw, doc_id in zip(docs, ids):
-        _process_document(raw, doc_id, ctx, out)
+    _process_documents(docs, ids, ctx, out)
     return _frames(out)
 
 
-def _process_document(raw: RawDoc, doc_id: str, ctx: Context, out: _Tables) -> None:
-    hints = dict(ctx.hints)
-    outlet = hints.get("outlet") or raw.fields.get("outlet")
+def _process_documents(docs: list[RawDoc], ids: list[str], ctx: Context, out: _Tables) -> None:
+    """Clean every document, guess the languages of all at once, then tokenize each."""
+    cleaned = [c for raw, doc_id in zip(docs, ids) if (c := _clean(raw, doc_id, ctx, out))]
+    need = [i for i, c in enumerate(cleaned) if not c[0].fields.get("language")]
+    guessed = dict(zip(need, infer_languages([cleaned[i][3] for i in need])))
+    for i, c in enumerate(cleaned):
+        _process_document(*c, guessed.get(i), ctx, out)
+
+
+def _clean(raw: RawDoc, doc_id: str, ctx: Context, out: _Tables):
+    """(raw, doc_id, cleaned lines, clean text, paragraph spans), or None with a report row."""
+    outlet = dict(ctx.hints).get("outlet") or raw.fields.get("outlet")
     if not outlet and (found := infer_outlet(raw.text, ctx.cues)):
         outlet = found[0]
     cleaned = clean_lines(raw.text, ctx.rules, outlet=outlet)
-    removed = [(doc_id, n, line, rule) for n, line, rule in cleaned.removed]
     if not cleaned.kept:
         rules = sorted({r for *_, r in cleaned.removed})
-        reason = "empty text" if not removed else (
-            f"no article text left: all {len(removed)} line(s) look like page furniture ({rules})")
+        reason = "empty text" if not cleaned.removed else (
+            f"no article text left: all {len(cleaned.removed)} line(s) look like page furniture "
+            f"({rules})")
         out.problems.append((raw.file, raw.row, doc_id, "skipped", reason))
-        return
-    text, spans = _join(cleaned.kept)
-    found = infer(raw.fields, cleaned, raw.text, text, ctx.cues)
+        return None
+    return raw, doc_id, cleaned, *_join(cleaned.kept)
+
+
+def _process_document(raw: RawDoc, doc_id: str, cleaned: Cleaned, text: str,
+                      spans: list[tuple[int, int]], language_guess: tuple[str, str] | None,
+                      ctx: Context, out: _Tables) -> None:
+    found = infer(raw.fields, cleaned, raw.text, text, ctx.cues, language=language_guess)
     for fld, (value, evidence) in found.items():
         out.inferred.append((doc_id, fld, value, evidence))
-    language = hints.get("language") or found.get("language", ("",))[0]
+    language = dict(ctx.hints).get("language") or found.get("language", ("",))[0]
     n_sent, n_tok = _tokenize(doc_id, text, spans, language, ctx.tokenizer, out)
-    out.removed.extend(removed)
+    out.removed.extend((doc_id, n, line, rule) for n, line, rule in cleaned.removed)
     out.paragraphs.extend((doc_id, i, n, s, e) for i, ((n, _), (s, e))
                           in enumerate(zip(cleaned.kept, spans)))
     key = " ".join(text.casefold().split())

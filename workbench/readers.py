@@ -16,8 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import trafilatura
-
 from .decode import Decoded, decode_bytes
 
 TEXT_EXT = {".txt", ".md", ".markdown", ".text"}
@@ -97,6 +95,8 @@ def _fail(reason: str) -> FileRead:
 
 
 def _read_html(html: str, name: str, notes: list[str]) -> FileRead:
+    import trafilatura  # slow to import; needed only when an HTML page is read
+
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():

@@ -1,0 +1,73 @@
+"""The batched ingest shortcuts give exactly what the straightforward per-document code gives."""
+
+from __future__ import annotations
+
+import random
+import re
+import zlib
+
+import numpy as np
+import pytest
+from conftest import SEEDS
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+from workbench.dedupe import _A, _B, _PRIME, SHINGLE, signatures
+from workbench.metadata import _language_identifier, infer_languages
+from workbench.readers import read_file
+from workbench.tokenize import Tokenizer
+
+WORDS = ("the U.S. president said on Monday that 2.5 million people fled Baku . ? ! "
+         "Это короткий текст на русском языке Türkiye'nin başkenti Ankara'dır "
+         "Azərbaycan dilində mətn \"quoted.\" (BBC) Gen. Dec. 5 e.g. ... what?! "
+         "UPPER CASE HEADLINE").split()
+
+
+def _synthetic(n: int = 300) -> list[str]:
+    rng = random.Random(7)
+    return ["" if i % 50 == 0 else " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 80)))
+            for i in range(n)]
+
+
+def _texts() -> list[str]:
+    seeds = [doc.text for path in sorted(SEEDS.iterdir()) for doc in
+             read_file(path, path.name).docs]
+    return seeds + _synthetic()
+
+
+def _one_language(text: str):
+    sample = text[:3000]
+    if len(re.findall(r"[^\W\d_]{2,}", sample)) < 4:
+        return None
+    lang, prob = _language_identifier().classify(sample)
+    return lang, f"py3langid p={prob:.2f}"
+
+
+def _one_signature(key: str):
+    words = np.fromiter((zlib.crc32(w.encode()) for w in re.findall(r"\w+", key)), dtype=np.uint64)
+    if len(words) < SHINGLE + 1:
+        return None
+    shingles = np.zeros(len(words) - SHINGLE + 1, dtype=np.uint64)
+    for k in range(SHINGLE):
+        shingles = shingles * np.uint64(1_000_003) + words[k:len(words) - SHINGLE + 1 + k]
+    shingles = np.unique(shingles & np.uint64(0xFFFFFFFF))
+    return ((shingles[:, None] * _A[None, :] + _B[None, :]) % _PRIME).min(axis=0).astype(np.uint32)
+
+
+def test_languages_guessed_together_equal_py3langid_one_by_one():
+    texts = _texts()
+    assert infer_languages(texts) == [_one_language(t) for t in texts]
+
+
+@pytest.mark.parametrize("block", [1, 50, 1 << 14])
+def test_minhash_of_a_chunk_equals_minhash_per_document(block):
+    keys = [" ".join(t.casefold().split()) for t in _texts()]
+    for got, want in zip(signatures(keys, block=block), map(_one_signature, keys)):
+        assert (got is None and want is None) or (got == want).all()
+
+
+def test_paragraph_without_a_possible_sentence_end_skips_punkt_with_the_same_span():
+    tok = Tokenizer()
+    punkt = PunktSentenceTokenizer(tok._punkt._params)
+    paragraphs = [line.strip() for t in _texts() for line in t.split("\n") if line.strip()]
+    for para in paragraphs + ["One sentence.", "No end", 'Quoted end."', "Two. Sentences"]:
+        assert tok.sentence_spans(para, 0, len(para)) == list(punkt.span_tokenize(para))
