@@ -16,8 +16,7 @@ import pandas as pd
 
 from workbench import tone
 from workbench.keyness import keyness
-from workbench.query import term_index
-from workbench.trends import group_labels
+from workbench.trends import document_axis
 
 By = Literal["outlet", "document"]
 PROFILE_COLUMNS = [
@@ -28,13 +27,18 @@ PROFILE_COLUMNS = [
 _VOWELS = re.compile(r"[aeiouy]+")
 
 
-def groups(corpus, *, by: By = "outlet") -> pd.Series:
-    """The group of each document, indexed by doc_id: its outlet (doc_id when unknown) or itself."""
+def _split(by: By) -> str:
+    """The documents column that defines the groups of `by`."""
     if by not in ("outlet", "document"):
         raise ValueError(f"by={by!r} is invalid; expected 'outlet' or 'document'")
-    docs = corpus.documents
-    labels = group_labels(docs, "outlet" if by == "outlet" else "doc_id")
-    return pd.Series(labels.to_numpy(), index=docs.doc_id.astype(str).to_numpy(), name="group")
+    return "outlet" if by == "outlet" else "doc_id"
+
+
+def groups(corpus, *, by: By = "outlet") -> pd.Series:
+    """The group of each document, indexed by doc_id: its outlet (doc_id when unknown) or itself."""
+    axis = document_axis(corpus)
+    labels = axis.groups(_split(by))[0]
+    return pd.Series(labels.to_numpy(), index=axis.ids, name="group")
 
 
 def mattr(words: Iterable[str], window: int = 100) -> tuple[float, int]:
@@ -156,23 +160,39 @@ def keyness_by_group(corpus, *, by: By = "outlet", target: Iterable[str] | None 
     (group labels) it is those groups together against `reference` (default: all others).
     `content_only` drops stopwords and numbers. Columns: group, reference, then keyness's.
     """
-    labels = groups(corpus, by=by)
-    index = term_index(corpus)
+    axis = document_axis(corpus)
+    _, codes, names = axis.groups(_split(by))
+    counts = axis.group_counts(_split(by))
+    position = pd.Index(names)
+    whole = np.asarray(counts.sum(axis=0)).ravel()
+
+    def summed(side: list[str]) -> np.ndarray:
+        rows = np.unique(position.get_indexer(side))
+        return np.asarray(counts[rows[rows >= 0]].sum(axis=0)).ravel()
+
     if target is None:
-        pairs = [([g], [r for r in labels.unique() if r != g]) for g in labels.unique()]
+        pairs = [([g], None) for g in names[pd.unique(codes)]]
     else:
-        target = list(target)
-        rest = [g for g in labels.unique() if g not in target]
-        pairs = [(target, list(reference) if reference is not None else rest)]
+        pairs = [(list(target), None if reference is None else list(reference))]
     tables = []
     for tgt, ref in pairs:
-        docs = [labels.index[labels.isin(side)] for side in (tgt, ref)]
-        counts = [index.norm_counts(d, content_only=content_only) for d in docs]
-        table = keyness(*counts, min_freq=min_freq)
-        name = "rest" if target is None or reference is None else " + ".join(ref)
+        sums = summed(tgt)
+        table = keyness(*_by_norm(axis.index, sums, whole - sums if ref is None else summed(ref),
+                                  content_only=content_only), min_freq=min_freq)
+        name = "rest" if ref is None else " + ".join(ref)
         tables.append(table.assign(group=" + ".join(tgt), reference=name))
     out = pd.concat(tables, ignore_index=True)
     return out[["group", "reference", *out.columns[:-2]]]
+
+
+def _by_norm(index, target: np.ndarray, reference: np.ndarray, *,
+             content_only: bool) -> tuple[pd.Series, pd.Series]:
+    """Counts per norm of both sides, on one shared index of the norms either side uses."""
+    if content_only:
+        target, reference = (np.where(index.content, s, 0) for s in (target, reference))
+    used = (target > 0) | (reference > 0)
+    norms = index.norms[used]
+    return pd.Series(target[used], index=norms), pd.Series(reference[used], index=norms)
 
 
 def term_spans(corpus, term: str, doc_ids: Iterable[str]) -> pd.DataFrame:

@@ -108,6 +108,7 @@ class TermIndex:
     """
 
     def __init__(self, tokens: pd.DataFrame):
+        self.source = tokens  # the table as given: `term_index` checks it is still the corpus's
         if not (tokens.doc_id.cat.codes.diff().fillna(0) >= 0).all():
             tokens = tokens.sort_values(["doc_id", "tok_id"], ignore_index=True)
         self.tokens = tokens
@@ -148,13 +149,25 @@ class TermIndex:
         keep[tok.norm.cat.codes.to_numpy()[(tok.is_alpha & ~tok.is_stop).to_numpy()]] = True
         return keep
 
+    @cached_property
+    def norms(self) -> pd.Index:
+        """The norm of each matrix column, as text."""
+        return self.tokens.norm.cat.categories.astype(str)
+
+    @cached_property
+    def norm_rank(self) -> np.ndarray:
+        """Place of each norm in text order; `norm_rank[-1]` is the place of the empty text."""
+        _, rank = np.unique(np.append(np.asarray(self.norms, dtype=object), ""),
+                            return_inverse=True)
+        return rank
+
     def norm_counts(self, doc_ids: Iterable[str], *, content_only: bool = False) -> pd.Series:
         """Occurrences of each norm in the given documents (norms that occur only)."""
         rows = self.doc_index.get_indexer(list(doc_ids))
         sums = np.asarray(self.matrix[rows[rows >= 0]].sum(axis=0)).ravel()
         if content_only:
             sums = np.where(self.content, sums, 0)
-        counts = pd.Series(sums, index=self.tokens.norm.cat.categories.astype(str), name="count")
+        counts = pd.Series(sums, index=self.norms, name="count")
         return counts[counts > 0]
 
     @cached_property
@@ -166,7 +179,10 @@ class TermIndex:
         """Vocabulary codes matched by one query word (exact, wildcard or by stem)."""
         if "*" in word or "?" in word:
             pattern = re.compile(re.escape(word).replace(r"\*", ".*").replace(r"\?", "."))
-            return np.flatnonzero([bool(pattern.fullmatch(p)) for p in self.parts])
+            prefix = re.split(r"[*?]", word)[0]  # only words starting with it can match
+            lo = np.searchsorted(self.parts, prefix)
+            hi = np.searchsorted(self.parts, prefix + "\U0010ffff") if prefix else len(self.parts)
+            return lo + np.flatnonzero([bool(pattern.fullmatch(p)) for p in self.parts[lo:hi]])
         if stem:
             return np.flatnonzero(self.stems == _stem(word))
         i = np.searchsorted(self.parts, word)
@@ -190,18 +206,18 @@ class TermIndex:
 def term_index(corpus) -> TermIndex:
     """The corpus's `TermIndex`, built on first use and kept on the corpus for later queries."""
     index = getattr(corpus, "_term_index", None)
-    if index is None or index.tokens is not corpus.tokens:
+    if index is None or index.source is not corpus.tokens:
         index = TermIndex(corpus.tokens)
         object.__setattr__(corpus, "_term_index", index)
     return index
 
 
-def find(index: TermIndex, query: Query, *, stem: bool = False,
-         docs: Iterable[str] | None = None) -> pd.DataFrame:
-    """Every occurrence of `query`, overlaps between its phrases counted once (longest wins).
+def match_tokens(index: TermIndex, query: Query, *,
+                 stem: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Token rows (of `index.tokens`) where each match of `query` starts and ends, in text order.
 
-    Columns: doc_id, start, end (character offsets), sent_id, tok_start, tok_end (token ids,
-    end exclusive), term (the query's label).
+    Overlaps between the query's phrases are counted once: at each start the longest match wins
+    and matches overlapping an earlier one are dropped.
     """
     starts, ends = [], []
     for phrase in query.phrases:
@@ -214,7 +230,17 @@ def find(index: TermIndex, query: Query, *, stem: bool = False,
     first, last = first[order], last[order]
     reach = np.maximum.accumulate(last) if len(last) else last
     keep = np.r_[True, first[1:] > reach[:-1]] if len(first) else np.array([], bool)
-    a, b = index.part_token[first[keep]], index.part_token[last[keep]]
+    return index.part_token[first[keep]], index.part_token[last[keep]]
+
+
+def find(index: TermIndex, query: Query, *, stem: bool = False,
+         docs: Iterable[str] | None = None) -> pd.DataFrame:
+    """Every occurrence of `query`, overlaps between its phrases counted once (longest wins).
+
+    Columns: doc_id, start, end (character offsets), sent_id, tok_start, tok_end (token ids,
+    end exclusive), term (the query's label).
+    """
+    a, b = match_tokens(index, query, stem=stem)
     if docs is not None:
         allowed = np.zeros(len(index.doc_ids), dtype=bool)
         rows = index.doc_index.get_indexer(list(docs))

@@ -8,15 +8,17 @@ listed by `excluded_documents` (and in `table.attrs["excluded"]`) instead of van
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from workbench.dates import parse_date
 from workbench.keyness import keyness
 from workbench.paths import data_path
-from workbench.query import Query, as_queries, find, term_index
+from workbench.query import Query, as_queries, find, match_tokens, term_index
 
 Granularity = Literal["day", "week", "month", "quarter", "year"]
 FREQ = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
@@ -28,6 +30,8 @@ _LAST_DAY = {"day": pd.offsets.Day(0), "month": pd.offsets.MonthEnd(0),
 
 FREQUENCY_COLUMNS = ["period", "group", "term", "count", "documents", "tokens", "n_documents",
                      "rel_freq", "doc_share"]
+PLACED_COLUMNS = ["doc_id", "outlet", "title", "date", "date_precision", "group", "period",
+                  "tokens", "reason"]
 EXCLUDED_COLUMNS = ["doc_id", "outlet", "title", "date", "date_precision", "reason"]
 
 
@@ -68,6 +72,102 @@ def select_documents(corpus, *, outlets: Iterable[str] | None = None, start=None
     return pd.Index(docs.doc_id[keep].astype(str))
 
 
+class DocumentAxis:
+    """What queries need about each document, computed once per corpus (see `document_axis`).
+
+    Rows follow `corpus.documents`. `row_of_code` is the documents row of each `TermIndex`
+    document code (-1 when none), `tokens` each document's number of tokens; the placement on
+    the time axis per granularity, the group codes per split column and the norm counts per
+    group are computed on first use and kept, so a query only aggregates its matches.
+    """
+
+    def __init__(self, documents: pd.DataFrame, index):
+        self.documents, self.index = documents, index
+        self.ids = pd.Index(documents.doc_id.astype(str))
+        self.row_of_code = self.ids.get_indexer(index.doc_ids)
+        known = self.row_of_code >= 0
+        self.tokens = np.zeros(len(documents), dtype=np.int64)
+        self.tokens[self.row_of_code[known]] = index.doc_tokens[known]
+        self._placements: dict[str, tuple[pd.DataFrame, np.ndarray, np.ndarray]] = {}
+        self._groups: dict[str | None, tuple[pd.Series, np.ndarray, np.ndarray]] = {}
+        self._group_counts: dict[str | None, sparse.csr_matrix] = {}
+
+    @cached_property
+    def id_rank(self) -> np.ndarray:
+        """Place of each row's doc_id in text order."""
+        return np.unique(np.asarray(self.ids, dtype=object), return_inverse=True)[1]
+
+    def rows(self, docs: Iterable[str] | None) -> np.ndarray:
+        """True for the documents rows whose doc_id is in `docs` (every row when None)."""
+        if docs is None:
+            return np.ones(len(self.ids), dtype=bool)
+        keep = np.zeros(len(self.ids), dtype=bool)
+        found = self.ids.get_indexer(docs if isinstance(docs, pd.Index) else list(docs))
+        keep[found[found >= 0]] = True
+        return keep
+
+    def placement(self, by: Granularity) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+        """(`place_documents` columns but group, period ordinal per row, True where placed)."""
+        if by not in self._placements:
+            d = self.documents
+            precision = d.date_precision.astype("string")
+            rank = pd.to_numeric(precision.astype(object).map(RANK))
+            coarse = (rank > RANK[NEEDS[by]]).to_numpy()
+            undated = (d.date.isna() | precision.isna()).to_numpy()
+            reason = pd.Series(pd.NA, index=d.index, dtype="string")
+            reason[coarse] = "dated only to the " + precision[coarse] + f"; too coarse for by={by!r}"
+            reason[undated] = "undated"
+            placed = reason.isna().to_numpy()
+            periods = d.date[placed].dt.to_period(FREQ[by])
+            period = pd.Series(pd.NaT, index=d.index, dtype="datetime64[ns]")
+            period[placed] = periods.dt.start_time
+            ordinal = np.zeros(len(d), dtype=np.int64)
+            ordinal[placed] = periods.array.asi8
+            frame = pd.DataFrame({
+                "doc_id": d.doc_id.astype(str), "outlet": d.outlet, "title": d.title,
+                "date": d.date, "date_precision": precision, "period": period,
+                "tokens": self.tokens, "reason": reason,
+            }).reset_index(drop=True)
+            self._placements[by] = frame, ordinal, placed
+        return self._placements[by]
+
+    def groups(self, split: str | None) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+        """(group label per row, code per row, the sorted labels the codes point into)."""
+        if split not in self._groups:
+            labels = group_labels(self.documents, split).reset_index(drop=True)
+            names = np.array(sorted(set(labels)), dtype=object)
+            codes = pd.Index(names).get_indexer(labels)
+            self._groups[split] = labels, codes, names
+        return self._groups[split]
+
+    def group_counts(self, split: str | None) -> sparse.csr_matrix:
+        """Occurrences of each norm (columns of `index.matrix`) per group of `groups(split)`."""
+        if split not in self._group_counts:
+            _, codes, names = self.groups(split)
+            known = np.flatnonzero(self.row_of_code >= 0)
+            member = sparse.csr_matrix(
+                (np.ones(len(known), dtype=np.int64), (codes[self.row_of_code[known]], known)),
+                shape=(len(names), len(self.row_of_code)))
+            self._group_counts[split] = (member @ self.index.matrix).tocsr()
+        return self._group_counts[split]
+
+    def match_counts(self, query: Query, *, stem: bool = False) -> np.ndarray:
+        """Matches of `query` in each documents row."""
+        first, _ = match_tokens(self.index, query, stem=stem)
+        rows = self.row_of_code[self.index.doc_code[first]]
+        return np.bincount(rows[rows >= 0], minlength=len(self.ids))
+
+
+def document_axis(corpus) -> DocumentAxis:
+    """The corpus's `DocumentAxis`, built on first use and kept until its tables change."""
+    axis = getattr(corpus, "_document_axis", None)
+    index = term_index(corpus)
+    if axis is None or axis.documents is not corpus.documents or axis.index is not index:
+        axis = DocumentAxis(corpus.documents, index)
+        object.__setattr__(corpus, "_document_axis", axis)
+    return axis
+
+
 def place_documents(corpus, *, by: Granularity = "month", split: str | None = None,
                     docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Put each document in a period and a group, or say why it cannot be placed.
@@ -77,26 +177,11 @@ def place_documents(corpus, *, by: Granularity = "month", split: str | None = No
     """
     if by not in FREQ:
         raise ValueError(f"by={by!r} is invalid; expected one of {list(FREQ)}")
-    d = corpus.documents
-    if docs is not None:
-        d = d[d.doc_id.isin(list(docs))]
-    index = term_index(corpus)
-    counts = pd.Series(index.doc_tokens, index=index.doc_ids)
-    precision = d.date_precision.astype("string")
-    coarse = (pd.to_numeric(precision.astype(object).map(RANK)) > RANK[NEEDS[by]]).to_numpy()
-    undated = (d.date.isna() | precision.isna()).to_numpy()
-    reason = pd.Series(pd.NA, index=d.index, dtype="string")
-    reason[coarse] = "dated only to the " + precision[coarse] + f"; too coarse for by={by!r}"
-    reason[undated] = "undated"
-    placed = reason.isna()
-    period = pd.Series(pd.NaT, index=d.index, dtype="datetime64[ns]")
-    period[placed] = d.date[placed].dt.to_period(FREQ[by]).dt.start_time
-    return pd.DataFrame({
-        "doc_id": d.doc_id.astype(str), "outlet": d.outlet, "title": d.title, "date": d.date,
-        "date_precision": precision, "group": group_labels(d, split), "period": period,
-        "tokens": counts.reindex(d.doc_id.astype(str)).fillna(0).astype("int64").to_numpy(),
-        "reason": reason,
-    }).reset_index(drop=True)
+    axis = document_axis(corpus)
+    frame = axis.placement(by)[0]
+    labels = axis.groups(split)[0]
+    keep = axis.rows(docs)
+    return frame[keep].assign(group=labels[keep])[PLACED_COLUMNS].reset_index(drop=True)
 
 
 def excluded_documents(corpus, *, by: Granularity = "month",
@@ -120,36 +205,47 @@ def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | Non
     rel_freq (count per `per` tokens; NaN where there are no tokens), doc_share (documents /
     n_documents). `attrs["excluded"]` lists the documents not placed on the axis (see
     `excluded_documents`) with `count`, their occurrences of all terms.
+    Only the matches are aggregated: placements and groups come from `document_axis`.
     """
+    if by not in FREQ:
+        raise ValueError(f"by={by!r} is invalid; expected one of {list(FREQ)}")
     queries = as_queries(terms, groups=groups)
-    placed = place_documents(corpus, by=by, split=split, docs=docs)
-    index = term_index(corpus)
-    hits = [find(index, q, stem=stem, docs=placed.doc_id).groupby("doc_id").size().rename(q.label)
-            for q in queries]
-    per_doc = (pd.concat(hits, axis=1) if hits else pd.DataFrame()).reindex(placed.doc_id)
-    per_doc = per_doc.fillna(0).astype("int64").set_axis(placed.index)
-    on_axis = placed[placed.reason.isna()]
-    totals = on_axis.groupby(["period", "group"]).agg(
-        tokens=("tokens", "sum"), n_documents=("doc_id", "size"))
-    long = per_doc.loc[on_axis.index].join(on_axis[["period", "group"]]).melt(
-        id_vars=["period", "group"], var_name="term", value_name="count")
-    found = long.assign(documents=long["count"] > 0).groupby(["period", "group", "term"]).agg(
-        count=("count", "sum"), documents=("documents", "sum"))
-    periods = (pd.period_range(on_axis.period.min(), on_axis.period.max(), freq=FREQ[by])
-               .start_time if len(on_axis) else pd.DatetimeIndex([]))
-    grid = pd.MultiIndex.from_product(
-        [periods, sorted(on_axis.group.unique()), [q.label for q in queries]],
-        names=["period", "group", "term"])
-    table = found.reindex(grid, fill_value=0).join(totals).reset_index()
-    table[["tokens", "n_documents"]] = table[["tokens", "n_documents"]].fillna(0).astype("int64")
-    table[["count", "documents"]] = table[["count", "documents"]].astype("int64")
+    axis = document_axis(corpus)
+    frame, ordinal, placed = axis.placement(by)
+    _, codes, names = axis.groups(split)
+    chosen = axis.rows(docs)
+    counts = np.array([axis.match_counts(q, stem=stem) for q in queries],
+                      dtype=np.int64).reshape(len(queries), len(chosen))
+    on = chosen & placed
+    present = np.unique(codes[on])
+    first, last = (ordinal[on].min(), ordinal[on].max()) if on.any() else (0, -1)
+    n_cells = (last - first + 1) * len(present)
+    cell = (ordinal[on] - first) * len(present) + np.searchsorted(present, codes[on])
+
+    def per_cell(weights=None) -> np.ndarray:
+        return np.bincount(cell, weights, minlength=n_cells).astype(np.int64)
+
+    def per_cell_and_term(values: np.ndarray) -> np.ndarray:
+        return np.array([per_cell(v) for v in values], dtype=np.int64).reshape(
+            len(values), n_cells).T.ravel()
+
+    hits = counts[:, on]
+    periods = pd.PeriodIndex.from_ordinals(np.arange(first, last + 1), freq=FREQ[by]).start_time
+    table = pd.DataFrame({
+        "period": np.repeat(periods.to_numpy(), len(present) * len(queries)),
+        "group": np.tile(np.repeat(names[present], len(queries)), len(periods)),
+        "term": np.tile(np.array([q.label for q in queries], dtype=object), n_cells),
+        "count": per_cell_and_term(hits),
+        "documents": per_cell_and_term(hits > 0),
+    })
+    table["tokens"] = np.repeat(per_cell(axis.tokens[on]), len(queries))
+    table["n_documents"] = np.repeat(per_cell(), len(queries))
     with np.errstate(divide="ignore", invalid="ignore"):
         table["rel_freq"] = np.where(table.tokens > 0, table["count"] / table.tokens * per, np.nan)
         table["doc_share"] = np.where(table.n_documents > 0,
                                       table.documents / table.n_documents, np.nan)
-    excluded = placed.loc[placed.reason.notna(), EXCLUDED_COLUMNS].assign(
-        count=per_doc.loc[placed.reason.notna()].sum(axis=1).astype("int64"))
-    table = table[FREQUENCY_COLUMNS]
+    out = ~placed & chosen
+    excluded = frame.loc[out, EXCLUDED_COLUMNS].assign(count=counts[:, out].sum(axis=0))
     table.attrs["per"] = per
     table.attrs["excluded"] = excluded.reset_index(drop=True)
     return table
