@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import base64
 import html
+import multiprocessing
 import os
 import re
 import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as WallClockTimeout
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -70,6 +73,24 @@ def execute(path: Path, *, timeout: int = 600) -> tuple[nbformat.NotebookNode, s
     except (CellTimeoutError, DeadKernelError) as err:
         return nb, f"{type(err).__name__}: {str(err).splitlines()[0]}"
     return nb, None
+
+
+def execute_isolated(path: Path, *, timeout: int = 600,
+                     wall: float = 1800) -> tuple[nbformat.NotebookNode, str | None]:
+    """`execute` in a fresh process, given up after `wall` seconds.
+
+    One process per notebook keeps one notebook's kernel plumbing from affecting the next
+    (runs of several notebooks in one process were seen to hang after the last cell).
+    """
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        return pool.submit(execute, path, timeout=timeout).result(timeout=wall)
+    except WallClockTimeout:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.kill()  # the hung worker; its kernel exits when its parent is gone
+        return nbformat.read(path, as_version=4), f"no result after {wall:.0f} s"
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def count_errors(nb: nbformat.NotebookNode) -> int:
@@ -170,7 +191,7 @@ def build_report(out: Path | str | None = None, *, notebooks: Path | None = None
     for path in notebook_paths(notebooks or root / "notebooks"):
         log(f"running {path.name} …")
         start = time.perf_counter()
-        nb, stopped = execute(path, timeout=timeout)
+        nb, stopped = execute_isolated(path, timeout=timeout)
         page = Page(path, out / f"{path.stem}.html", notebook_title(nb, path.stem),
                     count_errors(nb), time.perf_counter() - start, stopped)
         page.html.write_text(to_html(nb), encoding="utf-8")
