@@ -21,8 +21,10 @@ from workbench.trends import (
     FREQUENCY_COLUMNS,
     NEEDS,
     RANK,
+    date_end,
     group_labels,
     place_documents,
+    select_documents,
     term_frequency,
 )
 
@@ -170,6 +172,15 @@ def test_place_documents_equals_a_placement_per_document(any_corpus, by):
     pd.testing.assert_frame_equal(placed, expected, check_dtype=False)
 
 
+def test_select_documents_equals_a_filter_on_the_documents_table(any_corpus):
+    d = any_corpus.documents
+    outlets = group_labels(d, "outlet").unique()[:2].tolist() + ["no-such-outlet"]
+    keep = (group_labels(d, "outlet").isin(outlets) & (d.date >= "2020-01-01")
+            & (date_end(d) <= "2023-12-31")).fillna(False)
+    picked = select_documents(any_corpus, outlets=outlets, start="2020-01-01", end="2023-12-31")
+    assert picked.tolist() == d.doc_id[keep].astype(str).tolist()
+
+
 def test_term_frequency_of_an_empty_selection_has_the_columns(any_corpus):
     table = term_frequency(any_corpus, "peacekeepers", split="outlet", docs=[])
     assert list(table.columns) == FREQUENCY_COLUMNS and table.empty
@@ -218,3 +229,14 @@ def test_term_index_is_reused_when_the_tokens_are_not_in_doc_id_order():
     corpus = synthetic_corpus(50)
     assert not corpus.tokens.doc_id.cat.codes.is_monotonic_increasing
     assert term_index(corpus) is term_index(corpus)
+
+
+def test_dashboard_says_when_the_concordance_is_cut(monkeypatch):
+    from workbench.widgets import trends as widget
+
+    shown = []
+    monkeypatch.setattr(widget, "display", lambda obj: shown.append(getattr(obj, "data", "")))
+    dash = widget.trends_dashboard(synthetic_corpus(1500), terms="the, talks, border")
+    total = dash.kwic.attrs["total"]
+    assert len(dash.kwic) == 1000 < total
+    assert any(f"{total:,} matches; kept the first 1,000" in str(html) for html in shown)

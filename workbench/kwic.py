@@ -96,7 +96,7 @@ def _table(axis, a: np.ndarray, b: np.ndarray, term: np.ndarray, first: np.ndarr
     tok_id, starts, ends = (tok[c].to_numpy() for c in ("tok_id", "start", "end"))
     left = starts[np.clip(first + tok_id[a] - window, first, last)]
     right = ends[np.clip(first + tok_id[b] + window, first, last)]
-    docs = axis.documents.iloc[rows]
+    docs = axis.documents[["text", "outlet", "date", "title"]].iloc[rows]
     texts = docs.text.to_numpy()
     start, end = starts[a], ends[b]
     pieces = [(_clean(t[min(lo, s):s]), _clean(t[s:e]), _clean(t[e:max(hi, e)]))

@@ -61,15 +61,17 @@ def select_documents(corpus, *, outlets: Iterable[str] | None = None, start=None
 
     Undated documents are kept only when no date bound is given.
     """
-    docs = corpus.documents
-    keep = pd.Series(True, index=docs.index)
+    axis = document_axis(corpus)
+    docs = axis.documents
+    keep = np.ones(len(docs), dtype=bool)
     if outlets is not None:
-        keep &= group_labels(docs, "outlet").isin(list(outlets))
+        _, codes, names = axis.groups("outlet")
+        keep &= np.isin(codes, pd.Index(names).get_indexer(list(outlets)))
     if start is not None:
-        keep &= (docs.date >= pd.Timestamp(start)).fillna(False)
+        keep &= (docs.date >= pd.Timestamp(start)).fillna(False).to_numpy()
     if end is not None:
-        keep &= (date_end(docs) <= pd.Timestamp(end)).fillna(False)
-    return pd.Index(docs.doc_id[keep].astype(str))
+        keep &= (date_end(docs) <= pd.Timestamp(end)).fillna(False).to_numpy()
+    return axis.ids[keep]
 
 
 class DocumentAxis:
@@ -91,6 +93,7 @@ class DocumentAxis:
         self._placements: dict[str, tuple[pd.DataFrame, np.ndarray, np.ndarray]] = {}
         self._groups: dict[str | None, tuple[pd.Series, np.ndarray, np.ndarray]] = {}
         self._group_counts: dict[str | None, sparse.csr_matrix] = {}
+        self._selection: tuple[pd.Index | None, np.ndarray] = (None, np.ones(0, dtype=bool))
 
     @cached_property
     def id_rank(self) -> np.ndarray:
@@ -101,9 +104,14 @@ class DocumentAxis:
         """True for the documents rows whose doc_id is in `docs` (every row when None)."""
         if docs is None:
             return np.ones(len(self.ids), dtype=bool)
+        if docs is self._selection[0]:  # an Index cannot change: its rows are still the same
+            return self._selection[1]
         keep = np.zeros(len(self.ids), dtype=bool)
         found = self.ids.get_indexer(docs if isinstance(docs, pd.Index) else list(docs))
         keep[found[found >= 0]] = True
+        keep.flags.writeable = False
+        if isinstance(docs, pd.Index):
+            self._selection = docs, keep
         return keep
 
     def placement(self, by: Granularity) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:

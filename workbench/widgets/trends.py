@@ -137,8 +137,12 @@ class TrendsDashboard(Dashboard):
                          sort=self._value("sort"), docs=self._selection(),
                          stem=self._value("stem"))
         self.outputs["kwic"].clear_output()
+        total = self.kwic.attrs["total"]
+        count = (f"{total:,} matches" if total == len(self.kwic) else
+                 f"{total:,} matches; kept the first {len(self.kwic):,} in this order, "
+                 "narrow the terms, outlets or dates to reach the others")
         with self.outputs["kwic"]:
-            display(HTML(f"<b>Concordance ({len(self.kwic)} matches)</b>"
+            display(HTML(f"<b>Concordance ({count})</b>"
                          + html_table(self.kwic[KWIC_SHOWN], max_rows=100)))
 
     def _show_point(self, change=None) -> None:
