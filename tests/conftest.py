@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import sys
@@ -56,7 +57,7 @@ def seed_copy(corpus_dir):
 def run_notebook(tmp_path, monkeypatch):
     """Execute a notebook top to bottom (cwd notebooks/) and return the executed notebook."""
 
-    def run(path: str | Path, timeout: int = 600):
+    def run(path: str | Path, timeout: int = 300, deadline: int = 900):
         path = Path(path)
         if not path.is_absolute():
             path = ROOT / path
@@ -64,9 +65,12 @@ def run_notebook(tmp_path, monkeypatch):
         monkeypatch.setenv("MPLBACKEND", "Agg")
         # the kernelspec runs `python` from PATH: make that this environment's interpreter
         monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
                                 resources={"metadata": {"path": str(path.parent)}})
-        client.execute()
+        try:  # a whole-notebook deadline: a kernel that hangs fails the test instead of CI
+            asyncio.run(asyncio.wait_for(client.async_execute(), deadline))
+        except TimeoutError:
+            pytest.fail(f"{path.name} did not finish within {deadline} s")
         return nb
 
     return run
