@@ -12,7 +12,6 @@ from conftest import SEEDS
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from workbench.dedupe import _A, _B, _PRIME, SHINGLE, signatures
-from workbench.metadata import _language_identifier, infer_languages
 from workbench.readers import read_file
 from workbench.tokenize import Tokenizer
 
@@ -34,14 +33,6 @@ def _texts() -> list[str]:
     return seeds + _synthetic()
 
 
-def _one_language(text: str):
-    sample = text[:3000]
-    if len(re.findall(r"[^\W\d_]{2,}", sample)) < 4:
-        return None
-    lang, prob = _language_identifier().classify(sample)
-    return lang, f"py3langid p={prob:.2f}"
-
-
 def _one_signature(key: str):
     words = np.fromiter((zlib.crc32(w.encode()) for w in re.findall(r"\w+", key)), dtype=np.uint64)
     if len(words) < SHINGLE + 1:
@@ -51,11 +42,6 @@ def _one_signature(key: str):
         shingles = shingles * np.uint64(1_000_003) + words[k:len(words) - SHINGLE + 1 + k]
     shingles = np.unique(shingles & np.uint64(0xFFFFFFFF))
     return ((shingles[:, None] * _A[None, :] + _B[None, :]) % _PRIME).min(axis=0).astype(np.uint32)
-
-
-def test_languages_guessed_together_equal_py3langid_one_by_one():
-    texts = _texts()
-    assert infer_languages(texts) == [_one_language(t) for t in texts]
 
 
 @pytest.mark.parametrize("block", [1, 50, 1 << 14])

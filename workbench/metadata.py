@@ -9,13 +9,11 @@ curated and inferred values, evidence and agreement are kept for the report.
 from __future__ import annotations
 
 import csv
-import math
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from .clean import Cleaned
@@ -73,76 +71,13 @@ def _language_identifier():
     return _load_identifier(norm_probs=True)
 
 
-@cache
-def _automaton() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """py3langid's byte automaton as arrays: next state, row offsets, feature per state."""
-    ident = _language_identifier()
-    return (np.frombuffer(ident.tk_nextmove, dtype=np.uint32).astype(np.int64),
-            np.asarray(ident._rowbase, dtype=np.int64), np.asarray(ident.tk_output, dtype=np.int64))
-
-
 def infer_language(text: str) -> tuple[str, str] | None:
     """ISO 639-1 code and evidence, or None for text too short to tell."""
-    return infer_languages([text])[0]
-
-
-def infer_languages(texts: list[str]) -> list[tuple[str, str] | None]:
-    """`infer_language` of each text; py3langid's byte walk runs over all texts at once.
-
-    The scores are py3langid's own (`classify`), computed from the same feature counts.
-    """
-    ident = _language_identifier()
-    samples = [t[:3000] for t in texts]
-    todo = [i for i, s in enumerate(samples) if len(_LETTERS.findall(s)) >= 4]
-    encoded = [ident._encode(samples[i]) for i in todo]
-    out: list[tuple[str, str] | None] = [None] * len(texts)
-    for i, data, feats in zip(todo, encoded, _features(encoded)):
-        lang, prob = _classify(ident, feats, len(data))
-        out[i] = lang, f"py3langid p={prob:.2f}"
-    return out
-
-
-def _features(encoded: list[bytes]) -> list[np.ndarray]:
-    """Features each byte string visits, in order: the automaton stepped for all at once."""
-    nextmove, rowbase, output = _automaton()
-    lengths = np.array([len(b) for b in encoded], dtype=np.int64)
-    order = np.argsort(-lengths, kind="stable")  # longest first: the live ones are a prefix
-    flat = np.frombuffer(b"".join(encoded), dtype=np.uint8).astype(np.int64)
-    at = (np.cumsum(lengths) - lengths)[order]
-    state = np.zeros(len(encoded), dtype=np.int64)
-    docs, feats = [], []
-    for step in range(int(lengths.max(initial=0))):
-        live = int(np.searchsorted(-lengths[order], -step, side="left"))
-        state[:live] = nextmove[rowbase[state[:live]] + flat[at[:live] + step]]
-        found = output[state[:live]]
-        hit = np.flatnonzero(found >= 0)
-        docs.append(order[hit])
-        feats.append(found[hit])
-    docs_all = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
-    feats_all = np.concatenate(feats) if feats else np.zeros(0, dtype=np.int64)
-    by_doc = np.argsort(docs_all, kind="stable")
-    bounds = np.searchsorted(docs_all[by_doc], np.arange(len(encoded) + 1))
-    feats_all = feats_all[by_doc]
-    return [feats_all[bounds[i]:bounds[i + 1]] for i in range(len(encoded))]
-
-
-def _classify(ident, feats: np.ndarray, n_bytes: int) -> tuple[str, float]:
-    """py3langid's `classify` (normalised probabilities) from the visited features."""
-    if len(feats):
-        keys, first, counts = np.unique(feats, return_index=True, return_counts=True)
-        seen = np.argsort(first)  # first-visit order, as py3langid's Counter has it
-        scores = ident._sparse_score(dict(zip(keys[seen].tolist(), counts[seen].tolist())),
-                                     ident.nb_ptc)
-    else:
-        scores = np.full(len(ident.nb_classes), 0.0, dtype=np.float32)
-    scores *= 1.0 / math.sqrt(n_bytes or 1)
-    np.exp(scores - scores.max(), out=scores)
-    scores /= scores.sum()
-    for i, j in ident._alias_pairs:
-        scores[i] += scores[j]
-        scores[j] = 0.0
-    best = int(scores.argmax())
-    return ident.nb_classes[best], float(scores[best])
+    sample = text[:3000]
+    if len(_LETTERS.findall(sample)) < 4:
+        return None
+    lang, prob = _language_identifier().classify(sample)
+    return lang, f"py3langid p={prob:.2f}"
 
 
 def _date_value(match: DateMatch) -> str:
@@ -176,11 +111,9 @@ def infer_date(fields: dict[str, str], cleaned: Cleaned, text: str) -> tuple[str
 
 
 def infer(fields: dict[str, str], cleaned: Cleaned, raw_text: str, text: str,
-          cues: tuple[OutletCue, ...], *, language: tuple[str, str] | None = None
-          ) -> dict[str, tuple[str, str]]:
+          cues: tuple[OutletCue, ...]) -> dict[str, tuple[str, str]]:
     """field -> (value, evidence) for every field the page or file reveals.
 
-    `language` is `infer_language(text)`, guessed by the caller for many texts at once.
     Dates are encoded as "YYYY[-MM[-DD]]|source" so precision and source travel together.
     """
     out: dict[str, tuple[str, str]] = {}
@@ -193,7 +126,7 @@ def infer(fields: dict[str, str], cleaned: Cleaned, raw_text: str, text: str,
         out["author"] = (cleaned.bylines[0], "byline/sign-off line")
     if "outlet" not in out and (found := infer_outlet(raw_text, cues)):
         out["outlet"] = found
-    if "language" not in out and language:
+    if "language" not in out and (language := infer_language(text)):
         out["language"] = language
     if date := infer_date(fields, cleaned, text):
         out["date"] = (f"{date[0]}|{date[1]}", date[2])

@@ -18,7 +18,7 @@ import pandas as pd
 from . import schema
 from .clean import Cleaned, Rules, clean_lines
 from .dedupe import signatures
-from .metadata import OutletCue, infer, infer_languages, infer_outlet
+from .metadata import OutletCue, infer, infer_outlet
 from .readers import RawDoc, read_file
 from .tokenize import Tokenizer, TokenizerSettings
 
@@ -103,12 +103,10 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
 
 
 def _process_documents(docs: list[RawDoc], ids: list[str], ctx: Context, out: _Tables) -> None:
-    """Clean every document, guess the languages of all at once, then tokenize each."""
-    cleaned = [c for raw, doc_id in zip(docs, ids) if (c := _clean(raw, doc_id, ctx, out))]
-    need = [i for i, c in enumerate(cleaned) if not c[0].fields.get("language")]
-    guessed = dict(zip(need, infer_languages([cleaned[i][3] for i in need])))
-    for i, c in enumerate(cleaned):
-        _process_document(*c, guessed.get(i), ctx, out)
+    """Clean, infer metadata for and tokenize each document."""
+    for raw, doc_id in zip(docs, ids):
+        if cleaned := _clean(raw, doc_id, ctx, out):
+            _process_document(*cleaned, ctx, out)
 
 
 def _clean(raw: RawDoc, doc_id: str, ctx: Context, out: _Tables):
@@ -128,9 +126,8 @@ def _clean(raw: RawDoc, doc_id: str, ctx: Context, out: _Tables):
 
 
 def _process_document(raw: RawDoc, doc_id: str, cleaned: Cleaned, text: str,
-                      spans: list[tuple[int, int]], language_guess: tuple[str, str] | None,
-                      ctx: Context, out: _Tables) -> None:
-    found = infer(raw.fields, cleaned, raw.text, text, ctx.cues, language=language_guess)
+                      spans: list[tuple[int, int]], ctx: Context, out: _Tables) -> None:
+    found = infer(raw.fields, cleaned, raw.text, text, ctx.cues)
     for fld, (value, evidence) in found.items():
         out.inferred.append((doc_id, fld, value, evidence))
     language = dict(ctx.hints).get("language") or found.get("language", ("",))[0]
