@@ -6,6 +6,7 @@ import asyncio
 import os
 import shutil
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import matplotlib
@@ -15,9 +16,7 @@ from nbclient import NotebookClient
 
 matplotlib.use("Agg")
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-SEEDS = DATA / "corpus"
+from seed_paths import DATA, ROOT, SEEDS
 
 
 @pytest.fixture(autouse=True)
@@ -67,10 +66,14 @@ def run_notebook(tmp_path, monkeypatch):
         monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
                                 resources={"metadata": {"path": str(path.parent)}})
-        try:  # a whole-notebook deadline: a kernel that hangs fails the test instead of CI
-            asyncio.run(asyncio.wait_for(client.async_execute(), deadline))
-        except TimeoutError:
-            pytest.fail(f"{path.name} did not finish within {deadline} s")
+        # A whole-notebook deadline, so a hanging kernel fails the test instead of CI. Its own
+        # thread: other tests (Playwright's sync API) may leave an event loop running here.
+        with ThreadPoolExecutor(1) as pool:
+            run = pool.submit(asyncio.run, asyncio.wait_for(client.async_execute(), deadline))
+            try:
+                run.result()
+            except TimeoutError:
+                pytest.fail(f"{path.name} did not finish within {deadline} s")
         return nb
 
     return run

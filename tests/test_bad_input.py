@@ -8,7 +8,7 @@ import shutil
 
 import pandas as pd
 import pytest
-from conftest import SEEDS
+from seed_paths import SEEDS
 
 from workbench import load_corpus
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import SEEDS
+from seed_paths import SEEDS
 
 import workbench.corpus as corpus_module
 from workbench import load_corpus

@@ -8,8 +8,8 @@ import zlib
 
 import numpy as np
 import pytest
-from conftest import SEEDS
 from nltk.tokenize.punkt import PunktSentenceTokenizer
+from seed_paths import SEEDS
 
 from workbench.dedupe import _A, _B, _PRIME, SHINGLE, signatures
 from workbench.readers import read_file
