@@ -10,9 +10,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from workbench.groups import outlet_of
 from workbench.mentions import find_mentions
 from workbench.network_metrics import compare_networks, ego_network, metrics
-from workbench.networks import build_network, cooccurrence, evidence, export_network, outlet_of
+from workbench.networks import build_network, cooccurrence, evidence, export_network
 
 
 @pytest.fixture(scope="module")

@@ -14,17 +14,12 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .groups import outlet_of
 from .passages import passages
 
 Unit = Literal["sentence", "paragraph", "document", "window"]
 UNITS = ("sentence", "paragraph", "document", "window")
 EDGE_COLUMNS = ["source", "target", "count", "pmi", "jaccard"]
-
-
-def outlet_of(documents: pd.DataFrame) -> pd.Series:
-    """Each document's outlet, or its doc_id where the outlet is unknown (indexed by doc_id)."""
-    outlet = documents["outlet"].astype("string").fillna(documents["doc_id"].astype("string"))
-    return pd.Series(outlet.to_numpy(), index=documents["doc_id"].astype("string"), name="outlet")
 
 
 def select(corpus, mentions: pd.DataFrame, *, outlets=None, start=None, end=None,

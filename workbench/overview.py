@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .groups import group_labels
+
 
 def document_lines(corpus, doc_id: str) -> pd.DataFrame:
     """Every non-blank source line of a document in order, kept or removed.
@@ -32,7 +34,7 @@ def outlet_summary(corpus) -> pd.DataFrame:
 
     Columns: source, documents, tokens, first, last, undated.
     """
-    docs = corpus.documents.assign(source=corpus.documents.outlet.fillna(corpus.documents.doc_id))
+    docs = corpus.documents.assign(source=group_labels(corpus.documents, "outlet"))
     grouped = docs.groupby("source", sort=True)
     return pd.DataFrame({
         "documents": grouped.size(),

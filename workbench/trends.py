@@ -16,6 +16,7 @@ import pandas as pd
 from scipy import sparse
 
 from workbench.dates import parse_date
+from workbench.groups import group_labels
 from workbench.keyness import keyness
 from workbench.paths import data_path
 from workbench.query import Query, as_queries, find, match_tokens, term_index
@@ -33,17 +34,6 @@ FREQUENCY_COLUMNS = ["period", "group", "term", "count", "documents", "tokens", 
 PLACED_COLUMNS = ["doc_id", "outlet", "title", "date", "date_precision", "group", "period",
                   "tokens", "reason"]
 EXCLUDED_COLUMNS = ["doc_id", "outlet", "title", "date", "date_precision", "reason"]
-
-
-def group_labels(documents: pd.DataFrame, split: str | None) -> pd.Series:
-    """The group of each document: "all", its outlet (doc_id when unknown) or a metadata value."""
-    if split is None:
-        return pd.Series("all", index=documents.index, dtype="string")
-    if split not in documents.columns:
-        raise ValueError(f"split={split!r} is not a documents column; expected None or one of "
-                         f"{[c for c in documents.columns if c not in ('text', 'title')]}")
-    fallback = documents.doc_id if split == "outlet" else "(unknown)"
-    return documents[split].astype("string").fillna(fallback)
 
 
 def date_end(documents: pd.DataFrame) -> pd.Series:

@@ -15,9 +15,10 @@ from IPython.display import HTML, display
 
 from workbench.actors import TYPES, load_actors
 from workbench.config import project_root
+from workbench.groups import outlet_of
 from workbench.mentions import find_mentions
 from workbench.network_metrics import ego_network, metrics
-from workbench.networks import UNITS, build_network, evidence, export_network, outlet_of
+from workbench.networks import UNITS, build_network, evidence, export_network
 from workbench.plots.networks import draw_network, network_layout
 from workbench.widgets.common import Dashboard, html_table, passages_html
 

@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, display
 
+from workbench.groups import group_labels
 from workbench.kwic import kwic
 from workbench.passages import passages
 from workbench.plots.trends import date_label, plot_trend
@@ -20,7 +21,6 @@ from workbench.trends import (
     FREQ,
     compare_periods,
     date_end,
-    group_labels,
     load_events,
     point_spans,
     select_documents,

@@ -1,0 +1,22 @@
+"""Grouping documents: by outlet (the document itself where the outlet is unknown) or any column."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def group_labels(documents: pd.DataFrame, split: str | None) -> pd.Series:
+    """The group of each document: "all", its outlet (doc_id when unknown) or a metadata value."""
+    if split is None:
+        return pd.Series("all", index=documents.index, dtype="string")
+    if split not in documents.columns:
+        raise ValueError(f"split={split!r} is not a documents column; expected None or one of "
+                         f"{[c for c in documents.columns if c not in ('text', 'title')]}")
+    fallback = documents.doc_id if split == "outlet" else "(unknown)"
+    return documents[split].astype("string").fillna(fallback)
+
+
+def outlet_of(documents: pd.DataFrame) -> pd.Series:
+    """Each document's outlet, or its doc_id where the outlet is unknown (indexed by doc_id)."""
+    return pd.Series(group_labels(documents, "outlet").to_numpy(),
+                     index=documents["doc_id"].astype("string"), name="outlet")
