@@ -23,7 +23,7 @@ test: $(STAMP)
 	$(BIN)/ruff check workbench tests $(wildcard benchmarks)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-bench: $(STAMP)  # ingest speed, warm open, query latency, memory: see docs/methods/scale.md
+bench: $(STAMP)  # ingest speed, warm open, query latency, memory: see README, "Large corpora and measured speed"
 	$(BIN)/python -m pip install --quiet scikit-learn psutil
 	$(BIN)/python -m benchmarks.run
 

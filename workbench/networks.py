@@ -1,7 +1,7 @@
 """Actor co-occurrence networks: who is put next to whom, how strongly, and where.
 
 Nodes are actors; an edge joins two actors mentioned in the same unit (sentence, paragraph,
-document, or a window of N tokens). Formulas are in docs/methods/networks.md.
+document, or a window of N tokens). Formulas: README, "Actor networks".
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Source profiling: one row of descriptive measures per outlet (or per document).
 
 Words are tokens with `is_alpha` (numbers left out). Measures and formulas are in
-docs/methods/profiling.md. A measure that is undefined for a group is NaN, and the group's
+the README ("Source profiling"). A measure that is undefined for a group is NaN, and the group's
 `notes` says why (one document, fewer words than the MATTR window, no English text).
 """
 
