@@ -93,3 +93,16 @@ def test_cache_holds_parquet_and_json_only(seed_copy):
     load(seed_copy)
     suffixes = {p.suffix for p in (seed_copy.parent / ".c").rglob("*") if p.is_file()}
     assert suffixes <= {".parquet", ".json"}
+
+
+def test_two_processes_sharing_the_cache_both_load(seed_copy):
+    """Concurrent cold loads (two notebooks, two test workers) must not break each other."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from workbench import load_corpus; from pathlib import Path; "
+            "f = Path(sys.argv[1]); c = load_corpus(f, metadata=f.parent / 'sources.csv', "
+            "cache_dir=f.parent / '.c'); assert len(c.documents) == 5, c")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(seed_copy)]) for _ in range(3)]
+    assert [p.wait(timeout=300) for p in procs] == [0, 0, 0]
+    assert len(load(seed_copy).documents) == 5

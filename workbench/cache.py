@@ -1,8 +1,9 @@
 """Parquet cache of per-file tables, keyed by the file's content hash and the pipeline settings.
 
-Layout: `<root>/files/<key>/<table>.parquet` plus `manifest.json`, written last, with the
-row count of each table; a missing manifest means a partial write, a failed read or a
-count mismatch means corruption: both are reported and the entry rebuilt. `<root>/index.json`
+Layout: `<root>/files/<key>/<table>.parquet` plus `manifest.json` with the row count of each
+table, written in a private folder and renamed into place, so processes sharing the cache
+never see half an entry; a missing manifest, a failed read or a count mismatch means damage:
+it is reported and the entry rebuilt. Entries unused for a week are pruned. `<root>/index.json`
 remembers (size, mtime) -> SHA-256 so unchanged files are not hashed again. The assembled
 corpus (after dedupe and metadata merge) is kept under `<root>/corpus/<key>/`, keyed by the
 per-file keys and the curated metadata, so a warm open reads a few Parquet files. No pickles.
@@ -14,11 +15,15 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
+import time
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+STALE_AFTER = 7 * 24 * 3600  # unused entries older than a week are deleted
 
 
 class CacheError(Exception):
@@ -72,10 +77,10 @@ class FileCache:
     def _dir(self, key: str, area: str = "files") -> Path:
         return self.root / area / key
 
-    def intact(self, key: str) -> bool:
+    def intact(self, key: str, *, area: str = "files") -> bool:
         """Whether the entry under `key` looks whole (manifest, and Parquet footers agreeing
         with it) without reading its tables; `load` says what is wrong when it is not."""
-        folder = self._dir(key)
+        folder = self._dir(key, area)
         try:
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
             return all(pq.read_metadata(folder / f"{name}.parquet").num_rows == rows
@@ -104,23 +109,56 @@ class FileCache:
         return tables
 
     def store(self, key: str, tables: dict[str, pd.DataFrame], *, area: str = "files") -> None:
-        """Write tables then the manifest, so an interrupted write is detected as partial."""
+        """Write tables and manifest into a private folder, then rename it into place.
+
+        Other processes (another notebook, a test worker) never see a half-written entry, and
+        an entry already stored under the same key (same content) is left as it is.
+        """
         folder = self._dir(key, area)
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        for name, df in tables.items():
-            pq.write_table(pa.Table.from_pandas(df, preserve_index=False),
-                           folder / f"{name}.parquet")
-        manifest = {"tables": {name: len(df) for name, df in tables.items()}}
-        (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=folder.parent))
+        try:
+            for name, df in tables.items():
+                pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp / f"{name}.parquet")
+            manifest = {"tables": {name: len(df) for name, df in tables.items()}}
+            (tmp / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+            if folder.exists() and not self.intact(key, area=area):
+                shutil.rmtree(folder, ignore_errors=True)
+            try:
+                os.rename(tmp, folder)
+            except OSError:  # stored meanwhile by another process: keep that one
+                pass
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
 
     def discard(self, key: str, *, area: str = "files") -> None:
         shutil.rmtree(self._dir(key, area), ignore_errors=True)
 
     def prune(self, keep: set[str], *, area: str = "files") -> None:
-        """Delete entries of files that are gone or changed (or older assembled corpora)."""
-        files = self.root / area
-        if files.exists():
-            for folder in files.iterdir():
-                if folder.name not in keep:
-                    shutil.rmtree(folder, ignore_errors=True)
+        """Delete entries not in `keep` that no load has used for `STALE_AFTER` seconds.
+
+        Entries in use get their manifest touched on load, so a corpus opened in another
+        process (a second notebook, another corpus) keeps its entries.
+        """
+        folder_root = self.root / area
+        if not folder_root.exists():
+            return
+        now = time.time()
+        for folder in folder_root.iterdir():
+            if folder.name in keep:
+                _touch(folder / "manifest.json")
+                continue
+            stamp = folder / "manifest.json"
+            try:
+                age = now - (stamp if stamp.exists() else folder).stat().st_mtime
+            except OSError:
+                continue
+            if age > STALE_AFTER:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass
