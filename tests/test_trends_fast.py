@@ -232,10 +232,12 @@ def test_term_index_is_reused_when_the_tokens_are_not_in_doc_id_order():
 
 
 def test_dashboard_says_when_the_concordance_is_cut(monkeypatch):
+    from workbench.widgets import common
     from workbench.widgets import trends as widget
 
     shown = []
-    monkeypatch.setattr(widget, "display", lambda obj: shown.append(getattr(obj, "data", "")))
+    for module in (widget, common):
+        monkeypatch.setattr(module, "display", lambda obj: shown.append(getattr(obj, "data", "")))
     dash = widget.trends_dashboard(synthetic_corpus(1500), terms="the, talks, border")
     total = dash.kwic.attrs["total"]
     assert len(dash.kwic) == 1000 < total

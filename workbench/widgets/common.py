@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
+from IPython.display import HTML, display
 
 
 class Dashboard:
@@ -23,6 +23,16 @@ class Dashboard:
         self.widget = layout or widgets.VBox([widgets.HBox(list(controls.values()),
                                                            layout={"flex_flow": "row wrap"}),
                                               *outputs.values()])
+
+    def value(self, name: str):
+        """The current value of the control called `name`."""
+        return self.controls[name].value
+
+    def show_html(self, output: str, markup: str) -> None:
+        """Replace what the output called `output` shows with `markup` (already escaped)."""
+        self.outputs[output].clear_output()
+        with self.outputs[output]:
+            display(HTML(markup))
 
     def observe(self, callback, names: tuple[str, ...] | None = None) -> None:
         """Call `callback(change)` when any (or the named) control's value changes."""

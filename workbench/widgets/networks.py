@@ -11,7 +11,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import display
 
 from workbench.actors import TYPES, load_actors
 from workbench.config import project_root
@@ -74,37 +74,32 @@ class NetworksDashboard(Dashboard):
         controls["export"].on_click(outputs["export"].capture()(self._export))
         self._refresh()
 
-    def _value(self, name):
-        return self.controls[name].value
-
     @property
     def mentions(self) -> pd.DataFrame:
         """Mentions for the current adjective/metonym switches (computed once per setting)."""
-        key = (self._value("adjectives"), self._value("metonyms"))
+        key = (self.value("adjectives"), self.value("metonyms"))
         if key not in self._mentions:
             self._mentions[key] = find_mentions(self.corpus, self.actors, adjectives=key[0],
                                                 metonyms=key[1])
         return self._mentions[key]
 
     def _filters(self) -> dict:
-        first, last = self._value("dates")
+        first, last = self.value("dates")
         whole = (first, last) == (self._months[0], self._months[-1])
-        return {"unit": self._value("unit"), "window": self._value("window"),
-                "outlets": list(self._value("outlets")),
+        return {"unit": self.value("unit"), "window": self.value("window"),
+                "outlets": list(self.value("outlets")),
                 "start": None if whole else first.start_time,
                 "end": None if whole else last.end_time}
 
     def _refresh(self, change=None) -> None:
         self.graph = build_network(self.corpus, self.mentions, **self._filters(),
-                                   types=list(self._value("types")),
-                                   min_weight=self._value("min_weight"),
-                                   weight=self._value("weight"))
+                                   types=list(self.value("types")),
+                                   min_weight=self.value("min_weight"),
+                                   weight=self.value("weight"))
         self.table = metrics(self.graph)
-        self.outputs["metrics"].clear_output()
-        with self.outputs["metrics"]:
-            display(HTML("<b>Who is most central, who bridges groups?</b>"
-                         + html_table(self.table.round(3))))
-        focus = self._value("focus")
+        self.show_html("metrics", "<b>Who is most central, who bridges groups?</b>"
+                       + html_table(self.table.round(3)))
+        focus = self.value("focus")
         self._quiet = True
         self.controls["focus"].options = [WHOLE, *sorted(self.graph)]
         self.controls["focus"].value = focus if focus in self.graph else WHOLE
@@ -114,7 +109,7 @@ class NetworksDashboard(Dashboard):
     def _draw(self, change=None) -> None:
         if self._quiet:
             return
-        focus = self._value("focus")
+        focus = self.value("focus")
         self.drawn = self.graph if focus == WHOLE else ego_network(self.graph, focus)
         self.pos |= network_layout(self.drawn, previous=self.pos)
         self.outputs["plot"].clear_output(wait=True)
@@ -133,23 +128,20 @@ class NetworksDashboard(Dashboard):
         return f"{ego}{where} · co-occurrence per {g['unit']} · {g['weight']} ≥ {g['min_weight']}"
 
     def _show_edge(self, change=None) -> None:
-        self.outputs["evidence"].clear_output()
-        edge = self._value("edge")
+        edge = self.value("edge")
         if edge is None:
             self.evidence = pd.DataFrame()
+            self.show_html("evidence", "")
             return
         filters = self._filters()
         self.evidence = evidence(self.corpus, self.mentions, *edge, **filters)
-        with self.outputs["evidence"]:
-            display(HTML(f"<b>{len(self.evidence)} passages</b>"
-                         + passages_html(self.evidence)))
+        self.show_html("evidence", f"<b>{len(self.evidence)} passages</b>"
+                       + passages_html(self.evidence))
 
     def _export(self, button=None) -> None:
         self.exported = export_network(self.graph, self.export_folder)
-        self.outputs["export"].clear_output()
-        with self.outputs["export"]:
-            display(HTML(html_table(pd.DataFrame(
-                {"file": [str(p) for p in self.exported.values()]}))))
+        self.show_html("export", html_table(pd.DataFrame(
+            {"file": [str(p) for p in self.exported.values()]})))
 
 
 def networks_dashboard(corpus, **options) -> NetworksDashboard:

@@ -84,37 +84,34 @@ class TrendsDashboard(Dashboard):
         self.observe(self._show_change, ("change_at", "outlets"))
         self._refresh()
 
-    def _value(self, name):
-        return self.controls[name].value
-
     def _selection(self) -> pd.Index:
-        first, last = self._value("dates")
+        first, last = self.value("dates")
         whole = (first, last) == (self._months[0], self._months[-1])
         return select_documents(
-            self.corpus, outlets=self._value("outlets"),
+            self.corpus, outlets=self.value("outlets"),
             start=None if whole else first.start_time, end=None if whole else last.end_time)
 
     def _refresh(self, change=None) -> None:
         with self.outputs["plot"]:
             try:
-                extra = [f"@{self._value('group')}"] if self._value("group") else []
-                text = self._value("terms")
+                extra = [f"@{self.value('group')}"] if self.value("group") else []
+                text = self.value("terms")
                 self.queries = as_queries([text, *extra] if text.strip() else extra,
                                           groups=self.groups)
             except ValueError as err:
                 self.outputs["plot"].clear_output()
                 print(err)
                 return
-        self.table = term_frequency(self.corpus, self.queries, by=self._value("by"),
-                                    split=self._value("split") or None, docs=self._selection(),
-                                    stem=self._value("stem"))
+        self.table = term_frequency(self.corpus, self.queries, by=self.value("by"),
+                                    split=self.value("split") or None, docs=self._selection(),
+                                    stem=self.value("stem"))
         self._draw()
         self.outputs["excluded"].clear_output()
         with self.outputs["excluded"]:
             excluded = self.table.attrs["excluded"]
             if len(excluded):
                 display(HTML("<b>Not on the time axis</b>" + html_table(excluded)))
-        freq = FREQ[self._value("by")]
+        freq = FREQ[self.value("by")]
         found = self.table[self.table["count"] > 0]
         self.controls["point"].options = [("(choose a point)", None)] + [
             (f"{r.term} · {pd.Period(r.period, freq=freq)} · {r.group} ({r.count})",
@@ -127,49 +124,45 @@ class TrendsDashboard(Dashboard):
             if self.table.empty:
                 print("No dated documents in the selection.")
                 return
-            fig = plot_trend(self.table, value=self._value("normalise"),
-                             events=self.events if self._value("events") else None)
+            fig = plot_trend(self.table, value=self.value("normalise"),
+                             events=self.events if self.value("events") else None)
             display(fig)
             plt.close(fig)
 
     def _refresh_kwic(self, change=None) -> None:
-        self.kwic = kwic(self.corpus, self.queries, window=self._value("window"),
-                         sort=self._value("sort"), docs=self._selection(),
-                         stem=self._value("stem"))
-        self.outputs["kwic"].clear_output()
+        self.kwic = kwic(self.corpus, self.queries, window=self.value("window"),
+                         sort=self.value("sort"), docs=self._selection(),
+                         stem=self.value("stem"))
         total = self.kwic.attrs["total"]
         count = (f"{total:,} matches" if total == len(self.kwic) else
                  f"{total:,} matches; kept the first {len(self.kwic):,} in this order, "
                  "narrow the terms, outlets or dates to reach the others")
-        with self.outputs["kwic"]:
-            display(HTML(f"<b>Concordance ({count})</b>"
-                         + html_table(self.kwic[KWIC_SHOWN], max_rows=100)))
+        self.show_html("kwic", f"<b>Concordance ({count})</b>"
+                       + html_table(self.kwic[KWIC_SHOWN], max_rows=100))
 
     def _show_point(self, change=None) -> None:
-        self.outputs["passages"].clear_output()
-        point = self._value("point")
+        point = self.value("point")
         if point is None:
             self.passages = pd.DataFrame()
+            self.show_html("passages", "")
             return
         term, period, group = point
         query = next(q for q in self.queries if q.label == term)
         spans = point_spans(self.corpus, query, period=period, group=group,
-                            by=self._value("by"), split=self._value("split") or None,
-                            docs=self._selection(), stem=self._value("stem"))
+                            by=self.value("by"), split=self.value("split") or None,
+                            docs=self._selection(), stem=self.value("stem"))
         self.passages = passages(self.corpus, spans)
-        with self.outputs["passages"]:
-            display(HTML(passages_html(self.passages)))
+        self.show_html("passages", passages_html(self.passages))
 
     def _show_change(self, change=None) -> None:
-        self.outputs["change"].clear_output()
-        at = self._value("change_at")
+        at = self.value("change_at")
         if at is None:
             self.change = pd.DataFrame()
+            self.show_html("change", "")
             return
         self.change = compare_periods(self.corpus, at, docs=self._selection())
-        with self.outputs["change"]:
-            display(HTML(f"<b>Rising (over) and falling (under) after {at:%Y-%m-%d}</b>"
-                         + html_table(self.change, max_rows=30)))
+        self.show_html("change", f"<b>Rising (over) and falling (under) after {at:%Y-%m-%d}</b>"
+                       + html_table(self.change, max_rows=30))
 
 
 def trends_dashboard(corpus, **options) -> TrendsDashboard:
