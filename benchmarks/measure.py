@@ -27,14 +27,20 @@ def _load(spec: corpora.Spec, workdir: Path):
                                  cache_dir=workdir / "cache", progress=False)
 
 
-def cold(spec: corpora.Spec, workdir: Path) -> dict:
+def _import_and_load(spec: corpora.Spec, workdir: Path):
+    """Time importing workbench, then loading the corpus: (measurements, corpus, load seconds)."""
     start = time.perf_counter()
     import workbench  # noqa: F401
 
     out = {"import_s": time.perf_counter() - start, "rss_after_import_mb": _rss_mb()}
     start = time.perf_counter()
     corpus = _load(spec, workdir)
-    out["ingest_s"] = time.perf_counter() - start
+    return out, corpus, time.perf_counter() - start
+
+
+def cold(spec: corpora.Spec, workdir: Path) -> dict:
+    out, corpus, seconds = _import_and_load(spec, workdir)
+    out["ingest_s"] = seconds
     out["peak_rss_ingest_mb"] = _rss_mb()
     out["peak_rss_ingest_workers_mb"] = _rss_mb(resource.RUSAGE_CHILDREN)
     out.update(documents=len(corpus.documents), sentences=len(corpus.sentences),
@@ -51,13 +57,8 @@ def cold(spec: corpora.Spec, workdir: Path) -> dict:
 
 
 def warm(spec: corpora.Spec, workdir: Path) -> dict:
-    start = time.perf_counter()
-    import workbench  # noqa: F401
-
-    out = {"import_s": time.perf_counter() - start, "rss_after_import_mb": _rss_mb()}
-    start = time.perf_counter()
-    corpus = _load(spec, workdir)
-    out["open_s"] = time.perf_counter() - start
+    out, corpus, seconds = _import_and_load(spec, workdir)
+    out["open_s"] = seconds
     out["rss_after_open_mb"] = _rss_mb()
     out["tables_mb"] = round(sum(
         getattr(corpus, t).memory_usage(deep=True).sum()
