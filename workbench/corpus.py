@@ -219,20 +219,21 @@ def _process_all(todo: list, progress: bool | None):
     bar.close()
 
 
-def _concat(parts: list[dict], table: str) -> pd.DataFrame:
+def _concat(parts: list[dict], table: str, empty: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One table's rows from every file; `empty` (default: the schema's empty table) if none."""
     frames = [p[table] for p in parts if len(p[table])]
     if not frames:
-        return schema.empty(table) if table in schema.TABLES else parts[0][table] if parts else \
-            pd.DataFrame()
+        return schema.empty(table) if empty is None else empty
     return pd.concat(frames, ignore_index=True)
 
 
 def _assemble(parts: list[dict], curated: dict, problems: list[tuple], dedupe: str) -> Corpus:
-    docs = _concat(parts, "documents") if parts else pd.DataFrame(columns=["doc_id"])
+    docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "content_hash"]))
     report_rows = [(f, r, None, s, why) for f, r, s, why in problems]
-    problem_frame = _concat(parts, "problems") if parts else schema.empty("report")
+    problem_frame = _concat(parts, "problems", schema.empty("report"))
     if dedupe != "none" and len(docs):
-        dups = find_duplicates(docs, _concat(parts, "signatures"))
+        no_signatures = pd.DataFrame(columns=["doc_id", "signature"])
+        dups = find_duplicates(docs, _concat(parts, "signatures", no_signatures))
         if dedupe == "exact":
             dups = dups[dups.kind == "exact"]
         by_id = docs.set_index("doc_id")
@@ -242,15 +243,13 @@ def _assemble(parts: list[dict], curated: dict, problems: list[tuple], dedupe: s
                                 "skipped", f"duplicate of {original} ({what}); not counted twice"))
         docs = docs[~docs.doc_id.isin(set(dups.doc_id))]
     keep = set(docs.doc_id)
-    inferred = _concat(parts, "inferred") if parts else pd.DataFrame(
-        columns=["doc_id", "field", "value", "evidence"])
+    inferred = _concat(parts, "inferred", pd.DataFrame(columns=["doc_id", "field", "value", "evidence"]))
     documents, comparison, doc_reports = merge_metadata(docs, inferred[inferred.doc_id.isin(keep)],
                                                         curated)
     report = pd.concat([
         schema.conform(pd.DataFrame(report_rows, columns=list(schema.TABLES["report"])), "report"),
         problem_frame, doc_reports], ignore_index=True)
-    tables = {t: _concat(parts, t) if parts else schema.empty(t)
-              for t in ("paragraphs", "sentences", "tokens", "removed")}
+    tables = {t: _concat(parts, t) for t in ("paragraphs", "sentences", "tokens", "removed")}
     tables = {t: _categorical(df[df.doc_id.isin(keep)], t) for t, df in tables.items()}
     return Corpus(documents=documents, report=schema.conform(report, "report"),
                   metadata=comparison, **tables)

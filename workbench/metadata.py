@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .clean import Cleaned
-from .dates import DateMatch, find_dates, modal_year, parse_date
+from .dates import find_dates, modal_year, parse_date
 
 FIELDS = ("title", "outlet", "date", "author", "language", "url")
 DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
@@ -80,10 +80,6 @@ def infer_language(text: str) -> tuple[str, str] | None:
     return lang, f"py3langid p={prob:.2f}"
 
 
-def _date_value(match: DateMatch) -> str:
-    return _format(match.value, match.precision)
-
-
 def _format(value: pd.Timestamp, precision: str) -> str:
     return value.strftime(DATE_FORMATS[precision])
 
@@ -95,17 +91,18 @@ def infer_date(fields: dict[str, str], cleaned: Cleaned, text: str) -> tuple[str
     header = [line for _, line, rule in cleaned.removed if rule in HEADER_RULES]
     for line in header:
         if found := find_dates(line):
-            return _date_value(found[0]), "header", f"header line {line!r}"
+            return _format(found[0].value, found[0].precision), "header", f"header line {line!r}"
     year = modal_year(text)
     first_para = text.split("\n\n", 2)[1][:80] if text.count("\n\n") >= 1 else text[:80]
     dateline = re.match(r"^[A-ZА-ЯЁ][\w .'-]{1,40},[^.]{0,40}?(?=\d|[A-ZА-Я])", first_para)
     if dateline and (found := find_dates(first_para[:dateline.end() + 20], default_year=year)):
-        return _date_value(found[0]), "dateline", f"dateline {first_para[:dateline.end() + 12]!r}"
+        return (_format(found[0].value, found[0].precision), "dateline",
+                f"dateline {first_para[:dateline.end() + 12]!r}")
     past = [m for m in find_dates(text, default_year=year) if not _FUTURE.search(text[:m.start][-25:])]
     if past:
         latest = max(past, key=lambda m: m.value)
         guess = f" (year {year} from the text)" if latest.year_guessed else ""
-        return (_date_value(latest), "body",
+        return (_format(latest.value, latest.precision), "body",
                 f"latest date mentioned {latest.raw!r}{guess}: published on or after it")
     return None
 
