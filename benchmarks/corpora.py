@@ -27,8 +27,12 @@ class Spec:
 
 
 def _reuters_row(rec: dict) -> dict | None:
-    """Reuters JSONL -> the fields the workbench reads; BRIEF items (title only) keep the title."""
-    text = rec.get("body") or rec.get("title")
+    """Reuters JSONL -> the fields the workbench reads; BRIEF items (title only) keep the title.
+
+    The dateline ("NEW YORK, March 3 -") opens the text, as it opened the story on the wire.
+    """
+    body, dateline = rec.get("body"), (rec.get("dateline") or "").strip()
+    text = f"{dateline} {body}" if body and dateline else body or rec.get("title")
     if not text:
         return None
     return {"id": str(rec["newid"]), "date": rec.get("date"), "title": rec.get("title"),

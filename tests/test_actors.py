@@ -123,6 +123,26 @@ def test_capital_after_a_place_preposition_is_a_place_not_the_state(text, expect
     assert (first["actor"], first["kind"]) == expected
 
 
+@pytest.mark.parametrize(("text", "actor", "state"), [
+    ("OAKLAND, Calif., April 13 - Net rose.", "California", "United States"),
+    ("LANCASTER, PA., March 23 - It won a contract.", "Pennsylvania", "United States"),
+    ("CALGARY, Alberta, March 25 - Shr 32 cts.", "Calgary", "Canada"),
+    ("Shares fell in Frankfurt and Sao Paulo.", "Frankfurt", "Germany"),
+])
+def test_cities_us_states_and_provinces_are_places_of_their_country(text, actor, state):
+    first = find_mentions(tiny_corpus(text)).iloc[0]
+    assert (first["actor"], first["type"]) == (actor, "place")
+    actors = load_actors()
+    assert set(actors.loc[actors["actor"] == actor, "affiliation"]) == {state}
+
+
+def test_a_place_name_inside_a_longer_name_is_not_the_place():
+    m = find_mentions(tiny_corpus("Manufacturers Hanover and Credit Suisse First Boston lead it; "
+                                  "the Paris Club met in Hanover."))
+    assert list(m["actor"]) == ["Manufacturers Hanover", "Credit Suisse First Boston", "Paris Club",
+                                "Hanover"]
+
+
 def test_adjectives_and_metonyms_can_be_switched_off():
     corpus = tiny_corpus("Russian troops left; the Kremlin and Yerevan disagree.")
     assert {"adjective", "metonym"} <= set(find_mentions(corpus)["kind"])

@@ -154,12 +154,12 @@ def _word_symbols(word: str) -> list:
 def alias_symbols(alias: str) -> set[tuple]:
     """The symbol sequences searched for one alias.
 
-    The alias itself; its ALL-CAPS copy if it has 4+ characters; straight and curly apostrophes;
-    Russian case endings on each word of a one- or two-word alias, and on the first word of a
-    longer one (its head: Организации Объединённых Наций).
+    The alias itself; its ALL-CAPS copy if it has 4+ characters or a period ("Pa." -> "PA.");
+    straight and curly apostrophes; Russian case endings on each word of a one- or two-word
+    alias, and on the first word of a longer one (its head: Организации Объединённых Наций).
     """
     spellings = {alias, alias.replace("'", "’"), alias.replace("’", "'")}
-    if len(alias) >= 4 and not alias.isupper():
+    if (len(alias) >= 4 or "." in alias) and not alias.isupper():
         spellings |= {s.upper() for s in spellings}
     sequences = set()
     for spelling in spellings:
