@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
 
 import numpy as np
 import pandas as pd
@@ -73,34 +72,50 @@ def _minhash(words: list[np.ndarray]) -> np.ndarray:
 def find_duplicates(docs: pd.DataFrame, signatures: pd.DataFrame) -> pd.DataFrame:
     """Rows `doc_id, original, kind, similarity` for every later copy of an earlier document.
 
-    `docs` must be in corpus order (first occurrence is the original) with `content_hash`.
+    `docs` must be in corpus order (first occurrence is the original) with `content_hash` and
+    unique doc ids. Exact copies come first, in corpus order; then near copies in the order of
+    their LSH buckets (by first member, then band) and their place in the bucket: a document is
+    the copy of the first member of the first bucket whose first member it resembles.
     """
-    rows = []
-    first: dict[str, str] = {}
-    for doc_id, key in zip(docs["doc_id"], docs["content_hash"]):
-        if key in first:
-            rows.append((doc_id, first[key], "exact", 1.0))
-        else:
-            first[key] = doc_id
-    exact = {r[0] for r in rows}
-    order = {d: i for i, d in enumerate(docs["doc_id"])}
-    sigs = signatures[signatures["doc_id"].isin(set(order) - exact)]
-    sigs = sigs.assign(_o=sigs["doc_id"].map(order)).sort_values("_o")
-    mat = (np.stack([np.frombuffer(b, dtype=np.uint32) for b in sigs["signature"]])
-           if len(sigs) else np.zeros((0, N_HASHES), dtype=np.uint32))
-    ids = list(sigs["doc_id"])
-    seen_near: set[int] = set()
-    width = N_HASHES // BANDS
-    buckets: dict[tuple, list[int]] = defaultdict(list)
-    for i in range(len(ids)):
-        for b in range(BANDS):
-            buckets[(b, mat[i, b * width:(b + 1) * width].tobytes())].append(i)
-    for members in buckets.values():
-        for j in members[1:]:
-            if j in seen_near:
-                continue
-            sim = float((mat[members[0]] == mat[j]).mean())
-            if sim >= NEAR:
-                seen_near.add(j)
-                rows.append((ids[j], ids[members[0]], "near", round(sim, 2)))
+    ids = docs["doc_id"].to_numpy(dtype=object)
+    copy = docs["content_hash"].duplicated().to_numpy()
+    hashes = docs["content_hash"].to_numpy(dtype=object)
+    first = pd.Series(ids[~copy], index=hashes[~copy]).loc[hashes[copy]]
+    rows = list(zip(ids[copy], first, ["exact"] * len(first), [1.0] * len(first)))
+    at = pd.Index(ids, dtype=object).get_indexer(signatures["doc_id"])
+    keep = np.flatnonzero(at >= 0)
+    keep = keep[~copy[at[keep]]]
+    keep = keep[np.argsort(at[keep], kind="stable")]
+    mat = np.frombuffer(b"".join(signatures["signature"].to_numpy()[keep]), dtype=np.uint32)
+    ids = ids[at[keep]]
+    lead, member, sim = _near_pairs(mat.reshape(-1, N_HASHES))
+    rows += zip(ids[member], ids[lead], ["near"] * len(member), [round(s, 2) for s in sim.tolist()])
     return pd.DataFrame(rows, columns=["doc_id", "original", "kind", "similarity"])
+
+
+def _near_pairs(mat: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(original, copy, similarity) of the near copies among signature rows, in report order.
+
+    A band's bucket is keyed by its 4 hashes read as two uint64 numbers. Every later member of
+    a bucket is compared with the first; a copy keeps its first match in (first member, band,
+    member) order, the order of a dict of buckets filled row by row. A pair met again in a later
+    band has the same similarity, so it is compared once.
+    """
+    keys = mat.view(np.uint64).reshape(len(mat), BANDS, N_HASHES // BANDS // 2)
+    positions = pd.Series(np.arange(len(mat)))
+    pairs = [np.zeros((0, 3), dtype=np.int64)]
+    for b in range(BANDS):
+        first = positions.groupby(list(keys[:, b].T), sort=False).transform("first").to_numpy()
+        later = np.flatnonzero(first != positions.to_numpy())
+        pairs.append(np.column_stack([first[later], np.full(len(later), b), later]))
+    lead, band, member = np.concatenate(pairs).T
+    order = np.lexsort((member, band, lead))
+    order = order[~pd.Series(lead[order] * len(mat) + member[order]).duplicated().to_numpy()]
+    lead, member = lead[order], member[order]
+    step = 1 << 16  # pairs compared at a time: bounded memory however many pairs there are
+    same = np.concatenate([np.count_nonzero(mat[lead[i:i + step]] == mat[member[i:i + step]], axis=1)
+                           for i in range(0, max(len(lead), 1), step)])
+    sim = same / N_HASHES
+    hit = np.flatnonzero(sim >= NEAR)
+    hit = hit[~pd.Series(member[hit]).duplicated().to_numpy()]
+    return lead[hit], member[hit], sim[hit]
