@@ -8,12 +8,13 @@ import zlib
 
 import numpy as np
 import pytest
+from nltk.tokenize import MWETokenizer
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 from seed_paths import SEEDS
 
 from workbench.dedupe import _A, _B, _PRIME, SHINGLE, signatures
 from workbench.readers import read_file
-from workbench.tokenize import Tokenizer
+from workbench.tokenize import Tokenizer, TokenizerSettings, normalise_token
 
 WORDS = ("the U.S. president said on Monday that 2.5 million people fled Baku . ? ! "
          "Это короткий текст на русском языке Türkiye'nin başkenti Ankara'dır "
@@ -57,3 +58,37 @@ def test_paragraph_without_a_possible_sentence_end_skips_punkt_with_the_same_spa
     paragraphs = [line.strip() for t in _texts() for line in t.split("\n") if line.strip()]
     for para in paragraphs + ["One sentence.", "No end", 'Quoted end."', "Two. Sentences"]:
         assert tok.sentence_spans(para, 0, len(para)) == list(punkt.span_tokenize(para))
+
+
+def _tokens_one_sentence_at_a_time(tok: Tokenizer, text: str, s: int, e: int, language: str):
+    """The straightforward reading: regex words in the sentence, NLTK's MWETokenizer over their
+    norms, then the stopword and letter tests per token."""
+    spans = [(s + m.start(), s + m.end()) for m in tok._words.finditer(text[s:e])]
+    norms = [normalise_token(text[a:b]) for a, b in spans]
+    phrases = [tuple(p.split()) for p in tok.settings.mwe if len(p.split()) > 1]
+    out, i = [], 0
+    for joined in MWETokenizer(phrases, separator="_").tokenize(norms):
+        width = 1 if joined == norms[i] else joined.count("_") + 1
+        a, b = spans[i][0], spans[i + width - 1][1]
+        out.append((a, b, text[a:b], joined, joined in tok.stopwords(language),
+                    bool(re.search(r"[^\W\d_]", joined)) and not re.search(r"\d", joined)))
+        i += width
+    return out
+
+
+@pytest.mark.parametrize("mwe", [(), ("south caucasus", "strategic partnership", "u.s. president",
+                                      "the u.s.", "the u.s. president said", "million people")])
+def test_tokens_of_a_batch_equal_tokens_one_sentence_at_a_time(mwe):
+    tok = Tokenizer(TokenizerSettings(mwe=mwe))
+    texts = _texts() + ["Then the U.S. president said: the U.S. president said so in the South Caucasus."]
+    sentences = [tok.sentence_spans(t, 0, len(t)) for t in texts]
+    languages = [("ru", "en", None, "tr")[i % 4] for i in range(len(texts))]
+    cols = tok.table(texts, sentences, languages)
+    got = list(zip(cols["doc"], cols["sent_id"], cols["tok_id"], cols["start"], cols["end"],
+                   cols["token"], cols["norm"], cols["is_stop"], cols["is_alpha"]))
+    want = []
+    for d, (text, spans, language) in enumerate(zip(texts, sentences, languages)):
+        rows = [(j, *row) for j, (s, e) in enumerate(spans)
+                for row in _tokens_one_sentence_at_a_time(tok, text, s, e, language)]
+        want += [(d, j, k, *row) for k, (j, *row) in enumerate(rows)]
+    assert got == want

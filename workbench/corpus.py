@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
@@ -168,10 +169,7 @@ def _load_assembled(cache: FileCache, key: str) -> Corpus | None:
     for table, cols in schema.CATEGORICAL.items():  # Parquet gives back str, not string, labels
         df = tables[table]
         for col in cols:
-            values = df[col] if isinstance(df[col].dtype, pd.CategoricalDtype) else \
-                df[col].astype("string").astype("category")
-            df[col] = pd.Categorical.from_codes(values.cat.codes,
-                                                categories=values.cat.categories.astype("string"))
+            df[col] = schema.string_categories(df[col].astype("category"))
     return Corpus(**tables)
 
 
@@ -224,7 +222,7 @@ def _concat(parts: list[dict], table: str, empty: pd.DataFrame | None = None) ->
     frames = [p[table] for p in parts if len(p[table])]
     if not frames:
         return schema.empty(table) if empty is None else empty
-    return pd.concat(frames, ignore_index=True)
+    return schema.concat(frames, table)
 
 
 def _assemble(parts: list[dict], curated: dict, problems: list[tuple], dedupe: str) -> Corpus:
@@ -256,9 +254,18 @@ def _assemble(parts: list[dict], curated: dict, problems: list[tuple], dedupe: s
 
 
 def _categorical(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Categorical columns; doc_id categories in corpus order, so codes increase row by row."""
+    """Categorical columns without unused labels; doc_id categories in corpus order (codes
+    increase row by row), other categories sorted."""
     cols = schema.CATEGORICAL.get(table, ())
-    out = df.astype({c: "category" for c in cols if c != "doc_id"}).reset_index(drop=True)
-    if "doc_id" in cols:
-        out["doc_id"] = pd.Categorical(out["doc_id"], categories=pd.unique(out["doc_id"].dropna()))
+    out = df.astype({c: "category" for c in cols}).reset_index(drop=True)
+    for col in cols:
+        values = out[col].cat.remove_unused_categories()
+        if col == "doc_id":
+            codes = values.cat.codes.to_numpy()
+            order = pd.unique(codes[codes >= 0])
+            recode = np.full(len(values.cat.categories) + 1, -1, dtype=np.int64)
+            recode[order] = np.arange(len(order))
+            out[col] = pd.Categorical.from_codes(recode[codes], values.cat.categories[order])
+        else:
+            out[col] = values.cat.reorder_categories(values.cat.categories.sort_values())
     return out

@@ -8,6 +8,7 @@ lines of the decoded source (after newline normalisation).
 from __future__ import annotations
 
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 #: table name -> {column: dtype}. Extra metadata columns may follow in `documents`.
 TABLES: dict[str, dict[str, str]] = {
@@ -99,12 +100,38 @@ def empty(table: str) -> pd.DataFrame:
 def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Return `df` with the schema's columns in order and dtypes applied; extra columns kept after.
 
+    A `CATEGORICAL` column may stay categorical (its categories become string dtype).
     Raises ValueError naming the missing columns, so a broken table fails loudly on load.
     """
     spec = TABLES[table]
     missing = [c for c in spec if c not in df.columns]
     if missing:
         raise ValueError(f"table {table!r} lacks columns {missing}; expected {list(spec)}")
-    out = df.astype({c: t for c, t in spec.items() if str(df[c].dtype) != t})
+    categorical = {c for c in CATEGORICAL.get(table, ()) if isinstance(df[c].dtype, pd.CategoricalDtype)}
+    out = df.astype({c: t for c, t in spec.items() if str(df[c].dtype) != t and c not in categorical})
+    for col in categorical:
+        out[col] = string_categories(out[col])
     extra = [c for c in out.columns if c not in spec]
     return out[list(spec) + extra]
+
+
+def string_categories(values: pd.Series) -> pd.Categorical | pd.Series:
+    """A categorical whose categories have string dtype (Parquet gives them back as str)."""
+    if str(values.cat.categories.dtype) == "string":  # not pandas' default "str" (NaN) dtype
+        return values
+    return pd.Categorical.from_codes(values.cat.codes, values.cat.categories.astype("string"))
+
+
+def concat(frames: list[pd.DataFrame], table: str | None = None) -> pd.DataFrame:
+    """Rows of several frames in order; `CATEGORICAL` columns of `table` stay categorical,
+    with their categories united (plain `pd.concat` would turn them back into strings)."""
+    frames = [f for f in frames if len(f)] or frames[:1]
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
+    cats = [c for c in CATEGORICAL.get(table or "", ())
+            if all(c in f and isinstance(f[c].dtype, pd.CategoricalDtype) for f in frames)]
+    out = pd.concat([f.drop(columns=cats) for f in frames], ignore_index=True)
+    for col in cats:
+        out[col] = union_categoricals([string_categories(f[col]) for f in frames])
+    order = list(frames[0].columns)
+    return out[order + [c for c in out.columns if c not in order]]

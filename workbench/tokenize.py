@@ -9,14 +9,16 @@ punctuation is not a token. Multi-word expressions are joined with NLTK's MWETok
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 
+import numpy as np
+import pandas as pd
 import regex
 from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize import MWETokenizer
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 TOKEN_PATTERN = r"""(?x)
@@ -32,6 +34,8 @@ ABBREVIATIONS = (
 )
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'"})
 _STEM_LANGUAGES = {"en": "english", "ru": "russian"}
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,11 @@ def normalise_token(surface: str) -> str:
     """Lower-case, NFC, quotes and apostrophes unified to ', Turkish dotted capital I folded."""
     text = unicodedata.normalize("NFC", surface.translate(_QUOTES)).lower()
     return text.replace("i\u0307", "i")
+
+
+def _categorical(codes: np.ndarray, forms: np.ndarray) -> pd.Categorical:
+    """`pd.factorize` output as a categorical with string-dtype categories."""
+    return pd.Categorical.from_codes(codes, pd.Index(forms, dtype="string"))
 
 
 def load_stopwords(language: str) -> frozenset[str]:
@@ -74,8 +83,7 @@ class Tokenizer:
         self._may_end = PunktLanguageVars().period_context_re()
         # what NLTK's RegexpTokenizer compiles, minus its per-call timeout wrapper
         self._words = regex.compile(TOKEN_PATTERN, regex.UNICODE | regex.MULTILINE | regex.DOTALL)
-        phrases = [tuple(p.split()) for p in settings.mwe if len(p.split()) > 1]
-        self._mwe = MWETokenizer(phrases, separator="_") if phrases else None
+        self._mwe_phrases = [tuple(p.split()) for p in settings.mwe if len(p.split()) > 1]
         self._stop: dict[str, frozenset[str]] = {}
 
     @cached_property
@@ -97,19 +105,80 @@ class Tokenizer:
             return [(start, start + stop)] if stop else []
         return [(start + s, start + e) for s, e in self._punkt.span_tokenize(para)]
 
-    def tokens(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Word tokens `(start, end, norm)` inside text[start:end], multi-word expressions merged
-        (their norm joins the words with "_")."""
-        spans = [(start + m.start(), start + m.end()) for m in self._words.finditer(text[start:end])]
-        norms = [normalise_token(text[s:e]) for s, e in spans]
-        if not self._mwe or len(spans) < 2:
-            return [(s, e, n) for (s, e), n in zip(spans, norms)]
-        out, i = [], 0
-        for joined in self._mwe.tokenize(norms):
-            width = 1 if joined == norms[i] else joined.count("_") + 1
-            out.append((spans[i][0], spans[i + width - 1][1], joined))
-            i += width
-        return out
+    def table(self, texts: list[str], sentences: list[list[tuple[int, int]]],
+              languages: list[str | None]) -> dict[str, np.ndarray | pd.Categorical]:
+        """Token columns for many documents at once: `doc` (index into `texts`), `sent_id`,
+        `tok_id`, `start`, `end`, `token`, `norm`, `is_stop`, `is_alpha`.
+
+        Words are found inside each sentence span; norms, stopword and letter tests are
+        computed once per distinct form; multi-word expressions are merged inside a sentence.
+        """
+        cols, surfaces = self._words_in(texts, sentences)
+        codes, forms = pd.factorize(surfaces)
+        norms = np.array([normalise_token(f) for f in forms], dtype=object)[codes]
+        if self._mwe_phrases and len(norms):
+            cols, surfaces, norms = self._merge_mwe(cols, surfaces, norms, texts)
+        first = np.searchsorted(cols["doc"], np.arange(len(texts)))
+        cols["tok_id"] = (np.arange(len(cols["doc"])) - first[cols["doc"]]).astype(np.int32)
+        cols["token"] = _categorical(*pd.factorize(surfaces))
+        norm_codes, forms = pd.factorize(norms)
+        cols["norm"] = _categorical(norm_codes, forms)
+        languages_seen = list(dict.fromkeys(languages))
+        stop = np.stack([np.array([f in self.stopwords(lang) for f in forms], dtype=bool)
+                         for lang in languages_seen] or [np.zeros(len(forms), dtype=bool)])
+        doc_language = np.array([languages_seen.index(lang) for lang in languages], dtype=np.int32)
+        cols["is_stop"] = stop[doc_language[cols["doc"]], norm_codes] if len(norms) else stop[0, :0]
+        alpha = np.array([bool(_LETTER.search(f)) and not _DIGIT.search(f) for f in forms], dtype=bool)
+        cols["is_alpha"] = alpha[norm_codes] if len(norms) else alpha
+        return cols
+
+    def _words_in(self, texts: list[str], sentences: list[list[tuple[int, int]]]):
+        """Word spans inside every sentence span, as columns, and their surface forms."""
+        words = self._words.finditer
+        doc, sent, starts, ends, surfaces = [], [], [], [], []
+        for i, (text, spans) in enumerate(zip(texts, sentences)):
+            for j, (s, e) in enumerate(spans):
+                found = [m.span() for m in words(text, s, e)]
+                if found:
+                    doc += [i] * len(found)
+                    sent += [j] * len(found)
+                    starts += [a for a, _ in found]
+                    ends += [b for _, b in found]
+                    surfaces += [text[a:b] for a, b in found]
+        cols = {"doc": np.array(doc, dtype=np.int32), "sent_id": np.array(sent, dtype=np.int32),
+                "start": np.array(starts, dtype=np.int32), "end": np.array(ends, dtype=np.int32)}
+        return cols, np.array(surfaces, dtype=object)
+
+    def _merge_mwe(self, cols: dict, surfaces: np.ndarray, norms: np.ndarray, texts: list[str]):
+        """Join multi-word expressions as NLTK's MWETokenizer does: at each position the
+        longest phrase that matches inside the sentence, left to right, without overlaps."""
+        n = len(norms)
+        codes, forms = pd.factorize(norms)
+        lookup = {form: code for code, form in enumerate(forms)}
+        same_sentence = np.r_[(cols["doc"][1:] == cols["doc"][:-1])
+                              & (cols["sent_id"][1:] == cols["sent_id"][:-1]), False]
+        longest = np.zeros(n, dtype=np.int32)
+        for phrase in self._mwe_phrases:
+            k, want = len(phrase), [lookup.get(w, -1) for w in phrase]
+            if min(want) < 0 or k > n:
+                continue
+            hit = np.ones(n - k + 1, dtype=bool)
+            for offset, code in enumerate(want):
+                hit &= codes[offset:n - k + 1 + offset] == code
+                if offset < k - 1:
+                    hit &= same_sentence[offset:n - k + 1 + offset]
+            at = np.flatnonzero(hit)
+            longest[at] = np.maximum(longest[at], k)
+        keep, covered = np.ones(n, dtype=bool), -1
+        surfaces, norms = surfaces.copy(), norms.copy()
+        for i in np.flatnonzero(longest):
+            if i > covered:
+                covered = i + longest[i] - 1
+                keep[i + 1:covered + 1] = False
+                cols["end"][i] = cols["end"][covered]
+                surfaces[i] = texts[cols["doc"][i]][cols["start"][i]:cols["end"][i]]
+                norms[i] = "_".join(norms[i:covered + 1])
+        return {c: v[keep] for c, v in cols.items()}, surfaces[keep], norms[keep]
 
     def stem(self, norms: list[str], language: str | None) -> list[str]:
         """Snowball stems for English and Russian; other languages keep their norm."""
