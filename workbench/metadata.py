@@ -19,6 +19,7 @@ import regex
 
 from .clean import Cleaned
 from .dates import find_dates, modal_year, parse_date
+from .langid import classify_many
 
 FIELDS = ("title", "outlet", "date", "author", "language", "url")
 DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
@@ -74,20 +75,12 @@ def infer_outlet(text: str, cues: tuple[OutletCue, ...]) -> tuple[str, str] | No
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
-@cache
-def _language_identifier():
-    from py3langid.langid import _load_identifier
-
-    return _load_identifier(norm_probs=True)
-
-
 def infer_languages(texts: list[str]) -> list[tuple[str, str] | None]:
     """ISO 639-1 code and evidence for each text (its first 3,000 characters), or None for
     text too short to tell (under four words)."""
     samples = [text[:3000] for text in texts]
     known = [i for i, sample in enumerate(samples) if len(_LETTERS.findall(sample)) >= 4]
-    identifier = _language_identifier()
-    found = [identifier.classify(samples[i]) for i in known]
+    found = classify_many([samples[i] for i in known])
     out: list[tuple[str, str] | None] = [None] * len(texts)
     for i, (lang, prob) in zip(known, found):
         out[i] = (lang, f"py3langid p={prob:.2f}")

@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,9 +50,13 @@ class RawDoc:
 
 @dataclass
 class FileRead:
-    """Documents read from a file plus report rows for what was skipped or noteworthy."""
+    """Documents read from a file plus report rows for what was skipped or noteworthy.
 
-    docs: list[RawDoc] = field(default_factory=list)
+    A table's `docs` are yielded row by row as they are parsed, so a large export is never
+    held as documents all at once; its `problems` are complete once `docs` is exhausted.
+    """
+
+    docs: Iterable[RawDoc] = field(default_factory=list)
     problems: list[dict] = field(default_factory=list)  # {row, status, reason}
     unknown_columns: list[str] = field(default_factory=list)
 
@@ -112,7 +117,7 @@ def _rows(decoded: Decoded, ext: str, problems: list[dict]) -> Iterator[tuple[in
     """Yield (row number, record) from CSV/TSV/JSONL text; bad rows go to `problems`."""
     text = decoded.text or ""
     if ext in (".jsonl", ".ndjson"):
-        for n, line in enumerate(text.split("\n"), start=1):
+        for n, line in enumerate(_lines(text), start=1):
             if not line.strip():
                 continue
             try:
@@ -142,6 +147,15 @@ def _rows(decoded: Decoded, ext: str, problems: list[dict]) -> Iterator[tuple[in
         yield n, dict(zip(header, record))
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` one at a time (no list of all lines of a large export)."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
 def map_columns(names: list[str], explicit: dict[str, str]) -> dict[str, str]:
     """field -> column: the explicit mapping first, then the first common name present."""
     lower = {n.lower().strip(): n for n in names}
@@ -162,28 +176,34 @@ def _cell(value) -> str:
 
 def _read_table(decoded: Decoded, name: str, ext: str, explicit: dict[str, str],
                 notes: list[str]) -> FileRead:
+    """The first row decides the column mapping (or fails the file); the rest are read lazily."""
     out = FileRead()
-    mapping: dict[str, str] | None = None
-    for n, record in _rows(decoded, ext, out.problems):
-        if mapping is None:
-            mapping = map_columns(list(record), explicit)
-            missing = {f: c for f, c in explicit.items() if c not in record}
-            if missing:
-                out.problems.append({"row": None, "status": "ok", "reason":
-                                     f"mapped columns {missing} not in this file; found {list(record)}"})
-            if "text" not in mapping:
-                return _fail(f"no text column: found {list(record)}; name one text/body/content "
-                             "or map it, e.g. columns={'text': '<column>'}")
-            used = set(mapping.values())
-            out.unknown_columns = [c for c in record if c not in used]
+    rows = _rows(decoded, ext, out.problems)
+    first = next(rows, None)
+    if first is None:
+        return out if out.problems else _fail("table without data rows")
+    record = first[1]
+    mapping = map_columns(list(record), explicit)
+    missing = {f: c for f, c in explicit.items() if c not in record}
+    if missing:
+        out.problems.append({"row": None, "status": "ok", "reason":
+                             f"mapped columns {missing} not in this file; found {list(record)}"})
+    if "text" not in mapping:
+        return _fail(f"no text column: found {list(record)}; name one text/body/content "
+                     "or map it, e.g. columns={'text': '<column>'}")
+    used = set(mapping.values())
+    out.unknown_columns = [c for c in record if c not in used]
+    out.docs = _table_docs(itertools.chain([first], rows), name, mapping, out, notes)
+    return out
+
+
+def _table_docs(rows: Iterator[tuple[int, dict]], name: str, mapping: dict[str, str],
+                out: FileRead, notes: list[str]) -> Iterator[RawDoc]:
+    for n, record in rows:
         text = _cell(record.get(mapping["text"]))
         if not text:
             out.problems.append({"row": n, "status": "skipped", "reason": "empty text cell"})
             continue
         fields = {f: _cell(record.get(c)) for f, c in mapping.items() if f != "text"}
         extra = {c: _cell(record.get(c)) for c in out.unknown_columns}
-        out.docs.append(RawDoc(name, n, text, fields={**extra, **fields}, notes=list(notes),
-                               is_row=True))
-    if mapping is None and not out.problems:
-        return _fail("table without data rows")
-    return out
+        yield RawDoc(name, n, text, fields={**extra, **fields}, notes=list(notes), is_row=True)
