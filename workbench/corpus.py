@@ -15,7 +15,6 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Literal
 
-import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
@@ -248,24 +247,18 @@ def _assemble(parts: list[dict], curated: dict, problems: list[tuple], dedupe: s
         schema.conform(pd.DataFrame(report_rows, columns=list(schema.TABLES["report"])), "report"),
         problem_frame, doc_reports], ignore_index=True)
     tables = {t: _concat(parts, t) for t in ("paragraphs", "sentences", "tokens", "removed")}
-    tables = {t: _categorical(df[df.doc_id.isin(keep)], t) for t, df in tables.items()}
+    dropped = len(keep) < sum(len(p["documents"]) for p in parts)
+    tables = {t: _categorical(df[df.doc_id.isin(keep)] if dropped else df, t, dropped)
+              for t, df in tables.items()}
     return Corpus(documents=documents, report=schema.conform(report, "report"),
                   metadata=comparison, **tables)
 
 
-def _categorical(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Categorical columns without unused labels; doc_id categories in corpus order (codes
-    increase row by row), other categories sorted."""
-    cols = schema.CATEGORICAL.get(table, ())
-    out = df.astype({c: "category" for c in cols}).reset_index(drop=True)
-    for col in cols:
-        values = out[col].cat.remove_unused_categories()
-        if col == "doc_id":
-            codes = values.cat.codes.to_numpy()
-            order = pd.unique(codes[codes >= 0])
-            recode = np.full(len(values.cat.categories) + 1, -1, dtype=np.int64)
-            recode[order] = np.arange(len(order))
-            out[col] = pd.Categorical.from_codes(recode[codes], values.cat.categories[order])
-        else:
-            out[col] = values.cat.reorder_categories(values.cat.categories.sort_values())
+def _categorical(df: pd.DataFrame, table: str, dropped: bool) -> pd.DataFrame:
+    """Categorical columns (per-file tables carry them in corpus order, so doc_id codes increase
+    row by row); labels used only by `dropped` documents are removed."""
+    out = df.reset_index(drop=True)
+    for col in schema.CATEGORICAL.get(table, ()):
+        values = out[col].astype("category")
+        out[col] = values.cat.remove_unused_categories() if dropped else values
     return out

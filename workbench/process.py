@@ -197,6 +197,8 @@ def _frames(out: _Tables, tokens: dict, texts: list[str]) -> dict[str, pd.DataFr
 
     def frame(table: str, rows) -> pd.DataFrame:
         df = pd.DataFrame(rows, columns=list(schema.TABLES[table]))
+        for col in schema.CATEGORICAL.get(table, ()):
+            df[col] = schema.categorical(df[col])
         return schema.conform(df, table) if len(df) else schema.empty(table)
 
     return {

@@ -115,6 +115,13 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     return out[list(spec) + extra]
 
 
+def categorical(values) -> pd.Categorical:
+    """Strings as a categorical whose string-dtype categories are in order of first appearance
+    (so concatenating tables in corpus order keeps that order)."""
+    codes, forms = pd.factorize(values)
+    return pd.Categorical.from_codes(codes, pd.Index(forms, dtype="string"))
+
+
 def string_categories(values: pd.Series) -> pd.Categorical | pd.Series:
     """A categorical whose categories have string dtype (Parquet gives them back as str)."""
     if str(values.cat.categories.dtype) == "string":  # not pandas' default "str" (NaN) dtype

@@ -21,6 +21,8 @@ import regex
 from nltk.stem.snowball import SnowballStemmer
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
+from .schema import categorical
+
 TOKEN_PATTERN = r"""(?x)
     (?:[^\W\d_]\.){2,}                    # dotted acronyms: U.S., U.K.
   | \d+(?:[.,]\d+)+%?                     # numbers with separators: 2.5, 1,000
@@ -55,11 +57,6 @@ def normalise_token(surface: str) -> str:
     """Lower-case, NFC, quotes and apostrophes unified to ', Turkish dotted capital I folded."""
     text = unicodedata.normalize("NFC", surface.translate(_QUOTES)).lower()
     return text.replace("i\u0307", "i")
-
-
-def _categorical(codes: np.ndarray, forms: np.ndarray) -> pd.Categorical:
-    """`pd.factorize` output as a categorical with string-dtype categories."""
-    return pd.Categorical.from_codes(codes, pd.Index(forms, dtype="string"))
 
 
 def load_stopwords(language: str) -> frozenset[str]:
@@ -120,9 +117,9 @@ class Tokenizer:
             cols, surfaces, norms = self._merge_mwe(cols, surfaces, norms, texts)
         first = np.searchsorted(cols["doc"], np.arange(len(texts)))
         cols["tok_id"] = (np.arange(len(cols["doc"])) - first[cols["doc"]]).astype(np.int32)
-        cols["token"] = _categorical(*pd.factorize(surfaces))
+        cols["token"] = categorical(surfaces)
         norm_codes, forms = pd.factorize(norms)
-        cols["norm"] = _categorical(norm_codes, forms)
+        cols["norm"] = pd.Categorical.from_codes(norm_codes, pd.Index(forms, dtype="string"))
         languages_seen = list(dict.fromkeys(languages))
         stop = np.stack([np.array([f in self.stopwords(lang) for f in forms], dtype=bool)
                          for lang in languages_seen] or [np.zeros(len(forms), dtype=bool)])
