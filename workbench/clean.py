@@ -15,6 +15,7 @@ from pathlib import Path
 from .dates import find_dates
 
 BODY_WORDS = 15  # a line with at least this many words starts the article body
+WRAP_WIDTHS = (50, 100)  # hard-wrapped text: its longest line has a length in this range
 _WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _NAME_WORD = re.compile(r"^[A-ZА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*$")
 _BULLET = re.compile(r"^\s*[-•–—▪►]\s+")
@@ -77,8 +78,11 @@ def looks_like_name(line: str) -> bool:
 
 
 def clean_lines(text: str, rules: Rules, *, outlet: str | None = None) -> Cleaned:
-    """Split `text` into lines and decide for each whether it belongs to the article."""
-    lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1)]
+    """Split `text` into lines and decide for each whether it belongs to the article; the lines
+    of hard-wrapped paragraphs (wire copy, e-mail) are joined, each paragraph keeping the
+    number of its first line."""
+    raw = text.split("\n")
+    lines = [(n, line.strip()) for n, line in enumerate(raw, start=1)]
     lines = [(n, line) for n, line in lines if line]
     verdict: dict[int, str] = {}
     patterns = rules.for_outlet(outlet)
@@ -98,6 +102,38 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None) -> Cleane
         else:
             out.kept.append((n, line))
     out.title = next((line for n, line in lines if verdict.get(n) is None), None)
+    if _hard_wrapped(out.kept):
+        out.kept = _unwrap(out.kept, raw)
+    return out
+
+
+def _hard_wrapped(kept: list[tuple[int, str]]) -> bool:
+    """Text wrapped at a fixed width: 4+ lines, the longest within `WRAP_WIDTHS`, at least 40%
+    of them running on into the next line without closing punctuation, and 70% of those
+    near the longest line's width."""
+    if len(kept) < 4:
+        return False
+    width = max(len(line) for _, line in kept)
+    running_on = [line for (n, line), (m, _) in zip(kept, kept[1:])
+                  if m == n + 1 and not _END_PUNCT.search(line)]
+    full = sum(len(line) >= 0.6 * width for line in running_on)
+    return (WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] and len(running_on) >= 0.4 * (len(kept) - 1)
+            and full >= 0.7 * len(running_on))
+
+
+def _unwrap(kept: list[tuple[int, str]], raw: list[str]) -> list[tuple[int, str]]:
+    """Join wrapped lines into paragraphs; a paragraph ends at a blank or removed line, before an
+    indented line, or after a short line that closes a sentence."""
+    width = max(len(line) for _, line in kept)
+    out: list[tuple[int, str]] = []
+    for i, (n, line) in enumerate(kept):
+        prev = kept[i - 1] if i else None
+        joins = (prev is not None and n == prev[0] + 1 and not raw[n - 1][:1].isspace()
+                 and not (_END_PUNCT.search(prev[1]) and len(prev[1]) < 0.8 * width))
+        if joins:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
+        else:
+            out.append((n, line))
     return out
 
 

@@ -1,0 +1,53 @@
+"""Hard-wrapped text (wire copy, e-mail, plain-text archives) is joined back into paragraphs."""
+
+from __future__ import annotations
+
+import textwrap
+
+from seed_paths import DATA, SEEDS
+
+from workbench.clean import Rules, clean_lines, load_rules
+from workbench.readers import read_file
+
+RULES = load_rules(DATA / "cleaning_rules.csv")
+
+
+def _seed_paragraphs(n: int = 3) -> list[str]:
+    """The first long paragraphs of the Trend seed: real article text to wrap."""
+    doc = next(iter(read_file(SEEDS / "001_067d92aa473488f3.txt", "trend.txt").docs))
+    return [line.strip() for line in doc.text.split("\n") if len(line.split()) > 25][:n]
+
+
+def _wire_copy(paragraphs: list[str], width: int = 68) -> str:
+    """Paragraphs wrapped at `width`, each after the first opening with a four-space indent."""
+    return "\n".join(textwrap.fill(p, width, initial_indent="    " if i else "")
+                     for i, p in enumerate(paragraphs)) + "\n Reuter"
+
+
+def test_wrapped_paragraphs_are_joined_and_keep_their_first_line_number():
+    paragraphs = _seed_paragraphs()
+    text = _wire_copy(paragraphs)
+    cleaned = clean_lines(text, RULES, outlet="Reuters")
+    assert [line for _, line in cleaned.kept] == paragraphs
+    starts = [n for n, line in enumerate(text.split("\n"), start=1) if line.startswith("    ")]
+    assert [n for n, _ in cleaned.kept] == [1, *starts]
+    assert cleaned.removed == [(len(text.split("\n")), "Reuter", "signoff")]
+
+
+def test_blank_line_ends_a_wrapped_paragraph():
+    first, second = _seed_paragraphs(2)
+    text = textwrap.fill(first, 60) + "\n\n" + textwrap.fill(second, 60)
+    assert [line for _, line in clean_lines(text, Rules(())).kept] == [first, second]
+
+
+def test_a_table_of_figures_is_not_joined():
+    text = ("Shr 34 cts vs 1.19 dlrs\nNet 807,000 vs 2,858,000\nAssets 510.2 mln vs 479.7 mln\n"
+            "Deposits 472.3 mln vs 440.3 mln\nLoans 299.2 mln vs 327.2 mln")
+    assert len(clean_lines(text, Rules(())).kept) == 5
+
+
+def test_scraped_pages_with_one_paragraph_per_line_are_left_as_they_are():
+    for path in sorted(SEEDS.iterdir()):
+        text = next(iter(read_file(path, path.name).docs)).text
+        kept = clean_lines(text, RULES).kept
+        assert all(line == text.split("\n")[n - 1].strip() for n, line in kept), path.name
