@@ -3,6 +3,8 @@
 Two kinds of rules: line patterns from `data/cleaning_rules.csv` (general `*` and
 per-outlet), then structural heuristics that need the whole page (repeated title,
 bylines, sign-offs, related-link lists, stray words in another script, rubrics).
+Hard-wrapped text has its lines joined back into paragraphs; the headline is the first
+kept line when it is short and more text follows.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from .dates import find_dates
 
 BODY_WORDS = 15  # a line with at least this many words starts the article body
+TITLE_WORDS = 30  # a first line longer than this is body text, not a headline
 WRAP_WIDTHS = (50, 100)  # hard-wrapped text: its longest line has a length in this range
 _WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _NAME_WORD = re.compile(r"^[A-ZА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*$")
@@ -101,9 +104,10 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None) -> Cleane
                 out.bylines.append(line)
         else:
             out.kept.append((n, line))
-    out.title = next((line for n, line in lines if verdict.get(n) is None), None)
     if _hard_wrapped(out.kept):
         out.kept = _unwrap(out.kept, raw)
+    if len(out.kept) > 1 and _n_words(out.kept[0][1]) <= TITLE_WORDS:
+        out.title = out.kept[0][1]  # a one-paragraph text or a long first paragraph has no headline
     return out
 
 

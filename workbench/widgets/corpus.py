@@ -32,8 +32,8 @@ class DocumentViewer(Dashboard):
     def __init__(self, corpus):
         self.corpus = corpus
         docs = corpus.documents
-        options = [(f"{d} — {o if not pd.isna(o) else '?'} — {str(t)[:60]}", d)
-                   for d, o, t in zip(docs.doc_id, docs.outlet, docs.title)]
+        options = [(f"{d} — {o if not pd.isna(o) else '?'} — {str(x if not pd.isna(x) else t)[:60]}", d)
+                   for d, o, x, t in zip(docs.doc_id, docs.outlet, docs.title, docs.text)]
         pick = widgets.Dropdown(options=options, description="Document",
                                 layout={"width": "90%"})
         self.view = widgets.HTML()

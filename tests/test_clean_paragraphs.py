@@ -1,4 +1,5 @@
-"""Hard-wrapped text (wire copy, e-mail, plain-text archives) is joined back into paragraphs."""
+"""Paragraphs and headlines: hard-wrapped text (wire copy, e-mail, plain-text archives) is joined
+back into paragraphs, and only a short first line of a longer text is read as its headline."""
 
 from __future__ import annotations
 
@@ -51,3 +52,11 @@ def test_scraped_pages_with_one_paragraph_per_line_are_left_as_they_are():
         text = next(iter(read_file(path, path.name).docs)).text
         kept = clean_lines(text, RULES).kept
         assert all(line == text.split("\n")[n - 1].strip() for n, line in kept), path.name
+
+
+def test_headline_is_a_short_first_line_of_a_longer_text():
+    body = " ".join(_seed_paragraphs(2))
+    assert clean_lines(f"Baku and Moscow sign a declaration\n{body}", Rules(())).title == \
+        "Baku and Moscow sign a declaration"
+    assert clean_lines(body, Rules(())).title is None  # one paragraph: an export row, a summary
+    assert clean_lines(f"{body}\n{body[:50]}", Rules(())).title is None  # a long first paragraph
