@@ -96,7 +96,8 @@ def test_a_table_row_keeps_its_own_column_over_the_curated_file_row(corpus_dir):
     assert (r2.date, r2.date_precision) == (pd.Timestamp("2022-12-05"), "day")
     report = corpus.report.set_index("doc_id")
     assert report.at["export.jsonl:r1", "reason"] == (
-        "curated outlet 'Wire Service' differs from the text ('AFP', outlet field); curated kept")
+        "curated outlet 'Wire Service' differs from the text ('AFP', outlet field); "
+        "the row's own value kept")
     meta = corpus.metadata.set_index(["doc_id", "field"])
     assert meta.loc[("export.jsonl:r1", "outlet"), "chosen"] == "AFP"
     assert meta.loc[("export.jsonl:r1", "date"), "agrees"]

@@ -97,9 +97,10 @@ def merge_metadata(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str
         bad = both[ok[both] == False]  # noqa: E712 (an object array of True/False)
         shown = _each(lambda v: _split_date(v)[0], inf[bad]) if fld == "date" else inf[bad]
         evidence = last["evidence"].take(at[bad, k]).to_numpy(dtype=object)
+        kept = np.where(take_cur[bad], "curated kept", "the row's own value kept")
         reasons[bad] = [(f"{r}; " if r else "") + f"curated {fld} {c!r} differs from the text "
-                        f"({s!r}, {e}); curated kept"
-                        for r, c, s, e in zip(reasons[bad], cur_value[bad], shown, evidence)]
+                        f"({s!r}, {e}); {how}"
+                        for r, c, s, e, how in zip(reasons[bad], cur_value[bad], shown, evidence, kept)]
         columns["curated"].append(cur_value)
         columns["chosen"].append(_each(lambda v: _split_date(v)[0], chosen[fld]) if fld == "date"
                                  else chosen[fld])
