@@ -9,12 +9,12 @@ import zlib
 import numpy as np
 import pytest
 from nltk.tokenize import MWETokenizer
-from nltk.tokenize.punkt import PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from seed_paths import SEEDS
 
 from workbench.dedupe import _A, _B, _PRIME, SHINGLE, signatures
 from workbench.readers import read_file
-from workbench.tokenize import Tokenizer, TokenizerSettings, normalise_token
+from workbench.tokenize import ABBREVIATIONS, Tokenizer, TokenizerSettings, normalise_token
 
 WORDS = ("the U.S. president said on Monday that 2.5 million people fled Baku . ? ! "
          "Это короткий текст на русском языке Türkiye'nin başkenti Ankara'dır "
@@ -52,9 +52,10 @@ def test_minhash_of_a_chunk_equals_minhash_per_document(block):
         assert (got is None and want is None) or (got == want).all()
 
 
-def test_paragraph_without_a_possible_sentence_end_skips_punkt_with_the_same_span():
-    tok = Tokenizer()
-    punkt = PunktSentenceTokenizer(tok._punkt._params)
+def test_sentences_of_the_tokenizer_are_untrained_punkt_with_the_news_abbreviations():
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS.split()) | set("abcdefghijklmnopqrstuvwxyz")
+    punkt, tok = PunktSentenceTokenizer(params), Tokenizer()
     paragraphs = [line.strip() for t in _texts() for line in t.split("\n") if line.strip()]
     for para in paragraphs + ["One sentence.", "No end", 'Quoted end."', "Two. Sentences"]:
         assert tok.sentence_spans(para, 0, len(para)) == list(punkt.span_tokenize(para))

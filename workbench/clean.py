@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .dates import find_dates
@@ -32,8 +33,13 @@ class Rules:
     patterns: tuple[tuple[str, str, re.Pattern], ...]
 
     def for_outlet(self, outlet: str | None) -> list[tuple[str, re.Pattern]]:
-        wanted = {"*", (outlet or "").casefold()}
-        return [(rule, rx) for o, rule, rx in self.patterns if o.casefold() in wanted]
+        return _for_outlet(self, (outlet or "").casefold())
+
+
+@lru_cache(maxsize=256)
+def _for_outlet(rules: Rules, outlet: str) -> list[tuple[str, re.Pattern]]:
+    """The general rules and those of `outlet` (case-folded), once per outlet, not per page."""
+    return [(rule, rx) for o, rule, rx in rules.patterns if o.casefold() in ("*", outlet)]
 
 
 def load_rules(path: str | Path) -> Rules:

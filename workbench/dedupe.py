@@ -35,8 +35,9 @@ def signatures(keys: list[str], *, block: int = 1 << 14) -> list[np.ndarray | No
     A repeated shingle cannot change a minimum, so shingles are not made unique first.
     """
     out: list[np.ndarray | None] = [None] * len(keys)
-    words = [np.array([zlib.crc32(w.encode()) for w in _WORD.findall(k)], dtype=np.uint64)
-             for k in keys]
+    crc: dict[str, int] = {}  # each distinct word hashed once
+    words = [np.array([crc.get(w) or crc.setdefault(w, zlib.crc32(w.encode())) for w in _WORD.findall(k)],
+                      dtype=np.uint64) for k in keys]
     for batch in _batches([i for i, w in enumerate(words) if len(w) > SHINGLE], words, block):
         for i, row in zip(batch, _minhash([words[i] for i in batch])):
             out[i] = row
