@@ -84,7 +84,8 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1) -> di
         head.problems.append((name, None, None, "ok",
                               f"extra columns kept as metadata: {', '.join(read.unknown_columns)}"))
     parts.insert(0, _frames(head, {}, []))
-    return {t: schema.concat([p[t] for p in parts], t) for t in parts[0]}
+    # table by table, letting go of the chunks' frames as each table is joined
+    return {t: schema.concat([p.pop(t) for p in parts], t) for t in list(parts[0])}
 
 
 def _chunks(docs: Iterable[RawDoc], name: str) -> Iterator[tuple[list[RawDoc], list[str]]]:
