@@ -37,10 +37,16 @@ def select(corpus, mentions: pd.DataFrame, *, outlets=None, start=None, end=None
     if end is not None:
         keep &= docs["date"] <= pd.Timestamp(end)
     docs = docs[keep]
-    kept = mentions[mentions["doc_id"].isin(docs["doc_id"].astype("string"))]
+    kept = mentions[_among(mentions["doc_id"], docs["doc_id"])]
     if types:
         kept = kept[kept["type"].isin(list(types))]
     return docs, kept
+
+
+def _among(values: pd.Series, ids: pd.Series) -> np.ndarray:
+    """Which `values` are in `ids` (a set lookup: pandas' isin on Arrow strings converts every id
+    to an Arrow scalar in Python first)."""
+    return values.astype(object).isin(set(ids.astype(object))).to_numpy()
 
 
 def _unit_keys(corpus, mentions: pd.DataFrame, unit: Unit) -> pd.DataFrame:
@@ -108,7 +114,7 @@ def _n_units(corpus, docs, unit: Unit) -> int:
     if unit == "document":
         return len(docs)
     table = corpus.sentences if unit == "sentence" else corpus.paragraphs
-    return int(table["doc_id"].astype("string").isin(docs).sum())
+    return int(table["doc_id"].isin(docs).sum())  # categorical: tested once per label
 
 
 def _scored(counts: pd.DataFrame, expected, *, jaccard) -> pd.DataFrame:
@@ -133,10 +139,12 @@ def build_network(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence", wi
     edges = edges[edges["weight"] >= min_weight]
     G = nx.Graph()
     by_outlet = kept.assign(outlet=kept["doc_id"].map(outlet_of(docs)))
-    for actor, rows in by_outlet.groupby("actor"):
-        counts = rows["outlet"].value_counts()
-        G.add_node(actor, type=rows["type"].iloc[0], mentions=len(rows),
-                   **{f"mentions[{o}]": int(c) for o, c in counts.items()})
+    per_outlet: dict[str, dict[str, int]] = {}
+    for (actor, outlet), n in by_outlet.groupby(["actor", "outlet"]).size().items():
+        per_outlet.setdefault(actor, {})[f"mentions[{outlet}]"] = int(n)
+    actors = by_outlet.groupby("actor").agg(type=("type", "first"), mentions=("type", "size"))
+    for actor, kind, n in zip(actors.index, actors["type"], actors["mentions"]):
+        G.add_node(actor, type=kind, mentions=int(n), **per_outlet.get(actor, {}))
     linked = set(edges["source"]) | set(edges["target"])
     G.remove_nodes_from([n for n in list(G) if n not in linked])
     for e in edges.itertuples(index=False):
