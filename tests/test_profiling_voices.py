@@ -73,8 +73,7 @@ def test_speakers_table_counts_quotes_per_outlet(seed_corpus, said):
 
 def _voices_of(text: str) -> pd.DataFrame:
     starts = np.array([0, *[i + 1 for i, ch in enumerate(text) if ch == "\n"]])
-    sentences = pd.DataFrame(columns=["start", "end", "text"])
-    return pd.DataFrame(voices.document_voices(text, starts, sentences, min_words=1))
+    return pd.DataFrame(voices.document_voices(text, starts, [], min_words=1))
 
 
 @pytest.mark.parametrize("text, speaker", [
