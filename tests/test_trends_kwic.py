@@ -95,6 +95,22 @@ def test_trend_figure_has_a_panel_per_term_and_a_note_on_excluded_documents(corp
     assert len(bars.axes) == 1
 
 
+def test_trend_figure_draws_the_largest_series_and_says_how_many_are_left_out(corpus):
+    table = term_frequency(corpus, "peacekeepers, russian", by="month", split="outlet")
+    table.attrs = {}
+    # as if the corpus had 30 outlets: the seed outlets' rows copied under new names
+    many = pd.concat([table.assign(group=table.group + f" {i}", count=table["count"] * (i + 1))
+                      for i in range(30 // table.group.nunique() + 1)], ignore_index=True)
+    fig = plot_trend(many, value="count", max_lines=5)
+    assert [len(ax.get_lines()) for ax in fig.axes] == [5, 5]
+    drawn = {line.get_label() for line in fig.axes[0].get_lines()}
+    top = many[many.term == "peacekeepers"].groupby("group")["count"].sum().nlargest(5).index
+    assert drawn == set(top)
+    note = fig.texts[0].get_text()
+    assert f"the 5 groups with most occurrences of {many.group.nunique()} per panel" in note
+    assert len(plot_trend(many, facet="group", max_panels=3).axes) == 3
+
+
 @pytest.mark.parametrize(("precision", "label"), [
     ("year", "2024"), ("month", "2024-04"), ("day", "2024-04-23"), (None, "undated")])
 def test_dates_are_labelled_only_as_precisely_as_known(precision, label):

@@ -52,24 +52,29 @@ def draw_events(ax, events: pd.DataFrame) -> None:
 
 def plot_trend(table: pd.DataFrame, *, value: Value = "rel_freq",
                kind: Literal["line", "bar"] = "line", facet: Literal["term", "group"] = "term",
-               events: pd.DataFrame | None = None) -> Figure:
+               events: pd.DataFrame | None = None, max_lines: int = 8, max_panels: int = 12) -> Figure:
     """Frequency over time from `term_frequency`: one panel per term (or group), coloured by
-    the other. Periods without any document are gaps, not zeros."""
+    the other. Periods without any document are gaps, not zeros.
+
+    A large corpus can split by thousands of outlets: only the `max_panels` panels and, per
+    panel, the `max_lines` series with most occurrences are drawn, and the figure says so.
+    """
     if value not in ("rel_freq", "count", "doc_share"):
         raise ValueError(f"value={value!r} is invalid; expected 'rel_freq', 'count' or 'doc_share'")
     colour = "group" if facet == "term" else "term"
+    table, capped = _largest(table, facet, colour, max_panels, max_lines)
     panels = list(dict.fromkeys(table[facet])) or [""]
     fig, axes = plt.subplots(len(panels), 1, sharex=True, squeeze=False,
                              figsize=(9, 1.2 + 2.2 * len(panels)), layout="constrained")
     periods = np.sort(table.period.unique())
     step = np.median(np.diff(periods)) if len(periods) > 1 else np.timedelta64(30, "D")
+    by_panel = dict(tuple(table.groupby(facet, sort=False)))
     for ax, panel in zip(axes[:, 0], panels, strict=True):
-        rows = table[table[facet] == panel]
-        series = list(dict.fromkeys(rows[colour]))
-        for k, name in enumerate(series):
-            part = rows[rows[colour] == name].sort_values("period")
+        rows = by_panel.get(panel, table.iloc[:0])
+        parts = {name: part.sort_values("period") for name, part in rows.groupby(colour, sort=False)}
+        for k, (name, part) in enumerate(parts.items()):
             if kind == "bar":
-                width = step * 0.8 / len(series)
+                width = step * 0.8 / len(parts)
                 ax.bar(part.period + width * k, part[value].fillna(0), width=width, label=name,
                        align="edge")
             else:
@@ -77,18 +82,38 @@ def plot_trend(table: pd.DataFrame, *, value: Value = "rel_freq",
         ax.set_ylim(bottom=0)
         ax.set_title(str(panel), fontsize=10, loc="left")
         ax.set_ylabel(_axis_label(table, value), fontsize=8)
-        if len(series) > 1:
-            ax.legend(fontsize=7, ncols=min(len(series), 4), loc="upper right")
+        if len(parts) > 1:
+            ax.legend(fontsize=7, ncols=min(len(parts), 4), loc="upper right")
         if events is not None and len(periods):
             ax.set_xlim(periods[0] - step / 2, periods[-1] + step)
             draw_events(ax, events)
     locator = mdates.AutoDateLocator()
     axes[-1, 0].xaxis.set_major_locator(locator)
     axes[-1, 0].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    note = excluded_note(table.attrs.get("excluded"))
+    note = " ".join(x for x in (capped, excluded_note(table.attrs.get("excluded"))) if x)
     if note:
-        fig.supxlabel(note, fontsize=8, color="dimgrey")
+        fig.supxlabel(note, fontsize=8, color="dimgrey", wrap=True)
     return fig
+
+
+def _largest(table: pd.DataFrame, facet: str, colour: str, max_panels: int, max_lines: int
+             ) -> tuple[pd.DataFrame, str]:
+    """The rows of the panels and series with most occurrences, and a note on what was left out."""
+    notes = []
+    panels = table.groupby(facet, sort=False)["count"].sum()
+    if len(panels) > max_panels:
+        keep = panels.sort_values(ascending=False, kind="stable").index[:max_panels]
+        table = table[table[facet].isin(keep)]
+        notes.append(f"{max_panels} of {len(panels):,} {facet}s")
+    series = table.groupby([facet, colour], sort=False)["count"].sum()
+    if series.groupby(level=0, sort=False).size().max() > max_lines:
+        ranked = series.sort_values(ascending=False, kind="stable").groupby(level=0, sort=False)
+        keep = ranked.head(max_lines).index
+        n = table[colour].nunique()
+        table = table[pd.MultiIndex.from_frame(table[[facet, colour]]).isin(keep)]
+        notes.append(f"the {max_lines} {colour}s with most occurrences of {n:,} per panel")
+    note = f"Showing {' and '.join(notes)} (filter the table to see others)." if notes else ""
+    return table.copy() if notes else table, note
 
 
 def plot_dispersion(dispersion: pd.DataFrame, *, max_docs: int = 60) -> Figure:
