@@ -144,16 +144,17 @@ def _document_sums(words: pd.DataFrame, docs: pd.DataFrame, window: int) -> pd.D
     """Per document: group, date, characters, words, sentences with words, MATTR window sum
     and count, syllables (English documents only; Flesch is defined for English)."""
     by_doc = words.groupby("doc_id", sort=False)
-    norms = by_doc.norm
-    mattrs = pd.DataFrame([(d, *mattr(g.astype(str), window)) for d, g in norms],
-                          columns=["doc_id", "mattr_sum", "windows"]).set_index("doc_id")
+    doc_codes, doc_ids = pd.factorize(words.doc_id)
+    norm_codes = pd.factorize(words.norm)[0]
+    order = np.argsort(doc_codes, kind="stable")  # each document's words together, in text order
+    bounds = np.searchsorted(doc_codes[order], np.arange(len(doc_ids) + 1))
+    long_enough = np.flatnonzero(np.diff(bounds) >= window)  # shorter ones have no window
+    windows = [(doc_ids[i], *mattr(norm_codes[order[bounds[i]:bounds[i + 1]]].tolist(), window))
+               for i in long_enough]
+    mattrs = pd.DataFrame(windows, columns=["doc_id", "mattr_sum", "windows"]).set_index("doc_id")
     english = docs.language.fillna("").eq("en").to_numpy()
-    forms = words.norm.cat.categories if isinstance(words.norm.dtype, pd.CategoricalDtype) else None
-    if forms is not None:
-        per_form = np.array([syllables(str(f)) for f in forms], dtype=np.int64)
-        syl = pd.Series(per_form[words.norm.cat.codes.to_numpy()], index=words.index)
-    else:
-        syl = words.norm.astype(str).map(syllables)
+    per_form = np.array([syllables(str(f)) for f in words.norm.cat.categories], dtype=np.int64)
+    syl = pd.Series(per_form[words.norm.cat.codes.to_numpy()], index=words.index)
     sums = pd.DataFrame({
         "tokens": by_doc.size(),
         "sentences": words.drop_duplicates(["doc_id", "sent_id"]).groupby("doc_id", sort=False).size(),
