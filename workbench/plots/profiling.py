@@ -15,11 +15,23 @@ def _short(label: str, width: int = 22) -> str:
     return label if len(label) <= width else label[:width - 1] + "…"
 
 
-def profile_bars(profile: pd.DataFrame, metric: str) -> Figure:
-    """One bar per group for a column of the profile table; missing values are labelled n/a."""
+def _largest(table: pd.DataFrame, weight: pd.Series, n: int, what: str) -> tuple[pd.DataFrame, str]:
+    """The `n` rows with the largest `weight` (in their order) and a note when rows were left out:
+    a corpus with thousands of outlets or documents gets a readable figure that says so."""
+    if len(table) <= n:
+        return table, ""
+    keep = np.sort(np.argsort(-weight.to_numpy(dtype=float), kind="stable")[:n])
+    return table.iloc[keep], f" ({n} of {len(table):,} {what})"
+
+
+def profile_bars(profile: pd.DataFrame, metric: str, *, max_bars: int = 30) -> Figure:
+    """One bar per group for a column of the profile table; missing values are labelled n/a.
+    Past `max_bars` groups, the groups with most tokens are drawn and the title says so."""
     if metric not in profile.columns:
         raise ValueError(f"metric={metric!r} is not a profile column; expected one of "
                          f"{[c for c in profile.columns if profile[c].dtype.kind == 'f']}")
+    unit = "document" if "title" in profile else "outlet"
+    profile, note = _largest(profile, profile.tokens, max_bars, f"{unit}s with most tokens")
     fig = Figure(figsize=(7, 0.5 + 0.45 * len(profile)), layout="constrained")
     ax = fig.subplots()
     values = profile[metric].astype(float)
@@ -30,7 +42,7 @@ def profile_bars(profile: pd.DataFrame, metric: str) -> Figure:
                     xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel(metric)
-    ax.set_title(f"{metric} per {'document' if 'title' in profile else 'outlet'}")
+    ax.set_title(f"{metric} per {unit}{note}")
     return fig
 
 
@@ -50,7 +62,9 @@ def keyness_bars(table: pd.DataFrame, group: str, *, n: int = 10) -> Figure:
     return fig
 
 
-def _heatmap(pivot: pd.DataFrame, title: str, fmt: str, cbar: str) -> Figure:
+def _heatmap(pivot: pd.DataFrame, title: str, fmt: str, cbar: str, max_rows: int = 30) -> Figure:
+    pivot, note = _largest(pivot, pivot.fillna(0).sum(axis=1), max_rows, "rows with the largest totals")
+    title += note
     fig = Figure(figsize=(1.5 + 0.75 * pivot.shape[1], 1.2 + 0.45 * pivot.shape[0]),
                  layout="constrained")
     ax = fig.subplots()
@@ -86,8 +100,10 @@ def frame_heatmap(rates: pd.DataFrame) -> Figure:
     return _heatmap(pivot, "Frames per 1,000 tokens", ".1f", "per 1,000 tokens")
 
 
-def tone_bars(table: pd.DataFrame, actor: str) -> Figure:
-    """Mean VADER compound of sentences naming an actor, per group, with sentence counts."""
+def tone_bars(table: pd.DataFrame, actor: str, *, max_bars: int = 30) -> Figure:
+    """Mean VADER compound of sentences naming an actor, per group, with sentence counts
+    (past `max_bars` groups, those with most such sentences)."""
+    table, note = _largest(table, table.sentences, max_bars, "groups with most sentences")
     fig = Figure(figsize=(7, 0.6 + 0.45 * len(table)), layout="constrained")
     ax = fig.subplots()
     values = table.mean_compound.astype(float)
@@ -100,5 +116,5 @@ def tone_bars(table: pd.DataFrame, actor: str) -> Figure:
     ax.set_xlim(-1, 1)
     ax.invert_yaxis()
     ax.set_xlabel("mean VADER compound of sentences naming the actor")
-    ax.set_title(f"Tone toward {actor}")
+    ax.set_title(f"Tone toward {actor}{note}")
     return fig
