@@ -230,3 +230,10 @@ def test_profile_bars_draw_the_groups_with_most_tokens_and_say_so(tables):
     assert set(drawn) == set(many.nlargest(10, "tokens").group)
     assert fig.axes[0].get_title() == f"ttr per outlet (10 of {len(many)} outlets with most tokens)"
     assert profile_bars(table, "ttr").axes[0].get_title() == "ttr per outlet"
+
+
+def test_keyness_for_every_group_is_capped_with_a_warning(seed_corpus, tables):
+    with pytest.warns(UserWarning, match="keyness for the 2 of 5 groups with most tokens"):
+        table = profiling.keyness_by_group(seed_corpus, max_groups=2)
+    sizes = tables["profile"].tokens.sort_values(ascending=False)
+    assert set(table.group) == set(sizes.index[:2])

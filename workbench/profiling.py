@@ -8,6 +8,7 @@ the README ("Source profiling"). A measure that is undefined for a group is NaN,
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable
 from typing import Literal
 
@@ -191,10 +192,11 @@ def _notes(window, n_windows, en_sentences, en_docs, n_docs, tone_note, scored_d
 
 def keyness_by_group(corpus, *, by: By = "outlet", target: Iterable[str] | None = None,
                      reference: Iterable[str] | None = None, min_freq: int = 3,
-                     content_only: bool = False) -> pd.DataFrame:
+                     content_only: bool = False, max_groups: int = 50) -> pd.DataFrame:
     """Distinctive vocabulary of groups of documents, via `workbench.keyness.keyness`.
 
-    Default: every group against the rest of the corpus, all in one tidy table. With `target`
+    Default: every group (at most `max_groups`, those with most tokens, with a warning saying
+    so) against the rest of the corpus, all in one tidy table. With `target`
     (group labels) it is those groups together against `reference` (default: all others).
     `content_only` drops stopwords and numbers. Columns: group, reference, then keyness's.
     """
@@ -209,7 +211,13 @@ def keyness_by_group(corpus, *, by: By = "outlet", target: Iterable[str] | None 
         return np.asarray(counts[rows[rows >= 0]].sum(axis=0)).ravel()
 
     if target is None:
-        pairs = [([g], None) for g in names[pd.unique(codes)]]
+        present = names[pd.unique(codes)]
+        if len(present) > max_groups:  # thousands of outlets: one table each would not fit
+            sizes = pd.Series(np.asarray(counts.sum(axis=1)).ravel(), index=names)[present]
+            present = sizes.sort_values(ascending=False, kind="stable").index[:max_groups]
+            warnings.warn(f"keyness for the {max_groups} of {len(sizes):,} groups with most tokens; "
+                          "pass target=[...] for others, or raise max_groups", stacklevel=2)
+        pairs = [([g], None) for g in present]
     else:
         pairs = [(list(target), None if reference is None else list(reference))]
     tables = []
