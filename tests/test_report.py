@@ -24,7 +24,10 @@ WITHOUT_FIGURES = {"00-corpus"}
 def report(tmp_path_factory):
     """The report command run once on the project's current data into a temporary folder."""
     out = tmp_path_factory.mktemp("report")
-    run = subprocess.run([sys.executable, "-m", "workbench", "report", "--out", str(out)],
+    # seed notebooks run in seconds: a cell still running after 150 s is a stalled kernel,
+    # which the report retries once in a fresh one
+    run = subprocess.run([sys.executable, "-m", "workbench", "report", "--out", str(out),
+                          "--cell-timeout", "150"],
                          cwd=ROOT, capture_output=True, text=True, timeout=1200)
     return out, run
 

@@ -215,7 +215,7 @@ def test_keyness_by_group_equals_keyness_of_summed_documents(any_corpus, content
              ({"target": [first], "reference": [second]}, [(first, [second], second)])]
     for options, pairs in cases:
         table = profiling.keyness_by_group(any_corpus, min_freq=1, content_only=content_only,
-                                           **options)
+                                           max_groups=labels.nunique(), **options)
         expected = pd.concat([keyness(
             index.norm_counts(labels.index[labels == g], content_only=content_only),
             index.norm_counts(labels.index[labels.isin(ref)], content_only=content_only),

@@ -192,6 +192,9 @@ def build_report(out: Path | str | None = None, *, notebooks: Path | None = None
         log(f"running {path.name} …")
         start = time.perf_counter()
         nb, stopped = execute_isolated(path, timeout=timeout)
+        if stopped:  # a kernel was seen, rarely, to go quiet after a cell: one fresh try
+            log(f"  stopped ({stopped}); running {path.name} again in a fresh kernel")
+            nb, stopped = execute_isolated(path, timeout=timeout)
         page = Page(path, out / f"{path.stem}.html", notebook_title(nb, path.stem),
                     count_errors(nb), time.perf_counter() - start, stopped)
         page.html.write_text(to_html(nb), encoding="utf-8")
@@ -206,9 +209,9 @@ def build_report(out: Path | str | None = None, *, notebooks: Path | None = None
     return pages
 
 
-def main(out: str | None = None) -> int:
+def main(out: str | None = None, *, timeout: int = 600) -> int:
     """Command-line entry: 0 when every notebook ran cleanly, 1 when a cell failed."""
-    pages = build_report(out)
+    pages = build_report(out, timeout=timeout)
     if not pages:
         print("error: no notebooks (NN-name.ipynb) found in notebooks/")
         return 2
