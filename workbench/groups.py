@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 
@@ -20,3 +21,12 @@ def outlet_of(documents: pd.DataFrame) -> pd.Series:
     """Each document's outlet, or its doc_id where the outlet is unknown (indexed by doc_id)."""
     return pd.Series(group_labels(documents, "outlet").to_numpy(),
                      index=documents["doc_id"].astype("string"), name="outlet")
+
+
+def rows_by_document(table: pd.DataFrame, documents: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """`table`'s rows grouped by document in `documents` order (stable within a document) and the
+    bounds: document i's rows are `order[bounds[i]:bounds[i + 1]]`. One pass over the table
+    instead of a groupby that builds a frame per document."""
+    codes = pd.Index(documents["doc_id"].astype(object)).get_indexer(table["doc_id"].astype(object))
+    order = np.argsort(codes, kind="stable")
+    return order, np.searchsorted(codes[order], np.arange(len(documents) + 1))

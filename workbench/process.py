@@ -106,14 +106,13 @@ def _chunks(docs: Iterable[RawDoc], name: str) -> Iterator[tuple[list[RawDoc], l
 def _map_bounded(fn: Callable, tasks: Iterator, workers: int) -> Iterator:
     """`map(fn, tasks)` in order; with a second task and `workers` > 1, in that many processes
     with at most two tasks per worker in flight, so a stream is never read ahead whole."""
-    first = next(tasks, None)
-    second = next(tasks, None) if first is not None else None
-    if second is None or workers < 2:
-        yield from map(fn, itertools.chain([x for x in (first, second) if x is not None], tasks))
+    head = list(itertools.islice(tasks, 2))
+    if len(head) < 2 or workers < 2:
+        yield from map(fn, itertools.chain(head, tasks))
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque = deque()
-        for task in itertools.chain((first, second), tasks):
+        for task in itertools.chain(head, tasks):
             pending.append(pool.submit(fn, task))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from workbench import tone
+from workbench.groups import rows_by_document
 from workbench.keyness import keyness
 from workbench.trends import document_axis
 
@@ -144,20 +145,17 @@ def profile(corpus, voices: pd.DataFrame, scores: pd.DataFrame, *, by: By = "out
 def _document_sums(words: pd.DataFrame, docs: pd.DataFrame, window: int) -> pd.DataFrame:
     """Per document: group, date, characters, words, sentences with words, MATTR window sum
     and count, syllables (English documents only; Flesch is defined for English)."""
-    by_doc = words.groupby("doc_id", sort=False)
-    doc_codes, doc_ids = pd.factorize(words.doc_id)
-    norm_codes = pd.factorize(words.norm)[0]
-    order = np.argsort(doc_codes, kind="stable")  # each document's words together, in text order
-    bounds = np.searchsorted(doc_codes[order], np.arange(len(doc_ids) + 1))
+    order, bounds = rows_by_document(words, docs)
+    norm_codes = words.norm.cat.codes.to_numpy()[order]  # each document's words together, in order
     long_enough = np.flatnonzero(np.diff(bounds) >= window)  # shorter ones have no window
-    windows = [(doc_ids[i], *mattr(norm_codes[order[bounds[i]:bounds[i + 1]]].tolist(), window))
+    windows = [(docs.doc_id.iat[i], *mattr(norm_codes[bounds[i]:bounds[i + 1]].tolist(), window))
                for i in long_enough]
     mattrs = pd.DataFrame(windows, columns=["doc_id", "mattr_sum", "windows"]).set_index("doc_id")
     english = docs.language.fillna("").eq("en").to_numpy()
     per_form = np.array([syllables(str(f)) for f in words.norm.cat.categories], dtype=np.int64)
     syl = pd.Series(per_form[words.norm.cat.codes.to_numpy()], index=words.index)
     sums = pd.DataFrame({
-        "tokens": by_doc.size(),
+        "tokens": words.groupby("doc_id", sort=False).size(),
         "sentences": words.drop_duplicates(["doc_id", "sent_id"]).groupby("doc_id", sort=False).size(),
         "syllables": syl.groupby(words.doc_id, sort=False).sum(),
     })

@@ -17,6 +17,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from .groups import rows_by_document
+
 SPEECH_VERBS = (
     "said says say noted notes stressed stresses added adds emphasized emphasised emphasizes "
     "emphasises explained explains concluded concludes stated states remarked believes "
@@ -201,30 +203,20 @@ def voices(corpus, *, min_words: int = 3) -> pd.DataFrame:
     told | reported | none), closed (False for a quote cut at its paragraph's end).
     """
     docs = corpus.documents
-    p_order, paras = _by_document(corpus.paragraphs, docs)
-    s_order, sents = _by_document(corpus.sentences, docs)
+    p_order, paras = rows_by_document(corpus.paragraphs, docs)
+    s_order, sents = rows_by_document(corpus.sentences, docs)
     starts = corpus.paragraphs["start"].to_numpy()[p_order]
     table = corpus.sentences.iloc[s_order]
     sentences = list(zip(table["start"].tolist(), table["end"].tolist(), table["text"].tolist()))
     rows = []
-    for doc_id, text, (p0, p1), (s0, s1) in zip(docs["doc_id"].tolist(), docs["text"].tolist(),
-                                                paras, sents):
+    for i, (doc_id, text) in enumerate(zip(docs["doc_id"].tolist(), docs["text"].tolist())):
+        p0, p1, s0, s1 = paras[i], paras[i + 1], sents[i], sents[i + 1]
         found = document_voices(text, np.sort(starts[p0:p1]) if p1 > p0 else np.array([0]),
                                 sentences[s0:s1], min_words=min_words)
         rows += [{**row, "doc_id": doc_id} for row in found]
     out = pd.DataFrame(rows, columns=[*COLUMNS[2:], "doc_id"]).astype({"doc_id": "string"})
     out["voice_id"] = out.groupby("doc_id").cumcount()
     return out[COLUMNS]
-
-
-def _by_document(table: pd.DataFrame, docs: pd.DataFrame) -> tuple[np.ndarray, list[tuple[int, int]]]:
-    """Row order grouping `table` by document (stable), and each document's (first, end) range
-    in that order: one pass instead of a groupby into a frame per document."""
-    codes = pd.Index(docs["doc_id"].astype(object)).get_indexer(table["doc_id"].astype(object))
-    order = np.argsort(codes, kind="stable")
-    ranks = np.arange(len(docs))
-    first, end = (np.searchsorted(codes[order], ranks, side=side) for side in ("left", "right"))
-    return order, list(zip(first.tolist(), end.tolist()))
 
 
 def speakers(table: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
