@@ -26,11 +26,12 @@ def select(corpus, mentions: pd.DataFrame, *, outlets=None, start=None, end=None
            types=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The documents and mentions kept by the filters (outlets, date range, actor types).
 
-    `start`/`end` are inclusive dates (anything `pd.Timestamp` accepts); None means no bound.
+    `outlets` None means all outlets; `start`/`end` are inclusive dates (anything `pd.Timestamp`
+    accepts), None meaning no bound.
     """
     docs = corpus.documents.assign(outlet=outlet_of(corpus.documents).to_numpy())
     keep = pd.Series(True, index=docs.index)
-    if outlets:
+    if outlets is not None:
         keep &= docs["outlet"].isin(list(outlets))
     if start is not None:
         keep &= docs["date"] >= pd.Timestamp(start)
@@ -151,7 +152,7 @@ def build_network(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence", wi
         G.add_edge(e.source, e.target, count=int(e.count), pmi=float(e.pmi),
                    jaccard=float(e.jaccard), weight=float(e.weight))
     G.graph.update(unit=unit, window=window, weight=weight, min_weight=min_weight,
-                   outlets=", ".join(outlets or []) or "all", start=str(start or ""),
+                   outlets="all" if outlets is None else ", ".join(outlets), start=str(start or ""),
                    end=str(end or ""), types=", ".join(types or []) or "all",
                    **mentions.attrs.get("settings", {}))
     return G

@@ -1,12 +1,18 @@
-"""Shared dashboard pieces: a base class exposing controls by name, and escaped HTML tables."""
+"""Shared dashboard pieces: a base class exposing controls by name, a chooser for many outlets,
+and escaped HTML tables."""
 
 from __future__ import annotations
 
 import html
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
+import traitlets
 from IPython.display import HTML, display
+
+ALL = "(all)"
+LISTED = 100  # labels a Picker lists at once; a search box reaches the others
 
 
 class Dashboard:
@@ -42,6 +48,80 @@ class Dashboard:
 
     def _ipython_display_(self) -> None:
         display(self.widget)
+
+
+class Picker(widgets.VBox):
+    """A multiple choice among many labels (outlets): "(all …)" first, then the `listed` largest
+    labels containing the search text, with the chosen ones always listed.
+
+    `value` is the tuple of chosen labels, `(ALL,)` by default; `chosen()` turns it into a
+    filter. Listing every label would not do: a corpus export can have 30,000 outlets, and
+    ipywidgets validates a multiple selection in quadratic time.
+    """
+
+    value = traitlets.Tuple()
+
+    def __init__(self, labels: pd.Series, *, description: str, listed: int = LISTED):
+        counts = labels.astype(str).value_counts()
+        self.counts = counts.iloc[np.lexsort((counts.index.to_numpy(), -counts.to_numpy()))]
+        self.listed = listed
+        self._listing = False
+        self.search = widgets.Text(placeholder=f"find among {len(counts):,}",
+                                   continuous_update=False, layout={"width": "auto"})
+        self.select = widgets.SelectMultiple(options=self._options((ALL,)), value=(ALL,),
+                                             rows=5, description=description)
+        super().__init__([self.select, self.search], value=(ALL,))
+        self.search.observe(self._relist, names="value")
+        self.select.observe(self._take, names="value")
+
+    @property
+    def options(self) -> tuple:
+        """The (label, value) pairs listed now."""
+        return self.select.options
+
+    def shown(self) -> list[str]:
+        """The labels listed now (the largest that match the search, and the chosen ones)."""
+        return [v for _, v in self.options if v != ALL]
+
+    def chosen(self) -> list[str] | None:
+        """The chosen labels, or None when all are chosen (no filter)."""
+        return None if ALL in self.value else list(self.value)
+
+    def _options(self, keep: tuple) -> list[tuple[str, str]]:
+        names = self.counts.index
+        text = self.search.value.strip()
+        match = names[names.str.contains(text, case=False, regex=False)] if text else names
+        kept = set(keep)
+        listed = [n for n in names if n in kept] + [n for n in match[:self.listed + len(kept)]
+                                                    if n not in kept][:self.listed]
+        order = {n: i for i, n in enumerate(names)}
+        return [(f"(all {len(names):,})", ALL)] + [
+            (f"{n} ({self.counts.iloc[order[n]]:,})", n) for n in sorted(listed, key=order.get)]
+
+    @traitlets.validate("value")
+    def _known(self, proposal):
+        unknown = [v for v in proposal.value if v != ALL and v not in self.counts.index]
+        if unknown:
+            raise traitlets.TraitError(f"not among the labels: {unknown[:5]}")
+        return tuple(proposal.value)
+
+    @traitlets.observe("value")
+    def _show(self, change) -> None:
+        if tuple(self.select.value) != change.new:
+            self._relist()
+
+    def _relist(self, change=None) -> None:
+        """List the options for the search text and the current choice (no value event)."""
+        self._listing = True
+        try:
+            self.select.options = self._options(self.value)
+            self.select.value = self.value
+        finally:
+            self._listing = False
+
+    def _take(self, change) -> None:
+        if not self._listing:
+            self.value = change.new
 
 
 def html_table(df: pd.DataFrame, *, max_rows: int = 50) -> str:

@@ -20,7 +20,7 @@ from workbench.mentions import find_mentions
 from workbench.network_metrics import ego_network, metrics
 from workbench.networks import UNITS, build_network, evidence, export_network
 from workbench.plots.networks import draw_network, network_layout
-from workbench.widgets.common import Dashboard, html_table, passages_html
+from workbench.widgets.common import Dashboard, Picker, html_table, passages_html
 
 WHOLE = "(whole network)"
 
@@ -38,7 +38,6 @@ class NetworksDashboard(Dashboard):
         dates = corpus.documents["date"].dropna()
         self._months = (list(pd.period_range(dates.min(), dates.max(), freq="M"))
                         if len(dates) else [pd.Period("2000-01", freq="M")])
-        outlets = sorted(outlet_of(corpus.documents).unique())
         w = widgets
         controls = {
             "unit": w.Dropdown(options=[(u, u) for u in UNITS], value="sentence",
@@ -48,8 +47,7 @@ class NetworksDashboard(Dashboard):
             "weight": w.Dropdown(options=[("count", "count"), ("PMI", "pmi"),
                                           ("Jaccard", "jaccard")], description="weight"),
             "min_weight": w.FloatText(value=1, description="min weight"),
-            "outlets": w.SelectMultiple(options=outlets, value=tuple(outlets), rows=4,
-                                        description="outlets"),
+            "outlets": Picker(outlet_of(corpus.documents), description="outlets"),
             "dates": w.SelectionRangeSlider(options=[(str(m), m) for m in self._months],
                                             index=(0, len(self._months) - 1),
                                             continuous_update=False, description="dates"),
@@ -87,7 +85,7 @@ class NetworksDashboard(Dashboard):
         first, last = self.value("dates")
         whole = (first, last) == (self._months[0], self._months[-1])
         return {"unit": self.value("unit"), "window": self.value("window"),
-                "outlets": list(self.value("outlets")),
+                "outlets": self.controls["outlets"].chosen(),
                 "start": None if whole else first.start_time,
                 "end": None if whole else last.end_time}
 
@@ -123,7 +121,9 @@ class NetworksDashboard(Dashboard):
 
     def _title(self, focus: str) -> str:
         g = self.graph.graph
-        where = "all outlets" if g["outlets"] == "all" else g["outlets"]
+        named = g["outlets"].split(", ") if g["outlets"] else []
+        where = ("all outlets" if g["outlets"] == "all" else
+                 g["outlets"] if 0 < len(named) <= 3 else f"{len(named)} outlets")
         ego = "" if focus == WHOLE else f"{focus} and neighbours · "
         return f"{ego}{where} · co-occurrence per {g['unit']} · {g['weight']} ≥ {g['min_weight']}"
 

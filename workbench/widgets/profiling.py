@@ -15,7 +15,7 @@ from workbench import frames as frames_mod
 from workbench import naming, profiling, tone, voices
 from workbench.passages import passages
 from workbench.plots import profiling as plots
-from workbench.widgets.common import Dashboard, html_table, passages_html
+from workbench.widgets.common import Dashboard, Picker, html_table, passages_html
 
 VIEWS = [("Profile", "profile"), ("Distinctive words (keyness)", "keyness"),
          ("Naming lens", "naming"), ("Frames", "frames"), ("Voices", "voices"),
@@ -41,13 +41,13 @@ class ProfilingDashboard(Dashboard):
         self.actors = naming.actor_aliases(variants)
         self.table = pd.DataFrame()
         self.passages = pd.DataFrame()
-        labels = list(self.groups.unique())
+        picker = Picker(self.groups, description="Outlets")
+        labels = picker.shown()
         metrics = [c for c in self.profile.columns if self.profile[c].dtype.kind in "fi"]
         style = {"description_width": "initial"}
         controls = {
             "view": widgets.Dropdown(options=VIEWS, value="profile", description="Show"),
-            "outlet": widgets.SelectMultiple(options=labels, value=tuple(labels), rows=4,
-                                             description="Outlets"),
+            "outlet": picker,
             "metric": widgets.Dropdown(options=metrics, value="tone_mean", description="Metric"),
             "target": widgets.Dropdown(options=labels, description="Keyness of", style=style),
             "reference": widgets.Dropdown(options=[REST, *labels], description="against"),
@@ -63,12 +63,22 @@ class ProfilingDashboard(Dashboard):
         super().__init__(controls, outputs)
         self.observe(self._refresh, names=tuple(n for n in controls if n != "row"))
         self.observe(self._show_passages, names=("row",))
+        picker.search.observe(self._list_groups, names="value")
         self._refresh()
+
+    def _list_groups(self, change=None) -> None:
+        """Offer the groups the outlet search lists now for keyness too."""
+        shown = self.controls["outlet"].shown()
+        for name, extra in (("target", []), ("reference", [REST])):
+            keep = self.value(name)
+            self.controls[name].options = [*extra, *shown, *([keep] if keep not in shown + extra
+                                                              else [])]
+            self.controls[name].value = keep
 
     # -- tables ----------------------------------------------------------------------------
     def _current(self) -> tuple[pd.DataFrame, object]:
         c = {name: w.value for name, w in self.controls.items()}
-        chosen = list(c["outlet"])
+        chosen = self.controls["outlet"].chosen()
         view = c["view"]
         if view == "keyness":
             ref = None if c["reference"] == REST else [c["reference"]]
@@ -78,19 +88,19 @@ class ProfilingDashboard(Dashboard):
         if view == "tone":
             table = tone.tone_toward(self.corpus, self.actors[c["actor"]], self.scores,
                                      self.groups)
-            table = table[table.group.isin(chosen)]
+            table = _among(table, chosen)
             return table, plots.tone_bars(table, c["actor"])
         if view == "profile":
-            table = self.profile[self.profile.group.isin(chosen)]
+            table = _among(self.profile, chosen)
             return table, plots.profile_bars(table, c["metric"])
         if view == "naming":
-            table = self.naming[self.naming.group.isin(chosen) & (self.naming["count"] > 0)]
-            return table, plots.naming_heatmap(self.naming[self.naming.group.isin(chosen)])
+            naming = _among(self.naming, chosen)
+            return naming[naming["count"] > 0], plots.naming_heatmap(naming)
         if view == "frames":
-            rates = self.rates[self.rates.group.isin(chosen)]
+            rates = _among(self.rates, chosen)
             table = rates if c["frame"] == "(all)" else rates[rates.frame == c["frame"]]
             return table, plots.frame_heatmap(rates)
-        return self.speakers[self.speakers.group.isin(chosen)], None
+        return _among(self.speakers, chosen), None
 
     def _refresh(self, change=None) -> None:
         with self.outputs["table"]:
@@ -146,6 +156,11 @@ class ProfilingDashboard(Dashboard):
             self.passages = (passages(self.corpus, spans[cols]) if len(spans)
                              else passages(self.corpus, pd.DataFrame(columns=cols)))
             display(HTML(passages_html(self.passages)))
+
+
+def _among(table: pd.DataFrame, groups: list[str] | None) -> pd.DataFrame:
+    """The rows of `table` for the chosen groups (all rows when `groups` is None)."""
+    return table if groups is None else table[table.group.isin(groups)]
 
 
 def profiling_dashboard(corpus, *, variants: pd.DataFrame | None = None,

@@ -26,7 +26,7 @@ from workbench.trends import (
     select_documents,
     term_frequency,
 )
-from workbench.widgets.common import Dashboard, html_table, passages_html
+from workbench.widgets.common import Dashboard, Picker, html_table, passages_html
 
 NORMALISATIONS = [("raw counts", "count"), ("per 10k tokens", "rel_freq"),
                   ("share of documents", "doc_share")]
@@ -42,7 +42,6 @@ class TrendsDashboard(Dashboard):
         self.groups = load_keyword_groups() if groups is None else dict(groups)
         self.events = load_events() if events is None else events
         docs = corpus.documents
-        outlets = sorted(group_labels(docs, "outlet").unique())
         self._months = (list(pd.period_range(docs.date.min(), date_end(docs).max(), freq="M"))
                         if docs.date.notna().any() else [pd.NaT])
         w = widgets
@@ -59,8 +58,7 @@ class TrendsDashboard(Dashboard):
             "normalise": w.ToggleButtons(options=NORMALISATIONS, value="rel_freq"),
             "split": w.Dropdown(options=[("by outlet", "outlet"), ("all outlets together", "")],
                                 description="lines"),
-            "outlets": w.SelectMultiple(options=outlets, value=tuple(outlets), rows=4,
-                                        description="outlets"),
+            "outlets": Picker(group_labels(docs, "outlet"), description="outlets"),
             "dates": w.SelectionRangeSlider(options=[(str(m), m) for m in self._months],
                                             index=(0, len(self._months) - 1),
                                             continuous_update=False, description="dates"),
@@ -88,7 +86,7 @@ class TrendsDashboard(Dashboard):
         first, last = self.value("dates")
         whole = (first, last) == (self._months[0], self._months[-1])
         return select_documents(
-            self.corpus, outlets=self.value("outlets"),
+            self.corpus, outlets=self.controls["outlets"].chosen(),
             start=None if whole else first.start_time, end=None if whole else last.end_time)
 
     def _refresh(self, change=None) -> None:
