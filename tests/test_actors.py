@@ -160,8 +160,18 @@ def test_title_counts_only_in_its_years_and_not_beside_the_name():
     assert list(m["kind"]) == ["title", "title", "name"]
 
 
+def test_an_alias_with_years_names_the_actor_of_the_documents_year():
+    corpus = tiny_corpus("Atlanta, Georgia, grew.", "Russia and Georgia met.",
+                         "Georgia voted.", dates=["1987-03-02", "2008-08-08", None])
+    m = find_mentions(corpus).set_index("doc_id")
+    assert m.loc["d0"].actor.tolist() == ["Atlanta", "Georgia (US state)"]
+    assert m.loc["d1"].actor.tolist() == ["Russia", "Georgia"]
+    assert m.loc[["d2"]].actor.tolist() == ["Georgia"]  # undated: the current reading
+
+
 @pytest.mark.parametrize(("row", "message"), [
     ("Ruritania,state,,Russia,name,,,", "alias 'Russia' points to more than one actor"),
+    ("Ruritania,state,,Russia,name,,1995,", "alias 'Russia' points to more than one actor"),
     (",state,,Nowhere,name,,,", "empty actor name"),
     ("Ruritania,kingdom,,Ruritania,name,,,", "type 'kingdom' of 'Ruritania' is unknown"),
     ("Ruritania,state,,Ruritania,nickname,,,", "kind 'nickname'"),

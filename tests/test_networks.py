@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from fractions import Fraction
 from types import SimpleNamespace
 
 import networkx as nx
@@ -100,6 +101,23 @@ def test_metrics_answer_who_is_central_and_are_reproducible(seed_corpus, mention
                                    "betweenness", "eigenvector", "community"]
     assert set(table["actor"].head(2)) == {"Azerbaijan", "Russia"}
     pd.testing.assert_frame_equal(table, metrics(G))
+
+
+@pytest.mark.parametrize("weight", ["count", "pmi", "karate"])
+def test_betweenness_is_brandes_over_inverse_weights_with_exact_ties(seed_corpus, mentions,
+                                                                      weight):
+    """networkx on exact fractions is the reference: summed in floats, path lengths that are
+    equal can differ in the last bit (on Zachary's karate club networkx's own float result is
+    off by 0.002), and a tie must count every shortest path."""
+    G = (nx.karate_club_graph() if weight == "karate" else
+         build_network(seed_corpus, mentions, weight=weight, min_weight=0.01))
+    exact = G.copy()
+    for _, _, d in exact.edges(data=True):
+        d["distance"] = Fraction(d["weight"]).limit_denominator(10**6) ** -1
+    expected = nx.betweenness_centrality(exact, weight="distance")
+    table = metrics(G).set_index("actor").betweenness
+    assert table.max() > 0.1
+    assert all(math.isclose(table[n], expected[n], abs_tol=1e-9) for n in G)
 
 
 def test_ego_network_holds_the_actor_and_its_neighbours(seed_corpus, mentions):

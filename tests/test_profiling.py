@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from workbench import frames, load_corpus, naming, profiling, tone, voices
+from workbench import frames, load_corpus, naming, parallel, profiling, tone, voices
 from workbench.keyness import keyness
 from workbench.passages import passages
 
@@ -237,3 +237,10 @@ def test_keyness_for_every_group_is_capped_with_a_warning(seed_corpus, tables):
         table = profiling.keyness_by_group(seed_corpus, max_groups=2)
     sizes = tables["profile"].tokens.sort_values(ascending=False)
     assert set(table.group) == set(sizes.index[:2])
+
+
+def test_tone_scored_in_chunks_by_two_processes_equals_one_pass(seed_corpus, tables,
+                                                                 monkeypatch):
+    monkeypatch.setattr(tone, "CHUNK", 25)  # the seeds' 500-odd sentences in many tasks
+    monkeypatch.setattr(tone, "map_bounded", lambda fn, tasks: parallel.map_bounded(fn, tasks, 2))
+    pd.testing.assert_frame_equal(tone.sentence_tone(seed_corpus), tables["scores"])

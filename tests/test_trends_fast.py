@@ -20,10 +20,12 @@ from workbench.trends import (
     FREQ,
     FREQUENCY_COLUMNS,
     NEEDS,
+    OTHER,
     RANK,
     date_end,
     group_labels,
     place_documents,
+    point_spans,
     select_documents,
     term_frequency,
 )
@@ -179,6 +181,32 @@ def test_select_documents_equals_a_filter_on_the_documents_table(any_corpus):
             & (date_end(d) <= "2023-12-31")).fillna(False)
     picked = select_documents(any_corpus, outlets=outlets, start="2020-01-01", end="2023-12-31")
     assert picked.tolist() == d.doc_id[keep].astype(str).tolist()
+
+
+@pytest.mark.parametrize("top", [1, 2])
+def test_top_groups_keep_their_rows_and_the_rest_add_up(any_corpus, top):
+    full = term_frequency(any_corpus, QUERIES, by="year", split="outlet")
+    size = full.drop_duplicates(["period", "group"]).groupby("group").tokens.sum()
+    kept = size.reset_index().sort_values(["tokens", "group"], ascending=[False, True]).group[:top]
+    summed = ["count", "documents", "tokens", "n_documents"]
+    expected = (full.assign(group=full.group.where(full.group.isin(kept), OTHER))
+                .groupby(["period", "group", "term"], sort=False)[summed].sum().reset_index())
+    expected["rel_freq"] = (expected["count"] / expected.tokens * 10_000).where(expected.tokens > 0)
+    expected["doc_share"] = (expected.documents / expected.n_documents).where(
+        expected.n_documents > 0)
+    table = term_frequency(any_corpus, QUERIES, by="year", split="outlet", top=top)
+    order = ["period", "group", "term"]
+    pd.testing.assert_frame_equal(table.sort_values(order, ignore_index=True),
+                                  expected.sort_values(order, ignore_index=True),
+                                  check_dtype=False)
+    assert set(table.group) == {*kept, OTHER}
+    point = table[(table.group == OTHER) & (table["count"] > 0)].iloc[0]
+    query = next(q for q in as_queries(QUERIES) if q.label == point.term)
+    spans = point_spans(any_corpus, query, period=point.period, group=OTHER, by="year",
+                        split="outlet", top=top)
+    assert len(spans) == point["count"]
+    assert not set(group_labels(any_corpus.documents, "outlet")[
+        any_corpus.documents.doc_id.astype(str).isin(spans.doc_id)]) & set(kept)
 
 
 def test_term_frequency_of_an_empty_selection_has_the_columns(any_corpus):

@@ -106,8 +106,9 @@ def _fill_actor_fields(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _duplicate_errors(df: pd.DataFrame) -> list[str]:
-    """An alias may point to one actor only, except: a surname shared by persons, a title held in
-    different years, and a place's name that is also a metonym of its state ("Moscow")."""
+    """An alias may point to one actor only, except: a surname shared by persons, an alias used
+    in years that do not overlap (a title's holders), and a place's name that is also a metonym
+    of its state ("Moscow")."""
     groups: dict[str, list] = {}
     for r in df[df.duplicated("alias", keep=False)].itertuples(index=False):
         groups.setdefault(r.alias, []).append(r)
@@ -116,7 +117,7 @@ def _duplicate_errors(df: pd.DataFrame) -> list[str]:
         kinds = {r.kind for r in rows}
         distinct = len({r.actor for r in rows}) == len(rows)
         names = [r for r in rows if r.kind == "name"]
-        if (kinds == {"surname"} and distinct) or (kinds == {"title"} and not _overlap(rows)):
+        if (kinds == {"surname"} and distinct) or not _overlap(rows):
             continue
         if kinds == {"name", "metonym"} and len(names) == 1 and names[0].type == "place" \
                 and distinct:
@@ -128,7 +129,7 @@ def _duplicate_errors(df: pd.DataFrame) -> list[str]:
 
 
 def _overlap(rows: list) -> bool:
-    """Whether any two [since, until) year ranges of these title rows overlap."""
+    """Whether any two [since, until) year ranges of these rows overlap."""
     spans = sorted((int(r.since or 0), int(r.until or 9999)) for r in rows)
     return any(nxt[0] < prev[1] for prev, nxt in zip(spans, spans[1:], strict=False))
 

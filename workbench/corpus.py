@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -25,6 +24,7 @@ from .curated import missing_files, read_curated
 from .dedupe import find_duplicates
 from .merge import merge_metadata
 from .metadata import load_outlets
+from .parallel import WORKERS
 from .paths import data_path
 from .process import PIPELINE_VERSION, Context, process_file
 from .tokenize import TokenizerSettings
@@ -202,12 +202,12 @@ def _process_all(todo: list, progress: bool | None):
     bar = tqdm(total=len(todo), desc="processing files", unit="file",
                disable=not progress if progress is not None else len(todo) < 20)
     if total < PARALLEL_BYTES or len(todo) < 2:
-        workers = min(2, os.cpu_count() or 1) if total >= PARALLEL_BYTES else 1
+        workers = WORKERS if total >= PARALLEL_BYTES else 1
         for file_path, name, ctx, key in todo:  # one big table: its rows in parallel chunks
             yield (name, key), process_file(file_path, name, ctx, workers=workers)
             bar.update()
     else:
-        with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        with ProcessPoolExecutor(max_workers=WORKERS) as pool:
             futures = [((name, key), pool.submit(process_file, fp, name, ctx))
                        for fp, name, ctx, key in todo]
             for ident, future in futures:

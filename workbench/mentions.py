@@ -4,8 +4,12 @@ Rules, in order of application (README, "Actor networks"):
 - longest match wins, so "Heydar Aliyev" is one mention, not "Aliyev" inside it;
 - a surname alone goes to the person last named in full earlier in the same document; when
   none was, it goes to the first person listed with that surname and is flagged `ambiguous`;
-- a title ("Russian President") counts only in the years it applies to, and is dropped when it
-  stands right next to its holder's name ("Russian President Vladimir Putin" is one mention);
+- an alias with years (`since`/`until`) counts only in those years: a title ("Russian
+  President") goes to its holder of the document's year, and "Georgia" before 1991 is the US
+  state; in an undated document an alias of several actors goes to the current one (no
+  `until`), except a title, which is then dropped;
+- a title is dropped when it stands right next to its holder's name ("Russian President
+  Vladimir Putin" is one mention);
 - an alias that is both a metonym and a place's name ("Moscow") is read as the place after a
   preposition of place ("held in Moscow", "arrived in the Kremlin", "в Москве"; not "according
   to Moscow" nor a possessive "in Baku's policy"), in a dateline ("BAKU, Azerbaijan, April 23"),
@@ -67,13 +71,14 @@ def _resolve(found: list, text: str, year) -> list[tuple]:
     """Turn regex matches (with their dictionary rows) into resolved mentions of one document."""
     hits, last_full = [], {}
     for match, rows in found:
+        if len(rows) > 1 or not (pd.isna(rows[0].since) and pd.isna(rows[0].until)):
+            rows = [r for r in rows if _in_period(r, year)]
         kinds = {r.kind for r in rows}
         ambiguous = False
+        if not rows or (kinds == {"title"} and len({r.actor for r in rows}) != 1):
+            continue
         if kinds == {"title"}:
-            holders = {r.actor for r in rows if _in_period(r, year)}
-            if len(holders) != 1:
-                continue
-            row = next(r for r in rows if r.actor in holders)
+            row = rows[0]
         elif kinds == {"surname"}:
             named = [r for r in rows if r.actor in last_full]
             ambiguous = not named
@@ -81,6 +86,8 @@ def _resolve(found: list, text: str, year) -> list[tuple]:
         elif "metonym" in kinds and "name" in kinds and _is_place(match, text):
             row = next(r for r in rows if r.kind == "name")
         else:
+            if len(rows) > 1:  # undated: the current reading first
+                rows = sorted(rows, key=lambda r: not pd.isna(r.until))
             row = next((r for r in rows if r.kind == "metonym"), rows[0])
         if row.kind == "name" and row.type == "person":
             last_full[row.actor] = match.start()
@@ -91,7 +98,7 @@ def _resolve(found: list, text: str, year) -> list[tuple]:
 
 
 def _in_period(row, year) -> bool:
-    """Whether a title row applies in `year` (an unknown year accepts every row)."""
+    """Whether an alias row applies in `year` (an unknown year accepts every row)."""
     if pd.isna(year):
         return True
     return (pd.isna(row.since) or row.since <= year) and (pd.isna(row.until) or year < row.until)

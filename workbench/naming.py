@@ -45,8 +45,9 @@ def variant_matches(corpus, variants: pd.DataFrame) -> pd.DataFrame:
     spans = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=MATCH_COLUMNS)
     spans = spans.assign(length=spans.end - spans.start).sort_values(
         ["concept", "doc_id", "start", "length"], ascending=[True, True, True, False])
-    reach = spans.groupby(["concept", "doc_id"]).end.transform(
-        lambda e: e.cummax().shift(fill_value=-1))
+    within = ["concept", "doc_id"]  # the furthest end reached by earlier spans of the group
+    reach = (spans.assign(end=spans.groupby(within, observed=True).end.cummax())
+             .groupby(within, observed=True).end.shift(fill_value=-1))
     return spans[spans.start >= reach][MATCH_COLUMNS].reset_index(drop=True)
 
 

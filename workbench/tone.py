@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from workbench.parallel import map_bounded
 from workbench.query import Query, find, parse_query, term_index
 
 THRESHOLD = 0.05
@@ -21,9 +22,17 @@ SCORE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "compound", "posit
 TONE_COLUMNS = ["group", "sentences", "mean_compound", "positive_share", "negative_share", "note"]
 
 
+CHUNK = 20_000  # sentences per task: a large corpus is scored by two processes
+
+
 @cache
 def _analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
+
+
+def _compound(texts: list[str]) -> list[float]:
+    vader = _analyzer()
+    return [vader.polarity_scores(t)["compound"] for t in texts]
 
 
 def sentence_tone(corpus) -> pd.DataFrame:
@@ -35,9 +44,10 @@ def sentence_tone(corpus) -> pd.DataFrame:
     sents = corpus.sentences
     english = corpus.documents.set_index("doc_id").language.fillna("").eq("en")
     scored = sents.doc_id.astype(str).map(english).fillna(False).to_numpy(dtype=bool)
-    vader = _analyzer()
+    texts = sents.text[scored].tolist()
+    chunks = (texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK))
     compound = np.full(len(sents), np.nan)
-    compound[scored] = [vader.polarity_scores(t)["compound"] for t in sents.text[scored]]
+    compound[scored] = [x for part in map_bounded(_compound, chunks) for x in part]
     out = sents[["doc_id", "sent_id", "start", "end", "text"]].assign(
         doc_id=sents.doc_id.astype(str), compound=compound)
     out["positive"] = out.compound >= THRESHOLD

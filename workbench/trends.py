@@ -34,6 +34,7 @@ FREQUENCY_COLUMNS = ["period", "group", "term", "count", "documents", "tokens", 
 PLACED_COLUMNS = ["doc_id", "outlet", "title", "date", "date_precision", "group", "period",
                   "tokens", "reason"]
 EXCLUDED_COLUMNS = ["doc_id", "outlet", "title", "date", "date_precision", "reason"]
+OTHER = "(other groups)"  # the groups `term_frequency(top=...)` adds up
 
 
 def date_end(documents: pd.DataFrame) -> pd.Series:
@@ -194,7 +195,7 @@ def excluded_documents(corpus, *, by: Granularity = "month",
 
 def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | None = None,
                    per: int = 10_000, stem: bool = False, groups: Mapping[str, Query] | None = None,
-                   docs: Iterable[str] | None = None) -> pd.DataFrame:
+                   docs: Iterable[str] | None = None, top: int | None = None) -> pd.DataFrame:
     """Occurrences of each term per period and group, with every empty period as a zero row.
 
     `terms` is a query string, a list of terms or of `Query` objects (see `workbench.query`).
@@ -203,6 +204,8 @@ def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | Non
     rel_freq (count per `per` tokens; NaN where there are no tokens), doc_share (documents /
     n_documents). `attrs["excluded"]` lists the documents not placed on the axis (see
     `excluded_documents`) with `count`, their occurrences of all terms.
+    With `top`, only the `top` groups with most tokens in the selection keep their own rows;
+    the others are added up as one group, OTHER (a split by 3,000 outlets stays readable).
     Only the matches are aggregated: placements and groups come from `document_axis`.
     """
     if by not in FREQ:
@@ -210,11 +213,11 @@ def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | Non
     queries = as_queries(terms, groups=groups)
     axis = document_axis(corpus)
     frame, ordinal, placed = axis.placement(by)
-    _, codes, names = axis.groups(split)
     chosen = axis.rows(docs)
     counts = np.array([axis.match_counts(q, stem=stem) for q in queries],
                       dtype=np.int64).reshape(len(queries), len(chosen))
     on = chosen & placed
+    codes, names = _grouping(axis, split, on, top)
     present = np.unique(codes[on])
     first, last = (ordinal[on].min(), ordinal[on].max()) if on.any() else (0, -1)
     n_cells = (last - first + 1) * len(present)
@@ -249,14 +252,33 @@ def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | Non
     return table
 
 
+def _grouping(axis: DocumentAxis, split: str | None, on: np.ndarray,
+              top: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """(group code per documents row, labels): those of `axis.groups(split)`, or with `top`
+    the `top` groups with most tokens in the rows `on` and OTHER for the rest."""
+    _, codes, names = axis.groups(split)
+    present = np.flatnonzero(np.bincount(codes[on], minlength=len(names)))
+    if top is None or len(present) <= top:
+        return codes, names
+    size = np.bincount(codes[on], weights=axis.tokens[on], minlength=len(names))
+    kept = np.sort(present[np.lexsort((present, -size[present]))][:top])
+    recode = np.full(len(names), top)
+    recode[kept] = np.arange(top)
+    return recode[codes], np.append(names[kept], OTHER)
+
+
 def point_spans(corpus, query: Query, *, period, group: str, by: Granularity = "month",
-                split: str | None = None, stem: bool = False,
-                docs: Iterable[str] | None = None) -> pd.DataFrame:
-    """The matches behind one point of `term_frequency`: `query` in the documents of that
-    period and group. Columns: those of `workbench.query.find`."""
-    placed = place_documents(corpus, by=by, split=split, docs=docs)
-    ids = placed.doc_id[(placed.period == pd.Timestamp(period)) & (placed.group == group)]
-    return find(term_index(corpus), query, stem=stem, docs=ids)
+                split: str | None = None, stem: bool = False, docs: Iterable[str] | None = None,
+                top: int | None = None) -> pd.DataFrame:
+    """The matches behind one point of `term_frequency` (same `split`, `docs` and `top`):
+    `query` in the documents of that period and group. Columns: those of
+    `workbench.query.find`."""
+    axis = document_axis(corpus)
+    frame, _, placed = axis.placement(by)
+    on = axis.rows(docs) & placed
+    codes, names = _grouping(axis, split, on, top)
+    hit = on & (frame.period == pd.Timestamp(period)).to_numpy() & (names[codes] == group)
+    return find(term_index(corpus), query, stem=stem, docs=axis.ids[hit])
 
 
 def compare_periods(corpus, at, *, min_freq: int = 3, content_only: bool = True,

@@ -26,11 +26,12 @@ REST = "(rest of corpus)"
 class ProfilingDashboard(Dashboard):
     """Profile, keyness, naming, frames, voices and tone of each outlet, with passages."""
 
-    def __init__(self, corpus, variants: pd.DataFrame, frames: dict):
+    def __init__(self, corpus, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
+                 said: pd.DataFrame):
         self.corpus = corpus
         self.groups = profiling.groups(corpus)
-        self.scores = tone.sentence_tone(corpus)
-        self.voices = voices.voices(corpus)
+        self.scores = scores
+        self.voices = said
         self.profile = profiling.profile(corpus, self.voices, self.scores)
         self.names = naming.variant_matches(corpus, variants)
         self.naming = naming.naming_table(self.names, variants, self.groups)
@@ -164,7 +165,14 @@ def _among(table: pd.DataFrame, groups: list[str] | None) -> pd.DataFrame:
 
 
 def profiling_dashboard(corpus, *, variants: pd.DataFrame | None = None,
-                        frames: dict | None = None) -> ProfilingDashboard:
-    """The source-profiling dashboard for a loaded corpus; lexicons default to the project's."""
+                        frames: dict | None = None, scores: pd.DataFrame | None = None,
+                        said: pd.DataFrame | None = None) -> ProfilingDashboard:
+    """The source-profiling dashboard for a loaded corpus; lexicons default to the project's.
+
+    Pass the sentence tone `scores` and the quotes `said` when already computed (they are the
+    slow part on a large corpus).
+    """
     return ProfilingDashboard(corpus, naming.load_variants() if variants is None else variants,
-                              frames_mod.load_frames() if frames is None else frames)
+                              frames_mod.load_frames() if frames is None else frames,
+                              tone.sentence_tone(corpus) if scores is None else scores,
+                              voices.voices(corpus) if said is None else said)

@@ -31,6 +31,7 @@ from workbench.widgets.common import Dashboard, Picker, html_table, passages_htm
 NORMALISATIONS = [("raw counts", "count"), ("per 10k tokens", "rel_freq"),
                   ("share of documents", "doc_share")]
 KWIC_SHOWN = ["date", "outlet", "left", "match", "right", "doc_id"]
+TOP = 20  # outlets with most tokens that get their own series; the rest are added up
 
 
 class TrendsDashboard(Dashboard):
@@ -102,7 +103,7 @@ class TrendsDashboard(Dashboard):
                 return
         self.table = term_frequency(self.corpus, self.queries, by=self.value("by"),
                                     split=self.value("split") or None, docs=self._selection(),
-                                    stem=self.value("stem"))
+                                    stem=self.value("stem"), top=TOP)
         self._draw()
         self.outputs["excluded"].clear_output()
         with self.outputs["excluded"]:
@@ -148,7 +149,7 @@ class TrendsDashboard(Dashboard):
         query = next(q for q in self.queries if q.label == term)
         spans = point_spans(self.corpus, query, period=period, group=group,
                             by=self.value("by"), split=self.value("split") or None,
-                            docs=self._selection(), stem=self.value("stem"))
+                            docs=self._selection(), stem=self.value("stem"), top=TOP)
         self.passages = passages(self.corpus, spans)
         self.show_html("passages", passages_html(self.passages))
 
