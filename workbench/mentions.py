@@ -23,6 +23,7 @@ import re
 import pandas as pd
 
 from .actors import compile_aliases, load_actors
+from .groups import rows_by_document
 from .passages import passages
 
 COLUMNS = {"doc_id": "string", "sent_id": "Int64", "start": "int64", "end": "int64",
@@ -160,11 +161,14 @@ def unknown_actors(corpus, mentions: pd.DataFrame, *, min_count: int = 2) -> pd.
     stopword ("The", "In") is dropped. Add the good ones to data/actors.csv and re-run.
     Columns: candidate, how (titled | capitalised), count, n_docs, doc_id, sentence (an example).
     """
-    stop = set(corpus.tokens.loc[corpus.tokens["is_stop"], "norm"].astype(str))
-    known = {d: g[["start", "end"]].to_numpy() for d, g in mentions.groupby("doc_id")}
+    stop = {str(x) for x in corpus.tokens.loc[corpus.tokens["is_stop"], "norm"].unique()}
+    order, bounds = rows_by_document(mentions, corpus.documents)
+    starts = mentions["start"].to_numpy()[order].tolist()
+    ends = mentions["end"].to_numpy()[order].tolist()
     rows = []
-    for doc_id, text in zip(corpus.documents["doc_id"], corpus.documents["text"], strict=True):
-        spans = known.get(doc_id, [])
+    docs = corpus.documents
+    for i, (doc_id, text) in enumerate(zip(docs["doc_id"], docs["text"], strict=True)):
+        spans = list(zip(starts[bounds[i]:bounds[i + 1]], ends[bounds[i]:bounds[i + 1]]))
         for m in CANDIDATE.finditer(str(text)):
             start, words = m.start(m.lastgroup), m.group(m.lastgroup).split()
             while words and words[0].lower() in stop:
@@ -182,6 +186,6 @@ def unknown_actors(corpus, mentions: pd.DataFrame, *, min_count: int = 2) -> pd.
               .agg(count=("doc_id", "size"), n_docs=("doc_id", "nunique"))
               .query("count >= @min_count")
               .sort_values(["count", "n_docs", "candidate"], ascending=[False, False, True]))
-    examples = found.drop_duplicates("candidate")
+    examples = found[found.candidate.isin(ranked.candidate)].drop_duplicates("candidate")
     examples = passages(corpus, examples)[["candidate", "doc_id", "sentence"]]
     return ranked.merge(examples, on="candidate", how="left").reset_index(drop=True)
