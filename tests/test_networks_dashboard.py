@@ -61,3 +61,13 @@ def test_notebook_runs_top_to_bottom(run_notebook):
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
               if o.output_type == "error"]
     assert not errors
+
+
+def test_mentions_found_in_the_notebook_are_reused_for_their_switches(seed_corpus, tmp_path):
+    from workbench.mentions import find_mentions
+
+    found = find_mentions(seed_corpus, metonyms=False)
+    dash = networks_dashboard(seed_corpus, export_folder=tmp_path, mentions=found)
+    assert dash.mentions is not found  # the dashboard starts with metonyms on
+    dash.controls["metonyms"].value = False
+    assert dash.mentions is found and dash.graph.graph["metonyms"] is False

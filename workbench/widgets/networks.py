@@ -29,11 +29,14 @@ class NetworksDashboard(Dashboard):
     """Who is put next to whom: the network, its metrics, and the passages behind an edge."""
 
     def __init__(self, corpus, *, actors: pd.DataFrame | None = None,
-                 export_folder: str | Path | None = None):
+                 export_folder: str | Path | None = None, mentions: pd.DataFrame | None = None):
         self.corpus = corpus
         self.actors = load_actors() if actors is None else actors
         self.export_folder = Path(export_folder or project_root() / "reports" / "networks")
         self._mentions: dict[tuple[bool, bool], pd.DataFrame] = {}
+        if mentions is not None:  # found already, with the dictionary above: kept for its switches
+            settings = mentions.attrs["settings"]
+            self._mentions[settings["adjectives"], settings["metonyms"]] = mentions
         self.pos: dict = {}
         dates = corpus.documents["date"].dropna()
         self._months = (list(pd.period_range(dates.min(), dates.max(), freq="M"))
@@ -145,5 +148,6 @@ class NetworksDashboard(Dashboard):
 
 
 def networks_dashboard(corpus, **options) -> NetworksDashboard:
-    """Build the actor-network dashboard for `corpus` (options: actors, export_folder)."""
+    """Build the actor-network dashboard for `corpus` (options: actors, export_folder, and
+    `mentions` from `find_mentions` when already found, the slow part on a large corpus)."""
     return NetworksDashboard(corpus, **options)
