@@ -87,9 +87,12 @@ def looks_like_name(line: str) -> bool:
 
 
 def clean_lines(text: str, rules: Rules, *, outlet: str | None = None) -> Cleaned:
-    """Split `text` into lines and decide for each whether it belongs to the article; the lines
-    of hard-wrapped paragraphs (wire copy, e-mail) are joined, each paragraph keeping the
-    number of its first line."""
+    """Split `text` into lines and decide for each whether it belongs to the article.
+
+    The rules of `rules` test each line; then the lines of hard-wrapped paragraphs (wire copy,
+    e-mail) are joined, each paragraph keeping the number of its first line, before the
+    heuristics that judge a line by its place on the page (menus, bylines, repeated lines):
+    a short wrapped line is not a page element."""
     raw = text.split("\n")
     lines = [(n, line.strip()) for n, line in enumerate(raw, start=1)]
     lines = [(n, line) for n, line in lines if line]
@@ -100,18 +103,19 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None) -> Cleane
             if rx.search(line):
                 verdict[n] = rule
                 break
+    out = Cleaned(removed=[(n, line, verdict[n]) for n, line in lines if n in verdict])
+    lines = [(n, line) for n, line in lines if n not in verdict]
+    if _hard_wrapped(lines):  # paragraphs first: a wrapped line is no page element
+        lines = _unwrap(lines, raw)
     if len(lines) > 1:  # every structural heuristic needs a second line to act on
         _structural(lines, verdict)
-    out = Cleaned()
     for n, line in lines:
         if n in verdict:
             out.removed.append((n, line, verdict[n]))
-            if verdict[n] in ("byline", "signoff"):
-                out.bylines.append(line)
         else:
             out.kept.append((n, line))
-    if _hard_wrapped(out.kept):
-        out.kept = _unwrap(out.kept, raw)
+    out.removed.sort(key=lambda row: row[0])
+    out.bylines = [line for _, line, rule in out.removed if rule in ("byline", "signoff")]
     if len(out.kept) > 1 and _n_words(out.kept[0][1]) <= TITLE_WORDS:
         out.title = out.kept[0][1]  # a one-paragraph text or a long first paragraph has no headline
     return out

@@ -28,7 +28,7 @@ from .parallel import map_bounded
 from .readers import RawDoc, read_file
 from .tokenize import Tokenizer, TokenizerSettings
 
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
 
 
