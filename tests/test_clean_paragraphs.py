@@ -64,7 +64,7 @@ def test_headline_is_a_short_first_line_of_a_longer_text():
 
 def test_wrapped_lines_are_never_judged_as_page_elements():
     """Before paragraphs were joined first, a wrapped line that was short, repeated or mostly a
-    date was taken for a dateline, repeated line or byline (1,000 Reuters lines)."""
+    date was taken for a dateline, repeated line or byline (about 900 Reuters lines)."""
     lines = ["The board said the vote on the merger, first set for this week,",
              "has been postponed until the holders of record on the dates of",
              "March 2, 1987, April 6, 1987, June 1, 1987,",
