@@ -38,19 +38,21 @@ def metrics(G: nx.Graph, *, seed: int = 42) -> pd.DataFrame:
 
 
 def _igraph(G: nx.Graph) -> igraph.Graph:
-    """`G` as an igraph graph with the same node order, vertex "name" and edge "weight"."""
+    """`G` as an igraph graph with the same node order and vertex "name"; edge "distance"
+    (1/weight, an edge's length) and "strength" (the weight, negative PMI counted as 0)."""
     index = {n: i for i, n in enumerate(G)}
+    weights = [w for *_, w in G.edges(data="weight")]
     return igraph.Graph(n=len(index), edges=[(index[a], index[b]) for a, b in G.edges()],
-                        vertex_attrs={"name": list(G)},
-                        edge_attrs={"weight": [w for *_, w in G.edges(data="weight")]})
+                        vertex_attrs={"name": list(G)}, edge_attrs={
+                            "distance": [1 / w if w > 0 else float("inf") for w in weights],
+                            "strength": [max(w, 0.0) for w in weights]})
 
 
 def _betweenness(g: igraph.Graph) -> dict:
     """Normalised betweenness, an edge's length being 1/weight (= networkx's
     `betweenness_centrality`), computed by igraph: 60x faster (15 s -> 0.25 s on 732 actors),
     and paths of equal length up to rounding count as ties."""
-    distance = [1 / w if w > 0 else float("inf") for w in g.es["weight"]]
-    raw = g.betweenness(weights=distance, directed=False)
+    raw = g.betweenness(weights="distance", directed=False)
     pairs = (g.vcount() - 1) * (g.vcount() - 2) / 2
     return {n: v / pairs if pairs else 0.0 for n, v in zip(g.vs["name"], raw, strict=True)}
 
@@ -59,14 +61,12 @@ def _eigenvector(g: igraph.Graph) -> dict:
     """Weighted eigenvector centrality per connected component (0 for isolates), each
     component's unit vector scaled by its share of the actors (as networkx scales it).
     Negative weights (PMI below chance) count as 0: the measure needs weights >= 0."""
-    g = g.copy()
-    g.es["weight"] = [max(w, 0.0) for w in g.es["weight"]]
     scores = {}
     for members in g.connected_components():
         sub = g.induced_subgraph(members)
         part = np.zeros(len(members))
-        if len(members) > 1 and max(sub.es["weight"]) > 0:
-            part = np.abs(sub.eigenvector_centrality(weights="weight"))
+        if len(members) > 1 and max(sub.es["strength"]) > 0:
+            part = np.abs(sub.eigenvector_centrality(weights="strength"))
             part *= len(members) / g.vcount() / np.linalg.norm(part)
         scores |= dict(zip(sub.vs["name"], part.tolist(), strict=True))
     return scores

@@ -64,6 +64,7 @@ class Picker(widgets.VBox):
     def __init__(self, labels: pd.Series, *, description: str, listed: int = LISTED):
         counts = labels.astype(str).value_counts()
         self.counts = counts.iloc[np.lexsort((counts.index.to_numpy(), -counts.to_numpy()))]
+        self._rank = {name: i for i, name in enumerate(self.counts.index)}
         self.listed = listed
         self._listing = False
         self.search = widgets.Text(placeholder=f"find among {len(counts):,}",
@@ -91,12 +92,10 @@ class Picker(widgets.VBox):
         names = self.counts.index
         text = self.search.value.strip()
         match = names[names.str.contains(text, case=False, regex=False)] if text else names
-        kept = set(keep)
-        listed = [n for n in names if n in kept] + [n for n in match[:self.listed + len(kept)]
-                                                    if n not in kept][:self.listed]
-        order = {n: i for i, n in enumerate(names)}
+        kept = {n for n in keep if n in self._rank}  # not ALL
+        listed = [*kept, *[n for n in match[:self.listed + len(kept)] if n not in kept][:self.listed]]
         return [(f"(all {len(names):,})", ALL)] + [
-            (f"{n} ({self.counts.iloc[order[n]]:,})", n) for n in sorted(listed, key=order.get)]
+            (f"{n} ({self.counts[n]:,})", n) for n in sorted(listed, key=self._rank.get)]
 
     @traitlets.validate("value")
     def _known(self, proposal):
