@@ -21,6 +21,7 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check workbench tests $(wildcard benchmarks)
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 bench: $(STAMP)  # ingest speed, warm open, query latency, memory: see README, "Large corpora and measured speed"

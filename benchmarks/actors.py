@@ -12,10 +12,10 @@ present-day states are scored as the states of that time, listed in `ERA`.
 from __future__ import annotations
 
 import gzip
-import importlib
 import json
 
 from benchmarks import corpora
+from workbench import networks
 
 CODES = {"usa": "United States", "uk": "United Kingdom", "ussr": "Soviet Union",
          "west-germany": "West Germany", "east-germany": "East Germany", "south-korea": "South Korea",
@@ -35,16 +35,8 @@ def _norm(name: str) -> str:
 def evaluate(corpus, spec: corpora.Spec) -> dict:
     if spec.name != "reuters":
         return {"status": "not applicable"}
-    try:
-        mentions = importlib.import_module("workbench.mentions")
-        actors_mod = importlib.import_module("workbench.actors")
-    except ImportError:
-        return {"status": "pending: workbench.actors / workbench.mentions not available"}
-    try:
-        table = actors_mod.load_actors()
-        found = mentions.find_mentions(corpus, table)
-    except Exception as err:  # noqa: BLE001 - written concurrently
-        return {"status": f"error: {type(err).__name__}: {err}"}
+    table = networks.load_actors()
+    found = networks.find_mentions(corpus, table)
     gold = _gold(_names(table))  # keyed by Reuters NEWID, the part of doc_id after the last ":"
     states = table.loc[table["type"] == "state", "actor"].unique()
     scored = {ERA.get(s, s) for s in states}.union(*gold.values())

@@ -64,7 +64,7 @@ def warm(spec: corpora.Spec, workdir: Path) -> dict:
         getattr(corpus, t).memory_usage(deep=True).sum()
         for t in ("documents", "paragraphs", "sentences", "tokens", "removed", "report",
                   "metadata")) / 2**20, 1)
-    from workbench.query import term_index
+    from workbench.index import term_index
 
     out["queries"] = queries.run(corpus, spec.terms, setup=lambda: term_index(corpus))
     out["peak_rss_session_mb"] = _rss_mb()

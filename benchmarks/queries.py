@@ -1,4 +1,4 @@
-"""Query families timed on an open corpus; a family whose module is missing is "not available".
+"""Query families timed on an open corpus.
 
 Each family returns a list of (label, zero-argument callable), so that latency is measured
 per call. Families: term trend split by outlet, KWIC, outlet keyness profile, filtered
@@ -7,20 +7,14 @@ actor-network rebuild.
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable
 
 import numpy as np
 
+from workbench import index, networks, profiling, trends
+
 N_OUTLETS = 5  # a trend split by outlet shows the outlets a researcher picked; we pick the top 5
-
-
-def _module(name: str):
-    try:
-        return importlib.import_module(f"workbench.{name}")
-    except ImportError:
-        return None
 
 
 def top_outlets(corpus, n: int) -> list[str]:
@@ -28,38 +22,26 @@ def top_outlets(corpus, n: int) -> list[str]:
 
 
 def trend(corpus, terms) -> list[tuple[str, Callable]]:
-    mod = _module("trends")
-    if mod is None:
-        return []
     outlets = top_outlets(corpus, N_OUTLETS)
-    docs = mod.select_documents(corpus, outlets=outlets)
-    return [(t, lambda t=t: mod.term_frequency(corpus, t, by="month", split="outlet", docs=docs))
+    docs = index.select_documents(corpus, outlets=outlets)
+    return [(t, lambda t=t: trends.term_frequency(corpus, t, by="month", split="outlet", docs=docs))
             for t in terms]
 
 
 def kwic(corpus, terms) -> list[tuple[str, Callable]]:
-    mod = _module("kwic")
-    if mod is None:
-        return []
-    return [(t, lambda t=t: mod.kwic(corpus, t, window=5)) for t in terms]
+    return [(t, lambda t=t: trends.kwic(corpus, t, window=5)) for t in terms]
 
 
 def profile(corpus, terms) -> list[tuple[str, Callable]]:
-    mod = _module("profiling")
-    if mod is None:
-        return []
     outlets = top_outlets(corpus, len(terms))
     if len(outlets) < 2:  # one outlet: compare each term's documents with the rest instead
         return []
-    return [(o, lambda o=o: mod.keyness_by_group(corpus, target=[o], content_only=True))
+    return [(o, lambda o=o: profiling.keyness_by_group(corpus, target=[o], content_only=True))
             for o in outlets]
 
 
 def network(corpus, terms) -> list[tuple[str, Callable]]:
-    mod, found = _module("networks"), _module("mentions")
-    if mod is None or found is None or not hasattr(mod, "build_network"):
-        return []
-    mentions = found.find_mentions(corpus)  # once per session, like the dashboard
+    mentions = networks.find_mentions(corpus)  # once per session, like the dashboard
     outlets = top_outlets(corpus, 10)
     years = sorted(corpus.documents.date.dt.year.dropna().astype(int).unique())
     cases = []
@@ -68,7 +50,7 @@ def network(corpus, terms) -> list[tuple[str, Callable]]:
         span = {"start": f"{year}-01-01", "end": f"{year + i % 3}-12-31"}
         pick = {"outlets": [outlets[i % len(outlets)]]} if len(outlets) > 1 and i % 2 else {}
         label = f"{pick.get('outlets', ['all'])[0]} {span['start'][:4]}-{span['end'][:4]}"
-        cases.append((label, lambda kw={**span, **pick}: mod.build_network(corpus, mentions, **kw)))
+        cases.append((label, lambda kw={**span, **pick}: networks.build_network(corpus, mentions, **kw)))
     return cases
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import numpy as np
 import pandas as pd
 import traitlets
 from IPython.display import HTML, display
+
+from ..index.groups import group_sizes
 
 ALL = "(all)"
 LISTED = 100  # labels a Picker lists at once; a search box reaches the others
@@ -62,8 +63,7 @@ class Picker(widgets.VBox):
     value = traitlets.Tuple()
 
     def __init__(self, labels: pd.Series, *, description: str, listed: int = LISTED):
-        counts = labels.astype(str).value_counts()
-        self.counts = counts.iloc[np.lexsort((counts.index.to_numpy(), -counts.to_numpy()))]
+        self.counts = counts = group_sizes(labels)
         self._rank = {name: i for i, name in enumerate(self.counts.index)}
         self.listed = listed
         self._listing = False

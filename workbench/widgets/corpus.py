@@ -7,7 +7,7 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
-from ..overview import document_lines
+from ..overview.summary import document_lines
 from .common import Dashboard, html_table
 
 

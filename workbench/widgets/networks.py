@@ -13,14 +13,15 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
-from workbench.actors import TYPES, load_actors
-from workbench.config import project_root
-from workbench.groups import outlet_of
-from workbench.mentions import find_mentions
-from workbench.network_metrics import ego_network, metrics
-from workbench.networks import UNITS, build_network, evidence, export_network
-from workbench.plots.networks import draw_network, network_layout
-from workbench.widgets.common import Dashboard, Picker, html_table, passages_html
+from ..index.groups import outlet_of
+from ..networks.actors import TYPES, load_actors
+from ..networks.build import UNITS, build_network, evidence
+from ..networks.export import export_network
+from ..networks.mentions import find_mentions
+from ..networks.metrics import ego_network, metrics
+from ..plots.networks import draw_network, network_layout
+from ..project.project import project_root
+from .common import Dashboard, Picker, html_table, passages_html
 
 WHOLE = "(whole network)"
 

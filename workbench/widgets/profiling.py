@@ -11,11 +11,12 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML, display
 
-from workbench import frames as frames_mod
-from workbench import naming, profiling, tone, voices
-from workbench.passages import passages
-from workbench.plots import profiling as plots
-from workbench.widgets.common import Dashboard, Picker, html_table, passages_html
+from .. import profiling
+from ..index.passages import passages
+from ..plots import profiling as plots
+from ..profiling import frames as frames_mod
+from ..profiling import naming, tone, voices
+from .common import Dashboard, Picker, html_table, passages_html
 
 VIEWS = [("Profile", "profile"), ("Distinctive words (keyness)", "keyness"),
          ("Naming lens", "naming"), ("Frames", "frames"), ("Voices", "voices"),

@@ -12,21 +12,16 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, display
 
-from workbench.groups import group_labels
-from workbench.kwic import kwic
-from workbench.passages import passages
-from workbench.plots.trends import date_label, plot_trend
-from workbench.query import Query, as_queries, load_keyword_groups
-from workbench.trends import (
-    FREQ,
-    compare_periods,
-    date_end,
-    load_events,
-    point_spans,
-    select_documents,
-    term_frequency,
-)
-from workbench.widgets.common import Dashboard, Picker, html_table, passages_html
+from ..index.axis import FREQ, date_end, select_documents
+from ..index.groups import group_labels
+from ..index.passages import passages
+from ..index.query import Query, as_queries, load_keyword_groups
+from ..plots.trends import date_label, plot_trend
+from ..trends.concordance import kwic
+from ..trends.events import load_events
+from ..trends.frequency import point_spans, term_frequency
+from ..trends.periods import compare_periods
+from .common import Dashboard, Picker, html_table, passages_html
 
 NORMALISATIONS = [("raw counts", "count"), ("per 10k tokens", "rel_freq"),
                   ("share of documents", "doc_share")]

@@ -1,0 +1,108 @@
+"""The Parquet cache: incremental by file content, self-healing when damaged, never a pickle."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from seed_paths import SEEDS
+
+import workbench.ingest.load as corpus_module
+from workbench import load_corpus
+
+
+@pytest.fixture
+def counting(monkeypatch):
+    """Record which files `process_file` really processes."""
+    seen: list[str] = []
+    original = corpus_module.process_file
+
+    def spy(path, name, *args, **kwargs):
+        seen.append(name)
+        return original(path, name, *args, **kwargs)
+
+    monkeypatch.setattr(corpus_module, "process_file", spy)
+    return seen
+
+
+def load(folder):
+    return load_corpus(folder, metadata=folder.parent / "sources.csv", cache_dir=folder.parent / ".c")
+
+
+def test_second_load_processes_nothing_and_gives_the_same_tables(seed_copy, counting):
+    first = load(seed_copy)
+    assert len(counting) == 5
+    second = load(seed_copy)
+    assert len(counting) == 5
+    assert first.tokens.equals(second.tokens) and first.documents.equals(second.documents)
+
+
+def test_adding_or_touching_one_file_processes_only_that_file(seed_copy, counting):
+    load(seed_copy)
+    counting.clear()
+    shutil.copy(SEEDS / "001_067d92aa473488f3.txt", seed_copy / "new.txt")
+    (seed_copy / "new.txt").write_text("Fresh report from Baku. " * 3 + "The end of the story.",
+                                       encoding="utf-8")
+    assert len(load(seed_copy).documents) == 6
+    assert counting == ["new.txt"]
+    counting.clear()
+    (seed_copy / "new.txt").write_text("A changed report about Moscow and the South Caucasus.",
+                                       encoding="utf-8")
+    corpus = load(seed_copy)
+    assert counting == ["new.txt"]
+    assert "changed report" in corpus.text("new")
+
+
+def test_removed_file_disappears(seed_copy):
+    load(seed_copy)
+    (seed_copy / "004_3e57617027b9e7e9.txt").unlink()
+    corpus = load(seed_copy)
+    assert "004_3e57617027b9e7e9" not in set(corpus.documents.doc_id)
+    assert "004_3e57617027b9e7e9" not in set(corpus.tokens.doc_id.astype(str))
+
+
+def test_editing_curated_metadata_needs_no_reprocessing(seed_copy, counting):
+    load(seed_copy)
+    counting.clear()
+    sources = seed_copy.parent / "sources.csv"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("Ali Gasimov,", "A. Gasimov,"),
+                       encoding="utf-8")
+    corpus = load(seed_copy)
+    assert counting == []
+    assert "A. Gasimov" in set(corpus.documents.author.dropna())
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "manifest"])
+def test_corrupt_or_partial_cache_is_reported_and_rebuilt(seed_copy, counting, damage):
+    load(seed_copy)
+    counting.clear()
+    entry = next((seed_copy.parent / ".c" / "files").iterdir())
+    target = entry / ("manifest.json" if damage == "manifest" else "tokens.parquet")
+    if damage == "truncate":
+        target.write_bytes(target.read_bytes()[:100])
+    elif damage == "garbage":
+        target.write_bytes(b"\x80\x04 definitely not parquet")
+    else:
+        target.unlink()
+    corpus = load(seed_copy)
+    assert len(counting) == 1 and len(corpus.documents) == 5
+    assert corpus.report.reason.str.contains("cache entry rebuilt").any()
+
+
+def test_cache_holds_parquet_and_json_only(seed_copy):
+    load(seed_copy)
+    suffixes = {p.suffix for p in (seed_copy.parent / ".c").rglob("*") if p.is_file()}
+    assert suffixes <= {".parquet", ".json"}
+
+
+def test_two_processes_sharing_the_cache_both_load(seed_copy):
+    """Concurrent cold loads (two notebooks, two test workers) must not break each other."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from workbench import load_corpus; from pathlib import Path; "
+            "f = Path(sys.argv[1]); c = load_corpus(f, metadata=f.parent / 'sources.csv', "
+            "cache_dir=f.parent / '.c'); assert len(c.documents) == 5, c")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(seed_copy)]) for _ in range(3)]
+    assert [p.wait(timeout=300) for p in procs] == [0, 0, 0]
+    assert len(load(seed_copy).documents) == 5

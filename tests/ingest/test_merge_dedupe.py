@@ -1,0 +1,103 @@
+"""Duplicates and curated-vs-inferred metadata on the seed texts: report texts, originals, winners."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from seed_paths import SEEDS
+
+from workbench import load_corpus
+from workbench.ingest.dedupe import find_duplicates, signature
+
+TREND, AZERNEWS, JAMNEWS = "001_067d92aa473488f3", "000_438739c02a2fa118", "002_3ecd11ab92daf9a0"
+
+
+def load(folder, **kw):
+    return load_corpus(folder, metadata=folder.parent / "sources.csv", cache_dir=folder.parent / ".cache",
+                       **kw)
+
+
+def reason(corpus, file):
+    return corpus.report.set_index("file").loc[file, "reason"]
+
+
+def seed(doc_id):
+    return (SEEDS / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+def test_exact_and_edited_copies_of_a_seed_are_set_aside(seed_copy):
+    text = seed(TREND)
+    (seed_copy / "zz_exact.txt").write_text(text.replace(". ", ".  ").replace("\n", "\r\n"), encoding="utf-8")
+    edited = text.replace("Korotchenko", "the expert").replace("Azerbaijani", "Azeri")
+    (seed_copy / "zz_near.txt").write_text(edited, encoding="utf-8")
+    corpus = load(seed_copy)
+    assert len(corpus.documents) == 5
+    assert reason(corpus, "zz_exact.txt") == f"duplicate of {TREND} (identical text); not counted twice"
+    assert reason(corpus, "zz_near.txt") == (f"duplicate of {TREND} (near-duplicate, similarity 0.97); "
+                                             "not counted twice")
+    assert not corpus.tokens.doc_id.isin(["zz_exact", "zz_near"]).any()
+
+
+def test_the_first_copy_in_corpus_order_is_the_original(seed_copy):
+    (seed_copy / "0000_edited.txt").write_text(seed(TREND).replace("Undoubtedly", "Certainly"),
+                                               encoding="utf-8")
+    corpus = load(seed_copy)
+    assert "0000_edited" in set(corpus.documents.doc_id) and TREND not in set(corpus.documents.doc_id)
+    assert reason(corpus, f"{TREND}.txt").startswith("duplicate of 0000_edited (near-duplicate")
+
+
+def test_find_duplicates_names_the_first_similar_document_of_each_copy():
+    texts = {"a": seed(TREND), "b": seed(AZERNEWS), "c": seed(TREND).replace("Undoubtedly", "Certainly"),
+             "d": seed(TREND), "e": seed(AZERNEWS).replace("peacekeepers", "soldiers"), "f": seed(JAMNEWS)}
+    keys = {d: " ".join(t.casefold().split()) for d, t in texts.items()}
+    docs = pd.DataFrame({"doc_id": list(texts), "content_hash": [hash(k) for k in keys.values()]})
+    sigs = pd.DataFrame({"doc_id": list(texts), "signature": [signature(k).tobytes() for k in keys.values()]})
+    dups = find_duplicates(docs, sigs)
+    assert dups[["doc_id", "original", "kind"]].values.tolist() == [
+        ["d", "a", "exact"], ["c", "a", "near"], ["e", "b", "near"]]
+    assert dups.similarity.iloc[0] == 1.0 and (dups.similarity.iloc[1:] >= 0.8).all()
+    assert find_duplicates(docs.iloc[[1, 5]], sigs).empty
+
+
+def test_mislabelled_seed_keeps_the_curated_values_and_warns(seed_copy):
+    sources = pd.read_csv(seed_copy.parent / "sources.csv", dtype=str, keep_default_na=False)
+    row = sources.file == f"{TREND}.txt"
+    sources.loc[row, ["outlet", "date", "author"]] = ["Sputnik", "2023-01-05", "Ali Gasimov"]
+    sources.to_csv(seed_copy.parent / "sources.csv", index=False)
+    corpus = load(seed_copy)
+    report = corpus.report.set_index("doc_id")
+    assert report.at[TREND, "status"] == "warning"
+    assert report.at[TREND, "reason"] == (
+        "curated outlet 'Sputnik' differs from the text ('Trend', 'told Trend' (line 9, 2 cue(s))); "
+        "curated kept; curated date '2023-01-05' differs from the text ('2024-04-23', latest date "
+        "mentioned '23 April 2024': published on or after it); curated kept")
+    assert (report.drop(TREND).status == "ok").all()
+    doc = corpus.documents.set_index("doc_id").loc[TREND]
+    assert (doc.outlet, doc.date, doc.date_source) == ("Sputnik", pd.Timestamp("2023-01-05"), "curated")
+    meta = corpus.metadata.set_index(["doc_id", "field"]).loc[TREND]
+    assert list(meta.agrees.astype(object)) == [True, False, False, True, True, pd.NA]
+    assert meta.loc["date", "chosen"] == "2023-01-05" and meta.loc["outlet", "inferred"] == "Trend"
+
+
+def test_a_table_row_keeps_its_own_column_over_the_curated_file_row(corpus_dir):
+    rows = [{"id": "r1", "body": seed(TREND), "media": "AFP", "published": "2024-04-23"},
+            {"id": "r2", "body": seed(JAMNEWS), "media": "", "published": ""}]
+    (corpus_dir / "export.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    (corpus_dir.parent / "sources.csv").write_text(
+        "file,outlet,date,date_precision,outlet_country,desk\n"
+        "export.jsonl,Wire Service,2024,year,France,foreign\n", encoding="utf-8")
+    corpus = load(corpus_dir, columns={"outlet": "media", "date": "published"})
+    docs = corpus.documents.set_index("doc_id")
+    r1, r2 = docs.loc["export.jsonl:r1"], docs.loc["export.jsonl:r2"]
+    assert (r1.outlet, r1.date, r1.date_source) == ("AFP", pd.Timestamp("2024-04-23"), "column")
+    assert (r1.outlet_country, r1.desk) == ("France", "foreign")  # the file row fills what rows lack
+    assert r2.outlet == "Wire Service"  # no outlet cell and no cue in the page: the file row fills it
+    assert (r2.date, r2.date_precision) == (pd.Timestamp("2022-12-05"), "day")
+    report = corpus.report.set_index("doc_id")
+    assert report.at["export.jsonl:r1", "reason"] == (
+        "curated outlet 'Wire Service' differs from the text ('AFP', outlet field); "
+        "the row's own value kept")
+    meta = corpus.metadata.set_index(["doc_id", "field"])
+    assert meta.loc[("export.jsonl:r1", "outlet"), "chosen"] == "AFP"
+    assert meta.loc[("export.jsonl:r1", "date"), "agrees"]

@@ -1,0 +1,73 @@
+"""The actor-network dashboard driven from Python, and the notebook run top to bottom."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.widgets.networks import WHOLE, networks_dashboard
+
+
+@pytest.fixture
+def dash(seed_corpus, tmp_path):
+    return networks_dashboard(seed_corpus, export_folder=tmp_path / "exports")
+
+
+def test_outlet_and_unit_controls_rebuild_the_network(dash):
+    assert {"Russia", "Azerbaijan"} <= set(dash.graph)
+    dash.controls["outlets"].value = ("JAMnews",)
+    assert "Sergey Lavrov" in dash.graph and "Igor Korotchenko" not in dash.graph
+    assert dash.graph.graph["outlets"] == "JAMnews"
+    dash.controls["unit"].value = "document"
+    assert dash.graph.graph["unit"] == "document"
+    assert set(dash.table["actor"]) == set(dash.graph)
+
+
+def test_types_min_weight_and_metonym_switch_are_applied(dash):
+    dash.controls["types"].value = ("person",)
+    assert {d["type"] for _, d in dash.graph.nodes(data=True)} <= {"person"}
+    dash.controls["types"].value = ("state", "place")
+    dash.controls["min_weight"].value = 5
+    assert all(d["weight"] >= 5 for *_, d in dash.graph.edges(data=True))
+    dash.controls["metonyms"].value = False
+    assert dash.graph.graph["metonyms"] is False
+    assert "metonym" not in set(dash.mentions["kind"])
+
+
+def test_focus_actor_draws_its_ego_network_and_an_edge_shows_its_evidence(dash):
+    dash.controls["focus"].value = "Sergey Lavrov"
+    assert "Jeyhun Bayramov" in dash.drawn and len(dash.drawn) < len(dash.graph)
+    options = dict((v, k) for k, v in dash.controls["edge"].options if v)
+    edge = next(e for e in options if set(e) == {"Jeyhun Bayramov", "Sergey Lavrov"})
+    dash.controls["edge"].value = edge
+    assert len(dash.evidence) == 5
+    dash.controls["focus"].value = WHOLE
+    assert dash.drawn is dash.graph
+
+
+def test_date_range_narrows_the_documents(dash):
+    months = dash.controls["dates"].options
+    dash.controls["dates"].index = (len(months) - 1, len(months) - 1)
+    assert "Igor Korotchenko" in dash.graph and "Sergey Lavrov" not in dash.graph
+
+
+def test_export_button_writes_every_format(dash):
+    dash.controls["export"].click()
+    assert {"gexf", "graphml", "nodes", "edges", "settings"} == set(dash.exported)
+    assert all(p.exists() for p in dash.exported.values())
+
+
+def test_notebook_runs_top_to_bottom(run_notebook):
+    nb = run_notebook("notebooks/03-actor-networks.ipynb")
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+              if o.output_type == "error"]
+    assert not errors
+
+
+def test_mentions_found_in_the_notebook_are_reused_for_their_switches(seed_corpus, tmp_path):
+    from workbench.networks import find_mentions
+
+    found = find_mentions(seed_corpus, metonyms=False)
+    dash = networks_dashboard(seed_corpus, export_folder=tmp_path, mentions=found)
+    assert dash.mentions is not found  # the dashboard starts with metonyms on
+    dash.controls["metonyms"].value = False
+    assert dash.mentions is found and dash.graph.graph["metonyms"] is False

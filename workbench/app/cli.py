@@ -1,0 +1,79 @@
+"""Command line: `python -m workbench check [PATH]` prints the ingest report.
+
+`python -m workbench report [--out DIR]` runs the notebooks into shareable HTML (`report`).
+
+Exit status is 1 when any file or row was skipped, so scripts can stop on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from ..corpus.corpus import Corpus
+from ..ingest.load import load_corpus
+from ..project.project import corpus_settings
+
+
+def format_report(corpus: Corpus) -> str:
+    """Plain-text report: status per file, metadata (curated vs inferred), removed lines."""
+    out = []
+    counts = corpus.report.status.value_counts()
+    out.append(f"{len(corpus.documents)} documents, {len(corpus.sentences)} sentences, "
+               f"{len(corpus.tokens)} tokens; " +
+               ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "warning", "skipped")))
+    out.append("\nFILES")
+    for r in corpus.report.itertuples(index=False):
+        where = r.file + (f" row {r.row}" if not pd.isna(r.row) else "")
+        out.append(f"  [{r.status:7}] {where}" + (f": {r.reason}" if r.reason else ""))
+    out.append("\nMETADATA (chosen value; [curated] / [inferred: evidence]; ! = disagreement)")
+    meta = corpus.metadata
+    for doc_id, rows in meta.groupby("doc_id", sort=False):
+        out.append(f"  {doc_id}")
+        for m in rows.itertuples(index=False):
+            if pd.isna(m.chosen):
+                continue
+            how = "curated" if not pd.isna(m.curated) else f"inferred: {m.evidence}"
+            flag = " !" if m.agrees is False else ""
+            out.append(f"    {m.field:9} {m.chosen} [{how}]{flag}")
+    out.append("\nREMOVED LINES (line: rule: text)")
+    removed = corpus.removed.astype({"doc_id": str})
+    for doc_id, rows in removed.groupby("doc_id", sort=False):
+        out.append(f"  {doc_id}")
+        out.extend(f"    {r.line_no:>4}: {r.rule}: {r.text[:70]}" for r in rows.itertuples())
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m workbench")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="load the corpus and print the ingest report")
+    check.add_argument("path", nargs="?", help="corpus folder (default: the configured corpus)")
+    check.add_argument("--metadata", help="curated metadata CSV (default: data/sources.csv)")
+    report = sub.add_parser("report", help="run every notebook, write HTML pages + index.html")
+    report.add_argument("--out", help="output folder (default: reports/ in the project)")
+    report.add_argument("--cell-timeout", type=int, default=600,
+                        help="seconds a cell may run before the notebook is stopped (default 600)")
+    args = parser.parse_args(argv)
+    if args.command == "report":
+        from .report import main as report_main
+
+        return report_main(args.out, timeout=args.cell_timeout)
+    settings = corpus_settings()
+    if args.path:
+        settings["path"] = Path(args.path)
+    if args.metadata:
+        settings["metadata"] = Path(args.metadata)
+    try:
+        corpus = load_corpus(**settings)
+    except (FileNotFoundError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    try:
+        print(format_report(corpus))
+    except BrokenPipeError:  # e.g. piped into `head`
+        pass
+    return 1 if (corpus.report.status == "skipped").any() else 0

@@ -1,0 +1,155 @@
+"""The document axis: what queries need about each document (date span, period, group, tokens),
+computed once per corpus, and the one rule that selects documents by outlet and date range.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from .groups import group_labels
+from .query import Query
+from .terms import match_tokens, term_index
+
+Granularity = Literal["day", "week", "month", "quarter", "year"]
+FREQ = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+#: the coarsest date precision each granularity can use
+NEEDS = {"day": "day", "week": "day", "month": "month", "quarter": "month", "year": "year"}
+RANK = {"day": 0, "month": 1, "year": 2}
+_LAST_DAY = {"day": pd.offsets.Day(0), "month": pd.offsets.MonthEnd(0),
+             "year": pd.offsets.YearEnd(0)}
+
+
+def date_end(documents: pd.DataFrame) -> pd.Series:
+    """Last day each document may have been written on, given its date precision."""
+    ends = documents.date.copy()
+    for precision, offset in _LAST_DAY.items():
+        rows = documents.date_precision == precision
+        ends[rows] = documents.date[rows] + offset
+    return ends
+
+
+def select_documents(corpus, *, outlets: Iterable[str] | None = None, start=None,
+                     end=None) -> pd.Index:
+    """doc_ids of the documents from `outlets` whose whole date span lies in [start, end].
+
+    Undated documents are kept only when no date bound is given.
+    """
+    axis = document_axis(corpus)
+    docs = axis.documents
+    keep = np.ones(len(docs), dtype=bool)
+    if outlets is not None:
+        _, codes, names = axis.groups("outlet")
+        keep &= np.isin(codes, pd.Index(names).get_indexer(list(outlets)))
+    if start is not None:
+        keep &= (docs.date >= pd.Timestamp(start)).fillna(False).to_numpy()
+    if end is not None:
+        keep &= (date_end(docs) <= pd.Timestamp(end)).fillna(False).to_numpy()
+    return axis.ids[keep]
+
+
+class DocumentAxis:
+    """What queries need about each document, computed once per corpus (see `document_axis`).
+
+    Rows follow `corpus.documents`. `row_of_code` is the documents row of each `TermIndex`
+    document code (-1 when none), `tokens` each document's number of tokens; the placement on
+    the time axis per granularity, the group codes per split column and the norm counts per
+    group are computed on first use and kept, so a query only aggregates its matches.
+    """
+
+    def __init__(self, documents: pd.DataFrame, index):
+        self.documents, self.index = documents, index
+        self.ids = pd.Index(documents.doc_id.astype(str))
+        self.row_of_code = self.ids.get_indexer(index.doc_ids)
+        known = self.row_of_code >= 0
+        self.tokens = np.zeros(len(documents), dtype=np.int64)
+        self.tokens[self.row_of_code[known]] = index.doc_tokens[known]
+        self._placements: dict[str, tuple[pd.DataFrame, np.ndarray, np.ndarray]] = {}
+        self._groups: dict[str | None, tuple[pd.Series, np.ndarray, np.ndarray]] = {}
+        self._group_counts: dict[str | None, sparse.csr_matrix] = {}
+        self._selection: tuple[pd.Index | None, np.ndarray] = (None, np.ones(0, dtype=bool))
+
+    @cached_property
+    def id_rank(self) -> np.ndarray:
+        """Place of each row's doc_id in text order."""
+        return np.unique(np.asarray(self.ids, dtype=object), return_inverse=True)[1]
+
+    def rows(self, docs: Iterable[str] | None) -> np.ndarray:
+        """True for the documents rows whose doc_id is in `docs` (every row when None)."""
+        if docs is None:
+            return np.ones(len(self.ids), dtype=bool)
+        if docs is self._selection[0]:  # an Index cannot change: its rows are still the same
+            return self._selection[1]
+        keep = np.zeros(len(self.ids), dtype=bool)
+        found = self.ids.get_indexer(docs if isinstance(docs, pd.Index) else list(docs))
+        keep[found[found >= 0]] = True
+        keep.flags.writeable = False
+        if isinstance(docs, pd.Index):
+            self._selection = docs, keep
+        return keep
+
+    def placement(self, by: Granularity) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+        """(`place_documents` columns but group, period ordinal per row, True where placed)."""
+        if by not in self._placements:
+            d = self.documents
+            precision = d.date_precision.astype("string")
+            rank = pd.to_numeric(precision.astype(object).map(RANK))
+            coarse = (rank > RANK[NEEDS[by]]).to_numpy()
+            undated = (d.date.isna() | precision.isna()).to_numpy()
+            reason = pd.Series(pd.NA, index=d.index, dtype="string")
+            reason[coarse] = "dated only to the " + precision[coarse] + f"; too coarse for by={by!r}"
+            reason[undated] = "undated"
+            placed = reason.isna().to_numpy()
+            periods = d.date[placed].dt.to_period(FREQ[by])
+            period = pd.Series(pd.NaT, index=d.index, dtype="datetime64[ns]")
+            period[placed] = periods.dt.start_time
+            ordinal = np.zeros(len(d), dtype=np.int64)
+            ordinal[placed] = periods.array.asi8
+            frame = pd.DataFrame({
+                "doc_id": d.doc_id.astype(str), "outlet": d.outlet, "title": d.title,
+                "date": d.date, "date_precision": precision, "period": period,
+                "tokens": self.tokens, "reason": reason,
+            }).reset_index(drop=True)
+            self._placements[by] = frame, ordinal, placed
+        return self._placements[by]
+
+    def groups(self, split: str | None) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+        """(group label per row, code per row, the sorted labels the codes point into)."""
+        if split not in self._groups:
+            labels = group_labels(self.documents, split).reset_index(drop=True)
+            names = np.array(sorted(set(labels)), dtype=object)
+            codes = pd.Index(names).get_indexer(labels)
+            self._groups[split] = labels, codes, names
+        return self._groups[split]
+
+    def group_counts(self, split: str | None) -> sparse.csr_matrix:
+        """Occurrences of each norm (columns of `index.matrix`) per group of `groups(split)`."""
+        if split not in self._group_counts:
+            _, codes, names = self.groups(split)
+            known = np.flatnonzero(self.row_of_code >= 0)
+            member = sparse.csr_matrix(
+                (np.ones(len(known), dtype=np.int64), (codes[self.row_of_code[known]], known)),
+                shape=(len(names), len(self.row_of_code)))
+            self._group_counts[split] = (member @ self.index.matrix).tocsr()
+        return self._group_counts[split]
+
+    def match_counts(self, query: Query, *, stem: bool = False) -> np.ndarray:
+        """Matches of `query` in each documents row."""
+        first, _ = match_tokens(self.index, query, stem=stem)
+        rows = self.row_of_code[self.index.doc_code[first]]
+        return np.bincount(rows[rows >= 0], minlength=len(self.ids))
+
+
+def document_axis(corpus) -> DocumentAxis:
+    """The corpus's `DocumentAxis`, built on first use and kept until its tables change."""
+    axis = getattr(corpus, "_document_axis", None)
+    index = term_index(corpus)
+    if axis is None or axis.documents is not corpus.documents or axis.index is not index:
+        axis = DocumentAxis(corpus.documents, index)
+        object.__setattr__(corpus, "_document_axis", axis)
+    return axis

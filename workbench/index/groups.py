@@ -1,0 +1,42 @@
+"""Grouping documents: by outlet (the document itself where the outlet is unknown) or any column."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+
+def group_labels(documents: pd.DataFrame, split: str | None) -> pd.Series:
+    """The group of each document: "all", its outlet (doc_id when unknown) or a metadata value."""
+    if split is None:
+        return pd.Series("all", index=documents.index, dtype="string")
+    if split not in documents.columns:
+        raise ValueError(f"split={split!r} is not a documents column; expected None or one of "
+                         f"{[c for c in documents.columns if c not in ('text', 'title')]}")
+    fallback = documents.doc_id if split == "outlet" else "(unknown)"
+    return documents[split].astype("string").fillna(fallback)
+
+
+def group_sizes(labels: pd.Series) -> pd.Series:
+    """How many rows each label has, largest first, ties in label order (a chooser's listing).
+
+    >>> group_sizes(pd.Series(["b", "a", "b", "c"])).to_dict()
+    {'b': 2, 'a': 1, 'c': 1}
+    """
+    counts = labels.astype(str).value_counts()
+    return counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
+
+
+def outlet_of(documents: pd.DataFrame) -> pd.Series:
+    """Each document's outlet, or its doc_id where the outlet is unknown (indexed by doc_id)."""
+    return pd.Series(group_labels(documents, "outlet").to_numpy(),
+                     index=documents["doc_id"].astype("string"), name="outlet")
+
+
+def rows_by_document(table: pd.DataFrame, documents: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """`table`'s rows grouped by document in `documents` order (stable within a document) and the
+    bounds: document i's rows are `order[bounds[i]:bounds[i + 1]]`. One pass over the table
+    instead of a groupby that builds a frame per document."""
+    codes = pd.Index(documents["doc_id"].astype(object)).get_indexer(table["doc_id"].astype(object))
+    order = np.argsort(codes, kind="stable")
+    return order, np.searchsorted(codes[order], np.arange(len(documents) + 1))

@@ -1,0 +1,91 @@
+"""Queries: words, phrases, wildcards and keyword groups, found in the normalised tokens.
+
+Syntax of a query (the dashboard's terms box, a cell of `data/keywords.csv`):
+terms are separated by commas, semicolons or new lines; a term of several words is a phrase
+(`strategic partnership`, quotes optional); `*` stands for any run of characters and `?` for
+one (`peacekeep*`); `@alliance` is the keyword group "alliance" of `data/keywords.csv`.
+Matching (`workbench.index.terms`) is on `tokens.norm`, so it is case-insensitive and works the
+same for Cyrillic.
+A multi-word expression joined into one token (`strategic_partnership`) is read as its words:
+a phrase matches it as well as the same words in consecutive tokens of one sentence, and a word
+matches inside it. With `stem=True` a plain word (not a wildcard) matches every word with the same
+Snowball stem (Russian stemmer for Cyrillic words, English otherwise).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..ingest.tokens import normalise_token
+from ..project.project import data_path
+
+_SEPARATORS = re.compile(r"[,;\n]+")
+
+
+@dataclass(frozen=True)
+class Query:
+    """One term to count: a label and the phrases (tuples of words) that count as it."""
+
+    label: str
+    phrases: tuple[tuple[str, ...], ...]
+
+
+def parse_query(text: str | Iterable[str], *,
+                groups: Mapping[str, Query] | None = None) -> list[Query]:
+    """Parse a query string (or a list of terms) into `Query` objects, one per term.
+
+    >>> [q.phrases for q in parse_query("Peacekeep*, 'strategic partnership'")]
+    [(('peacekeep*',),), (('strategic', 'partnership'),)]
+    """
+    items = _SEPARATORS.split(text) if isinstance(text, str) else list(text)
+    out = []
+    for item in (i.strip().strip("\"'\u201c\u201d\u00ab\u00bb ").strip() for i in items):
+        if not item:
+            continue
+        if item.startswith("@"):
+            name = item[1:].strip()
+            if groups is None or name not in groups:
+                known = sorted(groups) if groups else []
+                raise ValueError(f"keyword group {name!r} is unknown; expected one of {known} "
+                                 "(groups are defined in data/keywords.csv)")
+            out.append(groups[name])
+            continue
+        words = tuple(normalise_token(w) for w in re.split(r"[\s_]+", item) if w)
+        out.append(Query(" ".join(words), (words,)))
+    return out
+
+
+def as_queries(terms: str | Query | Iterable[str | Query], *,
+               groups: Mapping[str, Query] | None = None) -> list[Query]:
+    """`Query` objects from a query string, one `Query`, or a list of terms and queries."""
+    if isinstance(terms, Query):
+        return [terms]
+    if isinstance(terms, str):
+        return parse_query(terms, groups=groups)
+    return [q for t in terms
+            for q in ([t] if isinstance(t, Query) else parse_query(t, groups=groups))]
+
+
+def load_keyword_groups(path: str | Path | None = None) -> dict[str, Query]:
+    """Keyword groups from a CSV with columns `group` and `terms` (a query string).
+
+    The default is the project's `data/keywords.csv`.
+    """
+    path = path or data_path("keywords.csv")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"group", "terms"} - set(table.columns)
+    if missing:
+        raise ValueError(f"{path} lacks columns {sorted(missing)}; "
+                         "expected group, terms[, description]")
+    return {
+        row.group.strip(): Query(row.group.strip(), tuple(
+            phrase for q in parse_query(row.terms) for phrase in q.phrases))
+        for row in table.itertuples()
+    }
+
+

@@ -1,0 +1,185 @@
+"""The term index: positions of every word of the corpus, and the matches of a `Query` in it.
+
+Built once per corpus (`term_index`) so that queries do not rescan the tokens table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+from nltk.stem.snowball import SnowballStemmer
+from scipy import sparse
+
+from .query import Query
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _stem(word: str) -> str:
+    return SnowballStemmer("russian" if _CYRILLIC.search(word) else "english").stem(word)
+
+
+class TermIndex:
+    """Positions of every word of the corpus, built once so that queries do not rescan tokens.
+
+    Each token is split into its words ("parts"; one for most tokens, several for a joined
+    multi-word expression). `parts` is the sorted vocabulary of words, `part_code` the word at
+    each position, `part_token` the token row it belongs to, and `order`/`offsets` an inverted
+    index: the positions of word `c` are `order[offsets[c]:offsets[c + 1]]`.
+    """
+
+    def __init__(self, tokens: pd.DataFrame):
+        self.source = tokens  # the table as given: `term_index` checks it is still the corpus's
+        if not (tokens.doc_id.cat.codes.diff().fillna(0) >= 0).all():
+            tokens = tokens.sort_values(["doc_id", "tok_id"], ignore_index=True)
+        self.tokens = tokens
+        self.doc_ids = np.asarray(tokens.doc_id.cat.categories, dtype=object)
+        self.doc_index = pd.Index(self.doc_ids)
+        self.doc_code = doc_code = tokens.doc_id.cat.codes.to_numpy()
+        self.doc_tokens = np.bincount(doc_code, minlength=len(self.doc_ids))
+        norms = tokens.norm.cat.categories.astype(str)
+        split = [[p for p in n.split("_") if p] or [n] for n in norms]
+        self.parts, flat = np.unique(np.concatenate([np.asarray(s, dtype=object) for s in split])
+                                     if split else np.array([], dtype=object), return_inverse=True)
+        n_parts = np.array([len(s) for s in split], dtype=np.int64)
+        first = np.concatenate([[0], np.cumsum(n_parts)[:-1]])
+        codes = tokens.norm.cat.codes.to_numpy()
+        reps = n_parts[codes]
+        self.part_token = np.repeat(np.arange(len(tokens), dtype=np.int32), reps)
+        within = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
+        self.part_code = flat[np.repeat(first[codes], reps) + within].astype(np.int32)
+        self.order = np.argsort(self.part_code, kind="stable").astype(np.int32)
+        self.offsets = np.concatenate([[0], np.cumsum(np.bincount(self.part_code,
+                                                                  minlength=len(self.parts)))])
+        sent = tokens.sent_id.to_numpy()
+        self.sentence = np.cumsum(np.r_[1, (np.diff(doc_code) != 0) | (np.diff(sent) != 0)])
+
+    @cached_property
+    def matrix(self) -> sparse.csr_matrix:
+        """Document-term counts: one row per `doc_ids` entry, one column per norm."""
+        tok = self.tokens
+        rows, cols = tok.doc_id.cat.codes.to_numpy(), tok.norm.cat.codes.to_numpy()
+        shape = (len(self.doc_ids), len(tok.norm.cat.categories))
+        return sparse.csr_matrix((np.ones(len(tok), np.int32), (rows, cols)), shape=shape)
+
+    @cached_property
+    def content(self) -> np.ndarray:
+        """True for every norm that is alphabetic and not a stopword."""
+        tok = self.tokens
+        keep = np.zeros(len(tok.norm.cat.categories), dtype=bool)
+        keep[tok.norm.cat.codes.to_numpy()[(tok.is_alpha & ~tok.is_stop).to_numpy()]] = True
+        return keep
+
+    @cached_property
+    def norms(self) -> pd.Index:
+        """The norm of each matrix column, as text."""
+        return self.tokens.norm.cat.categories.astype(str)
+
+    @cached_property
+    def norm_rank(self) -> np.ndarray:
+        """Place of each norm in text order; `norm_rank[-1]` is the place of the empty text."""
+        _, rank = np.unique(np.append(np.asarray(self.norms, dtype=object), ""),
+                            return_inverse=True)
+        return rank
+
+    def norm_counts(self, doc_ids: Iterable[str], *, content_only: bool = False) -> pd.Series:
+        """Occurrences of each norm in the given documents (norms that occur only)."""
+        rows = self.doc_index.get_indexer(list(doc_ids))
+        sums = np.asarray(self.matrix[rows[rows >= 0]].sum(axis=0)).ravel()
+        if content_only:
+            sums = np.where(self.content, sums, 0)
+        counts = pd.Series(sums, index=self.norms, name="count")
+        return counts[counts > 0]
+
+    @cached_property
+    def stems(self) -> np.ndarray:
+        """Snowball stem of every word of the vocabulary."""
+        return np.array([_stem(p) for p in self.parts], dtype=object)
+
+    def word_codes(self, word: str, *, stem: bool = False) -> np.ndarray:
+        """Vocabulary codes matched by one query word (exact, wildcard or by stem)."""
+        if "*" in word or "?" in word:
+            pattern = re.compile(re.escape(word).replace(r"\*", ".*").replace(r"\?", "."))
+            prefix = re.split(r"[*?]", word)[0]  # only words starting with it can match
+            lo = np.searchsorted(self.parts, prefix)
+            hi = np.searchsorted(self.parts, prefix + "\U0010ffff") if prefix else len(self.parts)
+            return lo + np.flatnonzero([bool(pattern.fullmatch(p)) for p in self.parts[lo:hi]])
+        if stem:
+            return np.flatnonzero(self.stems == _stem(word))
+        i = np.searchsorted(self.parts, word)
+        return np.array([i]) if i < len(self.parts) and self.parts[i] == word else np.array([], int)
+
+    def phrase_positions(self, phrase: tuple[str, ...], *, stem: bool = False) -> np.ndarray:
+        """Word positions where `phrase` starts, its words consecutive within one sentence."""
+        codes = self.word_codes(phrase[0], stem=stem)
+        pos = np.sort(np.concatenate([self.order[self.offsets[c]:self.offsets[c + 1]]
+                                      for c in codes] or [np.array([], np.int32)]))
+        for k, word in enumerate(phrase[1:], start=1):
+            wanted = np.zeros(len(self.parts), dtype=bool)
+            wanted[self.word_codes(word, stem=stem)] = True
+            pos = pos[pos + k < len(self.part_code)]
+            nxt = pos + k
+            same = self.sentence[self.part_token[nxt]] == self.sentence[self.part_token[pos]]
+            pos = pos[wanted[self.part_code[nxt]] & same]
+        return pos.astype(np.int64)
+
+
+def term_index(corpus) -> TermIndex:
+    """The corpus's `TermIndex`, built on first use and kept on the corpus for later queries."""
+    index = getattr(corpus, "_term_index", None)
+    if index is None or index.source is not corpus.tokens:
+        index = TermIndex(corpus.tokens)
+        object.__setattr__(corpus, "_term_index", index)
+    return index
+
+
+def match_tokens(index: TermIndex, query: Query, *,
+                 stem: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Token rows (of `index.tokens`) where each match of `query` starts and ends, in text order.
+
+    Overlaps between the query's phrases are counted once: at each start the longest match wins
+    and matches overlapping an earlier one are dropped.
+    """
+    starts, ends = [], []
+    for phrase in query.phrases:
+        pos = index.phrase_positions(phrase, stem=stem)
+        starts.append(pos)
+        ends.append(pos + len(phrase) - 1)
+    first = np.concatenate(starts) if starts else np.array([], np.int64)
+    last = np.concatenate(ends) if ends else np.array([], np.int64)
+    order = np.lexsort((-(last - first), first))
+    first, last = first[order], last[order]
+    reach = np.maximum.accumulate(last) if len(last) else last
+    keep = np.r_[True, first[1:] > reach[:-1]] if len(first) else np.array([], bool)
+    return index.part_token[first[keep]], index.part_token[last[keep]]
+
+
+def find(index: TermIndex, query: Query, *, stem: bool = False,
+         docs: Iterable[str] | None = None) -> pd.DataFrame:
+    """Every occurrence of `query`, overlaps between its phrases counted once (longest wins).
+
+    Columns: doc_id, start, end (character offsets), sent_id, tok_start, tok_end (token ids,
+    end exclusive), term (the query's label).
+    """
+    a, b = match_tokens(index, query, stem=stem)
+    if docs is not None:
+        allowed = np.zeros(len(index.doc_ids), dtype=bool)
+        rows = index.doc_index.get_indexer(list(docs))
+        allowed[rows[rows >= 0]] = True
+        inside = allowed[index.doc_code[a]]
+        a, b = a[inside], b[inside]
+    tok = index.tokens
+    spans = pd.DataFrame({
+        "doc_id": index.doc_ids[index.doc_code[a]].astype(str),
+        "start": tok.start.to_numpy()[a],
+        "end": tok.end.to_numpy()[b],
+        "sent_id": tok.sent_id.to_numpy()[a],
+        "tok_start": tok.tok_id.to_numpy()[a],
+        "tok_end": tok.tok_id.to_numpy()[b] + 1,
+        "term": query.label,
+    })
+    return spans

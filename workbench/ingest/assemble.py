@@ -1,0 +1,76 @@
+"""Assemble per-file tables into one corpus: ids checked, duplicates set aside, metadata merged."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..corpus import schema
+from ..corpus.corpus import Corpus
+from .dedupe import find_duplicates
+from .merge import merge_metadata
+
+
+def without_clashing_ids(parts: list[dict], problems: list[tuple]) -> list[dict]:
+    """Drop documents whose id an earlier file already uses (a.txt and a.md), with a report row."""
+    seen: dict[str, str] = {}
+    out = []
+    for part in parts:
+        docs = part["documents"]
+        clash = docs.doc_id.isin(seen.keys())
+        for doc_id, file in zip(docs.doc_id[clash], docs.file[clash]):
+            problems.append((file, None, "skipped", f"document id {doc_id!r} is already used by "
+                             f"{seen[doc_id]}; rename one of the files"))
+        seen.update(zip(docs.doc_id[~clash], docs.file[~clash]))
+        if clash.any():
+            bad = set(docs.doc_id[clash])
+            part = {t: df[~df.doc_id.isin(bad)] if "doc_id" in df else df for t, df in part.items()}
+        out.append(part)
+    return out
+
+
+def _concat(parts: list[dict], table: str, empty: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One table's rows from every file; `empty` (default: the schema's empty table) if none."""
+    frames = [p[table] for p in parts if len(p[table])]
+    if not frames:
+        return schema.empty(table) if empty is None else empty
+    return schema.concat(frames, table)
+
+
+def assemble(parts: list[dict], curated: dict, problems: list[tuple], dedupe: str) -> Corpus:
+    docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "content_hash"]))
+    report_rows = [(f, r, None, s, why) for f, r, s, why in problems]
+    problem_frame = _concat(parts, "problems", schema.empty("report"))
+    if dedupe != "none" and len(docs):
+        no_signatures = pd.DataFrame(columns=["doc_id", "signature"])
+        dups = find_duplicates(docs, _concat(parts, "signatures", no_signatures))
+        if dedupe == "exact":
+            dups = dups[dups.kind == "exact"]
+        by_id = docs.set_index("doc_id")
+        for doc_id, original, kind, sim in dups.itertuples(index=False):
+            what = "identical text" if kind == "exact" else f"near-duplicate, similarity {sim:.2f}"
+            report_rows.append((by_id.at[doc_id, "file"], by_id.at[doc_id, "row"], doc_id,
+                                "skipped", f"duplicate of {original} ({what}); not counted twice"))
+        docs = docs[~docs.doc_id.isin(set(dups.doc_id))]
+    keep = set(docs.doc_id)
+    inferred = _concat(parts, "inferred", pd.DataFrame(columns=["doc_id", "field", "value", "evidence"]))
+    documents, comparison, doc_reports = merge_metadata(docs, inferred[inferred.doc_id.isin(keep)],
+                                                        curated)
+    report = pd.concat([
+        schema.conform(pd.DataFrame(report_rows, columns=list(schema.TABLES["report"])), "report"),
+        problem_frame, doc_reports], ignore_index=True)
+    tables = {t: _concat(parts, t) for t in ("paragraphs", "sentences", "tokens", "removed")}
+    dropped = len(keep) < sum(len(p["documents"]) for p in parts)
+    tables = {t: _categorical(df[df.doc_id.isin(keep)] if dropped else df, t, dropped)
+              for t, df in tables.items()}
+    return Corpus(documents=documents, report=schema.conform(report, "report"),
+                  metadata=comparison, **tables)
+
+
+def _categorical(df: pd.DataFrame, table: str, dropped: bool) -> pd.DataFrame:
+    """Categorical columns (per-file tables carry them in corpus order, so doc_id codes increase
+    row by row); labels used only by `dropped` documents are removed."""
+    out = df.reset_index(drop=True)
+    for col in schema.CATEGORICAL.get(table, ()):
+        values = out[col].astype("category")
+        out[col] = values.cat.remove_unused_categories() if dropped else values
+    return out

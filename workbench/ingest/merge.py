@@ -1,0 +1,165 @@
+"""Merge curated metadata over inferred metadata and record where each value came from.
+
+For one-document files a curated value wins; for rows of a tabular export the row's own
+columns win and the curated row of the file only fills gaps. Disagreements between
+curated and inferred values become warnings in the report.
+
+The merge works on whole columns (one array per field over all documents), so corpora of
+hundreds of thousands of rows merge in seconds; only the cells where a curated and an
+inferred value meet are compared one at a time (`agrees`).
+"""
+
+from __future__ import annotations
+
+from functools import cache, partial
+
+import numpy as np
+import pandas as pd
+
+from ..corpus import schema
+from .infer import FIELDS, agrees
+
+EXTRA_CURATED = ("outlet_country", "outlet_type", "notes")
+_PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def _split_date(value: str | None) -> tuple[str | None, str | None]:
+    """'2024-04-23|header' -> ('2024-04-23', 'header')."""
+    if not value:
+        return None, None
+    date, _, source = value.partition("|")
+    return date, source or None
+
+
+def _each(func, values) -> np.ndarray:
+    """`func` of every value as an object array, computed once per distinct value (missing: None)."""
+    codes, uniques = pd.factorize(values)
+    out = np.empty(len(uniques) + 1, dtype=object)  # code -1 (missing) takes the last None
+    for i, value in enumerate(uniques):
+        out[i] = func(value)
+    return out[codes]
+
+
+def _strings(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """Python strings and None as the schema's "string" dtype."""
+    return pd.array(values, dtype="string")
+
+
+def _cut_date(row: dict) -> dict:
+    """A curated row with its date cut to its precision: '2024-04-23' of a 'month' row -> '2024-04'."""
+    date = row.get("date")
+    return {**row, "date": date[: {"year": 4, "month": 7}.get(row.get("date_precision"), 10)]} \
+        if date else row
+
+
+def _last_inferred(doc_ids: pd.Series, inferred: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """The inferred rows and, per document and field, the row with its value (-1: none).
+
+    A repeated (doc_id, field) keeps its last row, as a dict filled row by row would.
+    """
+    last = inferred.drop_duplicates(["doc_id", "field"], keep="last").reset_index(drop=True)
+    at = np.full((len(doc_ids), len(FIELDS)), -1)
+    for k, fld in enumerate(FIELDS):
+        mine = np.flatnonzero((last["field"] == fld).to_numpy())
+        found = pd.Index(last["doc_id"].iloc[mine]).get_indexer(doc_ids)
+        at[:, k] = np.append(mine, -1)[found]
+    return last, at
+
+
+def merge_metadata(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str, dict]):
+    """Return (documents table, metadata comparison table, report rows for each document)."""
+    if not len(docs):
+        return schema.empty("documents"), schema.empty("metadata"), schema.empty("report")
+    docs = docs.reset_index(drop=True)
+    codes, files = pd.factorize(docs["file"], use_na_sentinel=False)
+    per_file = [_cut_date(curated.get(f, {})) for f in files]  # files in order of first appearance
+
+    def cur(key: str, missing=None) -> np.ndarray:
+        """Each document's curated `key`."""
+        return np.array([c.get(key, missing) for c in per_file], dtype=object)[codes]
+
+    last, at = _last_inferred(docs["doc_id"], inferred)
+    values = np.append(last["value"].to_numpy(dtype=object), None)  # at -1 picks the None
+    is_row = docs["row"].notna().to_numpy()  # a row of a tabular export
+    reasons = _each(lambda w: "; ".join(x for x in w.split("; ") if x), docs["warnings"])
+    chosen, columns = {}, {"curated": [], "chosen": [], "agrees": []}
+    for k, fld in enumerate(FIELDS):
+        inf, cur_value = values[at[:, k]], cur(fld)
+        has_inf, has_cur = inf.astype(bool), cur_value.astype(bool)  # truthiness, None and "" alike
+        take_cur = has_cur & ~(is_row & has_inf)
+        chosen[fld] = np.where(take_cur, cur_value, inf)
+        if fld == "date":
+            date_curated = take_cur
+        ok = np.full(len(docs), None, dtype=object)
+        both = np.flatnonzero(has_cur & has_inf)
+        same = cache(partial(agrees, fld))  # a file's curated value meets few distinct values
+        ok[both] = [same(c, v) for c, v in zip(cur_value[both], inf[both])]
+        bad = both[ok[both] == False]  # noqa: E712 (an object array of True/False)
+        shown = _each(lambda v: _split_date(v)[0], inf[bad]) if fld == "date" else inf[bad]
+        evidence = last["evidence"].take(at[bad, k]).to_numpy(dtype=object)
+        kept = np.where(take_cur[bad], "curated kept", "the row's own value kept")
+        reasons[bad] = [(f"{r}; " if r else "") + f"curated {fld} {c!r} differs from the text "
+                        f"({s!r}, {e}); {how}"
+                        for r, c, s, e, how in zip(reasons[bad], cur_value[bad], shown, evidence, kept)]
+        columns["curated"].append(cur_value)
+        columns["chosen"].append(_each(lambda v: _split_date(v)[0], chosen[fld]) if fld == "date"
+                                 else chosen[fld])
+        columns["agrees"].append(ok)
+    report = pd.DataFrame({"file": docs["file"], "row": docs["row"], "doc_id": docs["doc_id"],
+                           "status": np.where(reasons.astype(bool), "warning", "ok"),
+                           "reason": _strings(reasons)})
+    return (_documents(docs, chosen, date_curated, cur, per_file),
+            _comparison(docs["doc_id"], last, at, columns), schema.conform(report, "report"))
+
+
+def _comparison(doc_ids: pd.Series, last: pd.DataFrame, at: np.ndarray,
+                columns: dict[str, list[np.ndarray]]) -> pd.DataFrame:
+    """The metadata table: one row per document and field, documents in order."""
+    cells = {name: np.column_stack(arrays).ravel() for name, arrays in columns.items()}
+    inferred = {c: last[c].astype("string").array.take(at.ravel(), allow_fill=True)
+                for c in ("value", "evidence")}
+    table = pd.DataFrame({
+        "doc_id": doc_ids.astype("string").array.take(np.repeat(np.arange(len(doc_ids)), len(FIELDS))),
+        "field": pd.array(list(FIELDS), dtype="string").take(np.tile(np.arange(len(FIELDS)), len(doc_ids))),
+        "curated": _strings(cells["curated"]), "inferred": inferred["value"],
+        "evidence": inferred["evidence"], "chosen": _strings(cells["chosen"]),
+        "agrees": pd.array(cells["agrees"], dtype="boolean")})
+    return schema.conform(table, "metadata")
+
+
+def _documents(docs: pd.DataFrame, chosen: dict[str, np.ndarray], curated_date: np.ndarray, cur,
+               per_file: list[dict]) -> pd.DataFrame:
+    """The documents table: each document's columns, its chosen metadata and curated extras.
+
+    Columns follow the order a table built from one dict per document had, and columns other
+    than the schema's get the dtypes such a table infers (an all-missing one becomes float).
+    """
+    out = docs.drop(columns="warnings", errors="ignore")
+    for fld in FIELDS:
+        out[fld] = pd.to_datetime(np.where(curated_date, chosen[fld], _each(
+            lambda v: _split_date(v)[0], chosen[fld])), format="mixed", errors="coerce") \
+            if fld == "date" else _strings(chosen[fld])
+    out["date_precision"] = _strings(np.where(curated_date, cur("date_precision"), _each(
+        lambda v: _PRECISION.get(len(_split_date(v)[0] or "")), chosen["date"])))
+    out["date_source"] = _strings(np.where(curated_date, "curated",
+                                           _each(lambda v: _split_date(v)[1], chosen["date"])))
+    rebuilt = {}  # columns typed as a table built from one dict per document would type them
+    for extra in EXTRA_CURATED:
+        value = cur(extra)
+        rebuilt[extra] = np.where(value.astype(bool), value, out[extra].to_numpy(dtype=object)) \
+            if extra in out else value
+    taken = {*out.columns, *rebuilt, *FIELDS, "date_precision"}
+    for key in dict.fromkeys(k for c in per_file for k in c if k not in taken):
+        rebuilt[key] = cur(key, np.nan)
+    for col in out.columns.difference(list(schema.TABLES["documents"]), sort=False):
+        # a column of strings or numbers with a value keeps its dtype when rebuilt; others may not
+        if col not in rebuilt and (out[col].dtype == object or not out[col].notna().any()):
+            rebuilt[col] = out[col].to_numpy(dtype=object)
+    if rebuilt:
+        rows = pd.DataFrame(list(zip(*rebuilt.values())), columns=list(rebuilt))
+        for col in rows:
+            out[col] = rows[col]
+    for col in schema.TABLES["documents"]:
+        if col not in out:
+            out[col] = None
+    return schema.conform(out, "documents")

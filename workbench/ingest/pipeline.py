@@ -1,0 +1,197 @@
+"""Process one input file into per-file tables: the unit of work the cache stores.
+
+Pure function of the file bytes and a `Context` (rules, cues, tokenizer settings and the
+curated outlet/language of that file), so results can be cached by content hash and
+computed in parallel. A large export is read as a stream and processed in chunks of
+`CHUNK_ROWS` documents, by two processes when asked, with only a few chunks in flight;
+each chunk's tables are built column-wise with categorical strings, so memory follows the
+compact result, not the raw rows. Curated metadata is merged later, at corpus assembly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..corpus import schema
+from ..project.parallel import map_bounded
+from .clean import Rules, clean_lines
+from .dedupe import signatures
+from .infer import OutletCue, infer, infer_languages, infer_outlet
+from .read import RawDoc, read_file
+from .tokens import Tokenizer, TokenizerSettings
+
+PIPELINE_VERSION = "3"
+CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything besides the file's bytes that shapes its processed tables."""
+
+    rules: Rules
+    cues: tuple[OutletCue, ...]
+    tokenizer: TokenizerSettings = TokenizerSettings()
+    columns: tuple[tuple[str, str], ...] = ()
+    hints: tuple[tuple[str, str], ...] = ()  # curated outlet/language for this file
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(settings: TokenizerSettings) -> Tokenizer:
+    return Tokenizer(settings)
+
+
+@dataclass
+class _Tables:
+    """Rows of one chunk, turned into DataFrames once at the end."""
+
+    docs: list[dict] = field(default_factory=list)
+    inferred: list[tuple] = field(default_factory=list)
+    paragraphs: list[tuple] = field(default_factory=list)
+    sentences: list[tuple] = field(default_factory=list)
+    removed: list[tuple] = field(default_factory=list)
+    problems: list[tuple] = field(default_factory=list)
+
+
+def doc_id_for(name: str, raw: RawDoc) -> str:
+    """Readable stable id: the file path without extension; '<file>:<id or row>' for table rows."""
+    if raw.row is None:
+        return name.rsplit(".", 1)[0] if "." in name.rsplit("/", 1)[-1] else name
+    return f"{name}:{raw.fields.get('id') or raw.row}"
+
+
+def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1) -> dict[str, pd.DataFrame]:
+    """Read, clean, infer metadata and tokenize every document of one file.
+
+    With `workers` > 1 the chunks of a large table are processed by that many processes;
+    the tables are the same as with one process.
+    """
+    read = read_file(path, name, columns=dict(ctx.columns))
+    tasks = ((docs, ids, ctx) for docs, ids in _chunks(read.docs, name))
+    parts = list(map_bounded(_process_chunk, tasks, workers))
+    head = _Tables()
+    for p in read.problems:  # complete once every row has been read
+        head.problems.append((name, p["row"], None, p["status"], p["reason"]))
+    if read.unknown_columns:
+        head.problems.append((name, None, None, "ok",
+                              f"extra columns kept as metadata: {', '.join(read.unknown_columns)}"))
+    parts.insert(0, _frames(head, {}, []))
+    # table by table, letting go of the chunks' frames as each table is joined
+    return {t: schema.concat([p.pop(t) for p in parts], t) for t in list(parts[0])}
+
+
+def _chunks(docs: Iterable[RawDoc], name: str) -> Iterator[tuple[list[RawDoc], list[str]]]:
+    """Documents in chunks of `CHUNK_ROWS`, each with its unique id (repeats get '~row<n>')."""
+    seen: set[str] = set()
+    it = iter(docs)
+    while chunk := list(itertools.islice(it, CHUNK_ROWS)):
+        ids = []
+        for raw in chunk:
+            doc_id = doc_id_for(name, raw)
+            if doc_id in seen:
+                doc_id = f"{doc_id}~row{raw.row}"
+            seen.add(doc_id)
+            ids.append(doc_id)
+        yield chunk, ids
+
+
+def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, pd.DataFrame]:
+    """Clean, infer metadata for and tokenize a chunk of documents (languages identified and
+    tokens built for the whole chunk at once)."""
+    docs, ids, ctx = args
+    out, hints = _Tables(), dict(ctx.hints)
+    kept = [c for raw, doc_id in zip(docs, ids) if (c := _clean(raw, doc_id, ctx, hints, out))]
+    guessed = iter(infer_languages([text for raw, *_, text, _ in kept
+                                    if not raw.fields.get("language")]))
+    tok = _tokenizer(ctx.tokenizer)
+    texts, sentences, languages = [], [], []
+    for raw, doc_id, cleaned, outlet, text, spans in kept:
+        language = None if raw.fields.get("language") else next(guessed)
+        found = infer(raw.fields, cleaned, text, outlet=outlet, language=language)
+        out.inferred += [(doc_id, fld, value, evidence) for fld, (value, evidence) in found.items()]
+        languages.append(hints.get("language") or found.get("language", ("",))[0])
+        out.paragraphs += [(doc_id, i, n, s, e)
+                           for i, ((n, _), (s, e)) in enumerate(zip(cleaned.kept, spans))]
+        doc_sentences = []
+        for para_id, (p_start, p_end) in enumerate(spans):
+            for s, e in tok.sentence_spans(text, p_start, p_end):
+                out.sentences.append((doc_id, len(doc_sentences), para_id, s, e, text[s:e]))
+                doc_sentences.append((s, e))
+        sentences.append(doc_sentences)
+        texts.append(text)
+        out.removed += [(doc_id, n, line, rule) for n, line, rule in cleaned.removed]
+        extra = {k: v for k, v in raw.fields.items() if k not in schema.TABLES["documents"] and k != "id"}
+        out.docs.append({
+            "doc_id": doc_id, "file": raw.file, "row": raw.row, "text": text, "n_chars": len(text),
+            "n_sentences": len(doc_sentences), "n_tokens": 0, "language": languages[-1],
+            "content_hash": "", "warnings": "; ".join(raw.notes), **extra,
+        })
+    return _frames(out, tok.table(texts, sentences, languages) if texts else {}, texts)
+
+
+def _clean(raw: RawDoc, doc_id: str, ctx: Context, hints: dict, out: _Tables):
+    """(raw, doc_id, cleaned lines, outlet found from cues, clean text, paragraph spans), or None
+    with a report row."""
+    found = None if raw.fields.get("outlet") else infer_outlet(raw.text, ctx.cues)
+    outlet = hints.get("outlet") or raw.fields.get("outlet") or (found[0] if found else None)
+    cleaned = clean_lines(raw.text, ctx.rules, outlet=outlet)
+    if not cleaned.kept:
+        rules = sorted({r for *_, r in cleaned.removed})
+        reason = "empty text" if not cleaned.removed else (
+            f"no article text left: all {len(cleaned.removed)} line(s) look like page furniture "
+            f"({rules})")
+        out.problems.append((raw.file, raw.row, doc_id, "skipped", reason))
+        return None
+    return raw, doc_id, cleaned, found, *_join(cleaned.kept)
+
+
+def _join(kept: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """Clean text: kept lines as paragraphs separated by a blank line, with their spans."""
+    spans, pos = [], 0
+    for _, line in kept:
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 2
+    return "\n\n".join(line for _, line in kept), spans
+
+
+def _frames(out: _Tables, tokens: dict, texts: list[str]) -> dict[str, pd.DataFrame]:
+    """Typed DataFrames (schema dtypes) from a chunk's rows and token columns."""
+    ids = [d["doc_id"] for d in out.docs]
+    keys = [" ".join(text.casefold().split()) for text in texts]
+    counts = np.bincount(tokens["doc"], minlength=len(ids)) if tokens else np.zeros(0, int)
+    for doc, key, n in zip(out.docs, keys, counts):
+        doc["content_hash"] = hashlib.sha1(key.encode()).hexdigest()
+        doc["n_tokens"] = int(n)
+    sigs = [(doc_id, sig.tobytes()) for doc_id, sig in zip(ids, signatures(keys)) if sig is not None]
+    if tokens:
+        doc = tokens.pop("doc")
+        tokens = {"doc_id": pd.Categorical.from_codes(doc, pd.Index(ids, dtype="string")), **tokens}
+    docs = pd.DataFrame(out.docs) if out.docs else pd.DataFrame(
+        columns=["doc_id", "file", "row", "text", "n_chars", "n_sentences", "n_tokens",
+                 "language", "content_hash", "warnings"])
+
+    def frame(table: str, rows) -> pd.DataFrame:
+        df = pd.DataFrame(rows, columns=list(schema.TABLES[table]))
+        for col in schema.CATEGORICAL.get(table, ()):
+            df[col] = schema.categorical(df[col])
+        return schema.conform(df, table) if len(df) else schema.empty(table)
+
+    return {
+        "documents": docs.astype({"row": "Int64"}),
+        "inferred": pd.DataFrame(out.inferred, columns=["doc_id", "field", "value", "evidence"]),
+        "paragraphs": frame("paragraphs", out.paragraphs),
+        "sentences": frame("sentences", out.sentences),
+        "tokens": schema.conform(pd.DataFrame(tokens), "tokens") if tokens else schema.empty("tokens"),
+        "removed": frame("removed", out.removed),
+        "problems": frame("report", out.problems),
+        "signatures": pd.DataFrame(sigs, columns=["doc_id", "signature"]).astype(
+            {"signature": object}) if sigs else pd.DataFrame(
+            {"doc_id": pd.Series(dtype="string"), "signature": pd.Series(dtype=object)}),
+    }

@@ -1,0 +1,140 @@
+"""Find actor mentions in a corpus's clean text.
+
+Rules, in order of application (README, "Actor networks"):
+- longest match wins, so "Heydar Aliyev" is one mention, not "Aliyev" inside it;
+- a surname alone goes to the person last named in full earlier in the same document; when
+  none was, it goes to the first person listed with that surname and is flagged `ambiguous`;
+- an alias with years (`since`/`until`) counts only in those years: a title ("Russian
+  President") goes to its holder of the document's year, and "Georgia" before 1991 is the US
+  state; in an undated document an alias of several actors goes to the current one (no
+  `until`), except a title, which is then dropped;
+- a title is dropped when it stands right next to its holder's name ("Russian President
+  Vladimir Putin" is one mention);
+- an alias that is both a metonym and a place's name ("Moscow") is read as the place after a
+  preposition of place ("held in Moscow", "arrived in the Kremlin", "в Москве"; not "according
+  to Moscow" nor a possessive "in Baku's policy"), in a dateline ("BAKU, Azerbaijan, April 23"),
+  or when metonyms are switched off; otherwise as the metonym (Moscow -> Russia).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .actors import compile_aliases, load_actors
+
+COLUMNS = {"doc_id": "string", "sent_id": "Int64", "start": "int64", "end": "int64",
+           "surface": "string", "actor": "string", "type": "string", "kind": "string",
+           "ambiguous": "bool"}
+PLACE_PREPOSITION = re.compile(
+    r"(?:\b(?<!according )(?:in|at|to|into|inside|outside|near|via|around|across|throughout"
+    r"|within)\s+(?:the\s+)?|(?<!\w)(?:в|во)\s+)$", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s?\b")
+_NEXT_TO = re.compile(r"[\s,]*")
+
+
+def find_mentions(corpus, actors: pd.DataFrame | None = None, *, adjectives: bool = True,
+                  metonyms: bool = True, titles: bool = True) -> pd.DataFrame:
+    """Every actor mention in `corpus.documents.text`, with character offsets into that text.
+
+    Columns: doc_id, sent_id, start, end, surface, actor, type, kind (name | adjective |
+    metonym | title; a surname counts as a name), ambiguous. `attrs["settings"]` records the
+    switches, so networks built from these mentions can say how they were made.
+
+    >>> import workbench  # doctest: +SKIP
+    >>> find_mentions(workbench.open_corpus()).head()  # doctest: +SKIP
+    """
+    actors = load_actors() if actors is None else actors
+    kinds = ["name", "surname"] + [k for k, on in (("adjective", adjectives),
+                                                   ("metonym", metonyms), ("title", titles)) if on]
+    table = actors[actors["kind"].isin(kinds)]
+    pattern, forms = compile_aliases(table, kinds)
+    by_alias: dict[str, list] = {}
+    for row in table.itertuples(index=False):
+        by_alias.setdefault(row.alias, []).append(row)
+    docs = corpus.documents
+    years = docs["date"].dt.year.astype("Int64")
+    records = []
+    for doc_id, text, year in zip(docs["doc_id"], docs["text"], years, strict=True):
+        found = [(m, by_alias[forms[" ".join(m.group().split())]])
+                 for m in pattern.finditer(str(text))]
+        records += [(doc_id, *hit) for hit in _resolve(found, str(text), year)]
+    out = _with_sentences(pd.DataFrame(records, columns=[c for c in COLUMNS if c != "sent_id"]),
+                          corpus.sentences)
+    out.attrs["settings"] = {"adjectives": adjectives, "metonyms": metonyms, "titles": titles}
+    return out
+
+
+def _resolve(found: list, text: str, year) -> list[tuple]:
+    """Turn regex matches (with their dictionary rows) into resolved mentions of one document."""
+    hits, last_full = [], {}
+    for match, rows in found:
+        if len(rows) > 1 or not (pd.isna(rows[0].since) and pd.isna(rows[0].until)):
+            rows = [r for r in rows if _in_period(r, year)]
+        kinds = {r.kind for r in rows}
+        ambiguous = False
+        if not rows or (kinds == {"title"} and len({r.actor for r in rows}) != 1):
+            continue
+        if kinds == {"title"}:
+            row = rows[0]
+        elif kinds == {"surname"}:
+            named = [r for r in rows if r.actor in last_full]
+            ambiguous = not named
+            row = max(named, key=lambda r: last_full[r.actor]) if named else rows[0]
+        elif "metonym" in kinds and "name" in kinds and _is_place(match, text):
+            row = next(r for r in rows if r.kind == "name")
+        else:
+            if len(rows) > 1:  # undated: the current reading first
+                rows = sorted(rows, key=lambda r: not pd.isna(r.until))
+            row = next((r for r in rows if r.kind == "metonym"), rows[0])
+        if row.kind == "name" and row.type == "person":
+            last_full[row.actor] = match.start()
+        kind = "name" if row.kind == "surname" else row.kind
+        hits.append((match.start(), match.end(), match.group(), row.actor, row.type, kind,
+                     ambiguous))
+    return [h for i, h in enumerate(hits) if not _title_next_to_name(hits, i, text)]
+
+
+def _in_period(row, year) -> bool:
+    """Whether an alias row applies in `year` (an unknown year accepts every row)."""
+    if pd.isna(year):
+        return True
+    return (pd.isna(row.since) or row.since <= year) and (pd.isna(row.until) or year < row.until)
+
+
+def _is_place(match: re.Match, text: str) -> bool:
+    """A place reading: after a preposition of place, or as an ALL-CAPS dateline ("BAKU, ...")."""
+    start = match.start()
+    if POSSESSIVE.match(text, match.end()):
+        return False
+    if PLACE_PREPOSITION.search(text, max(0, start - 30), start):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return (match.group().isupper() and not text[line_start:start].strip()
+            and text.startswith(",", match.end()))
+
+
+def _title_next_to_name(hits: list[tuple], i: int, text: str) -> bool:
+    """Whether hit `i` is a title directly beside a name of the same actor."""
+    if hits[i][5] != "title":
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(hits) and hits[j][3] == hits[i][3] and hits[j][5] == "name":
+            gap = text[hits[j][1]:hits[i][0]] if j < i else text[hits[i][1]:hits[j][0]]
+            if _NEXT_TO.fullmatch(gap):
+                return True
+    return False
+
+
+def _with_sentences(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Add the `sent_id` of the sentence holding each mention (<NA> if outside every sentence)."""
+    if mentions.empty:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in COLUMNS.items()})
+    sents = sentences[["doc_id", "sent_id", "start", "end"]].astype(
+        {"doc_id": "string", "start": "int64", "end": "int64"}).rename(columns={"end": "s_end"})
+    out = pd.merge_asof(mentions.astype({"doc_id": "string"}).sort_values("start"),
+                        sents.sort_values("start"), on="start", by="doc_id")
+    out["sent_id"] = out["sent_id"].where(out["start"] < out["s_end"]).astype("Int64")
+    out = out.sort_values(["doc_id", "start"], ignore_index=True)
+    return out[list(COLUMNS)].astype(COLUMNS)

@@ -1,0 +1,76 @@
+"""Naming lens: which variant of a politically loaded name each outlet uses.
+
+Variants live in `data/naming_variants.csv` (concept, variant, terms, stance, notes); `terms`
+uses the query syntax of `workbench.query` (commas between terms, `*` wildcards, phrases,
+Cyrillic). Where variants of one concept overlap ("Нагорный Карабах" also contains
+"Карабах"), the longest match is counted and the shorter one is not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..index.query import Query, parse_query
+from ..index.terms import find, term_index
+from ..project.project import data_path
+
+VARIANT_COLUMNS = ["concept", "variant", "terms", "stance", "notes"]
+MATCH_COLUMNS = ["doc_id", "start", "end", "sent_id", "concept", "variant", "stance"]
+
+
+def load_variants(path: str | Path | None = None) -> pd.DataFrame:
+    """Read the naming-variants table (default: the project's `data/naming_variants.csv`)."""
+    path = path or data_path("naming_variants.csv")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in VARIANT_COLUMNS[:3] if c not in table.columns]
+    if missing:
+        raise ValueError(f"{path} lacks columns {missing}; expected {VARIANT_COLUMNS}")
+    return table.reindex(columns=VARIANT_COLUMNS, fill_value="")
+
+
+def _query(label: str, terms: str) -> Query:
+    return Query(label, tuple(p for q in parse_query(terms) for p in q.phrases))
+
+
+def variant_matches(corpus, variants: pd.DataFrame) -> pd.DataFrame:
+    """Every occurrence of every variant, overlaps within a concept resolved to the longest.
+
+    Columns: doc_id, start, end, sent_id, concept, variant, stance.
+    """
+    index = term_index(corpus)
+    found = [find(index, _query(v.variant, v.terms)).assign(concept=v.concept, variant=v.variant,
+                                                            stance=v.stance)
+             for v in variants.itertuples()]
+    spans = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=MATCH_COLUMNS)
+    spans = spans.assign(length=spans.end - spans.start).sort_values(
+        ["concept", "doc_id", "start", "length"], ascending=[True, True, True, False])
+    within = ["concept", "doc_id"]  # the furthest end reached by earlier spans of the group
+    reach = (spans.assign(end=spans.groupby(within, observed=True).end.cummax())
+             .groupby(within, observed=True).end.shift(fill_value=-1))
+    return spans[spans.start >= reach][MATCH_COLUMNS].reset_index(drop=True)
+
+
+def naming_table(matches: pd.DataFrame, variants: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """Counts of each variant per group, zeros included, with its share within the concept.
+
+    `groups` maps doc_id to a group label. Columns: group, concept, variant, stance, count,
+    share (of the group's mentions of that concept; NaN where the group never names it).
+    """
+    counts = (matches.assign(group=matches.doc_id.map(groups))
+              .groupby(["group", "concept", "variant"]).size().rename("count"))
+    grid = pd.MultiIndex.from_frame(
+        pd.merge(pd.DataFrame({"group": groups.unique()}),
+                 variants[["concept", "variant"]].drop_duplicates(), how="cross"))
+    out = counts.reindex(grid, fill_value=0).reset_index()
+    total = out.groupby(["group", "concept"])["count"].transform("sum")
+    out["share"] = out["count"] / total.where(total > 0)
+    stance = variants.drop_duplicates(["concept", "variant"]).set_index(["concept", "variant"])
+    out["stance"] = pd.MultiIndex.from_frame(out[["concept", "variant"]]).map(stance.stance)
+    return out[["group", "concept", "variant", "stance", "count", "share"]]
+
+
+def actor_aliases(variants: pd.DataFrame) -> dict[str, str]:
+    """Each concept's terms joined into one query string, e.g. to follow an actor's tone."""
+    return {c: ", ".join(g.terms) for c, g in variants.groupby("concept", sort=False)}

@@ -1,0 +1,98 @@
+"""Tone: VADER sentiment of every sentence, and the tone of sentences that mention an actor.
+
+VADER (Hutto & Gilbert 2014) scores English text only, from the lexicon shipped in the
+`vaderSentiment` wheel. Sentences of documents in other languages get NaN, never a number.
+A sentence is positive when its compound score is >= 0.05 and negative when <= -0.05.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+import numpy as np
+import pandas as pd
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from ..index.query import Query, parse_query
+from ..index.terms import find, term_index
+from ..project.parallel import map_bounded
+
+THRESHOLD = 0.05
+SCORE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "compound", "positive", "negative"]
+TONE_COLUMNS = ["group", "sentences", "mean_compound", "positive_share", "negative_share", "note"]
+
+
+CHUNK = 20_000  # sentences per task: a large corpus is scored by two processes
+
+
+@cache
+def _analyzer() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def _compound(texts: list[str]) -> list[float]:
+    vader = _analyzer()
+    return [vader.polarity_scores(t)["compound"] for t in texts]
+
+
+def sentence_tone(corpus) -> pd.DataFrame:
+    """VADER compound score of each sentence; NaN for sentences of non-English documents.
+
+    Columns: doc_id, sent_id, start, end, text, compound, positive, negative (booleans; both
+    False where the score is NaN).
+    """
+    sents = corpus.sentences
+    english = corpus.documents.set_index("doc_id").language.fillna("").eq("en")
+    scored = sents.doc_id.astype(str).map(english).fillna(False).to_numpy(dtype=bool)
+    texts = sents.text[scored].tolist()
+    chunks = (texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK))
+    compound = np.full(len(sents), np.nan)
+    compound[scored] = [x for part in map_bounded(_compound, chunks) for x in part]
+    out = sents[["doc_id", "sent_id", "start", "end", "text"]].assign(
+        doc_id=sents.doc_id.astype(str), compound=compound)
+    out["positive"] = out.compound >= THRESHOLD
+    out["negative"] = out.compound <= -THRESHOLD
+    return out.reset_index(drop=True)
+
+
+def summarise(scores: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """Mean compound and shares of positive/negative sentences per group of documents.
+
+    `groups` maps doc_id to a group label. Columns: group, sentences (scored ones),
+    mean_compound, positive_share, negative_share, note (why a value is missing).
+    """
+    scored = scores.dropna(subset=["compound"]).assign(group=lambda d: d.doc_id.map(groups))
+    agg = scored.groupby("group", observed=True).agg(
+        sentences=("compound", "size"), mean_compound=("compound", "mean"),
+        positive_share=("positive", "mean"), negative_share=("negative", "mean"))
+    out = agg.reindex(pd.Index(groups.unique(), name="group")).reset_index()
+    out["sentences"] = out.sentences.fillna(0).astype("int64")
+    out["note"] = np.where(out.sentences == 0, "n/a: no English sentences to score", "")
+    return out[TONE_COLUMNS]
+
+
+def actor_mentions(corpus, aliases: str | Iterable[str], scores: pd.DataFrame) -> pd.DataFrame:
+    """Every mention of an actor (any alias, query syntax) with its sentence's tone.
+
+    Columns: doc_id, start, end, sent_id, term, compound, positive, negative.
+    """
+    query = Query("actor", tuple(p for q in parse_query(aliases) for p in q.phrases))
+    spans = find(term_index(corpus), query)
+    tone = scores[["doc_id", "sent_id", "compound", "positive", "negative"]]
+    return spans.merge(tone, on=["doc_id", "sent_id"], how="left")
+
+
+def tone_toward(corpus, aliases: str | Iterable[str], scores: pd.DataFrame,
+                groups: pd.Series) -> pd.DataFrame:
+    """Average tone of the sentences mentioning an actor, per group of documents.
+
+    `groups` maps doc_id to a group label (see `workbench.profiling.groups`). A sentence that
+    names the actor twice counts once. Columns as `summarise`.
+    """
+    mentions = actor_mentions(corpus, aliases, scores)
+    sentences = scores.merge(mentions[["doc_id", "sent_id"]].drop_duplicates(),
+                             on=["doc_id", "sent_id"])
+    out = summarise(sentences, groups)
+    out["note"] = out.note.where(out.sentences > 0, "n/a: no English sentence names the actor")
+    return out

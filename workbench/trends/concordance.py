@@ -1,0 +1,111 @@
+"""Keyword in context: every match of a query with the words on either side, sortable.
+
+All matches are sorted from token and document codes; context strings are cut only for the
+first `limit` rows, so a frequent term costs little more than a rare one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from ..index.axis import document_axis
+from ..index.query import Query, as_queries
+from ..index.terms import match_tokens
+
+KWIC_COLUMNS = ["doc_id", "outlet", "date", "title", "left", "match", "right", "term",
+                "start", "end", "sent_id", "tok_start"]
+SORT_KEYS = 3  # words compared when sorting by left or right context
+LIMIT = 1000  # rows returned by default; `attrs["total"]` says how many matches there are
+_SPACE = re.compile(r"\s+")
+
+
+def kwic(corpus, query, *, window: int = 5,
+         sort: Literal["position", "left", "right"] = "position", stem: bool = False,
+         groups: Mapping[str, Query] | None = None,
+         docs: Iterable[str] | None = None, limit: int | None = LIMIT) -> pd.DataFrame:
+    """Concordance of `query`: `window` tokens of context left and right of each match.
+
+    Sorting by "left" orders by the word just before the match, then the one before it
+    (L1, L2, L3); "right" by R1, R2, R3; "position" by document date, then offset.
+    Contexts are the document's own text (punctuation kept, whitespace collapsed).
+    Only the first `limit` rows in that order are returned (all with `limit=None`);
+    `attrs["total"]` is the number of matches and `attrs["limit"]` the cap.
+    Columns: doc_id, outlet, date, title, left, match, right, term, start, end, sent_id,
+    tok_start.
+    """
+    if sort not in ("position", "left", "right"):
+        raise ValueError(f"sort={sort!r} is invalid; expected one of 'position', 'left', 'right'")
+    queries = as_queries(query, groups=groups)
+    axis = document_axis(corpus)
+    index = axis.index
+    found = [match_tokens(index, q, stem=stem) for q in queries]
+    a = np.concatenate([f[0] for f in found] or [np.array([], np.int64)])
+    b = np.concatenate([f[1] for f in found] or [np.array([], np.int64)])
+    term = np.repeat(np.array([q.label for q in queries], dtype=object),
+                     [len(f[0]) for f in found])
+    code = index.doc_code[a]
+    inside = axis.rows(docs)[axis.row_of_code[code]]
+    a, b, term, code = a[inside], b[inside], term[inside], code[inside]
+    total = len(a)
+    if not total:
+        out = pd.DataFrame({c: pd.Series(dtype=object) for c in KWIC_COLUMNS})
+    else:
+        first = np.concatenate([[0], np.cumsum(index.doc_tokens)[:-1]])[code]
+        keep = _order(axis, sort, a, b, code, first)[:limit]
+        out = _table(axis, a[keep], b[keep], term[keep], first[keep], window)
+    out.attrs.update(total=total, limit=limit)
+    return out
+
+
+def _clean(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _order(axis, sort: str, a: np.ndarray, b: np.ndarray, code: np.ndarray,
+           first: np.ndarray) -> np.ndarray:
+    """Positions of the matches in display order (ties keep query, then text order)."""
+    rows = axis.row_of_code[code]
+    dates = axis.documents.date.to_numpy()
+    date = np.where(np.isnat(dates), np.iinfo(np.int64).max, dates.view(np.int64))[rows]
+    start = axis.index.tokens.start.to_numpy()[a]
+    if sort == "position":
+        return np.lexsort((start, axis.id_rank[rows], date))
+    index = axis.index
+    tok_id, ranks = index.tokens.tok_id.to_numpy(), index.norm_rank
+    norms = index.tokens.norm.cat.codes.to_numpy()
+    keys = []
+    for k in range(1, SORT_KEYS + 1):
+        pos = tok_id[a] - k if sort == "left" else tok_id[b] + k
+        inside = (pos >= 0) & (pos < index.doc_tokens[code])
+        keys.append(np.where(inside, ranks[norms[np.where(inside, first + pos, 0)]], ranks[-1]))
+    return np.lexsort((start, date, *keys[::-1]))
+
+
+def _table(axis, a: np.ndarray, b: np.ndarray, term: np.ndarray, first: np.ndarray,
+           window: int) -> pd.DataFrame:
+    """KWIC rows for the matches from token rows `a` to `b`."""
+    index = axis.index
+    tok = index.tokens
+    code = index.doc_code[a]
+    rows = axis.row_of_code[code]
+    last = first + index.doc_tokens[code] - 1
+    tok_id, starts, ends = (tok[c].to_numpy() for c in ("tok_id", "start", "end"))
+    left = starts[np.clip(first + tok_id[a] - window, first, last)]
+    right = ends[np.clip(first + tok_id[b] + window, first, last)]
+    docs = axis.documents[["text", "outlet", "date", "title"]].iloc[rows]
+    texts = docs.text.to_numpy()
+    start, end = starts[a], ends[b]
+    pieces = [(_clean(t[min(lo, s):s]), _clean(t[s:e]), _clean(t[e:max(hi, e)]))
+              for t, lo, s, e, hi in zip(texts, left, start, end, right, strict=True)]
+    return pd.DataFrame({
+        "doc_id": index.doc_ids[code].astype(str), "outlet": docs.outlet.to_numpy(),
+        "date": docs.date.to_numpy(), "title": docs.title.to_numpy(),
+        "left": [p[0] for p in pieces], "match": [p[1] for p in pieces],
+        "right": [p[2] for p in pieces], "term": term, "start": start, "end": end,
+        "sent_id": tok.sent_id.to_numpy()[a], "tok_start": tok_id[a],
+    })

@@ -1,0 +1,39 @@
+"""What changed after a date: keyness of the documents dated after it against those before."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from ..index.axis import date_end
+from ..index.keyness import keyness
+from ..index.terms import term_index
+
+
+def compare_periods(corpus, at, *, min_freq: int = 3, content_only: bool = True,
+                    docs: Iterable[str] | None = None) -> pd.DataFrame:
+    """Keyness of the documents dated from `at` on against those dated before it.
+
+    Uses `workbench.keyness.keyness` (target = after, reference = before), so "over" means
+    rising after `at`. With `content_only`, only alphabetic non-stopword tokens are counted.
+    Documents whose date span straddles `at` or that are undated are left out and listed in
+    `attrs["excluded"]`. Columns: those of `keyness`.
+    """
+    at = pd.Timestamp(at)
+    d = corpus.documents if docs is None else corpus.documents[
+        corpus.documents.doc_id.isin(list(docs))]
+    before = (date_end(d) < at).fillna(False)
+    after = (d.date >= at).fillna(False)
+    index = term_index(corpus)
+    ids = d.doc_id.astype(str)
+    table = keyness(index.norm_counts(ids[after], content_only=content_only),
+                    index.norm_counts(ids[before], content_only=content_only), min_freq=min_freq)
+    straddle = d[~before & ~after]
+    table.attrs["excluded"] = pd.DataFrame({
+        "doc_id": straddle.doc_id.astype(str), "outlet": straddle.outlet, "title": straddle.title,
+        "date": straddle.date, "date_precision": straddle.date_precision,
+        "reason": np.where(straddle.date.isna(), "undated", f"date span straddles {at.date()}"),
+    }).reset_index(drop=True)
+    return table
