@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 
+import workbench
 from benchmarks import corpora
 from workbench import networks
 
@@ -35,7 +36,7 @@ def _norm(name: str) -> str:
 def evaluate(corpus, spec: corpora.Spec) -> dict:
     if spec.name != "reuters":
         return {"status": "not applicable"}
-    table = networks.load_actors()
+    table = workbench.project(corpora.ROOT).actors()
     found = networks.find_mentions(corpus, table)
     gold = _gold(_names(table))  # keyed by Reuters NEWID, the part of doc_id after the last ":"
     states = table.loc[table["type"] == "state", "actor"].unique()

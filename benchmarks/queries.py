@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+import workbench
+from benchmarks.corpora import ROOT
 from workbench import index, networks, profiling, trends
 
 N_OUTLETS = 5  # a trend split by outlet shows the outlets a researcher picked; we pick the top 5
@@ -41,7 +43,8 @@ def profile(corpus, terms) -> list[tuple[str, Callable]]:
 
 
 def network(corpus, terms) -> list[tuple[str, Callable]]:
-    mentions = networks.find_mentions(corpus)  # once per session, like the dashboard
+    actors = workbench.project(ROOT).actors()
+    mentions = networks.find_mentions(corpus, actors)  # once per session, like the dashboard
     outlets = top_outlets(corpus, 10)
     years = sorted(corpus.documents.date.dt.year.dropna().astype(int).unique())
     cases = []

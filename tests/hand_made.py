@@ -5,6 +5,8 @@ from types import SimpleNamespace
 
 import pandas as pd
 
+from workbench.corpus import Indexes
+
 STOP = {"the", "a", "of", "and", "in", "are", "is", "were"}
 
 
@@ -36,4 +38,4 @@ def make_corpus(rows, mwe=("strategic partnership",)):
     documents = pd.DataFrame(docs).astype({"outlet": "string", "date_precision": "string",
                                            "date": "datetime64[ns]"})
     tokens = pd.DataFrame(tokens).astype({c: "category" for c in ("doc_id", "token", "norm")})
-    return SimpleNamespace(documents=documents, tokens=tokens)
+    return SimpleNamespace(documents=documents, tokens=tokens, indexes=Indexes())

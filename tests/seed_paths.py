@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+from workbench import Project
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEEDS = DATA / "corpus"
+PROJECT = Project.find(ROOT)  # the repository's own project: its data/ inputs

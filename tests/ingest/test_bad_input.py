@@ -11,6 +11,7 @@ import pytest
 from seed_paths import SEEDS
 
 from workbench import load_corpus
+from workbench.project import InputError
 
 RU = ("Министр иностранных дел Азербайджана Джейхун Байрамов прибыл в Москву 5 декабря 2022 года. "
       "Переговоры с Сергеем Лавровым касались мирного договора и Зангезурского коридора.")
@@ -157,12 +158,14 @@ def test_hidden_files_are_reported(corpus_dir):
     assert status(load(corpus_dir), ".DS_Store")[0] == "skipped"
 
 
-def test_broken_cleaning_rule_names_the_row(corpus_dir):
+def test_broken_cleaning_rule_names_the_file_line_and_fix(corpus_dir):
     (corpus_dir / "a.txt").write_text(FR, encoding="utf-8")
-    (corpus_dir.parent / "cleaning_rules.csv").write_text(
-        "outlet,rule,pattern,note\n*,counter,(unclosed,x\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="row 2: invalid regular expression"):
+    rules = corpus_dir.parent / "cleaning_rules.csv"
+    rules.write_text("outlet,rule,pattern,note\n*,counter,(unclosed,x\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
         load(corpus_dir)
+    assert f"{rules} line 2: pattern '(unclosed' is not a valid regular expression" in str(err.value)
+    assert "write a Python regular expression" in str(err.value)
 
 
 def test_same_name_with_two_extensions_is_reported(corpus_dir):

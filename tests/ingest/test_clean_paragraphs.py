@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import textwrap
 
-from seed_paths import DATA, SEEDS
+from seed_paths import PROJECT, SEEDS
 
-from workbench.ingest.clean import Rules, clean_lines, load_rules
+from workbench.ingest.clean import Rules, clean_lines
 from workbench.ingest.read import read_file
 
-RULES = load_rules(DATA / "cleaning_rules.csv")
+RULES = PROJECT.context().rules
 
 
 def _seed_paragraphs(n: int = 3) -> list[str]:

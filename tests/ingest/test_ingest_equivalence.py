@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from nltk.tokenize import MWETokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-from seed_paths import SEEDS
+from seed_paths import PROJECT, SEEDS
 
 from workbench.ingest.dedupe import _A, _B, _PRIME, SHINGLE, signatures
 from workbench.ingest.read import read_file
@@ -80,7 +80,7 @@ def _tokens_one_sentence_at_a_time(tok: Tokenizer, text: str, s: int, e: int, la
 @pytest.mark.parametrize("mwe", [(), ("south caucasus", "strategic partnership", "u.s. president",
                                       "the u.s.", "the u.s. president said", "million people")])
 def test_tokens_of_a_batch_equal_tokens_one_sentence_at_a_time(mwe):
-    tok = Tokenizer(TokenizerSettings(mwe=mwe))
+    tok = Tokenizer(TokenizerSettings(mwe=mwe, stopwords=tuple(PROJECT.stopwords().items())))
     texts = _texts() + ["Then the U.S. president said: the U.S. president said so in the South Caucasus."]
     sentences = [tok.sentence_spans(t, 0, len(t)) for t in texts]
     languages = [("ru", "en", None, "tr")[i % 4] for i in range(len(texts))]

@@ -39,10 +39,8 @@ def test_decoding_arbitrary_bytes_never_raises(data):
 @given(st.binary(max_size=1500), st.sampled_from(["a.txt", "a.html", "a.csv", "a.jsonl", "a.md"]))
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_processing_arbitrary_bytes_reports_instead_of_raising(tmp_path, data, name):
-    from workbench.ingest.clean import Rules
-
     path = tmp_path / name
     path.write_bytes(data)
     read_file(path, name)
-    tables = process_file(path, name, Context(rules=Rules(()), cues=()))
+    tables = process_file(path, name, Context())
     assert len(tables["documents"]) + len(tables["problems"]) >= 1

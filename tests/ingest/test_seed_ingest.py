@@ -33,21 +33,22 @@ def test_curated_dates_keep_their_precision(seed_corpus, doc_id, date, precision
     assert row.date_source == "curated"
 
 
-@pytest.mark.parametrize("doc_id, field, value", [
-    (TREND, "date", "2024-04-23|header"),  # 'Politics Materials 23 April 2024 21:00'
-    (RUSSTRAT, "date", "2022-02-27|header"),  # 'access_time27 Feb 2022'
-    (JAMNEWS, "date", "2022-12-05|body"),  # 'December 5' with the year 2022 elsewhere
-    (PEKCETIN, "date", "2021-09|body"),  # 'As of September 2021'
-    (AZERNEWS, "outlet", "AzerNews"),  # @AzerNewsAz, azernews.az
-    (TREND, "outlet", "Trend"),  # 'told Trend'
-    (RUSSTRAT, "outlet", "RUSSTRAT"),  # 'Институт РУССТРАТ' widget
-    (TREND, "author", "Ali Gasimov"),  # byline
-    (PEKCETIN, "author", "Ayşe Süreyya PEKÇETİN"),  # sign-off line
-    (TREND, "language", "en"),
+@pytest.mark.parametrize("doc_id, field, value, evidence", [
+    (TREND, "date", "2024-04-23", "header line"),  # 'Politics Materials 23 April 2024 21:00'
+    (RUSSTRAT, "date", "2022-02-27", "header line"),  # 'access_time27 Feb 2022'
+    (JAMNEWS, "date", "2022-12-05", "latest date"),  # 'December 5', the year 2022 elsewhere
+    (PEKCETIN, "date", "2021-09", "latest date"),  # 'As of September 2021'
+    (AZERNEWS, "outlet", "AzerNews", "'@AzerNewsAz'"),  # @AzerNewsAz, azernews.az
+    (TREND, "outlet", "Trend", "'told Trend'"),
+    (RUSSTRAT, "outlet", "RUSSTRAT", "'РУССТРАТ'"),  # 'Институт РУССТРАТ' widget
+    (TREND, "author", "Ali Gasimov", "byline"),
+    (PEKCETIN, "author", "Ayşe Süreyya PEKÇETİN", "byline/sign-off"),
+    (TREND, "language", "en", "py3langid"),
 ])
-def test_metadata_is_inferred_from_the_page(seed_corpus, doc_id, field, value):
+def test_metadata_is_inferred_from_the_page(seed_corpus, doc_id, field, value, evidence):
     meta = seed_corpus.metadata.set_index(["doc_id", "field"])
     assert meta.loc[(doc_id, field), "inferred"] == value
+    assert meta.loc[(doc_id, field), "evidence"].startswith(evidence)
     assert meta.loc[(doc_id, field), "agrees"] is not False
 
 

@@ -6,8 +6,13 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
+from seed_paths import PROJECT
 
-from workbench.networks import ActorDictionaryError, find_mentions, load_actors, unknown_actors
+from workbench import Project
+from workbench.networks import find_mentions, unknown_actors
+from workbench.project import InputError
+
+ACTORS = PROJECT.actors()
 
 # Who a careful reader finds named (not as adjective or metonym) in each seed article.
 ANNOTATION = {
@@ -41,7 +46,7 @@ ANNOTATION = {
 
 @pytest.fixture(scope="module")
 def mentions(seed_corpus):
-    return find_mentions(seed_corpus)
+    return find_mentions(seed_corpus, ACTORS)
 
 
 def named(mentions, prefix):
@@ -91,7 +96,7 @@ def test_every_mention_slices_back_to_its_surface(seed_corpus, mentions):
 def test_surname_goes_to_the_person_last_named_in_full():
     corpus = tiny_corpus("Heydar Aliyev built it.\nIlham Aliyev met Putin.\nAliyev said so.",
                          "Aliyev spoke.")
-    m = find_mentions(corpus)
+    m = find_mentions(corpus, ACTORS)
     last = m[(m["doc_id"] == "d0") & (m["surface"] == "Aliyev")].iloc[0]
     assert (last["actor"], last["ambiguous"]) == ("Ilham Aliyev", False)
     alone = m[m["doc_id"] == "d1"].iloc[0]
@@ -99,13 +104,13 @@ def test_surname_goes_to_the_person_last_named_in_full():
 
 
 def test_longest_match_wins_and_cyrillic_case_endings_and_possessives_are_found():
-    m = find_mentions(tiny_corpus("Встреча Путина и Алиева в России. Russia’s role; Russia's."))
+    m = find_mentions(tiny_corpus("Встреча Путина и Алиева в России. Russia’s role; Russia's."), ACTORS)
     assert list(m["actor"]) == ["Vladimir Putin", "Ilham Aliyev", "Russia", "Russia", "Russia"]
     assert list(m["surface"][-2:]) == ["Russia", "Russia"]
 
 
 def test_matching_is_case_sensitive_where_it_avoids_false_hits():
-    m = find_mentions(tiny_corpus("Tell us the trend. The US told Trend."))
+    m = find_mentions(tiny_corpus("Tell us the trend. The US told Trend."), ACTORS)
     assert list(m["actor"]) == ["United States", "Trend News Agency"]
 
 
@@ -118,7 +123,7 @@ def test_matching_is_case_sensitive_where_it_avoids_false_hits():
     ("There is a vector in Moscow's policy.", ("Russia", "metonym")),
 ])
 def test_capital_after_a_place_preposition_is_a_place_not_the_state(text, expected):
-    first = find_mentions(tiny_corpus(text)).iloc[0]
+    first = find_mentions(tiny_corpus(text), ACTORS).iloc[0]
     assert (first["actor"], first["kind"]) == expected
 
 
@@ -129,23 +134,23 @@ def test_capital_after_a_place_preposition_is_a_place_not_the_state(text, expect
     ("Shares fell in Frankfurt and Sao Paulo.", "Frankfurt", "Germany"),
 ])
 def test_cities_us_states_and_provinces_are_places_of_their_country(text, actor, state):
-    first = find_mentions(tiny_corpus(text)).iloc[0]
+    first = find_mentions(tiny_corpus(text), ACTORS).iloc[0]
     assert (first["actor"], first["type"]) == (actor, "place")
-    actors = load_actors()
+    actors = ACTORS
     assert set(actors.loc[actors["actor"] == actor, "affiliation"]) == {state}
 
 
 def test_a_place_name_inside_a_longer_name_is_not_the_place():
     m = find_mentions(tiny_corpus("Manufacturers Hanover and Credit Suisse First Boston lead it; "
-                                  "the Paris Club met in Hanover."))
+                                  "the Paris Club met in Hanover."), ACTORS)
     assert list(m["actor"]) == ["Manufacturers Hanover", "Credit Suisse First Boston", "Paris Club",
                                 "Hanover"]
 
 
 def test_adjectives_and_metonyms_can_be_switched_off():
     corpus = tiny_corpus("Russian troops left; the Kremlin and Yerevan disagree.")
-    assert {"adjective", "metonym"} <= set(find_mentions(corpus)["kind"])
-    off = find_mentions(corpus, adjectives=False, metonyms=False)
+    assert {"adjective", "metonym"} <= set(find_mentions(corpus, ACTORS)["kind"])
+    off = find_mentions(corpus, ACTORS, adjectives=False, metonyms=False)
     assert set(off["kind"]) == {"name"}
     assert list(off["actor"]) == ["Kremlin", "Yerevan"]
 
@@ -154,7 +159,7 @@ def test_title_counts_only_in_its_years_and_not_beside_the_name():
     corpus = tiny_corpus("The Russian president spoke.", "The Russian president spoke.",
                          "Russian President Vladimir Putin spoke.",
                          dates=["2010-05-01", "2022-05-01", "2022-05-01"])
-    m = find_mentions(corpus)
+    m = find_mentions(corpus, ACTORS)
     assert list(m["actor"]) == ["Dmitry Medvedev", "Vladimir Putin", "Vladimir Putin"]
     assert list(m["kind"]) == ["title", "title", "name"]
 
@@ -162,7 +167,7 @@ def test_title_counts_only_in_its_years_and_not_beside_the_name():
 def test_an_alias_with_years_names_the_actor_of_the_documents_year():
     corpus = tiny_corpus("Atlanta, Georgia, grew.", "Russia and Georgia met.",
                          "Georgia voted.", dates=["1987-03-02", "2008-08-08", None])
-    m = find_mentions(corpus).set_index("doc_id")
+    m = find_mentions(corpus, ACTORS).set_index("doc_id")
     assert m.loc["d0"].actor.tolist() == ["Atlanta", "Georgia (US state)"]
     assert m.loc["d1"].actor.tolist() == ["Russia", "Georgia"]
     assert m.loc[["d2"]].actor.tolist() == ["Georgia"]  # undated: the current reading
@@ -171,22 +176,24 @@ def test_an_alias_with_years_names_the_actor_of_the_documents_year():
 @pytest.mark.parametrize(("row", "message"), [
     ("Ruritania,state,,Russia,name,,,", "alias 'Russia' points to more than one actor"),
     ("Ruritania,state,,Russia,name,,1995,", "alias 'Russia' points to more than one actor"),
-    (",state,,Nowhere,name,,,", "empty actor name"),
-    ("Ruritania,kingdom,,Ruritania,name,,,", "type 'kingdom' of 'Ruritania' is unknown"),
-    ("Ruritania,state,,Ruritania,nickname,,,", "kind 'nickname'"),
+    (",state,,Nowhere,name,,,", "actor is empty; give the actor's canonical name"),
+    ("Ruritania,kingdom,,Ruritania,name,,,", "type 'kingdom' is unknown; write one of person,"),
+    ("Ruritania,state,,Ruritania,nickname,,,", "kind 'nickname' is unknown; write one of name,"),
+    ("Ruritania,state,,Ruritania,name,1990s,,", "since '1990s' is not a year; write a year"),
 ])
-def test_broken_dictionary_rows_are_reported_with_their_line(tmp_path, row, message):
-    path = tmp_path / "actors.csv"
+def test_broken_dictionary_rows_are_reported_with_their_line_and_fix(tmp_path, row, message):
+    path = tmp_path / "data" / "actors.csv"
+    path.parent.mkdir()
     good = "# comment\nactor,type,affiliation,alias,kind,since,until,note\n" \
            "Russia,state,,Russia,name,,,\n"
     path.write_text(good + row + "\n", encoding="utf-8")
-    with pytest.raises(ActorDictionaryError, match="line 4") as err:
-        load_actors(path)
-    assert message in str(err.value)
+    with pytest.raises(InputError) as err:
+        Project.find(tmp_path).actors()
+    assert f"{path} line 4: " in str(err.value) and message in str(err.value)
 
 
 def test_shipped_dictionary_is_valid_and_broad():
-    actors = load_actors()
+    actors = ACTORS
     states = actors.loc[actors["type"] == "state", "actor"].nunique()
     assert states >= 193
     for org in ("United Nations", "European Union", "NATO", "OSCE", "CSTO", "IMF", "OPEC",
@@ -195,10 +202,12 @@ def test_shipped_dictionary_is_valid_and_broad():
 
 
 def test_unknown_names_are_ranked_and_vanish_once_added(seed_corpus):
-    actors = load_actors()
+    actors, titles = ACTORS, PROJECT.title_words()
     without = actors[actors["actor"] != "Emil Mustafayev"]
-    candidates = unknown_actors(seed_corpus, find_mentions(seed_corpus, without), min_count=1)
+    candidates = unknown_actors(seed_corpus, find_mentions(seed_corpus, without),
+                                title_words=titles, min_count=1)
     row = candidates[candidates["candidate"] == "Emil Mustafayev"].iloc[0]
     assert row["how"] == "titled" and "Baku expert" in row["sentence"]
-    again = unknown_actors(seed_corpus, find_mentions(seed_corpus, actors), min_count=1)
+    again = unknown_actors(seed_corpus, find_mentions(seed_corpus, actors), title_words=titles,
+                           min_count=1)
     assert "Emil Mustafayev" not in set(again["candidate"])

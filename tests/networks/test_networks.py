@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import networkx as nx
 import pandas as pd
 import pytest
+from seed_paths import PROJECT
 
 from workbench.index import outlet_of
 from workbench.networks import (
@@ -23,10 +24,12 @@ from workbench.networks import (
     metrics,
 )
 
+ACTORS = PROJECT.actors()
+
 
 @pytest.fixture(scope="module")
 def mentions(seed_corpus):
-    return find_mentions(seed_corpus)
+    return find_mentions(seed_corpus, ACTORS)
 
 
 def weight(G, a, b, attr="count"):

@@ -7,33 +7,34 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from seed_paths import DATA
+from seed_paths import PROJECT
 
 from workbench import load_corpus, profiling
 from workbench.index import keyness, passages
+from workbench.ingest import parallel
 from workbench.profiling import frames, naming, tone, voices
-from workbench.project import parallel
 
 TREND, AZERNEWS, JAMNEWS, RUSSTRAT = "Trend", "AzerNews", "JAMnews", "RUSSTRAT"
 PEKCETIN = "004_3e57617027b9e7e9"  # no outlet: the document is its own group
+CUES = PROJECT.speech_cues()
 
 
 @pytest.fixture(scope="module")
 def tables(seed_corpus):
     scores = tone.sentence_tone(seed_corpus)
-    said = voices.voices(seed_corpus)
+    said = voices.voices(seed_corpus, cues=CUES)
     return {"scores": scores, "voices": said, "groups": profiling.groups(seed_corpus),
             "profile": profiling.profile(seed_corpus, said, scores).set_index("group")}
 
 
 @pytest.fixture(scope="module")
 def variants():
-    return naming.load_variants(f"{DATA}/naming_variants.csv")
+    return PROJECT.naming_variants()
 
 
 @pytest.fixture(scope="module")
 def lexicon():
-    return frames.load_frames(f"{DATA}/frames.csv")
+    return PROJECT.frames()
 
 
 def test_g2_and_log_ratio_equal_hand_computed_values():
@@ -196,7 +197,7 @@ def test_cyrillic_variants_are_found_and_non_english_measures_say_na(russian_cor
     assert counts[("russia", "Moscow")] == 1
     scores = tone.sentence_tone(russian_corpus)
     assert scores.compound.isna().all()
-    prof = profiling.profile(russian_corpus, voices.voices(russian_corpus), scores).iloc[0]
+    prof = profiling.profile(russian_corpus, voices.voices(russian_corpus, cues=CUES), scores).iloc[0]
     assert np.isnan(prof.flesch) and np.isnan(prof.tone_mean)
     assert "flesch n/a" in prof.notes and "tone n/a" in prof.notes
 
@@ -210,7 +211,7 @@ def test_a_new_source_file_appears_in_every_table(seed_copy, tmp_path, variants,
     groups = profiling.groups(corpus)
     new = groups["new"]  # no outlet known: the document is its own group
     scores = tone.sentence_tone(corpus)
-    assert new in set(profiling.profile(corpus, voices.voices(corpus), scores).group)
+    assert new in set(profiling.profile(corpus, voices.voices(corpus, cues=CUES), scores).group)
     assert new in set(profiling.keyness_by_group(corpus, min_freq=1).group)
     names = naming.naming_table(naming.variant_matches(corpus, variants), variants, groups)
     assert names.set_index(["group", "variant"]).loc[(new, "Kyiv"), "count"] == 2

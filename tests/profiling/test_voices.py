@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from seed_paths import PROJECT
 
 from workbench import profiling
 from workbench.profiling import voices
@@ -15,7 +16,7 @@ TREND_DOC, JAMNEWS_DOC, RUSSTRAT_DOC = ("001_067d92aa473488f3", "002_3ecd11ab92d
 
 @pytest.fixture(scope="module")
 def said(seed_corpus):
-    return voices.voices(seed_corpus)
+    return voices.voices(seed_corpus, cues=PROJECT.speech_cues())
 
 
 def test_igor_korotchenko_is_the_speaker_of_every_trend_quotation(said):
@@ -74,7 +75,8 @@ def test_speakers_table_counts_quotes_per_outlet(seed_corpus, said):
 
 def _voices_of(text: str) -> pd.DataFrame:
     starts = np.array([0, *[i + 1 for i, ch in enumerate(text) if ch == "\n"]])
-    return pd.DataFrame(voices.document_voices(text, starts, [], min_words=1))
+    return pd.DataFrame(voices.document_voices(text, starts, [], min_words=1,
+                                                 cues=voices.speech_cues(PROJECT.speech_cues())))
 
 
 @pytest.mark.parametrize("text, speaker", [

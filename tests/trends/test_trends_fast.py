@@ -10,8 +10,10 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
+from seed_paths import PROJECT
 
 from workbench import profiling
+from workbench.corpus import Indexes
 from workbench.index import (
     FREQ,
     as_queries,
@@ -63,7 +65,7 @@ def synthetic_corpus(n_docs: int = 600, seed: int = 7):
     ids = sorted(documents.doc_id)  # "d10" < "d2": codes do not follow the table's order
     tokens = pd.DataFrame(tokens).astype({"doc_id": pd.CategoricalDtype(ids),
                                           "token": "category", "norm": "category"})
-    return SimpleNamespace(documents=documents, tokens=tokens)
+    return SimpleNamespace(documents=documents, tokens=tokens, indexes=Indexes())
 
 
 @pytest.fixture(params=["seed", "synthetic"])
@@ -263,7 +265,8 @@ def test_dashboard_says_when_the_concordance_is_cut(monkeypatch):
     shown = []
     for module in (widget, common):
         monkeypatch.setattr(module, "display", lambda obj: shown.append(getattr(obj, "data", "")))
-    dash = widget.trends_dashboard(synthetic_corpus(1500), terms="the, talks, border")
+    dash = widget.trends_dashboard(synthetic_corpus(1500), groups={}, events=PROJECT.events(),
+                                   terms="the, talks, border")
     total = dash.kwic.attrs["total"]
     assert len(dash.kwic) == 1000 < total
     assert any(f"{total:,} matches; kept the first 1,000" in str(html) for html in shown)

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 from hand_made import make_corpus
 
-from workbench.index import Query, find, keyness, load_keyword_groups, parse_query, term_index
+from workbench import Project
+from workbench.index import Query, find, keyness, parse_query, term_index
 from workbench.trends import compare_periods, excluded_documents, term_frequency
 
 
@@ -40,9 +41,10 @@ def test_unknown_keyword_group_names_the_known_ones():
 
 
 def test_keyword_groups_file_is_parsed_with_the_query_syntax(tmp_path):
-    path = tmp_path / "keywords.csv"
+    path = tmp_path / "data" / "keywords.csv"
+    path.parent.mkdir()
     path.write_text('group,terms\nalliance,"ally, strategic partnership, allied*"\n')
-    assert load_keyword_groups(path)["alliance"].phrases == (
+    assert Project.find(tmp_path).keyword_groups()["alliance"].phrases == (
         ("ally",), ("strategic", "partnership"), ("allied*",))
 
 

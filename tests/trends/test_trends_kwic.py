@@ -6,6 +6,7 @@ import matplotlib
 import pandas as pd
 import pytest
 from hand_made import make_corpus
+from seed_paths import PROJECT
 
 from workbench.index import parse_query
 from workbench.plots.trends import date_label, plot_dispersion, plot_trend
@@ -14,7 +15,6 @@ from workbench.trends import (
     collocations,
     dispersion,
     kwic,
-    load_events,
     point_spans,
     term_frequency,
 )
@@ -94,7 +94,7 @@ def test_point_spans_are_the_matches_behind_a_count(corpus):
 
 def test_trend_figure_has_a_panel_per_term_and_a_note_on_excluded_documents(corpus):
     table = term_frequency(corpus, "peacekeepers, russian", by="month")
-    fig = plot_trend(table, events=load_events())
+    fig = plot_trend(table, events=PROJECT.events())
     assert len(fig.axes) == 2
     assert "Not on the time axis: 1 undated (3 occurrences)." in fig.texts[0].get_text()
     bars = plot_trend(table, kind="bar", value="count", facet="group")

@@ -5,12 +5,12 @@ import re
 
 import pandas as pd
 import pytest
+from dashboards import trends_dash
 
 from workbench import load_corpus
 from workbench.index import find, parse_query, term_index
 from workbench.trends import compare_periods, excluded_documents, kwic, term_frequency
 from workbench.widgets.common import ALL
-from workbench.widgets.trends import trends_dashboard
 
 A, B, C, D, E = ("000_438739c02a2fa118", "001_067d92aa473488f3", "002_3ecd11ab92daf9a0",
                  "003_42b7a2a72f6b30d3", "004_3e57617027b9e7e9")
@@ -105,7 +105,7 @@ def test_year_precision_is_never_put_in_a_month_and_undated_is_listed(dated_corp
 
 
 def test_dashboard_follows_its_controls(seed_corpus):
-    dash = trends_dashboard(seed_corpus, terms="peacekeepers")
+    dash = trends_dash(seed_corpus, terms="peacekeepers")
     assert dash.table.term.unique().tolist() == ["peacekeepers"]
     assert len(dash.kwic) == 8  # 5 + 1 + 2: the year-dated AzerNews article is in the KWIC too
     dash.controls["terms"].value = "strategic partnership"

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
+from dashboards import networks_dash
+from seed_paths import PROJECT
 
-from workbench.widgets.networks import WHOLE, networks_dashboard
+from workbench.widgets.networks import WHOLE
+
+ACTORS = PROJECT.actors()
 
 
 @pytest.fixture
 def dash(seed_corpus, tmp_path):
-    return networks_dashboard(seed_corpus, export_folder=tmp_path / "exports")
+    return networks_dash(seed_corpus, tmp_path / "exports")
 
 
 def test_outlet_and_unit_controls_rebuild_the_network(dash):
@@ -45,9 +50,10 @@ def test_focus_actor_draws_its_ego_network_and_an_edge_shows_its_evidence(dash):
 
 
 def test_date_range_narrows_the_documents(dash):
-    months = dash.controls["dates"].options
-    dash.controls["dates"].index = (len(months) - 1, len(months) - 1)
+    april = dash.controls["dates"].months.index(pd.Period("2024-04", freq="M"))
+    dash.controls["dates"].index = (april, april)  # the Trend interview, 23 April 2024
     assert "Igor Korotchenko" in dash.graph and "Sergey Lavrov" not in dash.graph
+    assert dash.graph.graph["documents"] == 1  # not AzerNews too: it is dated to 2024 alone
 
 
 def test_export_button_writes_every_format(dash):
@@ -66,8 +72,8 @@ def test_notebook_runs_top_to_bottom(run_notebook):
 def test_mentions_found_in_the_notebook_are_reused_for_their_switches(seed_corpus, tmp_path):
     from workbench.networks import find_mentions
 
-    found = find_mentions(seed_corpus, metonyms=False)
-    dash = networks_dashboard(seed_corpus, export_folder=tmp_path, mentions=found)
+    found = find_mentions(seed_corpus, ACTORS, metonyms=False)
+    dash = networks_dash(seed_corpus, tmp_path, mentions=found)
     assert dash.mentions is not found  # the dashboard starts with metonyms on
     dash.controls["metonyms"].value = False
     assert dash.mentions is found and dash.graph.graph["metonyms"] is False

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 import traitlets
+from dashboards import networks_dash, profiling_dash
 
 from workbench.widgets.common import ALL, Picker
-from workbench.widgets.networks import networks_dashboard
-from workbench.widgets.profiling import profiling_dashboard
 
 # 30,000 labels as in a corpus export, one much larger than the rest
 LABELS = pd.Series([f"site{i:05d}.example" for i in range(30_000)] + ["Reuters"] * 40)
@@ -53,7 +52,7 @@ def test_unknown_labels_are_refused(picker):
 
 
 def test_no_outlet_chosen_is_an_empty_network_not_the_whole_one(seed_corpus, tmp_path):
-    dash = networks_dashboard(seed_corpus, export_folder=tmp_path)
+    dash = networks_dash(seed_corpus, tmp_path)
     assert len(dash.graph) > 0 and dash.graph.graph["outlets"] == "all"
     dash.controls["outlets"].value = ()
     assert len(dash.graph) == 0
@@ -62,7 +61,7 @@ def test_no_outlet_chosen_is_an_empty_network_not_the_whole_one(seed_corpus, tmp
 
 
 def test_profiling_search_narrows_the_keyness_groups_too(seed_corpus):
-    dash = profiling_dashboard(seed_corpus)
+    dash = profiling_dash(seed_corpus)
     dash.controls["target"].value = "JAMnews"
     dash.controls["outlet"].search.value = "trend"
     assert list(dash.controls["target"].options) == ["Trend", "JAMnews"]

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from dashboards import profiling_dash
 from seed_paths import ROOT
 
 from workbench import load_corpus
 from workbench.widgets.common import ALL, passages_html
-from workbench.widgets.profiling import profiling_dashboard
 
 
 @pytest.fixture(scope="module")
 def dash(seed_corpus):
-    return profiling_dashboard(seed_corpus)
+    return profiling_dash(seed_corpus)
 
 
 def _pick(dash, **keys):
@@ -90,7 +90,7 @@ def test_passages_of_a_hostile_article_are_html_escaped(corpus_dir, tmp_path):
     (corpus_dir / "x.txt").write_text(
         "Title\n\nThe Kremlin <script>alert(1)</script> praised Baku.\n", encoding="utf-8")
     corpus = load_corpus(corpus_dir, metadata=None, cache_dir=tmp_path / "cache")
-    dash = profiling_dashboard(corpus)
+    dash = profiling_dash(corpus)
     dash.controls["view"].value = "naming"
     _pick(dash, variant="Kremlin")
     html = passages_html(dash.passages)

@@ -14,8 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..corpus.corpus import Corpus
-from ..ingest.load import load_corpus
-from ..project.project import corpus_settings
+from ..project.project import project
 
 
 def format_report(corpus: Corpus) -> str:
@@ -62,14 +61,15 @@ def main(argv: list[str] | None = None) -> int:
         from .report import main as report_main
 
         return report_main(args.out, timeout=args.cell_timeout)
-    settings = corpus_settings()
-    if args.path:
-        settings["path"] = Path(args.path)
-    if args.metadata:
-        settings["metadata"] = Path(args.metadata)
     try:
-        corpus = load_corpus(**settings)
-    except (FileNotFoundError, ValueError) as err:
+        here = project()
+        settings = here.corpus_settings()
+        if args.path:
+            settings["path"] = Path(args.path)
+        if args.metadata:
+            settings["metadata"] = Path(args.metadata)
+        corpus = here.load_corpus(**settings)
+    except (FileNotFoundError, ValueError) as err:  # ValueError: also a bad input file
         print(f"error: {err}", file=sys.stderr)
         return 2
     try:

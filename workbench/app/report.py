@@ -25,7 +25,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-from ..project.project import corpus_settings, project_root
+from ..project.project import project
 
 NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -184,11 +184,11 @@ def index_html(pages: list[Page], *, corpus: Path, made: datetime) -> str:
 def build_report(out: Path | str | None = None, *, notebooks: Path | None = None,
                  timeout: int = 600, log=print) -> list[Page]:
     """Execute every notebook and write `<name>.html` for each plus index.html into `out`."""
-    root = project_root()
-    out = Path(out) if out is not None else root / "reports"
+    here = project()
+    out = Path(out) if out is not None else here.reports
     out.mkdir(parents=True, exist_ok=True)
     pages = []
-    for path in notebook_paths(notebooks or root / "notebooks"):
+    for path in notebook_paths(notebooks or here.root / "notebooks"):
         log(f"running {path.name} …")
         start = time.perf_counter()
         nb, stopped = execute_isolated(path, timeout=timeout)
@@ -204,7 +204,7 @@ def build_report(out: Path | str | None = None, *, notebooks: Path | None = None
         pages.append(page)
     made = datetime.now()
     (out / "index.html").write_text(
-        index_html(pages, corpus=corpus_settings()["path"], made=made), encoding="utf-8")
+        index_html(pages, corpus=here.corpus_settings()["path"], made=made), encoding="utf-8")
     log(f"open {out / 'index.html'} in a browser")
     return pages
 

@@ -2,10 +2,13 @@
 
 - `Corpus`: documents, paragraphs, sentences, tokens, removed lines, the report, the metadata table.
 - `schema`: column names and dtypes of every table; `schema.empty`, `schema.conform`.
+- `Indexes`: the term index and document axis, built once per corpus and kept with it.
+- `check_option`: one message for an invalid choice (`unit='para'` is invalid; expected ...).
 - `FileCache`: content-keyed, atomic, self-repairing Parquet cache (never pickles).
 """
 
 from .cache import CacheError, FileCache
-from .corpus import Corpus
+from .corpus import TABLES, Corpus, Indexes
+from .options import check_option
 
-__all__ = ["CacheError", "Corpus", "FileCache"]
+__all__ = ["TABLES", "CacheError", "Corpus", "FileCache", "Indexes", "check_option"]

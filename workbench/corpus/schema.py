@@ -7,6 +7,8 @@ lines of the decoded source (after newline normalisation).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 from pandas.api.types import union_categoricals
 
@@ -89,6 +91,25 @@ CATEGORICAL = {
 }
 
 STATUSES = ("ok", "warning", "skipped")
+
+
+class ReportRow(NamedTuple):
+    """One row of the ingest report, the same shape from every stage that reports: a file, a row
+    of a tabular export or a document is in the corpus (`ok`, `warning`) or not (`skipped`), and why.
+    """
+
+    file: str
+    row: int | None
+    doc_id: str | None
+    status: str  # one of STATUSES
+    reason: str
+
+
+def report_table(rows: list[ReportRow]) -> pd.DataFrame:
+    """Report rows as the schema's report table."""
+    return conform(pd.DataFrame(rows, columns=list(TABLES["report"])), "report") if rows \
+        else empty("report")
+
 PRECISIONS = ("day", "month", "year")
 
 

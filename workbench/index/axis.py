@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from ..corpus.options import check_option
 from .groups import group_labels
 from .query import Query
 from .terms import match_tokens, term_index
@@ -34,11 +35,24 @@ def date_end(documents: pd.DataFrame) -> pd.Series:
     return ends
 
 
+def months(documents: pd.DataFrame) -> list[pd.Period]:
+    """Every month from the earliest document date to the last day a document may have been
+    written (`date_end`): the choices of a date-range control. Empty when nothing is dated."""
+    if not documents.date.notna().any():
+        return []
+    return list(pd.period_range(documents.date.min(), date_end(documents).max(), freq="M"))
+
+
 def select_documents(corpus, *, outlets: Iterable[str] | None = None, start=None,
                      end=None) -> pd.Index:
-    """doc_ids of the documents from `outlets` whose whole date span lies in [start, end].
+    """doc_ids of the documents from `outlets` whose whole date span lies in [start, end]: the
+    one rule every analysis and dashboard uses to select documents by date range.
 
-    Undated documents are kept only when no date bound is given.
+    A document's span runs from its date to the last day its precision allows (the day, the
+    month's last day, the year's last day), so a document known only to "2024" is not counted
+    in January–June 2024: it may be from December. Undated documents are kept only when no date
+    bound is given. `outlets` None means every outlet (a document without an outlet is its own
+    group, named by its doc_id); bounds are inclusive, None meaning no bound.
     """
     axis = document_axis(corpus)
     docs = axis.documents
@@ -95,6 +109,7 @@ class DocumentAxis:
 
     def placement(self, by: Granularity) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
         """(`place_documents` columns but group, period ordinal per row, True where placed)."""
+        check_option("by", by, Granularity)
         if by not in self._placements:
             d = self.documents
             precision = d.date_precision.astype("string")
@@ -146,10 +161,9 @@ class DocumentAxis:
 
 
 def document_axis(corpus) -> DocumentAxis:
-    """The corpus's `DocumentAxis`, built on first use and kept until its tables change."""
-    axis = getattr(corpus, "_document_axis", None)
-    index = term_index(corpus)
+    """The corpus's `DocumentAxis`, built on first use and kept in `corpus.indexes` until its
+    tables change."""
+    axis, index = corpus.indexes.axis, term_index(corpus)
     if axis is None or axis.documents is not corpus.documents or axis.index is not index:
-        axis = DocumentAxis(corpus.documents, index)
-        object.__setattr__(corpus, "_document_axis", axis)
+        axis = corpus.indexes.axis = DocumentAxis(corpus.documents, index)
     return axis

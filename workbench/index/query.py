@@ -17,12 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-
-import pandas as pd
 
 from ..ingest.tokens import normalise_token
-from ..project.project import data_path
 
 _SEPARATORS = re.compile(r"[,;\n]+")
 
@@ -71,21 +67,12 @@ def as_queries(terms: str | Query | Iterable[str | Query], *,
             for q in ([t] if isinstance(t, Query) else parse_query(t, groups=groups))]
 
 
-def load_keyword_groups(path: str | Path | None = None) -> dict[str, Query]:
-    """Keyword groups from a CSV with columns `group` and `terms` (a query string).
+def named_query(label: str, terms: str | Iterable[str]) -> Query:
+    """One query labelled `label` that counts a match of any of `terms` (a query string, or
+    several: the rows of a keyword group, frame or name variant).
 
-    The default is the project's `data/keywords.csv`.
+    >>> named_query("peace", ["peacekeep*", "ceasefire"]).phrases
+    (('peacekeep*',), ('ceasefire',))
     """
-    path = path or data_path("keywords.csv")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = {"group", "terms"} - set(table.columns)
-    if missing:
-        raise ValueError(f"{path} lacks columns {sorted(missing)}; "
-                         "expected group, terms[, description]")
-    return {
-        row.group.strip(): Query(row.group.strip(), tuple(
-            phrase for q in parse_query(row.terms) for phrase in q.phrases))
-        for row in table.itertuples()
-    }
-
-
+    return Query(label, tuple(phrase for q in parse_query(", ".join([terms] if isinstance(
+        terms, str) else terms)) for phrase in q.phrases))

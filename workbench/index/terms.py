@@ -129,11 +129,11 @@ class TermIndex:
 
 
 def term_index(corpus) -> TermIndex:
-    """The corpus's `TermIndex`, built on first use and kept on the corpus for later queries."""
-    index = getattr(corpus, "_term_index", None)
+    """The corpus's `TermIndex`, built on first use and kept in `corpus.indexes` for later
+    queries (rebuilt if the tokens table was replaced)."""
+    index = corpus.indexes.terms
     if index is None or index.source is not corpus.tokens:
-        index = TermIndex(corpus.tokens)
-        object.__setattr__(corpus, "_term_index", index)
+        index = corpus.indexes.terms = TermIndex(corpus.tokens)
     return index
 
 

@@ -4,9 +4,14 @@ The way a file takes, one module each: `read` (text, HTML, CSV/JSONL exports) �
 (bytes to text) → `clean` (article lines kept, page furniture removed with its rule) →
 `infer` (title, outlet, date, author, language from the page; `dates` parses dates) →
 `sentences` and `tokens` → `pipeline` (one file's tables) → `assemble` (`dedupe`, `curated`
-metadata `merge`d over inferred) → `load` (`load_corpus`, `open_corpus`, with the cache).
+metadata `merge`d over inferred) → `load` (`build_corpus`, with the cache). The project
+(`workbench.project`) hands ingest what it needs: rules, cues, tokenizer settings, cache home.
 """
 
-from .load import load_corpus, open_corpus
+from .clean import Rules
+from .infer import outlet_cues
+from .load import Dedupe, build_corpus
+from .pipeline import Context
+from .tokens import TokenizerSettings
 
-__all__ = ["load_corpus", "open_corpus"]
+__all__ = ["Context", "Dedupe", "Rules", "TokenizerSettings", "build_corpus", "outlet_cues"]

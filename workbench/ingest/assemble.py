@@ -7,10 +7,11 @@ import pandas as pd
 from ..corpus import schema
 from ..corpus.corpus import Corpus
 from .dedupe import find_duplicates
+from .infer import INFERRED_COLUMNS
 from .merge import merge_metadata
 
 
-def without_clashing_ids(parts: list[dict], problems: list[tuple]) -> list[dict]:
+def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]) -> list[dict]:
     """Drop documents whose id an earlier file already uses (a.txt and a.md), with a report row."""
     seen: dict[str, str] = {}
     out = []
@@ -18,8 +19,9 @@ def without_clashing_ids(parts: list[dict], problems: list[tuple]) -> list[dict]
         docs = part["documents"]
         clash = docs.doc_id.isin(seen.keys())
         for doc_id, file in zip(docs.doc_id[clash], docs.file[clash]):
-            problems.append((file, None, "skipped", f"document id {doc_id!r} is already used by "
-                             f"{seen[doc_id]}; rename one of the files"))
+            problems.append(schema.ReportRow(file, None, None, "skipped",
+                                             f"document id {doc_id!r} is already used by "
+                                             f"{seen[doc_id]}; rename one of the files"))
         seen.update(zip(docs.doc_id[~clash], docs.file[~clash]))
         if clash.any():
             bad = set(docs.doc_id[clash])
@@ -36,9 +38,9 @@ def _concat(parts: list[dict], table: str, empty: pd.DataFrame | None = None) ->
     return schema.concat(frames, table)
 
 
-def assemble(parts: list[dict], curated: dict, problems: list[tuple], dedupe: str) -> Corpus:
+def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow], dedupe: str) -> Corpus:
     docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "content_hash"]))
-    report_rows = [(f, r, None, s, why) for f, r, s, why in problems]
+    report_rows = list(problems)
     problem_frame = _concat(parts, "problems", schema.empty("report"))
     if dedupe != "none" and len(docs):
         no_signatures = pd.DataFrame(columns=["doc_id", "signature"])
@@ -48,15 +50,15 @@ def assemble(parts: list[dict], curated: dict, problems: list[tuple], dedupe: st
         by_id = docs.set_index("doc_id")
         for doc_id, original, kind, sim in dups.itertuples(index=False):
             what = "identical text" if kind == "exact" else f"near-duplicate, similarity {sim:.2f}"
-            report_rows.append((by_id.at[doc_id, "file"], by_id.at[doc_id, "row"], doc_id,
+            report_rows.append(schema.ReportRow(by_id.at[doc_id, "file"], by_id.at[doc_id, "row"], doc_id,
                                 "skipped", f"duplicate of {original} ({what}); not counted twice"))
         docs = docs[~docs.doc_id.isin(set(dups.doc_id))]
     keep = set(docs.doc_id)
-    inferred = _concat(parts, "inferred", pd.DataFrame(columns=["doc_id", "field", "value", "evidence"]))
+    inferred = _concat(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS))
     documents, comparison, doc_reports = merge_metadata(docs, inferred[inferred.doc_id.isin(keep)],
                                                         curated)
     report = pd.concat([
-        schema.conform(pd.DataFrame(report_rows, columns=list(schema.TABLES["report"])), "report"),
+        schema.report_table(report_rows),
         problem_frame, doc_reports], ignore_index=True)
     tables = {t: _concat(parts, t) for t in ("paragraphs", "sentences", "tokens", "removed")}
     dropped = len(keep) < sum(len(p["documents"]) for p in parts)

@@ -1,7 +1,7 @@
 """Boilerplate removal: keep the article's lines, keep every removed line with its reason.
 
 Two kinds of rules: line patterns from `data/cleaning_rules.csv` (general `*` and
-per-outlet), then structural heuristics that need the whole page (repeated title,
+per-outlet, `Rules`), then structural heuristics that need the whole page (repeated title,
 bylines, sign-offs, related-link lists, stray words in another script, rubrics).
 Hard-wrapped text has its lines joined back into paragraphs; the headline is the first
 kept line when it is short and more text follows.
@@ -9,11 +9,10 @@ kept line when it is short and more text follows.
 
 from __future__ import annotations
 
-import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from .dates import find_dates
 
@@ -32,6 +31,16 @@ class Rules:
 
     patterns: tuple[tuple[str, str, re.Pattern], ...]
 
+    @classmethod
+    def compile(cls, rows: Iterable[tuple[str, str, str]]) -> Rules:
+        """Rules from (outlet, rule, pattern) rows, e.g. the project's `data/cleaning_rules.csv`
+        (`workbench.project`, which validates them and says which line is wrong)."""
+        return cls(tuple((outlet, rule, re.compile(pattern)) for outlet, rule, pattern in rows))
+
+    def key(self) -> str:
+        """The rules as text, for the cache key."""
+        return "\n".join(f"{o}\t{r}\t{rx.pattern}" for o, r, rx in self.patterns)
+
     def for_outlet(self, outlet: str | None) -> list[tuple[str, re.Pattern]]:
         return _for_outlet(self, (outlet or "").casefold())
 
@@ -40,21 +49,6 @@ class Rules:
 def _for_outlet(rules: Rules, outlet: str) -> list[tuple[str, re.Pattern]]:
     """The general rules and those of `outlet` (case-folded), once per outlet, not per page."""
     return [(rule, rx) for o, rule, rx in rules.patterns if o.casefold() in ("*", outlet)]
-
-
-def load_rules(path: str | Path) -> Rules:
-    """Read the cleaning rules CSV; a bad row raises ValueError naming the row and the fix."""
-    rows = []
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for n, row in enumerate(csv.DictReader(fh), start=2):
-            outlet, rule, pattern = (row.get(k, "") or "" for k in ("outlet", "rule", "pattern"))
-            if not (outlet.strip() and rule.strip() and pattern):
-                raise ValueError(f"{path} row {n}: outlet, rule and pattern are required; got {row}")
-            try:
-                rows.append((outlet.strip(), rule.strip(), re.compile(pattern)))
-            except re.error as err:
-                raise ValueError(f"{path} row {n}: invalid regular expression {pattern!r}: {err}") from err
-    return Rules(tuple(rows))
 
 
 @dataclass

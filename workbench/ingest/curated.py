@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ..corpus.schema import PRECISIONS
+from ..corpus.schema import PRECISIONS, ReportRow
 from .dates import parse_date
 from .decode import decode_bytes
 
@@ -18,54 +18,56 @@ COLUMNS = ("file", "outlet", "url", "title", "date", "date_precision", "author",
            "outlet_country", "outlet_type", "notes")
 
 
-def read_curated(path: str | Path | None) -> tuple[dict[str, dict[str, str]], list[tuple]]:
-    """file -> {field: value} for non-empty values, and report rows `(file, row, status, reason)`."""
+def read_curated(path: str | Path | None) -> tuple[dict[str, dict[str, str]], list[ReportRow]]:
+    """file -> {field: value} for non-empty values, and report rows for what was ignored."""
     if path is None:
         return {}, []
     path = Path(path)
     name = path.name
     if not path.exists():
-        return {}, [(name, None, "warning", f"metadata file {path} not found; using inferred metadata only")]
+        return {}, [ReportRow(name, None, None, "warning",
+                              f"metadata file {path} not found; using inferred metadata only")]
     decoded = decode_bytes(path.read_bytes())
     if decoded.text is None:
-        return {}, [(name, None, "warning", f"metadata file unreadable: {decoded.reason}")]
+        return {}, [ReportRow(name, None, None, "warning", f"metadata file unreadable: {decoded.reason}")]
     rows: dict[str, dict[str, str]] = {}
-    problems: list[tuple] = []
+    problems: list[ReportRow] = []
     try:
         records = list(csv.DictReader(decoded.text.splitlines()))
     except csv.Error as err:
-        return {}, [(name, None, "warning", f"metadata file is not valid CSV: {err}")]
+        return {}, [ReportRow(name, None, None, "warning", f"metadata file is not valid CSV: {err}")]
     for n, record in enumerate(records, start=2):
         if None in record:  # more cells than header columns
-            problems.append((name, n, "warning", f"row {n} has more cells than the header; "
+            problems.append(ReportRow(name, n, None, "warning", f"row {n} has more cells than the header; "
                              "extra cells ignored (quote values containing commas)"))
             record.pop(None)
         values = {k.strip(): (v or "").strip() for k, v in record.items() if k}
         file = values.pop("file", "")
         if not file:
-            problems.append((name, n, "warning", f"row {n} has no file name; ignored"))
+            problems.append(ReportRow(name, n, None, "warning", f"row {n} has no file name; ignored"))
             continue
         if file in rows:
-            problems.append((name, n, "warning", f"row {n} repeats {file!r}; the first row is used"))
+            problems.append(ReportRow(name, n, None, "warning",
+                                      f"row {n} repeats {file!r}; the first row is used"))
             continue
         problems.extend(_check_date(values, name, n))
         rows[file] = {k: v for k, v in values.items() if v}
     return rows, problems
 
 
-def _check_date(values: dict[str, str], name: str, n: int) -> list[tuple]:
+def _check_date(values: dict[str, str], name: str, n: int) -> list[ReportRow]:
     """Validate date and precision in place: a bad date is dropped with a report row."""
     date, precision = values.get("date", ""), values.get("date_precision", "")
     if precision and precision not in PRECISIONS:
         values["date_precision"] = ""
-        return [(name, n, "warning",
+        return [ReportRow(name, n, None, "warning",
                  f"row {n}: date_precision {precision!r} is not one of {PRECISIONS}; ignored")]
     if not date:
         return []
     parsed = parse_date(date)
     if parsed is None:
         values["date"] = ""
-        return [(name, n, "warning", f"row {n}: malformed date {date!r} ignored "
+        return [ReportRow(name, n, None, "warning", f"row {n}: malformed date {date!r} ignored "
                  "(use YYYY-MM-DD, YYYY-MM or YYYY)")]
     values.setdefault("date_precision", parsed[1])
     if not values["date_precision"]:
@@ -73,7 +75,8 @@ def _check_date(values: dict[str, str], name: str, n: int) -> list[tuple]:
     return []
 
 
-def missing_files(curated: dict[str, dict], present: set[str], source: str) -> list[tuple]:
+def missing_files(curated: dict[str, dict], present: set[str], source: str) -> list[ReportRow]:
     """Report rows for curated rows naming files that are not in the corpus folder."""
-    return [(source, None, "warning", f"{source} describes {f!r}, which is not in the corpus folder")
+    return [ReportRow(source, None, None, "warning",
+                      f"{source} describes {f!r}, which is not in the corpus folder")
             for f in curated if f not in present]

@@ -45,6 +45,7 @@ _COMPILED = [(re.compile(p, re.IGNORECASE), prec) for p, prec in PATTERNS]
 _YEAR_ONLY = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
 _YEAR_MONTH = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)\s*$")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_FOUR_DIGITS = re.compile(r"(?<!\d)(?:\d{4}|\d{8})(?!\d)")  # a year, or YYYYMMDD
 
 
 @dataclass(frozen=True)
@@ -102,10 +103,13 @@ def modal_year(text: str) -> int | None:
 
 @lru_cache(maxsize=1 << 14)  # export columns repeat the same dates row after row
 def parse_date(value: str | None) -> tuple[pd.Timestamp, str] | None:
-    """Parse one metadata date string ("2024", "2022-12", ISO, "23 April 2024", ...).
+    """Parse one metadata date string ("2024", "2022-12", ISO, "23 April 2024", ...); None
+    when it cannot be read or names no year ("December 5"): a year is never invented.
 
     >>> parse_date("2022-12")
     (Timestamp('2022-12-01 00:00:00'), 'month')
+    >>> parse_date("December 5") is None
+    True
     """
     if value is None or not str(value).strip():
         return None
@@ -118,6 +122,8 @@ def parse_date(value: str | None) -> tuple[pd.Timestamp, str] | None:
     found = find_dates(text)
     if found:
         return found[0].value, found[0].precision
+    if not _FOUR_DIGITS.search(text):  # "December 5", "12/05": the year is not known
+        return None
     try:
         stamp = pd.Timestamp(text)
     except (ValueError, TypeError, OverflowError):

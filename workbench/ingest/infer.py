@@ -8,11 +8,11 @@ curated and inferred values, evidence and agreement are kept for the report.
 
 from __future__ import annotations
 
-import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import regex
@@ -22,6 +22,8 @@ from .dates import find_dates, modal_year, parse_date
 from .language import classify_many
 
 FIELDS = ("title", "outlet", "date", "author", "language", "url")
+#: columns of the per-file table of inferred values (one row per document and field)
+INFERRED_COLUMNS = ["doc_id", "field", "value", "evidence", "source"]
 DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 HEADER_RULES = {"dateline", "widget", "byline", "repeated-title", "rubric"}
 _FUTURE = re.compile(r"(until|till|by the end of|by|before|due|scheduled for|до|к)\s*(the\s+)?$",
@@ -30,26 +32,25 @@ _FUTURE = re.compile(r"(until|till|by the end of|by|before|due|scheduled for|д�
 
 @dataclass(frozen=True)
 class OutletCue:
+    """A pattern whose matches in a raw page name its outlet ("told Trend", "azernews.az")."""
+
     outlet: str
     regex: regex.Pattern
-    country: str
-    kind: str
 
 
-def load_outlets(path: str | Path) -> tuple[OutletCue, ...]:
-    """Read outlet cues; a bad row raises ValueError naming it."""
-    cues = []
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for n, row in enumerate(csv.DictReader(fh), start=2):
-            if not (row.get("outlet") or "").strip() or not row.get("pattern"):
-                raise ValueError(f"{path} row {n}: outlet and pattern are required; got {row}")
-            try:
-                pattern = regex.compile(row["pattern"])
-            except regex.error as err:
-                raise ValueError(f"{path} row {n}: invalid regular expression: {err}") from err
-            cues.append(OutletCue(row["outlet"].strip(), pattern, (row.get("outlet_country") or ""),
-                                  (row.get("outlet_type") or "")))
-    return tuple(cues)
+class Inferred(NamedTuple):
+    """A metadata value read from the page, how it was found, and for a date where it came from
+    (column | header | dateline | body: a body date only bounds the publication from below)."""
+
+    value: str
+    evidence: str
+    source: str = ""
+
+
+def outlet_cues(rows: Iterable[tuple[str, str]]) -> tuple[OutletCue, ...]:
+    """Cues from (outlet, pattern) rows, e.g. the project's `data/outlets.csv` (validated by
+    `workbench.project`); patterns use the `regex` module's syntax."""
+    return tuple(OutletCue(outlet, regex.compile(pattern)) for outlet, pattern in rows)
 
 
 @cache
@@ -115,26 +116,25 @@ def infer_date(fields: dict[str, str], cleaned: Cleaned, text: str) -> tuple[str
 
 
 def infer(fields: dict[str, str], cleaned: Cleaned, text: str, *, outlet: tuple[str, str] | None,
-          language: tuple[str, str] | None) -> dict[str, tuple[str, str]]:
-    """field -> (value, evidence) for every field the page or file reveals; `outlet` and
-    `language` are what `infer_outlet` found in the raw page and `infer_languages` in the text.
-
-    Dates are encoded as "YYYY[-MM[-DD]]|source" so precision and source travel together.
+          language: tuple[str, str] | None) -> dict[str, Inferred]:
+    """field -> `Inferred` for every field the page or file reveals; `outlet` and `language` are
+    what `infer_outlet` found in the raw page and `infer_languages` in the text. A date's value
+    is YYYY, YYYY-MM or YYYY-MM-DD: its length is its precision.
     """
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, Inferred] = {}
     for fld in ("title", "author", "url", "outlet", "language"):
         if fields.get(fld):
-            out[fld] = (fields[fld], f"{fld} field")
+            out[fld] = Inferred(fields[fld], f"{fld} field")
     if "title" not in out and cleaned.title:
-        out["title"] = (cleaned.title, "first line")
+        out["title"] = Inferred(cleaned.title, "first line")
     if "author" not in out and cleaned.bylines:
-        out["author"] = (cleaned.bylines[0], "byline/sign-off line")
+        out["author"] = Inferred(cleaned.bylines[0], "byline/sign-off line")
     if "outlet" not in out and outlet:
-        out["outlet"] = outlet
+        out["outlet"] = Inferred(*outlet)
     if "language" not in out and language:
-        out["language"] = language
+        out["language"] = Inferred(*language)
     if date := infer_date(fields, cleaned, text):
-        out["date"] = (f"{date[0]}|{date[1]}", date[2])
+        out["date"] = Inferred(date[0], date[2], date[1])
     return out
 
 
@@ -142,10 +142,11 @@ def _norm(value: str) -> str:
     return " ".join(str(value).casefold().replace("i\u0307", "i").split())
 
 
-def agrees(fld: str, curated: str, inferred: str) -> bool:
-    """Whether an inferred value is consistent with the curated one (dates by precision)."""
+def agrees(fld: str, curated: str, inferred: str, source: str = "") -> bool:
+    """Whether an inferred value is consistent with the curated one (dates by precision; a date
+    whose `source` is the body only bounds the publication date from below)."""
     if fld == "date":
-        value, source = inferred.split("|")
+        value = inferred
         if source == "body":  # body dates only bound the publication date from below
             return value <= curated[: len(value)] or curated.startswith(value[: len(curated)])
         return value.startswith(curated) or curated.startswith(value)

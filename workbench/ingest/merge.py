@@ -23,14 +23,6 @@ EXTRA_CURATED = ("outlet_country", "outlet_type", "notes")
 _PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
-def _split_date(value: str | None) -> tuple[str | None, str | None]:
-    """'2024-04-23|header' -> ('2024-04-23', 'header')."""
-    if not value:
-        return None, None
-    date, _, source = value.partition("|")
-    return date, source or None
-
-
 def _each(func, values) -> np.ndarray:
     """`func` of every value as an object array, computed once per distinct value (missing: None)."""
     codes, uniques = pd.factorize(values)
@@ -80,6 +72,7 @@ def merge_metadata(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str
 
     last, at = _last_inferred(docs["doc_id"], inferred)
     values = np.append(last["value"].to_numpy(dtype=object), None)  # at -1 picks the None
+    sources = np.append(last["source"].to_numpy(dtype=object), None)
     is_row = docs["row"].notna().to_numpy()  # a row of a tabular export
     reasons = _each(lambda w: "; ".join(x for x in w.split("; ") if x), docs["warnings"])
     chosen, columns = {}, {"curated": [], "chosen": [], "agrees": []}
@@ -88,27 +81,27 @@ def merge_metadata(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str
         has_inf, has_cur = inf.astype(bool), cur_value.astype(bool)  # truthiness, None and "" alike
         take_cur = has_cur & ~(is_row & has_inf)
         chosen[fld] = np.where(take_cur, cur_value, inf)
+        source = sources[at[:, k]]
         if fld == "date":
-            date_curated = take_cur
+            date_curated, date_source = take_cur, source
         ok = np.full(len(docs), None, dtype=object)
         both = np.flatnonzero(has_cur & has_inf)
         same = cache(partial(agrees, fld))  # a file's curated value meets few distinct values
-        ok[both] = [same(c, v) for c, v in zip(cur_value[both], inf[both])]
+        ok[both] = [same(c, v, s) for c, v, s in zip(cur_value[both], inf[both], source[both])]
         bad = both[ok[both] == False]  # noqa: E712 (an object array of True/False)
-        shown = _each(lambda v: _split_date(v)[0], inf[bad]) if fld == "date" else inf[bad]
+        shown = inf[bad]
         evidence = last["evidence"].take(at[bad, k]).to_numpy(dtype=object)
         kept = np.where(take_cur[bad], "curated kept", "the row's own value kept")
         reasons[bad] = [(f"{r}; " if r else "") + f"curated {fld} {c!r} differs from the text "
                         f"({s!r}, {e}); {how}"
                         for r, c, s, e, how in zip(reasons[bad], cur_value[bad], shown, evidence, kept)]
         columns["curated"].append(cur_value)
-        columns["chosen"].append(_each(lambda v: _split_date(v)[0], chosen[fld]) if fld == "date"
-                                 else chosen[fld])
+        columns["chosen"].append(chosen[fld])
         columns["agrees"].append(ok)
     report = pd.DataFrame({"file": docs["file"], "row": docs["row"], "doc_id": docs["doc_id"],
                            "status": np.where(reasons.astype(bool), "warning", "ok"),
                            "reason": _strings(reasons)})
-    return (_documents(docs, chosen, date_curated, cur, per_file),
+    return (_documents(docs, chosen, date_curated, date_source, cur, per_file),
             _comparison(docs["doc_id"], last, at, columns), schema.conform(report, "report"))
 
 
@@ -127,8 +120,8 @@ def _comparison(doc_ids: pd.Series, last: pd.DataFrame, at: np.ndarray,
     return schema.conform(table, "metadata")
 
 
-def _documents(docs: pd.DataFrame, chosen: dict[str, np.ndarray], curated_date: np.ndarray, cur,
-               per_file: list[dict]) -> pd.DataFrame:
+def _documents(docs: pd.DataFrame, chosen: dict[str, np.ndarray], curated_date: np.ndarray,
+               date_source: np.ndarray, cur, per_file: list[dict]) -> pd.DataFrame:
     """The documents table: each document's columns, its chosen metadata and curated extras.
 
     Columns follow the order a table built from one dict per document had, and columns other
@@ -136,13 +129,11 @@ def _documents(docs: pd.DataFrame, chosen: dict[str, np.ndarray], curated_date: 
     """
     out = docs.drop(columns="warnings", errors="ignore")
     for fld in FIELDS:
-        out[fld] = pd.to_datetime(np.where(curated_date, chosen[fld], _each(
-            lambda v: _split_date(v)[0], chosen[fld])), format="mixed", errors="coerce") \
+        out[fld] = pd.to_datetime(chosen[fld], format="mixed", errors="coerce") \
             if fld == "date" else _strings(chosen[fld])
     out["date_precision"] = _strings(np.where(curated_date, cur("date_precision"), _each(
-        lambda v: _PRECISION.get(len(_split_date(v)[0] or "")), chosen["date"])))
-    out["date_source"] = _strings(np.where(curated_date, "curated",
-                                           _each(lambda v: _split_date(v)[1], chosen["date"])))
+        lambda v: _PRECISION.get(len(v)), chosen["date"])))
+    out["date_source"] = _strings(np.where(curated_date, "curated", date_source))
     rebuilt = {}  # columns typed as a table built from one dict per document would type them
     for extra in EXTRA_CURATED:
         value = cur(extra)

@@ -21,26 +21,34 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import schema
-from ..project.parallel import map_bounded
 from .clean import Rules, clean_lines
 from .dedupe import signatures
-from .infer import OutletCue, infer, infer_languages, infer_outlet
+from .infer import INFERRED_COLUMNS, OutletCue, infer, infer_languages, infer_outlet
+from .parallel import map_bounded
 from .read import RawDoc, read_file
 from .tokens import Tokenizer, TokenizerSettings
 
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
 
 
 @dataclass(frozen=True)
 class Context:
-    """Everything besides the file's bytes that shapes its processed tables."""
+    """Everything besides the file's bytes that shapes its processed tables: the project's
+    cleaning rules, outlet cues and tokenizer settings (`workbench.project` reads them), the
+    column mapping of exports, and the curated outlet/language of the file being processed."""
 
-    rules: Rules
-    cues: tuple[OutletCue, ...]
+    rules: Rules = Rules(())
+    cues: tuple[OutletCue, ...] = ()
     tokenizer: TokenizerSettings = TokenizerSettings()
     columns: tuple[tuple[str, str], ...] = ()
     hints: tuple[tuple[str, str], ...] = ()  # curated outlet/language for this file
+
+    def key(self) -> str:
+        """What the processed tables depend on besides the file (and its hints): the cache key."""
+        payload = [PIPELINE_VERSION, self.tokenizer.key(), repr(self.columns), self.rules.key(),
+                   "\n".join(f"{c.outlet}\t{c.regex.pattern}" for c in self.cues)]
+        return hashlib.sha1("\x00".join(payload).encode()).hexdigest()[:16]
 
 
 @lru_cache(maxsize=4)
@@ -57,7 +65,7 @@ class _Tables:
     paragraphs: list[tuple] = field(default_factory=list)
     sentences: list[tuple] = field(default_factory=list)
     removed: list[tuple] = field(default_factory=list)
-    problems: list[tuple] = field(default_factory=list)
+    problems: list[schema.ReportRow] = field(default_factory=list)
 
 
 def doc_id_for(name: str, raw: RawDoc) -> str:
@@ -77,10 +85,9 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1) -> di
     tasks = ((docs, ids, ctx) for docs, ids in _chunks(read.docs, name))
     parts = list(map_bounded(_process_chunk, tasks, workers))
     head = _Tables()
-    for p in read.problems:  # complete once every row has been read
-        head.problems.append((name, p["row"], None, p["status"], p["reason"]))
+    head.problems += read.problems  # complete once every row has been read
     if read.unknown_columns:
-        head.problems.append((name, None, None, "ok",
+        head.problems.append(schema.ReportRow(name, None, None, "ok",
                               f"extra columns kept as metadata: {', '.join(read.unknown_columns)}"))
     parts.insert(0, _frames(head, {}, []))
     # table by table, letting go of the chunks' frames as each table is joined
@@ -115,7 +122,7 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
     for raw, doc_id, cleaned, outlet, text, spans in kept:
         language = None if raw.fields.get("language") else next(guessed)
         found = infer(raw.fields, cleaned, text, outlet=outlet, language=language)
-        out.inferred += [(doc_id, fld, value, evidence) for fld, (value, evidence) in found.items()]
+        out.inferred += [(doc_id, fld, *value) for fld, value in found.items()]
         languages.append(hints.get("language") or found.get("language", ("",))[0])
         out.paragraphs += [(doc_id, i, n, s, e)
                            for i, ((n, _), (s, e)) in enumerate(zip(cleaned.kept, spans))]
@@ -147,7 +154,7 @@ def _clean(raw: RawDoc, doc_id: str, ctx: Context, hints: dict, out: _Tables):
         reason = "empty text" if not cleaned.removed else (
             f"no article text left: all {len(cleaned.removed)} line(s) look like page furniture "
             f"({rules})")
-        out.problems.append((raw.file, raw.row, doc_id, "skipped", reason))
+        out.problems.append(schema.ReportRow(raw.file, raw.row, doc_id, "skipped", reason))
         return None
     return raw, doc_id, cleaned, found, *_join(cleaned.kept)
 
@@ -185,12 +192,12 @@ def _frames(out: _Tables, tokens: dict, texts: list[str]) -> dict[str, pd.DataFr
 
     return {
         "documents": docs.astype({"row": "Int64"}),
-        "inferred": pd.DataFrame(out.inferred, columns=["doc_id", "field", "value", "evidence"]),
+        "inferred": pd.DataFrame(out.inferred, columns=INFERRED_COLUMNS),
         "paragraphs": frame("paragraphs", out.paragraphs),
         "sentences": frame("sentences", out.sentences),
         "tokens": schema.conform(pd.DataFrame(tokens), "tokens") if tokens else schema.empty("tokens"),
         "removed": frame("removed", out.removed),
-        "problems": frame("report", out.problems),
+        "problems": schema.report_table(out.problems),
         "signatures": pd.DataFrame(sigs, columns=["doc_id", "signature"]).astype(
             {"signature": object}) if sigs else pd.DataFrame(
             {"doc_id": pd.Series(dtype="string"), "signature": pd.Series(dtype=object)}),

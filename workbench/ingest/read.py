@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..corpus.schema import ReportRow
 from .decode import Decoded, decode_bytes
 
 TEXT_EXT = {".txt", ".md", ".markdown", ".text"}
@@ -57,7 +58,7 @@ class FileRead:
     """
 
     docs: Iterable[RawDoc] = field(default_factory=list)
-    problems: list[dict] = field(default_factory=list)  # {row, status, reason}
+    problems: list[ReportRow] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
 
 
@@ -74,16 +75,16 @@ def read_file(path: Path, name: str, *, columns: dict[str, str] | None = None) -
     ext, gz = suffixes(path)
     if ext not in TEXT_EXT | HTML_EXT | TABLE_EXT:
         supported = ", ".join(sorted(TEXT_EXT | HTML_EXT | TABLE_EXT))
-        return _fail(f"unsupported file type {ext or '(none)'!r}; supported: {supported} (+ .gz)")
+        return _fail(name, f"unsupported file type {ext or '(none)'!r}; supported: {supported} (+ .gz)")
     data = path.read_bytes()
     if gz:
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError, gzip.BadGzipFile) as err:
-            return _fail(f"corrupt gzip archive: {err}")
+            return _fail(name, f"corrupt gzip archive: {err}")
     decoded = decode_bytes(data)
     if decoded.text is None:
-        return _fail(decoded.reason or "unreadable")
+        return _fail(name, decoded.reason or "unreadable")
     notes = [decoded.note] if decoded.note else []
     if ext in TABLE_EXT:
         return _read_table(decoded, name, ext, columns or {}, notes)
@@ -95,8 +96,8 @@ def read_file(path: Path, name: str, *, columns: dict[str, str] | None = None) -
     return FileRead(docs=[RawDoc(name, None, decoded.text, notes=notes)])
 
 
-def _fail(reason: str) -> FileRead:
-    return FileRead(problems=[{"row": None, "status": "skipped", "reason": reason}])
+def _fail(name: str, reason: str) -> FileRead:
+    return FileRead(problems=[ReportRow(name, None, None, "skipped", reason)])
 
 
 def _read_html(html: str, name: str, notes: list[str]) -> FileRead:
@@ -105,7 +106,7 @@ def _read_html(html: str, name: str, notes: list[str]) -> FileRead:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
-        return _fail("HTML page without extractable main text (only menus, scripts or markup)")
+        return _fail(name, "HTML page without extractable main text (only menus, scripts or markup)")
     fields = {k: str(v) for k in ("title", "author", "date", "url")
               if (v := getattr(doc, k, None))}
     if site := getattr(doc, "sitename", None):
@@ -113,7 +114,8 @@ def _read_html(html: str, name: str, notes: list[str]) -> FileRead:
     return FileRead(docs=[RawDoc(name, None, text, fields=fields, notes=notes + ["HTML"])])
 
 
-def _rows(decoded: Decoded, ext: str, problems: list[dict]) -> Iterator[tuple[int, dict]]:
+def _rows(decoded: Decoded, name: str, ext: str,
+          problems: list[ReportRow]) -> Iterator[tuple[int, dict]]:
     """Yield (row number, record) from CSV/TSV/JSONL text; bad rows go to `problems`."""
     text = decoded.text or ""
     if ext in (".jsonl", ".ndjson"):
@@ -123,11 +125,11 @@ def _rows(decoded: Decoded, ext: str, problems: list[dict]) -> Iterator[tuple[in
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as err:
-                problems.append({"row": n, "status": "skipped", "reason": f"malformed JSON: {err}"})
+                problems.append(ReportRow(name, n, None, "skipped", f"malformed JSON: {err}"))
                 continue
             if not isinstance(record, dict):
-                problems.append({"row": n, "status": "skipped",
-                                 "reason": f"JSON line is a {type(record).__name__}, not an object"})
+                problems.append(ReportRow(name, n, None, "skipped",
+                                          f"JSON line is a {type(record).__name__}, not an object"))
                 continue
             yield n, record
         return
@@ -141,8 +143,8 @@ def _rows(decoded: Decoded, ext: str, problems: list[dict]) -> Iterator[tuple[in
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
-            problems.append({"row": n, "status": "skipped", "reason":
-                             f"malformed CSV row: {len(record)} fields, header has {len(header)}"})
+            problems.append(ReportRow(name, n, None, "skipped", f"malformed CSV row: {len(record)} "
+                                      f"fields, header has {len(header)}"))
             continue
         yield n, dict(zip(header, record))
 
@@ -178,18 +180,18 @@ def _read_table(decoded: Decoded, name: str, ext: str, explicit: dict[str, str],
                 notes: list[str]) -> FileRead:
     """The first row decides the column mapping (or fails the file); the rest are read lazily."""
     out = FileRead()
-    rows = _rows(decoded, ext, out.problems)
+    rows = _rows(decoded, name, ext, out.problems)
     first = next(rows, None)
     if first is None:
-        return out if out.problems else _fail("table without data rows")
+        return out if out.problems else _fail(name, "table without data rows")
     record = first[1]
     mapping = map_columns(list(record), explicit)
     missing = {f: c for f, c in explicit.items() if c not in record}
     if missing:
-        out.problems.append({"row": None, "status": "ok", "reason":
-                             f"mapped columns {missing} not in this file; found {list(record)}"})
+        out.problems.append(ReportRow(name, None, None, "ok", f"mapped columns {missing} not in this "
+                                          f"file; found {list(record)}"))
     if "text" not in mapping:
-        return _fail(f"no text column: found {list(record)}; name one text/body/content "
+        return _fail(name, f"no text column: found {list(record)}; name one text/body/content "
                      "or map it, e.g. columns={'text': '<column>'}")
     used = set(mapping.values())
     out.unknown_columns = [c for c in record if c not in used]
@@ -202,7 +204,7 @@ def _table_docs(rows: Iterator[tuple[int, dict]], name: str, mapping: dict[str, 
     for n, record in rows:
         text = _cell(record.get(mapping["text"]))
         if not text:
-            out.problems.append({"row": n, "status": "skipped", "reason": "empty text cell"})
+            out.problems.append(ReportRow(name, n, None, "skipped", "empty text cell"))
             continue
         fields = {f: _cell(record.get(c)) for f, c in mapping.items() if f != "text"}
         extra = {c: _cell(record.get(c)) for c in out.unknown_columns}

@@ -14,13 +14,11 @@ import re
 import string
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 import regex
-from nltk.stem.snowball import SnowballStemmer
 
 from ..corpus.schema import categorical
 from .sentences import SentenceSplitter
@@ -37,20 +35,26 @@ ABBREVIATIONS = (
     "est dept univ ave fig vol art para т.е т.д т.п им ул г-н г-жа тыс млн млрд руб проф"
 )
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'"})
-_STEM_LANGUAGES = {"en": "english", "ru": "russian"}
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
 class TokenizerSettings:
-    """What changes tokens: multi-word expressions, stemming. Part of the cache key."""
+    """What changes tokens, all part of the cache key: multi-word expressions, the stopword list
+    of each language, and the languages whose lists apply to every document (`also`).
+
+    A token is a stopword when it is in the list of its document's language or of a language
+    in `also`; a document of a language without a list (or of unknown language) has only those.
+    """
 
     mwe: tuple[str, ...] = ()
-    stem: bool = False
+    stopwords: tuple[tuple[str, frozenset[str]], ...] = ()
+    also: tuple[str, ...] = ()
 
     def key(self) -> str:
-        payload = repr((sorted(self.mwe), self.stem, TOKEN_PATTERN, ABBREVIATIONS))
+        lists = [(lang, sorted(words)) for lang, words in sorted(self.stopwords)]
+        payload = repr((sorted(self.mwe), lists, self.also, TOKEN_PATTERN, ABBREVIATIONS))
         return hashlib.sha1(payload.encode()).hexdigest()[:12]
 
 
@@ -59,15 +63,6 @@ def normalise_token(surface: str) -> str:
     """Lower-case, NFC, quotes and apostrophes unified to ', Turkish dotted capital I folded."""
     text = unicodedata.normalize("NFC", surface.translate(_QUOTES)).lower()
     return text.replace("i\u0307", "i")
-
-
-def load_stopwords(language: str) -> frozenset[str]:
-    """The shipped stopword list for an ISO 639-1 code ('en', 'ru', 'az', 'tr'), else empty."""
-    path = resources.files("workbench.ingest") / "resources" / "stopwords" / f"{language}.txt"
-    if not path.is_file():
-        return frozenset()
-    words = path.read_text(encoding="utf-8").split("\n")
-    return frozenset(w for line in words if not line.startswith("#") for w in line.split())
 
 
 class Tokenizer:
@@ -79,18 +74,15 @@ class Tokenizer:
         # what NLTK's RegexpTokenizer compiles, minus its per-call timeout wrapper
         self._words = regex.compile(TOKEN_PATTERN, regex.UNICODE | regex.MULTILINE | regex.DOTALL)
         self._mwe_phrases = [tuple(p.split()) for p in settings.mwe if len(p.split()) > 1]
-        self._stop: dict[str, frozenset[str]] = {}
-
-    @cached_property
-    def _english(self) -> frozenset[str]:
-        return load_stopwords("en")
+        self._lists = dict(settings.stopwords)
+        self._also = frozenset().union(*(self._lists.get(lang, ()) for lang in settings.also))
+        self._stop: dict[str | None, frozenset[str]] = {}
 
     def stopwords(self, language: str | None) -> frozenset[str]:
-        """Stopwords of the document language plus English (quoted English is common)."""
-        lang = language or "en"
-        if lang not in self._stop:
-            self._stop[lang] = load_stopwords(lang) | self._english
-        return self._stop[lang]
+        """The stopwords of a document in `language` (see `TokenizerSettings`)."""
+        if language not in self._stop:
+            self._stop[language] = self._also | self._lists.get(language or "", frozenset())
+        return self._stop[language]
 
     def sentence_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Sentence spans inside text[start:end] (a paragraph), as absolute offsets: what untrained
@@ -171,11 +163,3 @@ class Tokenizer:
                 surfaces[i] = texts[cols["doc"][i]][cols["start"][i]:cols["end"][i]]
                 norms[i] = "_".join(norms[i:covered + 1])
         return {c: v[keep] for c, v in cols.items()}, surfaces[keep], norms[keep]
-
-    def stem(self, norms: list[str], language: str | None) -> list[str]:
-        """Snowball stems for English and Russian; other languages keep their norm."""
-        name = _STEM_LANGUAGES.get(language or "en")
-        if name is None:
-            return list(norms)
-        stemmer = SnowballStemmer(name)
-        return [stemmer.stem(n) if "_" not in n else n for n in norms]

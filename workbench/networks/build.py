@@ -6,17 +6,20 @@ document, or a window of N tokens). Formulas: README, "Actor networks".
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..corpus.options import check_option
+from ..index.axis import select_documents
 from ..index.groups import outlet_of
 from ..index.passages import passages
 
 Unit = Literal["sentence", "paragraph", "document", "window"]
-UNITS = ("sentence", "paragraph", "document", "window")
+UNITS = get_args(Unit)
+Weight = Literal["count", "pmi", "jaccard"]
 EDGE_COLUMNS = ["source", "target", "count", "pmi", "jaccard"]
 
 
@@ -24,18 +27,13 @@ def select(corpus, mentions: pd.DataFrame, *, outlets=None, start=None, end=None
            types=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The documents and mentions kept by the filters (outlets, date range, actor types).
 
-    `outlets` None means all outlets; `start`/`end` are inclusive dates (anything `pd.Timestamp`
-    accepts), None meaning no bound.
+    Documents are selected as every analysis selects them (`workbench.index.select_documents`:
+    a document counts for a date range only when its whole date span lies inside it); `outlets`
+    None means all outlets; `start`/`end` are inclusive dates, None meaning no bound.
     """
+    ids = select_documents(corpus, outlets=outlets, start=start, end=end)
     docs = corpus.documents.assign(outlet=outlet_of(corpus.documents).to_numpy())
-    keep = pd.Series(True, index=docs.index)
-    if outlets is not None:
-        keep &= docs["outlet"].isin(list(outlets))
-    if start is not None:
-        keep &= docs["date"] >= pd.Timestamp(start)
-    if end is not None:
-        keep &= docs["date"] <= pd.Timestamp(end)
-    docs = docs[keep]
+    docs = docs[_among(docs["doc_id"], ids.to_series())]
     kept = mentions[_among(mentions["doc_id"], docs["doc_id"])]
     if types:
         kept = kept[kept["type"].isin(list(types))]
@@ -50,8 +48,7 @@ def _among(values: pd.Series, ids: pd.Series) -> np.ndarray:
 
 def _unit_keys(corpus, mentions: pd.DataFrame, unit: Unit) -> pd.DataFrame:
     """Mentions with a `unit` key (and `pos`, the token index, for windows)."""
-    if unit not in UNITS:
-        raise ValueError(f"unit={unit!r} is invalid; expected one of {', '.join(map(repr, UNITS))}")
+    check_option("unit", unit, Unit)
     m = mentions.astype({"doc_id": "string"})
     if unit == "document":
         return m.assign(unit=m["doc_id"])
@@ -125,13 +122,15 @@ def _scored(counts: pd.DataFrame, expected, *, jaccard) -> pd.DataFrame:
 
 def build_network(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence", window: int = 10,
                   outlets=None, start=None, end=None, types=None, min_weight: float = 1,
-                  weight: Literal["count", "pmi", "jaccard"] = "count") -> nx.Graph:
-    """The actor network under the given filters, with the settings kept in `G.graph`.
+                  weight: Weight = "count") -> nx.Graph:
+    """The actor network under the given filters, with the settings (and how many documents the
+    filters kept) in `G.graph`.
 
     Node attributes: type, mentions, and `mentions[<outlet>]` per outlet. Edge attributes:
     count, pmi, jaccard, and `weight` (= the chosen score). Edges below `min_weight` are
     dropped, and so are actors left without any edge.
     """
+    check_option("weight", weight, Weight)
     docs, kept = select(corpus, mentions, outlets=outlets, start=start, end=end, types=types)
     edges = cooccurrence(corpus, kept, unit=unit, window=window)
     edges = edges.assign(weight=edges[weight].astype("float64"))
@@ -149,8 +148,9 @@ def build_network(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence", wi
     for e in edges.itertuples(index=False):
         G.add_edge(e.source, e.target, count=int(e.count), pmi=float(e.pmi),
                    jaccard=float(e.jaccard), weight=float(e.weight))
-    G.graph.update(unit=unit, window=window, weight=weight, min_weight=min_weight,
-                   outlets="all" if outlets is None else ", ".join(outlets), start=str(start or ""),
+    G.graph.update(documents=len(docs), unit=unit, window=window, weight=weight,
+                   min_weight=min_weight, outlets="all" if outlets is None else ", ".join(outlets),
+                   start=str(start or ""),
                    end=str(end or ""), types=", ".join(types or []) or "all",
                    **mentions.attrs.get("settings", {}))
     return G

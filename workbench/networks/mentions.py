@@ -22,7 +22,7 @@ import re
 
 import pandas as pd
 
-from .actors import compile_aliases, load_actors
+from .actors import compile_aliases
 
 COLUMNS = {"doc_id": "string", "sent_id": "Int64", "start": "int64", "end": "int64",
            "surface": "string", "actor": "string", "type": "string", "kind": "string",
@@ -34,18 +34,18 @@ POSSESSIVE = re.compile(r"['’]s?\b")
 _NEXT_TO = re.compile(r"[\s,]*")
 
 
-def find_mentions(corpus, actors: pd.DataFrame | None = None, *, adjectives: bool = True,
+def find_mentions(corpus, actors: pd.DataFrame, *, adjectives: bool = True,
                   metonyms: bool = True, titles: bool = True) -> pd.DataFrame:
-    """Every actor mention in `corpus.documents.text`, with character offsets into that text.
+    """Every mention of an actor of `actors` (the dictionary, `Project.actors()`) in
+    `corpus.documents.text`, with character offsets into that text.
 
     Columns: doc_id, sent_id, start, end, surface, actor, type, kind (name | adjective |
     metonym | title; a surname counts as a name), ambiguous. `attrs["settings"]` records the
     switches, so networks built from these mentions can say how they were made.
 
     >>> import workbench  # doctest: +SKIP
-    >>> find_mentions(workbench.open_corpus()).head()  # doctest: +SKIP
+    >>> find_mentions(workbench.open_corpus(), workbench.project().actors())  # doctest: +SKIP
     """
-    actors = load_actors() if actors is None else actors
     kinds = ["name", "surname"] + [k for k, on in (("adjective", adjectives),
                                                    ("metonym", metonyms), ("title", titles)) if on]
     table = actors[actors["kind"].isin(kinds)]

@@ -3,31 +3,37 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
 from ..index.groups import rows_by_document
 from ..index.passages import passages
 
-TITLE_WORDS = ("President", "Prime Minister", "Minister", "minister", "Secretary", "Chairman",
-               "Director", "spokesman", "spokeswoman", "Ambassador", "ambassador", "expert",
-               "analyst", "professor", "scientist", "deputy", "Deputy", "leader", "General",
-               "Mr", "Mrs", "Ms", "Dr", "президент", "министр", "эксперт", "политолог")
-_TITLE_SET = {w for t in TITLE_WORDS for w in t.split()}
 _NAME = r"[A-ZА-ЯЁÀ-ÞĞİŞÇÖÜƏ][\w'’-]+"
-CANDIDATE = re.compile(
-    rf"\b(?:{'|'.join(TITLE_WORDS)})\.?\s(?P<titled>{_NAME}(?:\s{_NAME}){{0,2}})"
-    rf"|(?P<caps>(?<!\w){_NAME}(?:\s(?:of|the|de|von|der|al|ibn|bin)?\s?{_NAME})+)")
 
 
-def unknown_actors(corpus, mentions: pd.DataFrame, *, min_count: int = 2) -> pd.DataFrame:
+@lru_cache(maxsize=8)
+def _candidates(title_words: tuple[str, ...]) -> re.Pattern:
+    """A name after one of the title words, or a run of capitalised words."""
+    titled = rf"\b(?:{'|'.join(map(re.escape, title_words))})\.?\s" if title_words else r"(?!)"
+    return re.compile(
+        rf"{titled}(?P<titled>{_NAME}(?:\s{_NAME}){{0,2}})"
+        rf"|(?P<caps>(?<!\w){_NAME}(?:\s(?:of|the|de|von|der|al|ibn|bin)?\s?{_NAME})+)")
+
+
+def unknown_actors(corpus, mentions: pd.DataFrame, *, title_words: tuple[str, ...],
+                   min_count: int = 2) -> pd.DataFrame:
     """Names that look like actors but are not in the dictionary, most frequent first.
 
-    Candidates are runs of two or more capitalised words and names right after a title word
-    ("President", "expert", ...), minus any run that overlaps a known mention; a leading
-    stopword ("The", "In") is dropped. Add the good ones to data/actors.csv and re-run.
+    Candidates are runs of two or more capitalised words and names right after one of the
+    `title_words` ("President", "expert", ...: `Project.title_words()`), minus any run that
+    overlaps a known mention; a leading stopword ("The", "In") is dropped. Add the good ones to
+    data/actors.csv and re-run.
     Columns: candidate, how (titled | capitalised), count, n_docs, doc_id, sentence (an example).
     """
+    pattern = _candidates(tuple(title_words))
+    title_set = {w for t in title_words for w in t.split()}
     stop = {str(x) for x in corpus.tokens.loc[corpus.tokens["is_stop"], "norm"].unique()}
     order, bounds = rows_by_document(mentions, corpus.documents)
     starts = mentions["start"].to_numpy()[order].tolist()
@@ -36,12 +42,12 @@ def unknown_actors(corpus, mentions: pd.DataFrame, *, min_count: int = 2) -> pd.
     docs = corpus.documents
     for i, (doc_id, text) in enumerate(zip(docs["doc_id"], docs["text"], strict=True)):
         spans = list(zip(starts[bounds[i]:bounds[i + 1]], ends[bounds[i]:bounds[i + 1]]))
-        for m in CANDIDATE.finditer(str(text)):
+        for m in pattern.finditer(str(text)):
             start, words = m.start(m.lastgroup), m.group(m.lastgroup).split()
             while words and words[0].lower() in stop:
                 start += len(words[0]) + 1
                 words = words[1:]
-            if len(words) < (1 if m.lastgroup == "titled" else 2) or set(words) <= _TITLE_SET:
+            if len(words) < (1 if m.lastgroup == "titled" else 2) or set(words) <= title_set:
                 continue
             end = start + len(" ".join(words))
             if any(s < end and start < e for s, e in spans):

@@ -10,7 +10,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..corpus.options import check_option
+
 Value = Literal["rel_freq", "count", "doc_share"]
+Kind = Literal["line", "bar"]
+Facet = Literal["term", "group"]
 LABELS = {"count": "occurrences", "doc_share": "share of documents containing the term"}
 
 
@@ -51,7 +55,7 @@ def draw_events(ax, events: pd.DataFrame) -> None:
 
 
 def plot_trend(table: pd.DataFrame, *, value: Value = "rel_freq",
-               kind: Literal["line", "bar"] = "line", facet: Literal["term", "group"] = "term",
+               kind: Kind = "line", facet: Facet = "term",
                events: pd.DataFrame | None = None, max_lines: int = 8, max_panels: int = 12) -> Figure:
     """Frequency over time from `term_frequency`: one panel per term (or group), coloured by
     the other. Periods without any document are gaps, not zeros.
@@ -59,8 +63,9 @@ def plot_trend(table: pd.DataFrame, *, value: Value = "rel_freq",
     A large corpus can split by thousands of outlets: only the `max_panels` panels and, per
     panel, the `max_lines` series with most occurrences are drawn, and the figure says so.
     """
-    if value not in ("rel_freq", "count", "doc_share"):
-        raise ValueError(f"value={value!r} is invalid; expected 'rel_freq', 'count' or 'doc_share'")
+    check_option("value", value, Value)
+    check_option("kind", kind, Kind)
+    check_option("facet", facet, Facet)
     colour = "group" if facet == "term" else "term"
     table, capped = _largest(table, facet, colour, max_panels, max_lines)
     panels = list(dict.fromkeys(table[facet])) or [""]

@@ -1,33 +1,19 @@
 """Frames: how often each outlet uses the vocabulary of a framing lexicon, per 1,000 tokens.
 
 Lexicons live in `data/frames.csv` (frame, terms, language, notes), one or more rows per
-frame; `terms` uses the query syntax of `workbench.query`. Within a frame, overlapping terms
-count once (the longest), so "strategic partnership" is not also counted as "partnership".
+frame, read by `Project.frames()`; `terms` uses the query syntax of `workbench.index.query`.
+Within a frame, overlapping terms count once (the longest), so "strategic partnership" is not
+also counted as "partnership".
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
-from ..index.query import Query, parse_query
+from ..index.query import Query
 from ..index.terms import find, term_index
-from ..project.project import data_path
 
 RATE_COLUMNS = ["group", "frame", "count", "tokens", "per_1k", "documents", "n_documents"]
-
-
-def load_frames(path: str | Path | None = None) -> dict[str, Query]:
-    """One query per frame from the frames table (default: the project's `data/frames.csv`)."""
-    path = path or data_path("frames.csv")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in ("frame", "terms") if c not in table.columns]
-    if missing:
-        raise ValueError(f"{path} lacks columns {missing}; expected frame, terms, language, notes")
-    return {frame: Query(frame, tuple(p for q in parse_query(", ".join(rows.terms))
-                                      for p in q.phrases))
-            for frame, rows in table.groupby("frame", sort=False)}
 
 
 def frame_matches(corpus, frames: dict[str, Query]) -> pd.DataFrame:

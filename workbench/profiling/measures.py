@@ -14,6 +14,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from ..corpus.options import check_option
 from ..index.axis import document_axis
 from ..index.groups import rows_by_document
 from . import tone
@@ -29,8 +30,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 
 def _split(by: By) -> str:
     """The documents column that defines the groups of `by`."""
-    if by not in ("outlet", "document"):
-        raise ValueError(f"by={by!r} is invalid; expected 'outlet' or 'document'")
+    check_option("by", by, By)
     return "outlet" if by == "outlet" else "doc_id"
 
 

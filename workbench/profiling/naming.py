@@ -1,37 +1,20 @@
 """Naming lens: which variant of a politically loaded name each outlet uses.
 
-Variants live in `data/naming_variants.csv` (concept, variant, terms, stance, notes); `terms`
-uses the query syntax of `workbench.query` (commas between terms, `*` wildcards, phrases,
-Cyrillic). Where variants of one concept overlap ("Нагорный Карабах" also contains
-"Карабах"), the longest match is counted and the shorter one is not.
+Variants live in `data/naming_variants.csv` (concept, variant, terms, stance, notes; read by
+`Project.naming_variants()`); `terms` uses the query syntax of `workbench.index.query` (commas
+between terms, `*` wildcards, phrases, Cyrillic). Where variants of one concept overlap
+("Нагорный Карабах" also contains "Карабах"), the longest match is counted and the shorter one
+is not.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
-from ..index.query import Query, parse_query
+from ..index.query import named_query
 from ..index.terms import find, term_index
-from ..project.project import data_path
 
-VARIANT_COLUMNS = ["concept", "variant", "terms", "stance", "notes"]
 MATCH_COLUMNS = ["doc_id", "start", "end", "sent_id", "concept", "variant", "stance"]
-
-
-def load_variants(path: str | Path | None = None) -> pd.DataFrame:
-    """Read the naming-variants table (default: the project's `data/naming_variants.csv`)."""
-    path = path or data_path("naming_variants.csv")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in VARIANT_COLUMNS[:3] if c not in table.columns]
-    if missing:
-        raise ValueError(f"{path} lacks columns {missing}; expected {VARIANT_COLUMNS}")
-    return table.reindex(columns=VARIANT_COLUMNS, fill_value="")
-
-
-def _query(label: str, terms: str) -> Query:
-    return Query(label, tuple(p for q in parse_query(terms) for p in q.phrases))
 
 
 def variant_matches(corpus, variants: pd.DataFrame) -> pd.DataFrame:
@@ -40,7 +23,7 @@ def variant_matches(corpus, variants: pd.DataFrame) -> pd.DataFrame:
     Columns: doc_id, start, end, sent_id, concept, variant, stance.
     """
     index = term_index(corpus)
-    found = [find(index, _query(v.variant, v.terms)).assign(concept=v.concept, variant=v.variant,
+    found = [find(index, named_query(v.variant, v.terms)).assign(concept=v.concept, variant=v.variant,
                                                             stance=v.stance)
              for v in variants.itertuples()]
     spans = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=MATCH_COLUMNS)

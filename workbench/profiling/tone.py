@@ -16,7 +16,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..index.query import Query, parse_query
 from ..index.terms import find, term_index
-from ..project.parallel import map_bounded
+from ..ingest.parallel import map_bounded
 
 THRESHOLD = 0.05
 SCORE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "compound", "positive", "negative"]
@@ -96,3 +96,11 @@ def tone_toward(corpus, aliases: str | Iterable[str], scores: pd.DataFrame,
     out = summarise(sentences, groups)
     out["note"] = out.note.where(out.sentences > 0, "n/a: no English sentence names the actor")
     return out
+
+
+def extreme_sentences(scores: pd.DataFrame, doc_ids, *, n: int = 3) -> pd.DataFrame:
+    """The `n` most negative and `n` most positive scored sentences of the documents `doc_ids`
+    (rows of `sentence_tone`, most negative first): what a group's tone figures rest on."""
+    s = scores[scores.doc_id.isin(list(doc_ids))].dropna(subset=["compound"])
+    s = s.sort_values("compound")
+    return pd.concat([s.head(n), s.tail(n)])

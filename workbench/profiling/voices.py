@@ -7,46 +7,60 @@ closed is cut at the end of its opening paragraph. The speaker comes from the fi
 `"…," X said` / `said X`, `X said: "…"`, `according to X, "…"`, `X: "…"`; a quote without a cue
 continues the previous quote's speaker when no sentence ends between them. Reported speech is
 `X told <outlet>`, `according to X` and `X noted that …`. Pronouns (he, she) are resolved to the
-last named speaker, and a bare surname to the full name used earlier in the document.
+last named speaker, and a bare surname to the full name used earlier in the document. The speech
+verbs are the project's (`data/speech_cues.csv`, `Project.speech_cues()`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from ..index.groups import rows_by_document
 
-SPEECH_VERBS = (
-    "said says say noted notes stressed stresses added adds emphasized emphasised emphasizes "
-    "emphasises explained explains concluded concludes stated states remarked believes "
-    "reads wrote writes continued mentioned underlined underscored replied warned argued "
-    "claimed declared recalled asked insisted announced commented told"
-).split() + ["pointed out", "points out", "summed up"]
-VERB = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
+UNATTRIBUTED = "(unattributed)"  # how a quotation without a known speaker is listed
 PRONOUNS = {"he", "she", "him", "her"}
 _PASSIVE = {"be", "been", "being", "is", "was", "are", "were"}
 COLUMNS = ["doc_id", "voice_id", "kind", "start", "end", "text", "speaker", "cue", "pattern",
            "closed"]
 
 _MARK = re.compile(r"[\"“”«»„]")
-_AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<cue>{VERB}\s+(?P<who>[^,.;:!?\n]+))")
-_AFTER_WHO_FIRST = re.compile(
-    rf"^\s*[,.!?]?\s*(?P<cue>(?P<who>[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){{0,5}}?)"
-    rf"\s+(?:has\s+|had\s+|also\s+)?{VERB})\b")
 _ACCORDING = re.compile(
     r"(?P<cue>\b[Aa]ccording to (?P<who>him|her|[A-ZА-ЯЁ][\w’'-]*(?:\s+[\w’'-]+){0,5}?))(?=[,.;])")
-_BEFORE_VERB = re.compile(rf"\b{VERB}\b")
 _TOLD = re.compile(r"(?P<cue>(?P<who>[^,;:.!?\n“”\"]+?)\s+told\s+[A-ZА-ЯЁ][\w.]*)")
-_THAT = re.compile(rf"(?:^|[,;]\s*)(?P<cue>(?P<who>[^,;:.!?\n“”\"]{{1,80}}?)\s+(?:also\s+)?"
-                   rf"{VERB}\s+that)\b")
 _RUN = re.compile(r"[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*)*")
-# reported-speech patterns with a word each requires: the cheap `in` test spares most sentences
-# the regex, whose open-ended speaker group is slow on long sentences
-_REPORTING = (("told", "told", _TOLD), ("according to", "ccording to ", _ACCORDING),
-              ("reported", "that", _THAT))
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The speech-verb patterns of one list of cues (`speech_cues`)."""
+
+    after_verb_first: re.Pattern  # `"…," said X`
+    after_who_first: re.Pattern  # `"…," X said`
+    before_verb: re.Pattern  # `X said: "…"`
+    # reported-speech patterns with a word each requires: the cheap `in` test spares most
+    # sentences the regex, whose open-ended speaker group is slow on long sentences
+    reporting: tuple[tuple[str, str, re.Pattern], ...]
+
+
+@lru_cache(maxsize=8)
+def speech_cues(verbs: tuple[str, ...]) -> Cues:
+    """The patterns that read a speaker next to one of `verbs` (longest verbs tried first)."""
+    verb = "(?:" + "|".join(sorted(map(re.escape, verbs), key=len, reverse=True)) + ")"
+    that = re.compile(rf"(?:^|[,;]\s*)(?P<cue>(?P<who>[^,;:.!?\n“”\"]{{1,80}}?)\s+(?:also\s+)?"
+                      rf"{verb}\s+that)\b")
+    return Cues(
+        after_verb_first=re.compile(rf"^\s*[,.!?]?\s*(?P<cue>{verb}\s+(?P<who>[^,.;:!?\n]+))"),
+        after_who_first=re.compile(
+            rf"^\s*[,.!?]?\s*(?P<cue>(?P<who>[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){{0,5}}?)"
+            rf"\s+(?:has\s+|had\s+|also\s+)?{verb})\b"),
+        before_verb=re.compile(rf"\b{verb}\b"),
+        reporting=(("told", "told", _TOLD), ("according to", "ccording to ", _ACCORDING),
+                   ("reported", "that", that)))
 
 
 def _marks(text: str) -> list[tuple[int, bool]]:
@@ -120,17 +134,17 @@ def _speaker(phrase: str, text: str, *, whole_run: bool = False) -> str:
     return " ".join(run[-2:])
 
 
-def _attribute(text: str, start: int, end: int, lo: int) -> tuple[str, str, str]:
+def _attribute(text: str, start: int, end: int, lo: int, cues: Cues) -> tuple[str, str, str]:
     """(speaker, cue, pattern) of the quote text[start:end]; `lo` bounds the look-back."""
     after = re.split(r"[\n\"“”«»]", text[end + 1:end + 160])[0]
     continues = after.lstrip().startswith(",") or not text[start:end].rstrip().endswith(".")
-    for regex in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST):
+    for regex in (cues.after_verb_first, cues.after_who_first):
         if continues and (m := regex.match(after)):
             return _speaker(m["who"], text), m["cue"].strip(), "after"
     before = re.split(r"[.!?]\s|\n", text[lo:start - 1])[-1]
     if m := _ACCORDING.search(before):
         return _speaker(m["who"], text), m["cue"], "according to"
-    if verbs := list(_BEFORE_VERB.finditer(before)):
+    if verbs := list(cues.before_verb.finditer(before)):
         at = verbs[-1].start()
         clause = re.split(r"[,;:]|\b(?:which|who|that)\b", before[:at])[-1]
         if clause.strip():
@@ -141,15 +155,15 @@ def _attribute(text: str, start: int, end: int, lo: int) -> tuple[str, str, str]
     return "", "", ""
 
 
-def _reported(text: str, sentences: list[tuple[int, int, str]], quoted: list[tuple[int, int]]
-              ) -> list[dict]:
+def _reported(text: str, sentences: list[tuple[int, int, str]], quoted: list[tuple[int, int]],
+              cues: Cues) -> list[dict]:
     """Reported-speech rows: sentences `(start, end, text)` with a `told`, `according to` or
     `… that` cue."""
     rows = []
     for start, end, sentence in sentences:
         if any(start < b and end > a for a, b in quoted):
             continue
-        for pattern, literal, regex in _REPORTING:
+        for pattern, literal, regex in cues.reporting:
             if literal in sentence and (m := regex.search(sentence)) and (who := _speaker(m["who"], text)):
                 rows.append(dict(kind="reported", start=start, end=end, text=sentence,
                                  speaker=who, cue=m["cue"].strip(), pattern=pattern, closed=True))
@@ -173,13 +187,13 @@ def _resolve(rows: list[dict]) -> None:
 
 
 def document_voices(text: str, para_starts: np.ndarray, sentences: list[tuple[int, int, str]], *,
-                    min_words: int = 3) -> list[dict]:
+                    cues: Cues, min_words: int = 3) -> list[dict]:
     """Quote and reported-speech rows of one document, in text order, speakers resolved;
-    `sentences` are the document's `(start, end, text)`."""
+    `sentences` are the document's `(start, end, text)`, `cues` its `speech_cues`."""
     rows, prev, lo = [], None, 0
     spans = [s for s in quote_spans(text, para_starts) if len(text[s[0]:s[1]].split()) >= min_words]
     for start, end, closed in spans:
-        speaker, cue, pattern = _attribute(text, start, end, lo)
+        speaker, cue, pattern = _attribute(text, start, end, lo, cues)
         if not speaker and prev and prev["speaker"] and not re.search(r"[.!?]\s",
                                                                       text[prev["end"] + 1:start]):
             speaker, cue, pattern = prev["speaker"], "", "continuation"
@@ -187,16 +201,17 @@ def document_voices(text: str, para_starts: np.ndarray, sentences: list[tuple[in
                     cue=cue, pattern=pattern or "none", closed=closed)
         rows.append(prev)
         lo = end + 1
-    rows += _reported(text, sentences, [(a, b) for a, b, _ in spans])
+    rows += _reported(text, sentences, [(a, b) for a, b, _ in spans], cues)
     rows.sort(key=lambda r: r["start"])
     _resolve(rows)
     return rows
 
 
-def voices(corpus, *, min_words: int = 3) -> pd.DataFrame:
+def voices(corpus, *, cues: tuple[str, ...], min_words: int = 3) -> pd.DataFrame:
     """Every direct quotation and reported statement in the corpus, with its speaker.
 
-    Quotes shorter than `min_words` words (scare quotes, titles) are left out.
+    `cues` are the speech verbs (`Project.speech_cues()`). Quotes shorter than `min_words`
+    words (scare quotes, titles) are left out.
     Columns: doc_id, voice_id, kind (quote | reported), start, end (offsets of the quote's
     content, or of the reporting sentence), text, speaker ("" when unknown), cue (the words
     that name the speaker), pattern (after | before | according to | colon | continuation |
@@ -208,11 +223,11 @@ def voices(corpus, *, min_words: int = 3) -> pd.DataFrame:
     starts = corpus.paragraphs["start"].to_numpy()[p_order]
     table = corpus.sentences.iloc[s_order]
     sentences = list(zip(table["start"].tolist(), table["end"].tolist(), table["text"].tolist()))
-    rows = []
+    rows, patterns = [], speech_cues(tuple(cues))
     for i, (doc_id, text) in enumerate(zip(docs["doc_id"].tolist(), docs["text"].tolist())):
         p0, p1, s0, s1 = paras[i], paras[i + 1], sents[i], sents[i + 1]
         found = document_voices(text, np.sort(starts[p0:p1]) if p1 > p0 else np.array([0]),
-                                sentences[s0:s1], min_words=min_words)
+                                sentences[s0:s1], cues=patterns, min_words=min_words)
         rows += [{**row, "doc_id": doc_id} for row in found]
     out = pd.DataFrame(rows, columns=[*COLUMNS[2:], "doc_id"]).astype({"doc_id": "string"})
     out["voice_id"] = out.groupby("doc_id").cumcount()
@@ -223,10 +238,9 @@ def speakers(table: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
     """Who each group quotes: counts of quotes and reported statements per speaker.
 
     `groups` maps doc_id to a group label. Columns: group, speaker, quotes, reported, total,
-    documents; unknown speakers appear as "(unattributed)".
+    documents; unknown speakers appear as UNATTRIBUTED.
     """
-    t = table.assign(group=table.doc_id.map(groups),
-                     speaker=table.speaker.replace("", "(unattributed)"))
+    t = table.assign(group=table.doc_id.map(groups), speaker=table.speaker.replace("", UNATTRIBUTED))
     out = t.groupby(["group", "speaker"]).agg(
         quotes=("kind", lambda k: int((k == "quote").sum())),
         reported=("kind", lambda k: int((k == "reported").sum())),
@@ -234,3 +248,10 @@ def speakers(table: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
     out["total"] = out.quotes + out.reported
     cols = ["group", "speaker", "quotes", "reported", "total", "documents"]
     return out.sort_values(["group", "total"], ascending=[True, False], ignore_index=True)[cols]
+
+
+def speaker_voices(table: pd.DataFrame, doc_ids, speaker: str) -> pd.DataFrame:
+    """The rows of `table` (`voices`) behind one row of `speakers`: the quotes and reported
+    statements of `speaker` (UNATTRIBUTED for those without one) in the documents `doc_ids`."""
+    who = table.speaker.replace("", UNATTRIBUTED)
+    return table[table.doc_id.isin(list(doc_ids)) & (who == speaker)]

@@ -1,6 +1,15 @@
-"""The project: where it is (root, `data/`, cache), which corpus it opens, and the machine's workers."""
+"""The project: where it is (root, `data/`, the cache home), which corpus it opens, and every
+researcher-editable input, read and validated in one style (`<file> line <n>: what; fix`).
 
-from .parallel import WORKERS, map_bounded
-from .project import corpus_settings, data_path, project_root
+- `project()`: the `Project` around the working folder, resolved once.
+- `Project`: `root`, `data`, `cache`, `open_corpus()`, `load_corpus(path)`, and the inputs:
+  `actors()`, `naming_variants()`, `frames()`, `keyword_groups()`, `events()`, `title_words()`,
+  `speech_cues()`, `mwe()`, `stopwords()`, `table(name)`.
+- `load_corpus(path)`, `open_corpus()`: a corpus with the project's inputs and cache.
+- `InputError`: a researcher-editable input that cannot be used, with every problem listed.
+"""
 
-__all__ = ["WORKERS", "corpus_settings", "data_path", "map_bounded", "project_root"]
+from .inputs import TYPES, InputError
+from .project import Project, load_corpus, open_corpus, project
+
+__all__ = ["TYPES", "InputError", "Project", "load_corpus", "open_corpus", "project"]

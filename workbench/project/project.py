@@ -1,55 +1,267 @@
-"""Where the project is: its root, its researcher-editable inputs (`data/`) and which corpus the
-notebooks open (`workbench.toml` at the project root, or environment variables).
+"""The project: one object that resolves, once, where everything is and reads what researchers edit.
 
-`WORKBENCH_CONFIG` names another TOML file; `WORKBENCH_CORPUS` overrides the corpus path.
-Paths in the TOML file are relative to that file. Example::
+The root is the nearest folder, from the working folder upwards, holding `workbench.toml` or
+`data/corpus`; so a notebook in `notebooks/` finds the same project as a terminal at the root.
+`workbench.toml` (or the file named by `WORKBENCH_CONFIG`; its paths are relative to it)::
 
     [corpus]
-    path = "data/corpus"
+    path = "data/corpus"          # WORKBENCH_CORPUS overrides it
     metadata = "data/sources.csv"
-    [corpus.columns]      # for CSV/JSONL exports whose columns have other names
+    cache = ".cache"              # the one cache home
+    [corpus.columns]              # CSV/JSONL exports whose columns have other names
     text = "body"
+    [inputs]                      # an input kept elsewhere than data/<file>
+    actors = "my-actors.csv"
+    [stopwords]
+    also = ["en"]                 # lists applied to every document besides its own language's
+
+Every researcher-editable input is read through the project (`actors()`, `frames()`, …), from
+the project's `data/` folder, else the workbench's own copy; an edited file is read again.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
+
+from ..corpus.corpus import Corpus
+from ..index.axis import date_end
+from ..index.query import Query, named_query
+from ..ingest import Context, Dedupe, Rules, TokenizerSettings, build_corpus, outlet_cues
+from ..ingest.dates import parse_date
+from .inputs import TABLES, InputError, read_actors, read_table, read_words
+
 CONFIG_NAME = "workbench.toml"
-PACKAGE_DATA = Path(__file__).resolve().parents[2] / "data"
+#: the workbench's own inputs, used where a project has no file of that name
+SHIPPED = Path(__file__).resolve().parents[2] / "data"
+STOPWORDS = Path(__file__).resolve().parent / "stopwords"  # shipped stopword lists, <language>.txt
+#: inputs a project may keep elsewhere ([inputs] in workbench.toml): name -> file in data/
+INPUTS = {Path(name).stem: name for name in (*TABLES, "mwe.txt")}
+_SETTINGS = {"corpus": {"path", "metadata", "cache", "columns"}, "inputs": set(INPUTS),
+             "stopwords": {"also"}}
 
 
-def project_root(start: Path | None = None) -> Path:
-    """The nearest folder, from `start` (cwd) upwards, holding workbench.toml or data/corpus."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / CONFIG_NAME).exists() or (folder / "data" / "corpus").is_dir():
-            return folder
-    return here
+@dataclass(frozen=True)
+class Project:
+    """Where a project is (`root`, `data`, `cache`), which corpus it opens, and its inputs."""
+
+    root: Path
+    config_file: Path | None = None  # the workbench.toml read, if there is one
+    settings: dict = field(default_factory=dict, repr=False)
+    _read: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def find(cls, start: str | Path | None = None) -> Project:
+        """The project around `start` (default: the working folder), configured by its
+        workbench.toml or the file `WORKBENCH_CONFIG` names; InputError for a bad config."""
+        here = Path(start or Path.cwd()).resolve()
+        root = next((f for f in (here, *here.parents)
+                     if (f / CONFIG_NAME).exists() or (f / "data" / "corpus").is_dir()),
+                    here if here.is_dir() else here.parent)
+        named = os.environ.get("WORKBENCH_CONFIG")
+        config = Path(named) if named else root / CONFIG_NAME
+        return cls(root, config if config.exists() else None, _settings(config))
+
+    @property
+    def data(self) -> Path:
+        """The folder of the project's researcher-editable inputs."""
+        return self.root / "data"
+
+    @property
+    def reports(self) -> Path:
+        """Where reports and exports are written (git-ignored)."""
+        return self.root / "reports"
+
+    @property
+    def _base(self) -> Path:
+        """The folder that paths in the config file are relative to."""
+        return self.config_file.parent if self.config_file else self.root
+
+    @property
+    def cache(self) -> Path:
+        """The one cache home: every corpus this project loads is cached here."""
+        return self._base / self.settings.get("corpus", {}).get("cache", ".cache")
+
+    def corpus_settings(self) -> dict:
+        """Keyword arguments of `load_corpus` for the configured corpus: path, metadata, columns."""
+        section = self.settings.get("corpus", {})
+        metadata = section.get("metadata", "data/sources.csv")
+        path = os.environ.get("WORKBENCH_CORPUS") or self._base / section.get("path", "data/corpus")
+        return {"path": Path(path), "metadata": self._base / metadata if metadata else None,
+                "columns": section.get("columns") or None}
+
+    # -- opening a corpus ------------------------------------------------------------------
+    def context(self, columns: dict[str, str] | None = None) -> Context:
+        """What ingest needs from the project: cleaning rules, outlet cues, tokenizer settings."""
+        rules, cues = self.table("cleaning_rules"), self.table("outlets")
+        also = tuple(self.settings.get("stopwords", {}).get("also", ()))
+        return Context(
+            rules=Rules.compile(zip(rules.outlet, rules.rule, rules.pattern)),
+            cues=outlet_cues(zip(cues.outlet, cues.pattern)),
+            tokenizer=TokenizerSettings(mwe=self.mwe(), stopwords=tuple(self.stopwords().items()),
+                                        also=also),
+            columns=tuple(sorted((columns or {}).items())))
+
+    def load_corpus(self, path: str | Path, *, metadata: str | Path | None = None,
+                    columns: dict[str, str] | None = None, cache_dir: str | Path | None = None,
+                    dedupe: Dedupe = "near", progress: bool | None = None) -> Corpus:
+        """Every file under `path` as a `Corpus`, cleaned with this project's inputs and cached
+        in its cache home (or `cache_dir`)."""
+        return build_corpus(path, self.context(columns), metadata=metadata, dedupe=dedupe,
+                            cache_dir=cache_dir or self.cache, progress=progress)
+
+    def open_corpus(self, **overrides) -> Corpus:
+        """The corpus this project is configured for (`corpus_settings`, then `overrides`)."""
+        return self.load_corpus(**{**self.corpus_settings(), **overrides})
+
+    # -- researcher-editable inputs ----------------------------------------------------------
+    def input_path(self, name: str) -> Path:
+        """Where input `name` (e.g. "actors") is read from: the [inputs] entry of the config,
+        else the project's `data/` file, else the workbench's own."""
+        if name not in INPUTS:
+            raise ValueError(f"input {name!r} is unknown; expected one of {', '.join(INPUTS)}")
+        if name in self.settings.get("inputs", {}):
+            return self._base / self.settings["inputs"][name]
+        local = self.data / INPUTS[name]
+        return local if local.exists() else SHIPPED / INPUTS[name]
+
+    def _cached(self, key: str, path: Path, read):
+        """`read(path)`, read again only when the file changed since the last call."""
+        stat = path.stat()
+        stamp = (key, str(path), stat.st_mtime_ns, stat.st_size)
+        if self._read.get(key, (None,))[0] != stamp:
+            self._read[key] = (stamp, read(path))
+        return self._read[key][1]
+
+    def table(self, name: str) -> pd.DataFrame:
+        """An input table as validated rows (with their `line`); see `workbench.project.inputs`."""
+        path = self.input_path(name)
+        return self._cached(name, path, lambda p: read_table(p, TABLES[INPUTS[name]]))
+
+    def actors(self) -> pd.DataFrame:
+        """The actor dictionary (`data/actors.csv`), one row per alias: see `inputs.read_actors`."""
+        return self._cached("actors", self.input_path("actors"), read_actors).copy()
+
+    def naming_variants(self) -> pd.DataFrame:
+        """Name variants (`data/naming_variants.csv`): concept, variant, terms, stance, notes."""
+        return self.table("naming_variants").drop(columns="line").astype(object)
+
+    def keyword_groups(self) -> dict[str, Query]:
+        """Keyword groups (`data/keywords.csv`) as queries by name, for `@name` in queries."""
+        table = self.table("keywords")
+        return {group: named_query(group, rows.terms)
+                for group, rows in table.groupby("group", sort=False)}
+
+    def frames(self) -> dict[str, Query]:
+        """Framing lexicons (`data/frames.csv`, rows of a frame joined) as queries by frame."""
+        table = self.table("frames")
+        return {frame: named_query(frame, rows.terms)
+                for frame, rows in table.groupby("frame", sort=False)}
+
+    def events(self) -> pd.DataFrame:
+        """Dated events (`data/events.csv`). Columns: date (first day), date_precision, date_end
+        (last possible day), label, description."""
+        return self._cached("events", self.input_path("events"), self._read_events)
+
+    def _read_events(self, path: Path) -> pd.DataFrame:
+        raw = read_table(path, TABLES["events.csv"])
+        parsed = [parse_date(v) for v in raw.date]
+        bad = [f"line {n}: date {v!r} is not understood; write 2020-11-10, 2024-04 or 2023"
+               for n, v, p in zip(raw.line, raw.date, parsed, strict=True) if p is None]
+        if bad:
+            raise InputError(path, bad)
+        events = pd.DataFrame({
+            "date": pd.to_datetime([p[0] for p in parsed]).astype("datetime64[ns]"),
+            "date_precision": pd.Series([p[1] for p in parsed], dtype="string"),
+            "label": raw.label.astype(object), "description": raw.description.astype(object)})
+        events.insert(2, "date_end", date_end(events))
+        return events
+
+    def title_words(self, language: str | None = None) -> tuple[str, ...]:
+        """Words that introduce a name ("President", "expert"; `data/title_words.csv`), of one
+        language or all."""
+        table = self.table("title_words")
+        return tuple(table.word[table.language == language] if language else table.word)
+
+    def speech_cues(self, language: str = "en") -> tuple[str, ...]:
+        """Speech verbs that name a quotation's speaker (`data/speech_cues.csv`) of a language."""
+        table = self.table("speech_cues")
+        return tuple(table.cue[table.language == language])
+
+    def mwe(self) -> tuple[str, ...]:
+        """Multi-word expressions joined into one token (`data/mwe.txt`), lower case."""
+        path = self.input_path("mwe")
+        return self._cached("mwe", path, lambda p: read_words(p, lower=True)) if path.exists() \
+            else ()
+
+    def stopwords(self) -> dict[str, frozenset[str]]:
+        """Stopword list per language: the workbench's (`workbench/project/stopwords/`), each
+        replaced by the project's `data/stopwords/<language>.txt` where there is one."""
+        files = {f.stem: f for f in sorted(STOPWORDS.glob("*.txt"))}
+        files |= {f.stem: f for f in sorted((self.data / "stopwords").glob("*.txt"))}
+        return {lang: frozenset(w for line in read_words(f) for w in line.split())
+                for lang, f in sorted(files.items())}
 
 
-def data_path(name: str) -> Path:
-    """A file of the project's `data/` folder (found from the cwd), else the checkout's own."""
-    local = project_root() / "data" / name
-    return local if local.exists() else PACKAGE_DATA / name
-
-
-def corpus_settings(start: Path | None = None) -> dict:
-    """Keyword arguments for `load_corpus` from the config file and environment."""
-    config = Path(os.environ["WORKBENCH_CONFIG"]) if "WORKBENCH_CONFIG" in os.environ else \
-        project_root(start) / CONFIG_NAME
-    base = config.parent if config.exists() else project_root(start)
-    section = tomllib.loads(config.read_text(encoding="utf-8")).get("corpus", {}) \
-        if config.exists() else {}
-    metadata = section.get("metadata", "data/sources.csv")
-    settings = {
-        "path": base / section.get("path", "data/corpus"),
-        "metadata": base / metadata if metadata else None,
-        "columns": section.get("columns") or None,
-        "cache_dir": base / section.get("cache", ".cache"),
-    }
-    if "WORKBENCH_CORPUS" in os.environ:
-        settings["path"] = Path(os.environ["WORKBENCH_CORPUS"])
+def _settings(config: Path) -> dict:
+    """The parsed config file (empty when there is none), every section and key known."""
+    if not config.exists():
+        return {}
+    try:
+        settings = tomllib.loads(config.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise InputError(config, [f"line 1: is not valid TOML ({err}); fix the syntax"]) from err
+    problems = []
+    for section, values in settings.items():
+        known = _SETTINGS.get(section)
+        if known is None or not isinstance(values, dict):
+            problems.append(f"line 1: [{section}] is not a section the workbench reads; use "
+                            f"{', '.join(f'[{s}]' for s in _SETTINGS)}")
+            continue
+        problems += [f"line 1: [{section}] {key} is unknown; use one of {', '.join(sorted(known))}"
+                     for key in values if key not in known]
+    also = settings.get("stopwords", {}).get("also", [])
+    if not isinstance(also, list) or not all(isinstance(x, str) for x in also):
+        problems.append('line 1: [stopwords] also must be a list of language codes, e.g. ["en"]')
+    if problems:
+        raise InputError(config, problems)
     return settings
+
+
+@lru_cache(maxsize=32)
+def _find(start: Path, config: str | None, corpus: str | None) -> Project:
+    return Project.find(start)
+
+
+def project(start: str | Path | None = None) -> Project:
+    """The project around `start` (default: the working folder), resolved once per folder and
+    configuration (the environment variables WORKBENCH_CONFIG and WORKBENCH_CORPUS)."""
+    here = Path(start or Path.cwd()).resolve()
+    return _find(here, os.environ.get("WORKBENCH_CONFIG"), os.environ.get("WORKBENCH_CORPUS"))
+
+
+def load_corpus(path: str | Path = "data/corpus", *,
+                metadata: str | Path | None = "data/sources.csv",
+                columns: dict[str, str] | None = None, cache_dir: str | Path | None = None,
+                dedupe: Dedupe = "near", progress: bool | None = None) -> Corpus:
+    """Load every file under `path` into a `Corpus`; nothing is dropped without a report row.
+
+    The project is the one around the folder holding `path` (its inputs clean and tokenize the
+    files; its cache home keeps the tables unless `cache_dir` is given). `metadata` is the
+    curated metadata CSV; `columns` maps fields (text, date, outlet, title, author, url, id) to
+    the column names of CSV/JSONL exports; `dedupe` sets near and exact duplicates aside
+    ("near"), exact ones only, or none.
+    """
+    return project(Path(path).parent).load_corpus(path, metadata=metadata, columns=columns,
+                                     cache_dir=cache_dir, dedupe=dedupe, progress=progress)
+
+
+def open_corpus(**overrides) -> Corpus:
+    """The corpus the project around the working folder is configured for (workbench.toml or
+    the environment), from any folder of the project, e.g. notebooks/."""
+    return project().open_corpus(**overrides)

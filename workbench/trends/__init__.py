@@ -6,16 +6,14 @@ Method notes: docs/methods/trends.md.
 - `collocations`, `collocates` (`collocations`).
 - `compare_periods`: what rose or fell after a date (`periods`).
 - `dispersion`: where terms fall inside each document.
-- `load_events`: dated events to mark and cut at (`events`).
 """
 
 from .collocations import collocates, collocations
 from .concordance import kwic
 from .dispersion import dispersion
-from .events import load_events
 from .frequency import OTHER, excluded_documents, place_documents, point_spans, term_frequency
 from .periods import compare_periods
 
 __all__ = ["OTHER", "collocates", "collocations", "compare_periods", "dispersion",
-           "excluded_documents", "kwic", "load_events", "place_documents", "point_spans",
+           "excluded_documents", "kwic", "place_documents", "point_spans",
            "term_frequency"]

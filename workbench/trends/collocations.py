@@ -15,11 +15,13 @@ import pandas as pd
 from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 
+from ..corpus.options import check_option
 from ..index.keyness import keyness
 from ..index.query import Query, as_queries
 from ..index.terms import find, term_index
 
 Measure = Literal["likelihood_ratio", "pmi"]
+N = Literal[2, 3]  # bigrams, trigrams
 COLLOCATION_COLUMNS = ["ngram", "count", "score", "measure"]
 COLLOCATE_COLUMNS = ["term", "count", "total", "mi", "g2", "p_value", "log_ratio"]
 _FINDERS = {2: (BigramCollocationFinder, BigramAssocMeasures),
@@ -38,7 +40,7 @@ def sentences(corpus, *, docs: Iterable[str] | None = None) -> list[list[str]]:
     return [list(s) for s in np.split(norms, cuts)] if len(norms) else []
 
 
-def collocations(corpus, *, n: Literal[2, 3] = 2, measure: Measure = "likelihood_ratio",
+def collocations(corpus, *, n: N = 2, measure: Measure = "likelihood_ratio",
                  min_freq: int = 3, content_only: bool = True,
                  docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Bigrams (`n=2`) or trigrams (`n=3`) scored by an NLTK association measure.
@@ -47,10 +49,8 @@ def collocations(corpus, *, n: Literal[2, 3] = 2, measure: Measure = "likelihood
     number are dropped. Columns: ngram (words joined by spaces), count, score, measure;
     sorted by score, highest first.
     """
-    if n not in _FINDERS:
-        raise ValueError(f"n={n!r} is invalid; expected 2 (bigrams) or 3 (trigrams)")
-    if measure not in ("likelihood_ratio", "pmi"):
-        raise ValueError(f"measure={measure!r} is invalid; expected 'likelihood_ratio' or 'pmi'")
+    check_option("n", n, N)
+    check_option("measure", measure, Measure)
     finder_class, measures = _FINDERS[n]
     finder = finder_class.from_documents(sentences(corpus, docs=docs))
     if content_only:

@@ -13,10 +13,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from ..corpus.options import check_option
 from ..index.axis import document_axis
 from ..index.query import Query, as_queries
 from ..index.terms import match_tokens
 
+Sort = Literal["position", "left", "right"]
 KWIC_COLUMNS = ["doc_id", "outlet", "date", "title", "left", "match", "right", "term",
                 "start", "end", "sent_id", "tok_start"]
 SORT_KEYS = 3  # words compared when sorting by left or right context
@@ -25,7 +27,7 @@ _SPACE = re.compile(r"\s+")
 
 
 def kwic(corpus, query, *, window: int = 5,
-         sort: Literal["position", "left", "right"] = "position", stem: bool = False,
+         sort: Sort = "position", stem: bool = False,
          groups: Mapping[str, Query] | None = None,
          docs: Iterable[str] | None = None, limit: int | None = LIMIT) -> pd.DataFrame:
     """Concordance of `query`: `window` tokens of context left and right of each match.
@@ -38,8 +40,7 @@ def kwic(corpus, query, *, window: int = 5,
     Columns: doc_id, outlet, date, title, left, match, right, term, start, end, sent_id,
     tok_start.
     """
-    if sort not in ("position", "left", "right"):
-        raise ValueError(f"sort={sort!r} is invalid; expected one of 'position', 'left', 'right'")
+    check_option("sort", sort, Sort)
     queries = as_queries(query, groups=groups)
     axis = document_axis(corpus)
     index = axis.index

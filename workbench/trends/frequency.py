@@ -31,8 +31,6 @@ def place_documents(corpus, *, by: Granularity = "month", split: str | None = No
     Columns: doc_id, outlet, title, date, date_precision, group, period (start of the period;
     NaT when not placed), tokens (tokens in the document), reason (NA when placed).
     """
-    if by not in FREQ:
-        raise ValueError(f"by={by!r} is invalid; expected one of {list(FREQ)}")
     axis = document_axis(corpus)
     frame = axis.placement(by)[0]
     labels = axis.groups(split)[0]
@@ -55,7 +53,7 @@ def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | Non
                    docs: Iterable[str] | None = None, top: int | None = None) -> pd.DataFrame:
     """Occurrences of each term per period and group, with every empty period as a zero row.
 
-    `terms` is a query string, a list of terms or of `Query` objects (see `workbench.query`).
+    `terms` is a query string, a list of terms or of `Query` objects (see `workbench.index.query`).
     Columns: period (start), group, term, count (occurrences), documents (documents containing
     the term), tokens (tokens in the period and group), n_documents (documents in it),
     rel_freq (count per `per` tokens; NaN where there are no tokens), doc_share (documents /
@@ -65,8 +63,6 @@ def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | Non
     the others are added up as one group, OTHER (a split by 3,000 outlets stays readable).
     Only the matches are aggregated: placements and groups come from `document_axis`.
     """
-    if by not in FREQ:
-        raise ValueError(f"by={by!r} is invalid; expected one of {list(FREQ)}")
     queries = as_queries(terms, groups=groups)
     axis = document_axis(corpus)
     frame, ordinal, placed = axis.placement(by)
@@ -129,7 +125,7 @@ def point_spans(corpus, query: Query, *, period, group: str, by: Granularity = "
                 top: int | None = None) -> pd.DataFrame:
     """The matches behind one point of `term_frequency` (same `split`, `docs` and `top`):
     `query` in the documents of that period and group. Columns: those of
-    `workbench.query.find`."""
+    `workbench.index.find`."""
     axis = document_axis(corpus)
     frame, _, placed = axis.placement(by)
     on = axis.rows(docs) & placed

@@ -3,6 +3,7 @@ and escaped HTML tables."""
 
 from __future__ import annotations
 
+import functools
 import html
 
 import ipywidgets as widgets
@@ -10,6 +11,7 @@ import pandas as pd
 import traitlets
 from IPython.display import HTML, display
 
+from ..index.axis import months
 from ..index.groups import group_sizes
 
 ALL = "(all)"
@@ -20,16 +22,36 @@ class Dashboard:
     """A dashboard: named `controls`, named `outputs`, and a root `widget` to display.
 
     Tests drive it from Python: `dash.controls["outlet"].value = "Trend"`, then read
-    `dash.outputs[...]` or the data attributes a subclass keeps (e.g. `dash.table`).
+    `dash.outputs[...]` or the data attributes a subclass keeps (e.g. `dash.table`). A callback
+    that fails shows its error in the dashboard (`message`, `error`), never only in the
+    browser's console.
     """
 
     def __init__(self, controls: dict[str, widgets.Widget], outputs: dict[str, widgets.Output],
                  layout: widgets.Widget | None = None):
         self.controls = controls
         self.outputs = outputs
-        self.widget = layout or widgets.VBox([widgets.HBox(list(controls.values()),
-                                                           layout={"flex_flow": "row wrap"}),
-                                              *outputs.values()])
+        self.message = widgets.HTML()
+        self.error: Exception | None = None  # the last callback's error, None after a success
+        body = layout or widgets.VBox([widgets.HBox(list(controls.values()),
+                                                    layout={"flex_flow": "row wrap"}),
+                                       *outputs.values()])
+        self.widget = widgets.VBox([self.message, body])
+
+    def guarded(self, callback):
+        """`callback` that shows an error it raises in the dashboard instead of raising it."""
+        @functools.wraps(callback)
+        def run(*args, **kwargs):
+            try:
+                result = callback(*args, **kwargs)
+            except Exception as err:  # noqa: BLE001 - any failure is shown, none is lost
+                self.error = err
+                self.message.value = ("<p style='color:#b00'><b>This change could not be shown: "
+                                      f"</b>{html.escape(str(err) or type(err).__name__)}</p>")
+                return None
+            self.error, self.message.value = None, ""
+            return result
+        return run
 
     def value(self, name: str):
         """The current value of the control called `name`."""
@@ -42,10 +64,11 @@ class Dashboard:
             display(HTML(markup))
 
     def observe(self, callback, names: tuple[str, ...] | None = None) -> None:
-        """Call `callback(change)` when any (or the named) control's value changes."""
+        """Call `callback(change)`, `guarded`, when any (or the named) control's value changes."""
+        guarded = self.guarded(callback)
         for name, control in self.controls.items():
             if names is None or name in names:
-                control.observe(callback, names="value")
+                control.observe(guarded, names="value")
 
     def _ipython_display_(self) -> None:
         display(self.widget)
@@ -121,6 +144,22 @@ class Picker(widgets.VBox):
     def _take(self, change) -> None:
         if not self._listing:
             self.value = change.new
+
+
+class DateRange(widgets.SelectionRangeSlider):
+    """A range of months over the corpus's dates (`workbench.index.months`); `bounds()` gives the
+    (start, end) to select documents with, None for an end left at the corpus's edge."""
+
+    def __init__(self, documents: pd.DataFrame, **kwargs):
+        self.months = months(documents) or [None]
+        super().__init__(options=[(str(m) if m else "(no dated documents)", m) for m in self.months],
+                         index=(0, len(self.months) - 1), continuous_update=False,
+                         description="dates", **kwargs)
+
+    def bounds(self) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+        first, last = self.value
+        whole = (first, last) == (self.months[0], self.months[-1])
+        return (None, None) if whole else (first.start_time, last.end_time)
 
 
 def html_table(df: pd.DataFrame, *, max_rows: int = 50) -> str:

@@ -14,14 +14,13 @@ import pandas as pd
 from IPython.display import display
 
 from ..index.groups import outlet_of
-from ..networks.actors import TYPES, load_actors
 from ..networks.build import UNITS, build_network, evidence
 from ..networks.export import export_network
 from ..networks.mentions import find_mentions
 from ..networks.metrics import ego_network, metrics
 from ..plots.networks import draw_network, network_layout
-from ..project.project import project_root
-from .common import Dashboard, Picker, html_table, passages_html
+from ..project.inputs import TYPES
+from .common import Dashboard, DateRange, Picker, html_table, passages_html
 
 WHOLE = "(whole network)"
 
@@ -29,19 +28,16 @@ WHOLE = "(whole network)"
 class NetworksDashboard(Dashboard):
     """Who is put next to whom: the network, its metrics, and the passages behind an edge."""
 
-    def __init__(self, corpus, *, actors: pd.DataFrame | None = None,
-                 export_folder: str | Path | None = None, mentions: pd.DataFrame | None = None):
+    def __init__(self, corpus, *, actors: pd.DataFrame, export_folder: str | Path,
+                 mentions: pd.DataFrame | None = None):
         self.corpus = corpus
-        self.actors = load_actors() if actors is None else actors
-        self.export_folder = Path(export_folder or project_root() / "reports" / "networks")
+        self.actors = actors
+        self.export_folder = Path(export_folder)
         self._mentions: dict[tuple[bool, bool], pd.DataFrame] = {}
         if mentions is not None:  # found already, with the dictionary above: kept for its switches
             settings = mentions.attrs["settings"]
             self._mentions[settings["adjectives"], settings["metonyms"]] = mentions
         self.pos: dict = {}
-        dates = corpus.documents["date"].dropna()
-        self._months = (list(pd.period_range(dates.min(), dates.max(), freq="M"))
-                        if len(dates) else [pd.Period("2000-01", freq="M")])
         w = widgets
         controls = {
             "unit": w.Dropdown(options=[(u, u) for u in UNITS], value="sentence",
@@ -52,9 +48,7 @@ class NetworksDashboard(Dashboard):
                                           ("Jaccard", "jaccard")], description="weight"),
             "min_weight": w.FloatText(value=1, description="min weight"),
             "outlets": Picker(outlet_of(corpus.documents), description="outlets"),
-            "dates": w.SelectionRangeSlider(options=[(str(m), m) for m in self._months],
-                                            index=(0, len(self._months) - 1),
-                                            continuous_update=False, description="dates"),
+            "dates": DateRange(corpus.documents),
             "types": w.SelectMultiple(options=TYPES, value=TYPES, rows=5, description="types"),
             "adjectives": w.Checkbox(value=True, description="adjectives (Russian → Russia)"),
             "metonyms": w.Checkbox(value=True, description="metonyms (Kremlin → Russia)"),
@@ -68,12 +62,11 @@ class NetworksDashboard(Dashboard):
         self.table = self.evidence = pd.DataFrame()
         self.exported: dict = {}
         self._quiet = False
-        shown = outputs["plot"].capture()  # a failing callback prints its error under the plot
-        self.observe(shown(self._refresh), ("unit", "window", "weight", "min_weight", "outlets",
-                                            "dates", "types", "adjectives", "metonyms"))
-        self.observe(shown(self._draw), ("focus",))
-        self.observe(outputs["evidence"].capture()(self._show_edge), ("edge",))
-        controls["export"].on_click(outputs["export"].capture()(self._export))
+        self.observe(self._refresh, ("unit", "window", "weight", "min_weight", "outlets", "dates",
+                                     "types", "adjectives", "metonyms"))
+        self.observe(self._draw, ("focus",))
+        self.observe(self._show_edge, ("edge",))
+        controls["export"].on_click(self.guarded(self._export))
         self._refresh()
 
     @property
@@ -86,12 +79,9 @@ class NetworksDashboard(Dashboard):
         return self._mentions[key]
 
     def _filters(self) -> dict:
-        first, last = self.value("dates")
-        whole = (first, last) == (self._months[0], self._months[-1])
+        start, end = self.controls["dates"].bounds()
         return {"unit": self.value("unit"), "window": self.value("window"),
-                "outlets": self.controls["outlets"].chosen(),
-                "start": None if whole else first.start_time,
-                "end": None if whole else last.end_time}
+                "outlets": self.controls["outlets"].chosen(), "start": start, "end": end}
 
     def _refresh(self, change=None) -> None:
         self.graph = build_network(self.corpus, self.mentions, **self._filters(),
@@ -148,7 +138,9 @@ class NetworksDashboard(Dashboard):
             {"file": [str(p) for p in self.exported.values()]})))
 
 
-def networks_dashboard(corpus, **options) -> NetworksDashboard:
-    """Build the actor-network dashboard for `corpus` (options: actors, export_folder, and
-    `mentions` from `find_mentions` when already found, the slow part on a large corpus)."""
-    return NetworksDashboard(corpus, **options)
+def networks_dashboard(corpus, *, actors: pd.DataFrame, export_folder: str | Path,
+                       mentions: pd.DataFrame | None = None) -> NetworksDashboard:
+    """The actor-network dashboard for `corpus`, given the actor dictionary (`Project.actors()`),
+    the folder exports are written to, and the `mentions` `find_mentions` found with it when
+    the notebook has them already (the slow part on a large corpus)."""
+    return NetworksDashboard(corpus, actors=actors, export_folder=export_folder, mentions=mentions)

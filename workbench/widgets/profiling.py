@@ -65,7 +65,7 @@ class ProfilingDashboard(Dashboard):
         super().__init__(controls, outputs)
         self.observe(self._refresh, names=tuple(n for n in controls if n != "row"))
         self.observe(self._show_passages, names=("row",))
-        picker.search.observe(self._list_groups, names="value")
+        picker.search.observe(self.guarded(self._list_groups), names="value")
         self._refresh()
 
     def _list_groups(self, change=None) -> None:
@@ -138,16 +138,12 @@ class ProfilingDashboard(Dashboard):
             f = self.frame_spans
             return f[f.doc_id.isin(docs) & (f.frame == r.frame)]
         if view == "voices":
-            v = self.voices
-            who = v.speaker.replace("", "(unattributed)")
-            return v[v.doc_id.isin(docs) & (who == r.speaker)]
+            return voices.speaker_voices(self.voices, docs, r.speaker)
         if view == "tone":
             m = tone.actor_mentions(self.corpus, self.actors[self.controls["actor"].value],
                                     self.scores)
             return m[m.doc_id.isin(docs)].sort_values("compound")
-        s = self.scores[self.scores.doc_id.isin(docs)].dropna(subset=["compound"])
-        s = s.sort_values("compound")
-        return pd.concat([s.head(3), s.tail(3)])  # the most negative and most positive sentences
+        return tone.extreme_sentences(self.scores, docs, n=3)
 
     def _show_passages(self, change=None) -> None:
         with self.outputs["passages"]:
@@ -165,15 +161,10 @@ def _among(table: pd.DataFrame, groups: list[str] | None) -> pd.DataFrame:
     return table if groups is None else table[table.group.isin(groups)]
 
 
-def profiling_dashboard(corpus, *, variants: pd.DataFrame | None = None,
-                        frames: dict | None = None, scores: pd.DataFrame | None = None,
-                        said: pd.DataFrame | None = None) -> ProfilingDashboard:
-    """The source-profiling dashboard for a loaded corpus; lexicons default to the project's.
-
-    Pass the sentence tone `scores` and the quotes `said` when already computed (they are the
-    slow part on a large corpus).
-    """
-    return ProfilingDashboard(corpus, naming.load_variants() if variants is None else variants,
-                              frames_mod.load_frames() if frames is None else frames,
-                              tone.sentence_tone(corpus) if scores is None else scores,
-                              voices.voices(corpus) if said is None else said)
+def profiling_dashboard(corpus, *, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
+                        said: pd.DataFrame) -> ProfilingDashboard:
+    """The source-profiling dashboard for a loaded corpus, given the project's name `variants`
+    and `frames` (`Project.naming_variants()`, `Project.frames()`), the sentence tone `scores`
+    (`tone.sentence_tone`) and the quotations `said` (`voices.voices`), computed once in the
+    notebook and reused here."""
+    return ProfilingDashboard(corpus, variants, frames, scores, said)

@@ -12,16 +12,15 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, display
 
-from ..index.axis import FREQ, date_end, select_documents
+from ..index.axis import FREQ, select_documents
 from ..index.groups import group_labels
 from ..index.passages import passages
-from ..index.query import Query, as_queries, load_keyword_groups
+from ..index.query import Query, as_queries
 from ..plots.trends import date_label, plot_trend
 from ..trends.concordance import kwic
-from ..trends.events import load_events
 from ..trends.frequency import point_spans, term_frequency
 from ..trends.periods import compare_periods
-from .common import Dashboard, Picker, html_table, passages_html
+from .common import Dashboard, DateRange, Picker, html_table, passages_html
 
 NORMALISATIONS = [("raw counts", "count"), ("per 10k tokens", "rel_freq"),
                   ("share of documents", "doc_share")]
@@ -32,19 +31,18 @@ TOP = 20  # outlets with most tokens that get their own series; the rest are add
 class TrendsDashboard(Dashboard):
     """Frequency of a query over time per outlet, its concordance, and the passages of a point."""
 
-    def __init__(self, corpus, *, terms: str = "peacekeep*",
-                 groups: Mapping[str, Query] | None = None, events: pd.DataFrame | None = None):
+    def __init__(self, corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
+                 terms: str = "peacekeep*"):
         self.corpus = corpus
-        self.groups = load_keyword_groups() if groups is None else dict(groups)
-        self.events = load_events() if events is None else events
+        self.groups = dict(groups)
+        self.events = events
         docs = corpus.documents
-        self._months = (list(pd.period_range(docs.date.min(), date_end(docs).max(), freq="M"))
-                        if docs.date.notna().any() else [pd.NaT])
+        dates = DateRange(docs)
         w = widgets
         cuts = [("(no comparison)", None)] + [
             (f"{date_label(e.date, e.date_precision)} {e.label}", e.date)
             for e in self.events.itertuples()] + [
-            (f"{m} (start)", m.start_time) for m in self._months if m is not pd.NaT]
+            (f"{m} (start)", m.start_time) for m in dates.months if m is not None]
         controls = {
             "terms": w.Text(value=terms, description="terms", continuous_update=False,
                             placeholder="peacekeep*, strategic partnership, @alliance"),
@@ -55,9 +53,7 @@ class TrendsDashboard(Dashboard):
             "split": w.Dropdown(options=[("by outlet", "outlet"), ("all outlets together", "")],
                                 description="lines"),
             "outlets": Picker(group_labels(docs, "outlet"), description="outlets"),
-            "dates": w.SelectionRangeSlider(options=[(str(m), m) for m in self._months],
-                                            index=(0, len(self._months) - 1),
-                                            continuous_update=False, description="dates"),
+            "dates": dates,
             "events": w.Checkbox(value=True, description="event markers"),
             "window": w.IntSlider(value=5, min=1, max=20, description="context",
                                   continuous_update=False),
@@ -79,23 +75,14 @@ class TrendsDashboard(Dashboard):
         self._refresh()
 
     def _selection(self) -> pd.Index:
-        first, last = self.value("dates")
-        whole = (first, last) == (self._months[0], self._months[-1])
+        start, end = self.controls["dates"].bounds()
         return select_documents(
-            self.corpus, outlets=self.controls["outlets"].chosen(),
-            start=None if whole else first.start_time, end=None if whole else last.end_time)
+            self.corpus, outlets=self.controls["outlets"].chosen(), start=start, end=end)
 
     def _refresh(self, change=None) -> None:
-        with self.outputs["plot"]:
-            try:
-                extra = [f"@{self.value('group')}"] if self.value("group") else []
-                text = self.value("terms")
-                self.queries = as_queries([text, *extra] if text.strip() else extra,
-                                          groups=self.groups)
-            except ValueError as err:
-                self.outputs["plot"].clear_output()
-                print(err)
-                return
+        extra = [f"@{self.value('group')}"] if self.value("group") else []
+        text = self.value("terms")
+        self.queries = as_queries([text, *extra] if text.strip() else extra, groups=self.groups)
         self.table = term_frequency(self.corpus, self.queries, by=self.value("by"),
                                     split=self.value("split") or None, docs=self._selection(),
                                     stem=self.value("stem"), top=TOP)
@@ -159,6 +146,8 @@ class TrendsDashboard(Dashboard):
                        + html_table(self.change, max_rows=30))
 
 
-def trends_dashboard(corpus, **options) -> TrendsDashboard:
-    """Build the keyword-trends dashboard for `corpus` (options: terms, groups, events)."""
-    return TrendsDashboard(corpus, **options)
+def trends_dashboard(corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
+                     terms: str = "peacekeep*") -> TrendsDashboard:
+    """The keyword-trends dashboard for `corpus`, given the project's keyword `groups` and
+    `events` (`Project.keyword_groups()`, `Project.events()`) and the `terms` to start with."""
+    return TrendsDashboard(corpus, groups=groups, events=events, terms=terms)

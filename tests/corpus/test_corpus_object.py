@@ -1,0 +1,25 @@
+"""The Corpus object: its tables, its indexes kept with it, and clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.index import document_axis, term_index
+
+
+def test_text_of_an_unknown_document_names_it_and_shows_real_ids(seed_corpus):
+    with pytest.raises(KeyError, match=r"no document 'nope' in this corpus of 5 documents; "
+                                       r"ids look like '000_438739c02a2fa118'"):
+        seed_corpus.text("nope")
+    assert seed_corpus.text("001_067d92aa473488f3").startswith("Current state of")
+
+
+def test_indexes_are_built_once_and_kept_in_the_corpus(seed_corpus):
+    index, axis = term_index(seed_corpus), document_axis(seed_corpus)
+    assert seed_corpus.indexes.terms is index and seed_corpus.indexes.axis is axis
+    assert term_index(seed_corpus) is index and document_axis(seed_corpus) is axis
+
+
+def test_the_tables_are_what_the_cache_stores(seed_corpus):
+    assert list(seed_corpus.tables()) == ["documents", "paragraphs", "sentences", "tokens",
+                                          "removed", "report", "metadata"]

@@ -1,0 +1,24 @@
+"""Dashboards built as the notebooks build them, with the repository project's inputs."""
+
+from seed_paths import PROJECT
+
+from workbench.profiling import tone, voices
+from workbench.widgets.networks import networks_dashboard
+from workbench.widgets.profiling import profiling_dashboard
+from workbench.widgets.trends import trends_dashboard
+
+
+def profiling_dash(corpus):
+    return profiling_dashboard(corpus, variants=PROJECT.naming_variants(), frames=PROJECT.frames(),
+                               scores=tone.sentence_tone(corpus),
+                               said=voices.voices(corpus, cues=PROJECT.speech_cues()))
+
+
+def networks_dash(corpus, export_folder, **options):
+    return networks_dashboard(corpus, actors=PROJECT.actors(), export_folder=export_folder,
+                              **options)
+
+
+def trends_dash(corpus, **options):
+    return trends_dashboard(corpus, groups=PROJECT.keyword_groups(), events=PROJECT.events(),
+                            **options)
