@@ -19,13 +19,15 @@ $(STAMP): pyproject.toml
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
-test: $(STAMP)
+lint: $(STAMP)  # style, and the import contract (pyproject.toml, [tool.importlinter])
 	$(BIN)/ruff check workbench tests $(wildcard benchmarks)
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-bench: $(STAMP)  # ingest speed, warm open, query latency, memory: see README, "Large corpora and measured speed"
-	$(BIN)/python -m pip install --quiet scikit-learn psutil
+test: lint
+	$(BIN)/python -m pytest -n auto --dist loadgroup
+
+bench: $(STAMP)  # ingest speed, warm open, query latency, memory: see docs/performance.md
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	$(BIN)/python -m benchmarks.run
 
 clean:

@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed corpus, a notebook runner, and no blocking plt.show()."""
+"""Shared fixtures: the seed corpus, the notebooks executed once per run, a notebook runner for
+other configurations, and no blocking plt.show()."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ from nbclient import NotebookClient
 matplotlib.use("Agg")
 
 from seed_paths import DATA, ROOT, SEEDS
+
+
+def pytest_ignore_collect(collection_path, config):
+    """conftest.py files hold fixtures, not doctests: two of them (here and tests/browser/) would
+    clash as one module name under --doctest-modules."""
+    return collection_path.name == "conftest.py" or None
 
 
 @pytest.fixture(autouse=True)
@@ -52,9 +59,30 @@ def seed_copy(corpus_dir):
     return corpus_dir
 
 
+@pytest.fixture(scope="session")
+def executed():
+    """`executed(name)`: the notebook notebooks/<name>.ipynb run top to bottom on the project's
+    corpus, as the report runs it (widget state kept), once per test run: the notebook tests and
+    the report test share it (they are one xdist group, so one worker runs them)."""
+    from workbench.app.report import run_notebook
+
+    runs = {}
+
+    def get(name: str):
+        if name not in runs:
+            # seed notebooks run in seconds: a cell still running after 150 s is a stalled
+            # kernel, which run_notebook retries once in a fresh one
+            runs[name] = run_notebook(ROOT / "notebooks" / f"{name}.ipynb", timeout=150,
+                                      log=lambda *_: None)
+        return runs[name]
+
+    return get
+
+
 @pytest.fixture
 def run_notebook(tmp_path, monkeypatch):
-    """Execute a notebook top to bottom (cwd notebooks/) and return the executed notebook."""
+    """Execute a notebook top to bottom (cwd notebooks/) under this test's environment (another
+    corpus, say) and return the executed notebook; `executed` serves the project's own runs."""
 
     def run(path: str | Path, timeout: int = 300, deadline: int = 900):
         path = Path(path)

@@ -1,4 +1,5 @@
-"""`python -m workbench report`: every notebook becomes a self-contained HTML page with figures."""
+"""The report: every notebook becomes a self-contained HTML page with its figures, built from
+the notebooks the test run executed once (`executed`); the command wiring on a tiny notebook."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ import sys
 
 import nbformat
 import pytest
-from seed_paths import ROOT
+from seed_paths import PROJECT, ROOT
 
-from workbench.app.report import add_widget_snapshots, notebook_paths
+from workbench.app.report import add_widget_snapshots, notebook_paths, write_report
 
 NOTEBOOKS = [p.stem for p in notebook_paths(ROOT / "notebooks")]
 EMBEDDED_PNG = re.compile(r'<img[^>]*\ssrc="data:image/png;base64,')
@@ -20,25 +21,26 @@ WITHOUT_FIGURES = {"00-corpus"}
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    """The report command run once on the project's current data into a temporary folder."""
+def report(executed, tmp_path_factory):
+    """The report pages written from this test run's executions of the notebooks."""
     out = tmp_path_factory.mktemp("report")
-    # seed notebooks run in seconds: a cell still running after 150 s is a stalled kernel,
-    # which the report retries once in a fresh one
-    run = subprocess.run([sys.executable, "-m", "workbench", "report", "--out", str(out),
-                          "--cell-timeout", "150"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=1200)
-    return out, run
+    pages = write_report([executed(stem) for stem in NOTEBOOKS], out,
+                         corpus=PROJECT.corpus_settings()["path"], log=lambda *_: None)
+    return out, pages
 
 
-def test_report_command_succeeds_and_writes_an_index_linking_every_notebook(report):
-    out, run = report
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+@pytest.mark.slow
+@pytest.mark.xdist_group("notebooks")
+def test_the_index_links_every_notebook_page_with_its_status(report):
+    out, pages = report
     index = (out / "index.html").read_text(encoding="utf-8")
-    for stem in NOTEBOOKS:
-        assert f'href="{stem}.html"' in index
+    assert [p.notebook.stem for p in pages] == NOTEBOOKS
+    for page in pages:
+        assert f'href="{page.html.name}"' in index and not page.errors and not page.stopped
 
 
+@pytest.mark.slow
+@pytest.mark.xdist_group("notebooks")
 @pytest.mark.parametrize("stem", NOTEBOOKS)
 def test_each_notebook_page_embeds_its_figures_and_widget_state(report, stem):
     out, _ = report
@@ -51,6 +53,24 @@ def test_each_notebook_page_embeds_its_figures_and_widget_state(report, stem):
     assert not re.search(r'href="\d\d-[^"]*\.ipynb', page), "links to notebooks, not pages"
     if "application/vnd.jupyter.widget-view+json" in page:
         assert "application/vnd.jupyter.widget-state+json" in page  # controls can render
+
+
+@pytest.mark.slow
+def test_report_command_runs_a_folder_of_notebooks_and_says_which_failed(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for name, source in (("00-ok", "print('made by the kernel')"), ("01-broken", "1 / 0")):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"# {name}"),
+                                             nbformat.v4.new_code_cell(source)])
+        nbformat.write(nb, folder / f"{name}.ipynb")
+    run = subprocess.run([sys.executable, "-m", "workbench", "report", "--out", str(tmp_path / "out"),
+                          "--notebooks", str(folder), "--cell-timeout", "60"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 1 and "errors in: 01-broken.ipynb" in run.stdout
+    assert "made by the kernel" in (tmp_path / "out" / "00-ok.html").read_text(encoding="utf-8")
+    assert "ZeroDivisionError" in (tmp_path / "out" / "01-broken.html").read_text(encoding="utf-8")
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "1 cell(s) failed" in index
 
 
 def test_widget_snapshot_copies_a_dashboards_output_figure_as_static_html():

@@ -1,4 +1,4 @@
-"""The notebooks run unchanged on a tabular export chosen only by the config file (issue 7).
+"""The notebooks run unchanged on a tabular export chosen only by the config file.
 
 The export is built from the seed articles' paragraphs: a gzipped JSON Lines file whose
 columns have other names than the workbench's, a list-valued `sources` column for the
@@ -14,6 +14,8 @@ import pytest
 from seed_paths import SEEDS
 
 from workbench.ingest.read import read_file
+
+pytestmark = pytest.mark.slow  # each notebook runs again, on an export
 
 OUTLETS = ("Trend", "AzerNews", "JAMnews", "RUSSTRAT")
 NOTEBOOKS = ("00-corpus", "01-source-profiling", "02-keyword-trends", "03-actor-networks")

@@ -62,13 +62,6 @@ def test_export_button_writes_every_format(dash):
     assert all(p.exists() for p in dash.exported.values())
 
 
-def test_notebook_runs_top_to_bottom(run_notebook):
-    nb = run_notebook("notebooks/03-actor-networks.ipynb")
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
-              if o.output_type == "error"]
-    assert not errors
-
-
 def test_mentions_found_in_the_notebook_are_reused_for_their_switches(seed_corpus, tmp_path):
     from workbench.networks import find_mentions
 

@@ -54,13 +54,15 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--metadata", help="curated metadata CSV (default: data/sources.csv)")
     report = sub.add_parser("report", help="run every notebook, write HTML pages + index.html")
     report.add_argument("--out", help="output folder (default: reports/ in the project)")
+    report.add_argument("--notebooks", help="folder of NN-name.ipynb notebooks (default: the "
+                                            "project's notebooks/)")
     report.add_argument("--cell-timeout", type=int, default=600,
                         help="seconds a cell may run before the notebook is stopped (default 600)")
     args = parser.parse_args(argv)
     if args.command == "report":
         from .report import main as report_main
 
-        return report_main(args.out, timeout=args.cell_timeout)
+        return report_main(args.out, notebooks=args.notebooks, timeout=args.cell_timeout)
     try:
         here = project()
         settings = here.corpus_settings()

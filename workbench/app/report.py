@@ -181,39 +181,65 @@ def index_html(pages: list[Page], *, corpus: Path, made: datetime) -> str:
             f"<code>{html.escape(str(corpus))}</code>.</p><ol>{rows}</ol></body></html>")
 
 
-def build_report(out: Path | str | None = None, *, notebooks: Path | None = None,
-                 timeout: int = 600, log=print) -> list[Page]:
-    """Execute every notebook and write `<name>.html` for each plus index.html into `out`."""
-    here = project()
-    out = Path(out) if out is not None else here.reports
+@dataclass
+class Run:
+    """One notebook executed: the notebook with its outputs and widget state, how long it took,
+    and why it stopped early, if it did."""
+
+    notebook: Path
+    nb: nbformat.NotebookNode
+    seconds: float
+    stopped: str | None = None
+
+
+def run_notebook(path: Path, *, timeout: int = 600, log=print) -> Run:
+    """Execute one notebook in a fresh process; a run stopped by a cell timeout or a dead kernel
+    (a kernel was seen, rarely, to go quiet after a cell) is tried once more."""
+    log(f"running {path.name} …")
+    start = time.perf_counter()
+    nb, stopped = execute_isolated(path, timeout=timeout)
+    if stopped:
+        log(f"  stopped ({stopped}); running {path.name} again in a fresh kernel")
+        nb, stopped = execute_isolated(path, timeout=timeout)
+    return Run(path, nb, time.perf_counter() - start, stopped)
+
+
+def write_report(runs: list[Run], out: Path | str, *, corpus: Path, log=print) -> list[Page]:
+    """Write `<name>.html` for each executed notebook and index.html into `out`."""
+    out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     pages = []
-    for path in notebook_paths(notebooks or here.root / "notebooks"):
-        log(f"running {path.name} …")
-        start = time.perf_counter()
-        nb, stopped = execute_isolated(path, timeout=timeout)
-        if stopped:  # a kernel was seen, rarely, to go quiet after a cell: one fresh try
-            log(f"  stopped ({stopped}); running {path.name} again in a fresh kernel")
-            nb, stopped = execute_isolated(path, timeout=timeout)
-        page = Page(path, out / f"{path.stem}.html", notebook_title(nb, path.stem),
-                    count_errors(nb), time.perf_counter() - start, stopped)
-        page.html.write_text(to_html(nb), encoding="utf-8")
+    for run in runs:
+        page = Page(run.notebook, out / f"{run.notebook.stem}.html",
+                    notebook_title(run.nb, run.notebook.stem), count_errors(run.nb), run.seconds,
+                    run.stopped)
+        page.html.write_text(to_html(run.nb), encoding="utf-8")
         log(f"  wrote {page.html} ({page.seconds:.0f} s"
             + (f", {page.errors} cell(s) failed" if page.errors else "")
-            + (f", stopped: {stopped}" if stopped else "") + ")")
+            + (f", stopped: {page.stopped}" if page.stopped else "") + ")")
         pages.append(page)
-    made = datetime.now()
-    (out / "index.html").write_text(
-        index_html(pages, corpus=here.corpus_settings()["path"], made=made), encoding="utf-8")
+    (out / "index.html").write_text(index_html(pages, corpus=corpus, made=datetime.now()),
+                                    encoding="utf-8")
     log(f"open {out / 'index.html'} in a browser")
     return pages
 
 
-def main(out: str | None = None, *, timeout: int = 600) -> int:
+def build_report(out: Path | str | None = None, *, notebooks: Path | None = None,
+                 timeout: int = 600, log=print) -> list[Page]:
+    """Execute every notebook (of `notebooks`, default the project's) and write the report into
+    `out` (default the project's reports/)."""
+    here = project()
+    runs = [run_notebook(path, timeout=timeout, log=log)
+            for path in notebook_paths(notebooks or here.root / "notebooks")]
+    return write_report(runs, out if out is not None else here.reports,
+                        corpus=here.corpus_settings()["path"], log=log)
+
+
+def main(out: str | None = None, *, notebooks: str | None = None, timeout: int = 600) -> int:
     """Command-line entry: 0 when every notebook ran cleanly, 1 when a cell failed."""
-    pages = build_report(out, timeout=timeout)
+    pages = build_report(out, notebooks=Path(notebooks) if notebooks else None, timeout=timeout)
     if not pages:
-        print("error: no notebooks (NN-name.ipynb) found in notebooks/")
+        print(f"error: no notebooks (NN-name.ipynb) found in {notebooks or 'notebooks/'}")
         return 2
     failed = [p.notebook.name for p in pages if p.errors or p.stopped]
     if failed:

@@ -1,7 +1,7 @@
 """Keyness: which terms are over- or under-used in a target against a reference.
 
 One implementation, shared by source profiling (outlet vs rest) and keyword trends
-(period vs period). Formulas (README, "Distinctive vocabulary"):
+(period vs period). Formulas (docs/methods/profiling.md, "Distinctive vocabulary"):
 
     a, b = term count in target, reference;  c, d = total tokens in target, reference
     E1 = c (a + b) / (c + d),  E2 = d (a + b) / (c + d)

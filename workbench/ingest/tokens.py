@@ -1,7 +1,7 @@
 """Sentences and word tokens with character offsets, using NLTK parts that need no data files.
 
 Sentences: untrained Punkt with a shipped list of news abbreviations (U.S., Gen., Dec.,
-initials), run per paragraph (reimplemented exactly, and faster, in `workbench.sentences`).
+initials), run per paragraph (reimplemented exactly, and faster, in `ingest.sentences`).
 Tokens: one regular expression (NLTK RegexpTokenizer) that keeps hyphenated names, splits
 possessive 's, keeps numbers and any Unicode letters; punctuation is not a token.
 Multi-word expressions are joined as NLTK's MWETokenizer joins them.
@@ -86,7 +86,7 @@ class Tokenizer:
 
     def sentence_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Sentence spans inside text[start:end] (a paragraph), as absolute offsets: what untrained
-        Punkt with the news abbreviations gives (`workbench.sentences`)."""
+        Punkt with the news abbreviations gives (`ingest.sentences`)."""
         return self._sentences.spans(text, start, end)
 
     def table(self, texts: list[str], sentences: list[list[tuple[int, int]]],

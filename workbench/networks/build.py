@@ -1,7 +1,7 @@
 """Actor co-occurrence networks: who is put next to whom, how strongly, and where.
 
 Nodes are actors; an edge joins two actors mentioned in the same unit (sentence, paragraph,
-document, or a window of N tokens). Formulas: README, "Actor networks".
+document, or a window of N tokens). Formulas: docs/methods/networks.md, "Co-occurrence".
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ def evidence(corpus, mentions: pd.DataFrame, source: str, target: str, *, unit: 
              window: int = 10, outlets=None, start=None, end=None) -> pd.DataFrame:
     """The passages behind one edge: per unit holding both actors, their closest two mentions.
 
-    Columns: those of `workbench.passages.passages` (doc_id, outlet, date, title, sent_id,
+    Columns: those of `workbench.index.passages` (doc_id, outlet, date, title, sent_id,
     start, end, left, match, right, sentence) plus source, target, unit. Plain text: escape it
     when displaying (`workbench.widgets.common.passages_html`).
     """

@@ -1,6 +1,6 @@
 """Find actor mentions in a corpus's clean text.
 
-Rules, in order of application (README, "Actor networks"):
+Rules, in order of application (docs/methods/networks.md, "Finding mentions"):
 - longest match wins, so "Heydar Aliyev" is one mention, not "Aliyev" inside it;
 - a surname alone goes to the person last named in full earlier in the same document; when
   none was, it goes to the first person listed with that surname and is flagged `ambiguous`;

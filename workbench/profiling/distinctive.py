@@ -19,7 +19,7 @@ from .measures import By, _split
 def keyness_by_group(corpus, *, by: By = "outlet", target: Iterable[str] | None = None,
                      reference: Iterable[str] | None = None, min_freq: int = 3,
                      content_only: bool = False, max_groups: int = 50) -> pd.DataFrame:
-    """Distinctive vocabulary of groups of documents, via `workbench.keyness.keyness`.
+    """Distinctive vocabulary of groups of documents, via `workbench.index.keyness`.
 
     Default: every group (at most `max_groups`, those with most tokens, with a warning saying
     so) against the rest of the corpus, all in one tidy table. With `target`

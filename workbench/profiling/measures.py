@@ -1,8 +1,8 @@
 """Source profiling: one row of descriptive measures per outlet (or per document).
 
 Words are tokens with `is_alpha` (numbers left out). Measures and formulas are in
-the README ("Source profiling"). A measure that is undefined for a group is NaN, and the group's
-`notes` says why (one document, fewer words than the MATTR window, no English text).
+docs/methods/profiling.md ("Profile table"). A measure that is undefined for a group is NaN, and
+the group's `notes` says why (one document, fewer words than the MATTR window, no English text).
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def profile(corpus, voices: pd.DataFrame, scores: pd.DataFrame, *, by: By = "out
             window: int = 100) -> pd.DataFrame:
     """The profile table: one row per outlet (or document), measures as in PROFILE_COLUMNS.
 
-    `voices` is `workbench.voices.voices(corpus)`, `scores` is `tone.sentence_tone(corpus)`.
+    `voices` is `voices.voices(corpus, cues=...)`, `scores` is `tone.sentence_tone(corpus)`.
     With `by="document"` the columns outlet, title and language follow `group`. Every measure
     is computed for all groups at once (per-document MATTR sums pooled per group), so a corpus
     of 100,000 documents or thousands of outlets takes seconds.
@@ -164,7 +164,7 @@ def _document_sums(words: pd.DataFrame, docs: pd.DataFrame, window: int) -> pd.D
 
 
 def _notes(window, n_windows, en_sentences, en_docs, n_docs, tone_note, scored_docs, dated, order) -> list:
-    """Why a measure is missing or limited, per group (README, "Source profiling")."""
+    """Why a measure is missing or limited, per group (docs/methods/profiling.md, "Profile table")."""
     notes = []
     for label in order:
         parts = []

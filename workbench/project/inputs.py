@@ -31,20 +31,15 @@ class InputError(ValueError):
             f"{path} {p}" for p in self.problems))
 
 
-def _valid_re(value: str) -> str | None:
-    try:
-        re.compile(value)
-    except re.error as err:
-        return f"is not a valid regular expression ({err})"
-    return None
-
-
-def _valid_regex(value: str) -> str | None:
-    try:
-        regex.compile(value)
-    except regex.error as err:
-        return f"is not a valid regular expression ({err})"
-    return None
+def _compiles(module) -> Callable[[str], str | None]:
+    """A check that a pattern compiles with `module` (`re`, or the `regex` module)."""
+    def check(value: str) -> str | None:
+        try:
+            module.compile(value)
+        except module.error as err:
+            return f"is not a valid regular expression ({err})"
+        return None
+    return check
 
 
 def _valid_year(value: str) -> str | None:
@@ -117,11 +112,11 @@ TABLES = {
     "cleaning_rules.csv": [
         Column("outlet", fix="write * for every outlet or an outlet's name"),
         Column("rule", fix="name the rule (it is kept with every line it removes)"),
-        Column("pattern", check=_valid_re, fix="write a Python regular expression"),
+        Column("pattern", check=_compiles(re), fix="write a Python regular expression"),
         Column("note", filled=False, required=False)],
     "outlets.csv": [
         Column("outlet", fix="write the outlet's name"),
-        Column("pattern", check=_valid_regex, fix="write a regular expression (the regex module's)"),
+        Column("pattern", check=_compiles(regex), fix="write a regular expression (the regex module's)"),
         Column("outlet_country", filled=False, required=False),
         Column("outlet_type", filled=False, required=False),
         Column("note", filled=False, required=False)],

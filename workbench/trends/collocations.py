@@ -2,7 +2,7 @@
 
 N-grams are scored with NLTK's association measures inside sentences. Collocates are the
 words within +-`window` tokens of a match; their strength is the keyness of those window
-positions against the rest of the selection (`workbench.keyness`), plus mutual information.
+positions against the rest of the selection (`workbench.index.keyness`), plus mutual information.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ def compare_periods(corpus, at, *, min_freq: int = 3, content_only: bool = True,
                     docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Keyness of the documents dated from `at` on against those dated before it.
 
-    Uses `workbench.keyness.keyness` (target = after, reference = before), so "over" means
+    Uses `workbench.index.keyness` (target = after, reference = before), so "over" means
     rising after `at`. With `content_only`, only alphabetic non-stopword tokens are counted.
     Documents whose date span straddles `at` or that are undated are left out and listed in
     `attrs["excluded"]`. Columns: those of `keyness`.

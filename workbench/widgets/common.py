@@ -47,7 +47,7 @@ class Dashboard:
             except Exception as err:  # noqa: BLE001 - any failure is shown, none is lost
                 self.error = err
                 self.message.value = ("<p style='color:#b00'><b>This change could not be shown: "
-                                      f"</b>{html.escape(str(err) or type(err).__name__)}</p>")
+                                      f"</b>{html.escape(str(err) or type(err).__name__, quote=False)}</p>")
                 return None
             self.error, self.message.value = None, ""
             return result
@@ -170,7 +170,7 @@ def html_table(df: pd.DataFrame, *, max_rows: int = 50) -> str:
 
 
 def passages_html(df: pd.DataFrame, *, max_rows: int = 30) -> str:
-    """Passages (from `workbench.passages.passages`) as escaped HTML, the match in bold."""
+    """Passages (from `workbench.index.passages`) as escaped HTML, the match in bold."""
     if df.empty:
         return "<p><i>No passages.</i></p>"
     items = []

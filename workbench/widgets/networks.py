@@ -1,4 +1,5 @@
-"""Actor-network dashboard: wires controls to `workbench.mentions`, `networks` and the plots.
+"""Actor-network dashboard: wires controls to `workbench.networks` (mentions, build, metrics,
+export) and the network plots.
 
 It keeps its last results as data (`mentions`, `graph`, `table`, `evidence`, `exported`) so
 tests and notebooks can read them.

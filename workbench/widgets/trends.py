@@ -1,4 +1,5 @@
-"""Keyword-trends dashboard: wires controls to `workbench.trends`, `kwic` and the trend plots.
+"""Keyword-trends dashboard: wires controls to `workbench.trends` (frequency, KWIC, periods) and
+the trend plots.
 
 It keeps the last results as data (`table`, `kwic`, `passages`) so tests can read them.
 """

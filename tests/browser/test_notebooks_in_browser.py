@@ -21,7 +21,8 @@ from lab_page import (
     set_control,
 )
 
-pytestmark = pytest.mark.xdist_group("browser")  # one JupyterLab per worker under --dist loadgroup
+# one JupyterLab per worker under --dist loadgroup
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 #: Per notebook, the dashboard controls a researcher changes (by their visible label) and to
 #: what; every change must alter the dashboard's figure or table. A notebook missing here fails.
@@ -32,7 +33,7 @@ CONTROLS = {
                                 Change("outlets", "JAMnews")],
     "03-actor-networks.ipynb": [Change("unit", "document"), Change("min weight", 2)],
 }
-#: Hostile text (tests/e2e/hostile/) that these notebooks must show as text, never as markup.
+#: Hostile text (tests/browser/hostile/) that these notebooks must show as text, never as markup.
 LITERAL = {
     "00-corpus.ipynb": ["<img src=x onerror=alert(1)>", "<script>alert('xss')</script>"],
     "01-source-profiling.ipynb": ["<img src=x onerror=alert(1)>"],

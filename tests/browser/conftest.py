@@ -2,7 +2,7 @@
 
 JupyterLab runs from this environment on a random free port with a token and no browser
 window, serving notebooks/ and reading the corpus named by WORKBENCH_CORPUS: the seed
-articles plus an article with hostile HTML (tests/e2e/hostile/). Chromium is Debian's
+articles plus an article with hostile HTML (tests/browser/hostile/). Chromium is Debian's
 (/usr/bin/chromium, or WORKBENCH_CHROMIUM) driven by Playwright; nothing is downloaded.
 Without Chromium or Playwright the tests skip with the reason, except under CI=true,
 where that is a failure.
@@ -38,10 +38,6 @@ LAB_SETTINGS = {
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
         {"fetchNews": "false", "checkForUpdates": False},
 }
-
-
-def pytest_configure(config):
-    config.addinivalue_line("markers", "xdist_group(name): run in one pytest-xdist worker")
 
 
 def _missing_browser() -> str | None:
