@@ -13,4 +13,12 @@ corpus) → the analyses `overview`, `profiling`, `trends`, `networks` → `plot
 from .corpus import Corpus
 from .project import Project, load_corpus, open_corpus, project
 
-__all__ = ["Corpus", "Project", "load_corpus", "open_corpus", "project"]
+__all__ = ["Corpus", "Project", "find_mentions", "load_corpus", "open_corpus", "project"]
+
+
+def find_mentions(corpus, actors=None, **options):
+    """`workbench.networks.find_mentions` with the actor dictionary of the project around the
+    working folder when `actors` is not given (as `open_corpus` opens its corpus)."""
+    from .networks import find_mentions as find
+
+    return find(corpus, project().actors() if actors is None else actors, **options)

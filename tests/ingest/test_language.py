@@ -39,30 +39,30 @@ def assert_agrees(texts: list[str]) -> None:
         assert worst <= 1e-9, (lockstep, block_bytes, worst)
 
 
-def test_seed_articles_whole_and_as_ingest_samples_them():
+def test_seed_articles_get_py3langids_language_whole_and_as_ingest_samples_them():
     assert len(SEED_TEXTS) == 5
     assert_agrees(SEED_TEXTS + [text[:3000] for text in SEED_TEXTS])
 
 
-def test_seed_paragraphs():
+def test_seed_paragraphs_get_py3langids_language_one_by_one():
     assert len(PARAGRAPHS) > 50
     assert_agrees(PARAGRAPHS)
 
 
-def test_cyrillic_turkish_and_azerbaijani_passages():
+def test_cyrillic_turkish_and_azerbaijani_passages_get_py3langids_language():
     words = [m.group(0) for text in SEED_TEXTS for m in NON_LATIN.finditer(text)]
     lines = [line for line in PARAGRAPHS if NON_LATIN.search(line)]
     assert len(words) >= 5 and len(lines) >= 3
     assert_agrees(words + lines + [" ".join(words), " ".join(words).upper(), "\n".join(lines).upper()])
 
 
-def test_very_short_and_empty_strings():
+def test_very_short_and_empty_strings_get_py3langids_answer():
     assert_agrees(SHORT)
     assert_agrees([""])
     assert classify_many([]) == []
 
 
-def test_long_text_alone_and_among_short_ones():
+def test_a_long_text_gets_the_same_language_alone_and_among_short_ones():
     long = "\n".join(SEED_TEXTS)
     assert len(long) > 3000
     assert_agrees([long])

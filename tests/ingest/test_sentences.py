@@ -33,7 +33,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return blocks + [m.span() for m in re.finditer(r"[^\n]+", text)]
 
 
-def test_seed_paragraphs():
+def test_seed_paragraphs_split_as_punkt_splits_them():
     files = sorted(SEEDS.glob("*.txt"))
     assert len(files) == 5
     checked = 0
@@ -88,11 +88,11 @@ TRICKY = [
 
 
 @pytest.mark.parametrize("text", TRICKY)
-def test_tricky_cases(text):
+def test_abbreviations_initials_numbers_and_quotes_split_as_punkt_splits_them(text):
     assert_same(text)
 
 
-def test_offsets_inside_a_longer_text():
+def test_spans_inside_a_longer_text_are_absolute_offsets():
     text = "Skip this. " + TRICKY[0] + " And this."
     assert_same(text, 11, 11 + len(TRICKY[0]))
     assert SPLITTER.spans(text, 11, 11) == []
@@ -110,7 +110,7 @@ PIECES = [
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
-def test_matches_punkt_on_generated_text(text):
+def test_generated_text_splits_as_punkt_splits_it(text):
     assert_same(text)
 
 

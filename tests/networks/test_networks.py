@@ -47,7 +47,7 @@ def weight(G, a, b, attr="count"):
     ("Trend", "Heydar Aliyev", "Ilham Aliyev", "sentence", 1),
     ("Trend", "Antony Blinken", "Ursula von der Leyen", "document", 1),
 ])
-def test_hand_counted_cooccurrences(seed_corpus, mentions, outlet, a, b, unit, count):
+def test_edge_weights_equal_hand_counted_cooccurrences(seed_corpus, mentions, outlet, a, b, unit, count):
     G = build_network(seed_corpus, mentions, unit=unit, outlets=[outlet])
     assert weight(G, a, b) == count
 

@@ -61,7 +61,7 @@ def test_nested_quotes_stay_inside_the_outer_quotation(said):
     ("act in tandem", "Toğrul Ismayil", "before"),
     ("solving problems between Russia and NATO", "Toğrul Ismayil", "continuation"),
 ])
-def test_russtrat_speakers_before_the_quote(said, needle, speaker, pattern):
+def test_russtrat_speakers_named_before_the_quote_are_found(said, needle, speaker, pattern):
     row = said[(said.doc_id == RUSSTRAT_DOC) & said.text.str.contains(needle)].iloc[0]
     assert (row.speaker, row.pattern) == (speaker, pattern)
 
@@ -86,7 +86,7 @@ def _voices_of(text: str) -> pd.DataFrame:
     ('Ivan Petrov spoke first. "We are allies," he added.', ""),  # a mention is not a speaker
     ('"We are allies," Ivan Petrov said. "And partners," he added.', "Ivan Petrov"),
 ])
-def test_crafted_attribution_patterns(text, speaker):
+def test_each_attribution_pattern_names_its_speaker(text, speaker):
     rows = _voices_of(text)
     assert rows.iloc[-1].speaker == speaker
 
