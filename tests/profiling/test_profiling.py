@@ -220,19 +220,6 @@ def test_a_new_source_file_appears_in_every_table(seed_copy, tmp_path, variants,
     assert rates.set_index(["group", "frame"]).loc[(new, "alliance"), "count"] == 1
 
 
-def test_profile_bars_draw_the_groups_with_most_tokens_and_say_so(tables):
-    from workbench.plots.profiling import profile_bars
-
-    table = tables["profile"].reset_index()
-    many = pd.concat([table.assign(group=table.group + f" {i}", tokens=table.tokens + i)
-                      for i in range(12)], ignore_index=True)
-    fig = profile_bars(many, "ttr", max_bars=10)
-    drawn = [t.get_text() for t in fig.axes[0].get_yticklabels()]
-    assert set(drawn) == set(many.nlargest(10, "tokens").group)
-    assert fig.axes[0].get_title() == f"ttr per outlet (10 of {len(many)} outlets with most tokens)"
-    assert profile_bars(table, "ttr").axes[0].get_title() == "ttr per outlet"
-
-
 def test_keyness_for_every_group_is_capped_with_a_warning(seed_corpus, tables):
     with pytest.warns(UserWarning, match="keyness for the 2 of 5 groups with most tokens"):
         table = profiling.keyness_by_group(seed_corpus, max_groups=2)

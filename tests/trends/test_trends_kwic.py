@@ -1,15 +1,12 @@
-"""KWIC, collocations, collocates, dispersion and the trend figures on a hand-made corpus."""
+"""KWIC, collocations, collocates, dispersion and point spans on a hand-made corpus."""
 
 import re
 
 import matplotlib
-import pandas as pd
 import pytest
 from hand_made import make_corpus
-from seed_paths import PROJECT
 
 from workbench.index import parse_query
-from workbench.plots.trends import date_label, plot_dispersion, plot_trend
 from workbench.trends import (
     collocates,
     collocations,
@@ -81,7 +78,6 @@ def test_dispersion_orders_documents_by_date_with_undated_last(corpus):
     table = dispersion(corpus, "peacekeepers")
     assert table.drop_duplicates("doc_id").doc_id.tolist() == ["b", "a", "c"]
     assert table.position.between(0, 1).all()
-    assert plot_dispersion(table).axes
 
 
 def test_point_spans_are_the_matches_behind_a_count(corpus):
@@ -90,34 +86,3 @@ def test_point_spans_are_the_matches_behind_a_count(corpus):
     spans = point_spans(corpus, parse_query("peacekeepers")[0], period=row.period,
                         group=row.group, by="month", split="outlet")
     assert len(spans) == row["count"] == 3
-
-
-def test_trend_figure_has_a_panel_per_term_and_a_note_on_excluded_documents(corpus):
-    table = term_frequency(corpus, "peacekeepers, russian", by="month")
-    fig = plot_trend(table, events=PROJECT.events())
-    assert len(fig.axes) == 2
-    assert "Not on the time axis: 1 undated (3 occurrences)." in fig.texts[0].get_text()
-    bars = plot_trend(table, kind="bar", value="count", facet="group")
-    assert len(bars.axes) == 1
-
-
-def test_trend_figure_draws_the_largest_series_and_says_how_many_are_left_out(corpus):
-    table = term_frequency(corpus, "peacekeepers, russian", by="month", split="outlet")
-    table.attrs = {}
-    # as if the corpus had 30 outlets: the seed outlets' rows copied under new names
-    many = pd.concat([table.assign(group=table.group + f" {i}", count=table["count"] * (i + 1))
-                      for i in range(30 // table.group.nunique() + 1)], ignore_index=True)
-    fig = plot_trend(many, value="count", max_lines=5)
-    assert [len(ax.get_lines()) for ax in fig.axes] == [5, 5]
-    drawn = {line.get_label() for line in fig.axes[0].get_lines()}
-    top = many[many.term == "peacekeepers"].groupby("group")["count"].sum().nlargest(5).index
-    assert drawn == set(top)
-    note = fig.texts[0].get_text()
-    assert f"the 5 groups with most occurrences of {many.group.nunique()} per panel" in note
-    assert len(plot_trend(many, facet="group", max_panels=3).axes) == 3
-
-
-@pytest.mark.parametrize(("precision", "label"), [
-    ("year", "2024"), ("month", "2024-04"), ("day", "2024-04-23"), (None, "undated")])
-def test_dates_are_labelled_only_as_precisely_as_known(precision, label):
-    assert date_label(pd.Timestamp("2024-04-23"), precision) == label

@@ -132,8 +132,8 @@ def plot_dispersion(dispersion: pd.DataFrame, *, max_docs: int = 60) -> Figure:
         rows = shown[shown.term == term]
         ax.scatter(rows.position, rows["rank"] + (k - (len(terms) - 1) / 2) * 0.12, marker="|",
                    s=120, label=term)
-    labels = [f"{date_label(d.date, d.date_precision)} · {d.outlet} · {d.doc_id}"
-              for d in docs.itertuples()]
+    labels = [" · ".join(str(x) for x in (date_label(d.date, d.date_precision), d.outlet, d.doc_id)
+                         if not pd.isna(x)) for d in docs.itertuples()]  # no outlet: no "nan"
     ax.set_yticks(docs.index, labels, fontsize=7)
     ax.set_ylim(len(docs) - 0.5, -0.5)
     ax.set_xlim(0, 1)

@@ -1,0 +1,40 @@
+"""The network figure: nodes sized by mentions and coloured by type, a layout that keeps actors
+where they were, and the largest actors only when the network is large."""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+
+from workbench.plots.networks import TYPE_COLOURS, draw_network, network_layout
+
+
+def _network(n: int) -> nx.Graph:
+    G = nx.Graph()
+    for i in range(n):
+        G.add_node(f"actor {i:03d}", type="state" if i % 2 else "person", mentions=n - i)
+    G.add_edges_from((f"actor {i:03d}", f"actor {(i + 1) % n:03d}", {"weight": 1 + i % 3})
+                     for i in range(n))
+    return G
+
+
+def test_a_filtered_view_keeps_the_actors_where_the_whole_network_put_them():
+    G = _network(12)
+    whole = network_layout(G)
+    part = network_layout(G.subgraph(list(G)[:5]), previous=whole)
+    assert all(np.allclose(part[n], whole[n]) for n in part)
+
+
+def test_a_large_network_draws_its_most_mentioned_actors_and_says_so():
+    fig = draw_network(_network(30), title="All outlets", max_nodes=10, max_labels=4)
+    ax = fig.axes[0]
+    assert ax.get_title() == "All outlets — showing the 10 most mentioned of 30 actors"
+    labels = {t.get_text() for t in ax.texts}
+    assert labels == {"actor 000", "actor 001", "actor 002", "actor 003"}
+    legend = {t.get_text() for t in ax.get_legend().get_texts()}
+    assert legend == {"state", "person"} and set(TYPE_COLOURS) >= legend
+
+
+def test_an_empty_network_says_that_no_actor_matches():
+    fig = draw_network(nx.Graph())
+    assert [t.get_text() for t in fig.axes[0].texts] == ["No actors match these filters."]
