@@ -39,3 +39,14 @@ def make_corpus(rows, mwe=("strategic partnership",)):
                                            "date": "datetime64[ns]"})
     tokens = pd.DataFrame(tokens).astype({c: "category" for c in ("doc_id", "token", "norm")})
     return SimpleNamespace(documents=documents, tokens=tokens, indexes=Indexes())
+
+
+def peacekeepers():
+    """Three short documents: dated to the day, dated to the month, and undated (no outlet)."""
+    return make_corpus([
+        ("a", "Trend", "2022-01-05", "day",
+         "Russian peacekeepers arrived today. Then Russian peacekeepers left Lachin. "
+         "Some Russian peacekeepers stayed."),
+        ("b", "JAMnews", "2021-06-01", "month", "Turkish peacekeepers? No, Russian peacekeepers."),
+        ("c", None, None, None, "Undated Russian peacekeepers story. Russian trade."),
+    ])

@@ -4,7 +4,7 @@ and date precision said on the figure."""
 import matplotlib
 import pandas as pd
 import pytest
-from hand_made import make_corpus
+from hand_made import peacekeepers
 from seed_paths import PROJECT
 
 from workbench.plots.trends import date_label, plot_dispersion, plot_trend
@@ -15,13 +15,7 @@ matplotlib.use("Agg")
 
 @pytest.fixture
 def corpus():
-    return make_corpus([
-        ("a", "Trend", "2022-01-05", "day",
-         "Russian peacekeepers arrived today. Then Russian peacekeepers left Lachin. "
-         "Some Russian peacekeepers stayed."),
-        ("b", "JAMnews", "2021-06-01", "month", "Turkish peacekeepers? No, Russian peacekeepers."),
-        ("c", None, None, None, "Undated Russian peacekeepers story. Russian trade."),
-    ])
+    return peacekeepers()
 
 
 def test_trend_figure_has_a_panel_per_term_and_a_note_on_excluded_documents(corpus):

@@ -4,7 +4,7 @@ import re
 
 import matplotlib
 import pytest
-from hand_made import make_corpus
+from hand_made import peacekeepers
 
 from workbench.index import parse_query
 from workbench.trends import (
@@ -21,13 +21,7 @@ matplotlib.use("Agg")
 
 @pytest.fixture
 def corpus():
-    return make_corpus([
-        ("a", "Trend", "2022-01-05", "day",
-         "Russian peacekeepers arrived today. Then Russian peacekeepers left Lachin. "
-         "Some Russian peacekeepers stayed."),
-        ("b", "JAMnews", "2021-06-01", "month", "Turkish peacekeepers? No, Russian peacekeepers."),
-        ("c", None, None, None, "Undated Russian peacekeepers story. Russian trade."),
-    ])
+    return peacekeepers()
 
 
 def test_kwic_gives_left_match_right_from_the_document_text(corpus):
@@ -48,11 +42,6 @@ def test_kwic_sorts_by_the_nearest_context_word(corpus, sort, expected):
     side = table.left if sort == "left" else table.right
     words = [re.findall(r"\w+", s.lower()) or [""] for s in side]
     assert [w[-1] if sort == "left" else w[0] for w in words] == expected
-
-
-def test_kwic_rejects_an_unknown_sort():
-    with pytest.raises(ValueError, match="sort='middle' is invalid"):
-        kwic(make_corpus([("a", "X", "2022-01-01", "day", "x")]), "x", sort="middle")
 
 
 def test_bigram_collocations_count_within_sentences(corpus):
