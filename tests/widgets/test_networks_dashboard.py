@@ -54,6 +54,7 @@ def test_date_range_narrows_the_documents(dash):
     dash.controls["dates"].index = (april, april)  # the Trend interview, 23 April 2024
     assert "Igor Korotchenko" in dash.graph and "Sergey Lavrov" not in dash.graph
     assert dash.graph.graph["documents"] == 1  # not AzerNews too: it is dated to 2024 alone
+    assert " · 1 document · " in dash._title("(whole network)")
 
 
 def test_export_button_writes_every_format(dash):

@@ -120,7 +120,9 @@ class NetworksDashboard(Dashboard):
         where = ("all outlets" if g["outlets"] == "all" else
                  g["outlets"] if 0 < len(named) <= 3 else f"{len(named)} outlets")
         ego = "" if focus == WHOLE else f"{focus} and neighbours · "
-        return f"{ego}{where} · co-occurrence per {g['unit']} · {g['weight']} ≥ {g['min_weight']}"
+        docs = f"{g['documents']:,} document" + ("s" if g["documents"] != 1 else "")
+        return (f"{ego}{where} · {docs} · co-occurrence per {g['unit']} · "
+                f"{g['weight']} ≥ {g['min_weight']}")
 
     def _show_edge(self, change=None) -> None:
         edge = self.value("edge")
