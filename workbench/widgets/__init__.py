@@ -1,5 +1,7 @@
-"""Dashboards: ipywidgets controls wired to the analyses and plots; no analysis happens here.
+"""Dashboards: ipywidgets controls wired to the analyses and plots; no computation of their own.
 
-`corpus.DocumentViewer`, `profiling.profiling_dashboard`, `trends.trends_dashboard`,
-`networks.networks_dashboard`; shared pieces in `common`.
+- `corpus.DocumentViewer`: a document's metadata, clean text and removed lines.
+- `profiling.profiling_dashboard`, `trends.trends_dashboard`, `networks.networks_dashboard`.
+- `common`: `Dashboard` (controls by name; callback errors shown), `Picker` (many outlets),
+  `DateRange` (months of the corpus), `html_table` and `passages_html` (escaped HTML).
 """
