@@ -68,10 +68,15 @@ class TermIndex:
 
     @cached_property
     def content(self) -> np.ndarray:
-        """True for every norm that is alphabetic and not a stopword."""
+        """True for every norm that is alphabetic and a stopword in no document: what
+        `content_only` tables count. A stopword of any document's language is a function word
+        in a table of norms ("the" of the English documents is not content because a short
+        English item was taken for another language, or quoted in a Russian article)."""
         tok = self.tokens
+        codes = tok.norm.cat.codes.to_numpy()
         keep = np.zeros(len(tok.norm.cat.categories), dtype=bool)
-        keep[tok.norm.cat.codes.to_numpy()[(tok.is_alpha & ~tok.is_stop).to_numpy()]] = True
+        keep[codes[tok.is_alpha.to_numpy()]] = True
+        keep[codes[tok.is_stop.to_numpy()]] = False
         return keep
 
     @cached_property
