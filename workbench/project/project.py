@@ -235,6 +235,8 @@ def _settings(config: Path) -> dict:
 
 @lru_cache(maxsize=32)
 def _find(start: Path, config: str | None, corpus: str | None) -> Project:
+    """`Project.find(start)`, remembered per folder and environment (`config`, `corpus`: the
+    values of WORKBENCH_CONFIG and WORKBENCH_CORPUS, part of the key only)."""
     return Project.find(start)
 
 
