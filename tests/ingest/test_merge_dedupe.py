@@ -69,14 +69,14 @@ def test_mislabelled_seed_keeps_the_curated_values_and_warns(seed_copy):
     report = corpus.report.set_index("doc_id")
     assert report.at[TREND, "status"] == "warning"
     assert report.at[TREND, "reason"] == (
-        "curated outlet 'Sputnik' differs from the text ('Trend', 'told Trend' (line 9, 2 cue(s))); "
-        "curated kept; curated date '2023-01-05' differs from the text ('2024-04-23', latest date "
-        "mentioned '23 April 2024': published on or after it); curated kept")
+        "curated outlet 'Sputnik' differs from the text ('Trend', 'told Trend' (line 9)); "
+        "curated kept; curated date '2023-01-05' differs from the text ('2024-04-23', header line "
+        "'Politics Materials 23 April 2024 21:00 (UTC +04:00)'); curated kept")
     assert (report.drop(TREND).status == "ok").all()
     doc = corpus.documents.set_index("doc_id").loc[TREND]
     assert (doc.outlet, doc.date, doc.date_source) == ("Sputnik", pd.Timestamp("2023-01-05"), "curated")
     meta = corpus.metadata.set_index(["doc_id", "field"]).loc[TREND]
-    assert list(meta.agrees.astype(object)) == [True, False, False, True, True, pd.NA]
+    assert list(meta.agrees.astype(object)) == [True, False, False, True, True, pd.NA, pd.NA, pd.NA]
     assert meta.loc["date", "chosen"] == "2023-01-05" and meta.loc["outlet", "inferred"] == "Trend"
 
 
@@ -93,7 +93,8 @@ def test_a_table_row_keeps_its_own_column_over_the_curated_file_row(corpus_dir):
     assert (r1.outlet, r1.date, r1.date_source) == ("AFP", pd.Timestamp("2024-04-23"), "column")
     assert (r1.outlet_country, r1.desk) == ("France", "foreign")  # the file row fills what rows lack
     assert r2.outlet == "Wire Service"  # no outlet cell and no cue in the page: the file row fills it
-    assert (r2.date, r2.date_precision) == (pd.Timestamp("2022-12-05"), "day")
+    # the row states no date ('December 5' is a day the story mentions): the file row's year
+    assert (r2.date, r2.date_precision) == (pd.Timestamp("2024-01-01"), "year")
     report = corpus.report.set_index("doc_id")
     assert report.at["export.jsonl:r1", "reason"] == (
         "curated outlet 'Wire Service' differs from the text ('AFP', outlet field); "

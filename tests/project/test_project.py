@@ -67,7 +67,9 @@ def test_an_edited_input_is_read_again(project_dir):
     ("naming_variants.csv", "concept,variant,terms\nkyiv,,Kyiv\n", "line 2: variant is empty"),
     ("events.csv", "date,label\n2024-13-45,x\n", "line 2: date '2024-13-45' is not understood"),
     ("events.csv", "date,label\nDecember 5,x\n", "line 2: date 'December 5' is not understood"),
-    ("outlets.csv", "outlet,pattern\nX,(x\n", "line 2: pattern '(x' is not a valid regular"),
+    ("outlets.csv", "outlet,domains,names,self\nX,x.az,(x,\n", "line 2: names '(x' is not a valid"),
+    ("outlets.csv", "outlet,domains,names,self\nX,x_az,,\n", "line 2: domains 'x_az' has 'x_az', which"),
+    ("self_references.csv", "language,pattern\nen,reports\n", "line 2: pattern 'reports' has no {outlet}"),
     ("title_words.csv", "language,word\nen,\n", "line 2: word is empty"),
     ("speech_cues.csv", "# a comment\nlanguage,cue\n,said\n", "line 3: language is empty"),
     ("actors.csv", "actor,type,affiliation,alias,kind,since,until,note\nX,state,,X,name,2020s,,\n",
@@ -78,7 +80,8 @@ def test_a_bad_input_line_is_named_with_its_file_line_and_fix(project_dir, file,
     project = Project.find(project_dir)
     read = {"keywords.csv": project.keyword_groups, "frames.csv": project.frames,
             "naming_variants.csv": project.naming_variants, "events.csv": project.events,
-            "outlets.csv": project.context, "title_words.csv": project.title_words,
+            "outlets.csv": project.context, "self_references.csv": project.context,
+            "title_words.csv": project.title_words,
             "speech_cues.csv": project.speech_cues, "actors.csv": project.actors}[file]
     with pytest.raises(InputError) as err:
         read()
@@ -109,4 +112,5 @@ def test_every_shipped_input_is_valid_and_not_empty(name):
 
 def test_the_shipped_cleaning_rules_and_outlet_cues_reach_ingest():
     context = PROJECT.context()
-    assert len(context.rules.patterns) >= 10 and {c.outlet for c in context.cues} >= {"Trend"}
+    assert len(context.rules.patterns) >= 10 and {o.name for o in context.outlets.known} >= {"Trend"}
+    assert len(context.outlets.formulas) >= 5

@@ -85,7 +85,9 @@ def reference_placement(corpus, by, split, docs):
         precision = None if pd.isna(doc.date_precision) else doc.date_precision
         reason = pd.NA
         if pd.isna(doc.date) or precision is None:
-            reason = "undated"
+            bound = getattr(doc, "date_not_before", pd.NA)
+            reason = "undated" if pd.isna(bound) else \
+                f"undated (published on or after {bound}, the latest date it mentions)"
         elif RANK[precision] > RANK[NEEDS[by]]:
             reason = f"dated only to the {precision}; too coarse for by={by!r}"
         period = pd.NaT if reason is not pd.NA else pd.Period(doc.date, FREQ[by]).start_time

@@ -24,6 +24,8 @@ TABLES: dict[str, dict[str, str]] = {
         "date_precision": "string",  # day | month | year | <NA>
         "date_source": "string",  # curated | column | header | dateline | body | <NA>
         "author": "string",
+        "cited": "string",  # outlets the text names besides its own (agencies it cites)
+        "date_not_before": "string",  # undated: the latest date the text mentions, a lower bound
         "language": "string",
         "url": "string",
         "text": "string",

@@ -119,6 +119,11 @@ class DocumentAxis:
             reason = pd.Series(pd.NA, index=d.index, dtype="string")
             reason[coarse] = "dated only to the " + precision[coarse] + f"; too coarse for by={by!r}"
             reason[undated] = "undated"
+            if "date_not_before" in d:  # the text mentions dates: say how early it can be
+                bound = d.date_not_before.astype("string")
+                known = undated & bound.notna().to_numpy()
+                reason[known] = "undated (published on or after " + bound[known] + \
+                    ", the latest date it mentions)"
             placed = reason.isna().to_numpy()
             periods = d.date[placed].dt.to_period(FREQ[by])
             period = pd.Series(pd.NaT, index=d.index, dtype="datetime64[ns]")

@@ -9,9 +9,9 @@ metadata `merge`d over inferred) → `load` (`build_corpus`, with the cache). Th
 """
 
 from .clean import Rules
-from .infer import outlet_cues
 from .load import Dedupe, build_corpus
+from .outlets import Outlets, outlet_table
 from .pipeline import Context
 from .tokens import TokenizerSettings
 
-__all__ = ["Context", "Dedupe", "Rules", "TokenizerSettings", "build_corpus", "outlet_cues"]
+__all__ = ["Context", "Dedupe", "Outlets", "Rules", "TokenizerSettings", "build_corpus", "outlet_table"]

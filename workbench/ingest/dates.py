@@ -27,6 +27,13 @@ _MONTHS = {
     12: "december dec декабрь декабря дек dekabr aralık aralik",
 }
 MONTH = {name: number for number, names in _MONTHS.items() for name in names.split()}
+#: weekdays and clock words that date lines carry besides a date ("Thursday", "16:29 (UTC +04:00)")
+DAY_WORDS = set("""
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье пн вт ср чт пт сб вс
+bazar ertəsi çərşənbə axşamı cümə şənbə pazartesi salı çarşamba perşembe cuma cumartesi pazar
+am pm utc gmt msk t z г года il ildə yılı saat в
+""".split())
 _M = "(?P<month>" + "|".join(sorted(map(re.escape, MONTH), key=len, reverse=True)) + r")\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<year>(?:19|20)\d\d)(?!\d)"
@@ -90,6 +97,24 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMatch]
             found.append(DateMatch(value, "day" if guessed else precision, m.start(), m.end(),
                                    m.group(0), year_guessed=guessed))
     return sorted(found, key=lambda d: d.start)
+
+
+_TOKENS = re.compile(r"[^\W\d_]+|\d+")
+
+
+def is_date_only(line: str) -> bool:
+    """Whether a line holds a date or time and nothing else: "Thursday", "December 22",
+    "25.09.2020", "2024-08-17T21:43+0000", "# 28 May 2020 16:29 (UTC +04:00)".
+
+    >>> [is_date_only(x) for x in ("Thursday", "2024-08-17T21:43+0000", "335", "May we go")]
+    [True, True, False, False]
+    """
+    tokens = [t.lower() for t in _TOKENS.findall(line)]
+    words = [t for t in tokens if not t.isdigit()]
+    if not tokens or not all(w in MONTH or w in DAY_WORDS for w in words):
+        return False
+    named = any(w in MONTH or (w in DAY_WORDS and len(w) > 3) for w in words)
+    return named or bool(re.search(r"\d[./:-]\d", line))
 
 
 def modal_year(text: str) -> int | None:

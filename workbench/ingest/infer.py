@@ -1,41 +1,30 @@
-"""Infer document metadata from the page itself and merge it with curated metadata.
+"""Infer document metadata from the page itself; abstain when the page does not state it.
 
-Inferred: title, outlet (cues from `data/outlets.csv`), date with precision (header,
-dateline, or the latest date the body mentions: the page is published on or after it),
-author (bylines, sign-offs), language (py3langid). Curated values win; each field's
+Inferred: the headline, the outlet and the outlets it cites (`workbench.ingest.outlets`), the
+publication date with its precision (a page-store header, a header line, a dateline), else only
+a lower bound (`date_not_before`: the latest date the story mentions), the author (a person's
+byline or sign-off), the language (py3langid). Curated values win at assembly; each field's
 curated and inferred values, evidence and agreement are kept for the report.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
 from typing import NamedTuple
 
 import pandas as pd
-import regex
 
 from .clean import Cleaned
-from .dates import find_dates, modal_year, parse_date
+from .dates import find_dates, parse_date
 from .language import classify_many
 
-FIELDS = ("title", "outlet", "date", "author", "language", "url")
+FIELDS = ("title", "outlet", "date", "author", "language", "url", "cited", "date_not_before")
 #: columns of the per-file table of inferred values (one row per document and field)
 INFERRED_COLUMNS = ["doc_id", "field", "value", "evidence", "source"]
 DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 HEADER_RULES = {"dateline", "widget", "byline", "repeated-title", "rubric"}
 _FUTURE = re.compile(r"(until|till|by the end of|by|before|due|scheduled for|до|к)\s*(the\s+)?$",
                      re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class OutletCue:
-    """A pattern whose matches in a raw page name its outlet ("told Trend", "azernews.az")."""
-
-    outlet: str
-    regex: regex.Pattern
 
 
 class Inferred(NamedTuple):
@@ -45,32 +34,6 @@ class Inferred(NamedTuple):
     value: str
     evidence: str
     source: str = ""
-
-
-def outlet_cues(rows: Iterable[tuple[str, str]]) -> tuple[OutletCue, ...]:
-    """Cues from (outlet, pattern) rows, e.g. the project's `data/outlets.csv` (validated by
-    `workbench.project`); patterns use the `regex` module's syntax."""
-    return tuple(OutletCue(outlet, regex.compile(pattern)) for outlet, pattern in rows)
-
-
-@cache
-def _any_cue(cues: tuple[OutletCue, ...]) -> regex.Pattern:
-    """One pattern matching where any cue matches: most pages of a large export match none.
-    (The `regex` module: several times faster than `re` on these case-insensitive alternations.)"""
-    return regex.compile("|".join(f"(?:{cue.regex.pattern})" for cue in cues) or r"(?!)")
-
-
-def infer_outlet(text: str, cues: tuple[OutletCue, ...]) -> tuple[str, str] | None:
-    """The outlet with most cue matches in the raw page, with evidence like "'told Trend' (line 9)"."""
-    if not _any_cue(cues).search(text):
-        return None
-    best = None
-    for cue in cues:
-        hits = list(cue.regex.finditer(text))
-        if hits and (best is None or len(hits) > best[0]):
-            line = text.count("\n", 0, hits[0].start()) + 1
-            best = (len(hits), cue.outlet, f"{hits[0].group(0)!r} (line {line}, {len(hits)} cue(s))")
-    return (best[1], best[2]) if best else None
 
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
@@ -92,49 +55,66 @@ def _format(value: pd.Timestamp, precision: str) -> str:
     return value.strftime(DATE_FORMATS[precision])
 
 
-def infer_date(fields: dict[str, str], cleaned: Cleaned, text: str) -> tuple[str, str, str] | None:
-    """(date string, precision-bearing source, evidence) from the file, header, dateline or body."""
+def infer_date(fields: dict[str, str], cleaned: Cleaned, text: str) -> Inferred | None:
+    """The publication date, from an export's date column, a page-store header, a header line
+    of the page (a date line, a widget) or a dateline opening the first paragraph, with its
+    precision; None when the page does not state it. A date the story mentions is never the
+    publication date (see `date_not_before`), and no year is borrowed to complete a day."""
     if fields.get("date") and (parsed := parse_date(fields["date"])):
-        return _format(*parsed), "column", f"date field {fields['date']!r}"
-    header = [line for _, line, rule in cleaned.removed if rule in HEADER_RULES]
-    for line in header:
+        return Inferred(_format(*parsed), f"date field {fields['date']!r}", "column")
+    if cleaned.store_date:
+        return Inferred(cleaned.store_date, f"page-store header 'date {cleaned.store_date}'",
+                        "store-header")
+    for line in (line for _, line, rule in cleaned.removed if rule in HEADER_RULES):
         if found := find_dates(line):
-            return _format(found[0].value, found[0].precision), "header", f"header line {line!r}"
-    year = modal_year(text)
-    first_para = text.split("\n\n", 2)[1][:80] if text.count("\n\n") >= 1 else text[:80]
-    dateline = re.match(r"^[A-ZА-ЯЁ][\w .'-]{1,40},[^.]{0,40}?(?=\d|[A-ZА-Я])", first_para)
-    if dateline and (found := find_dates(first_para[:dateline.end() + 20], default_year=year)):
-        return (_format(found[0].value, found[0].precision), "dateline",
-                f"dateline {first_para[:dateline.end() + 12]!r}")
-    past = [m for m in find_dates(text, default_year=year) if not _FUTURE.search(text[:m.start][-25:])]
-    if past:
-        latest = max(past, key=lambda m: m.value)
-        guess = f" (year {year} from the text)" if latest.year_guessed else ""
-        return (_format(latest.value, latest.precision), "body",
-                f"latest date mentioned {latest.raw!r}{guess}: published on or after it")
+            return Inferred(_format(found[0].value, found[0].precision), f"header line {line!r}",
+                            "header")
+    paragraphs = text.split("\n\n")
+    first = paragraphs[1 if cleaned.title and len(paragraphs) > 1 else 0][:80]
+    opening = re.match(r"^[A-ZА-ЯЁ][\w .'-]{1,40},[^.]{0,40}?(?=\d|[A-ZА-Я])", first)
+    for found in find_dates(first[:(opening.end() if opening else 0) + 20])[:1]:
+        if found.start <= (opening.end() if opening else 3):
+            return Inferred(_format(found.value, found.precision),
+                            f"dateline {first[:found.end + 12]!r}", "dateline")
     return None
 
 
+def date_not_before(text: str) -> Inferred | None:
+    """The latest date with a year that the text mentions as past: the page was published on or
+    after it, a lower bound, not its date."""
+    past = [m for m in find_dates(text) if not _FUTURE.search(text[:m.start][-25:])]
+    if not past:
+        return None
+    latest = max(past, key=lambda m: m.value)
+    return Inferred(_format(latest.value, latest.precision),
+                    f"latest date mentioned {latest.raw!r}: published on or after it", "body")
+
+
 def infer(fields: dict[str, str], cleaned: Cleaned, text: str, *, outlet: tuple[str, str] | None,
-          language: tuple[str, str] | None) -> dict[str, Inferred]:
+          cited: list[str], language: tuple[str, str] | None) -> dict[str, Inferred]:
     """field -> `Inferred` for every field the page or file reveals; `outlet` and `language` are
-    what `infer_outlet` found in the raw page and `infer_languages` in the text. A date's value
-    is YYYY, YYYY-MM or YYYY-MM-DD: its length is its precision.
+    what `infer_outlet` found in the raw page and `infer_languages` in the text, `cited` the
+    outlets the text names besides its own. A date's value is YYYY, YYYY-MM or YYYY-MM-DD: its
+    length is its precision.
     """
     out: dict[str, Inferred] = {}
     for fld in ("title", "author", "url", "outlet", "language"):
         if fields.get(fld):
             out[fld] = Inferred(fields[fld], f"{fld} field")
     if "title" not in out and cleaned.title:
-        out["title"] = Inferred(cleaned.title, "first line")
+        out["title"] = Inferred(cleaned.title, "headline of the page")
     if "author" not in out and cleaned.bylines:
         out["author"] = Inferred(cleaned.bylines[0], "byline/sign-off line")
     if "outlet" not in out and outlet:
         out["outlet"] = Inferred(*outlet)
+    if cited:
+        out["cited"] = Inferred(", ".join(cited), "outlets the text names besides its own")
     if "language" not in out and language:
         out["language"] = Inferred(*language)
     if date := infer_date(fields, cleaned, text):
-        out["date"] = Inferred(date[0], date[2], date[1])
+        out["date"] = date
+    elif bound := date_not_before(text):
+        out["date_not_before"] = bound
     return out
 
 

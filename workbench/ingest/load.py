@@ -26,7 +26,7 @@ from .parallel import WORKERS
 from .pipeline import Context, process_file
 
 PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than forking
-ASSEMBLY_VERSION = "2"  # bump when dedupe, metadata merge or assembly change their output
+ASSEMBLY_VERSION = "3"  # bump when dedupe, metadata merge or assembly change their output
 Dedupe = Literal["near", "exact", "none"]
 
 
@@ -69,7 +69,7 @@ def build_corpus(
             problems.append(schema.ReportRow(name, None, None, "skipped",
                                              "hidden or system file; not read"))
             continue
-        hints = tuple((k, curated.get(name, {})[k]) for k in ("outlet", "language")
+        hints = tuple((k, curated.get(name, {})[k]) for k in ("outlet", "language", "cleaning")
                       if k in curated.get(name, {}))
         ctx = replace(context, hints=hints)
         key = hashlib.sha1(f"{cache.content_hash(file_path)}{settings_key}{hints}".encode()

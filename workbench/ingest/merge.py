@@ -134,6 +134,7 @@ def _documents(docs: pd.DataFrame, chosen: dict[str, np.ndarray], curated_date: 
     out["date_precision"] = _strings(np.where(curated_date, cur("date_precision"), _each(
         lambda v: _PRECISION.get(len(v)), chosen["date"])))
     out["date_source"] = _strings(np.where(curated_date, "curated", date_source))
+    out["date_not_before"] = out["date_not_before"].mask(out["date"].notna())  # dated: no bound
     rebuilt = {}  # columns typed as a table built from one dict per document would type them
     for extra in EXTRA_CURATED:
         value = cur(extra)

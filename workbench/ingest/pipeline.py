@@ -23,12 +23,13 @@ import pandas as pd
 from ..corpus import schema
 from .clean import Rules, clean_lines
 from .dedupe import signatures
-from .infer import INFERRED_COLUMNS, OutletCue, infer, infer_languages, infer_outlet
+from .infer import INFERRED_COLUMNS, infer, infer_languages
+from .outlets import Outlets, cited_outlets, infer_outlet
 from .parallel import map_bounded
 from .read import RawDoc, read_file
 from .tokens import Tokenizer, TokenizerSettings
 
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
 
 
@@ -39,15 +40,15 @@ class Context:
     column mapping of exports, and the curated outlet/language of the file being processed."""
 
     rules: Rules = Rules(())
-    cues: tuple[OutletCue, ...] = ()
+    outlets: Outlets = Outlets()
     tokenizer: TokenizerSettings = TokenizerSettings()
     columns: tuple[tuple[str, str], ...] = ()
-    hints: tuple[tuple[str, str], ...] = ()  # curated outlet/language for this file
+    hints: tuple[tuple[str, str], ...] = ()  # curated outlet, language, cleaning of this file
 
     def key(self) -> str:
         """What the processed tables depend on besides the file (and its hints): the cache key."""
         payload = [PIPELINE_VERSION, self.tokenizer.key(), repr(self.columns), self.rules.key(),
-                   "\n".join(f"{c.outlet}\t{c.regex.pattern}" for c in self.cues)]
+                   self.outlets.key()]
         return hashlib.sha1("\x00".join(payload).encode()).hexdigest()[:16]
 
 
@@ -121,7 +122,9 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
     texts, sentences, languages = [], [], []
     for raw, doc_id, cleaned, outlet, text, spans in kept:
         language = None if raw.fields.get("language") else next(guessed)
-        found = infer(raw.fields, cleaned, text, outlet=outlet, language=language)
+        own = hints.get("outlet") or raw.fields.get("outlet") or (outlet[0] if outlet else None)
+        found = infer(raw.fields, cleaned, text, outlet=outlet, language=language,
+                      cited=cited_outlets(text, ctx.outlets, own=own))
         out.inferred += [(doc_id, fld, *value) for fld, value in found.items()]
         languages.append(hints.get("language") or found.get("language", ("",))[0])
         out.paragraphs += [(doc_id, i, n, s, e)
@@ -146,9 +149,11 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
 def _clean(raw: RawDoc, doc_id: str, ctx: Context, hints: dict, out: _Tables):
     """(raw, doc_id, cleaned lines, outlet found from cues, clean text, paragraph spans), or None
     with a report row."""
-    found = None if raw.fields.get("outlet") else infer_outlet(raw.text, ctx.cues)
+    found = None if raw.fields.get("outlet") else infer_outlet(raw.text, ctx.outlets,
+                                                               url=raw.fields.get("url"))
     outlet = hints.get("outlet") or raw.fields.get("outlet") or (found[0] if found else None)
-    cleaned = clean_lines(raw.text, ctx.rules, outlet=outlet)
+    page = not raw.is_row or hints.get("cleaning") == "page"  # an export's row is article text
+    cleaned = clean_lines(raw.text, ctx.rules, outlet=outlet, page=page)
     if not cleaned.kept:
         rules = sorted({r for *_, r in cleaned.removed})
         reason = "empty text" if not cleaned.removed else (

@@ -42,6 +42,17 @@ def _compiles(module) -> Callable[[str], str | None]:
     return check
 
 
+def _formula(value: str) -> str | None:
+    if "{outlet}" not in value:
+        return "has no {outlet}"
+    return _compiles(regex)(value.replace("{outlet}", "(?P<outlet>X)"))
+
+
+def _domains(value: str) -> str | None:
+    bad = [d for d in value.split() if not re.fullmatch(r"[\w-]+(\.[\w-]+)+", d)]
+    return f"has {bad[0]!r}, which is no domain" if bad else None
+
+
 def _valid_year(value: str) -> str | None:
     return None if value.isdigit() and len(value) == 4 else "is not a year"
 
@@ -116,9 +127,19 @@ TABLES = {
         Column("note", filled=False, required=False)],
     "outlets.csv": [
         Column("outlet", fix="write the outlet's name"),
-        Column("pattern", check=_compiles(regex), fix="write a regular expression (the regex module's)"),
+        Column("domains", filled=False, check=_domains,
+               fix="write the outlet's web domains separated by spaces (trend.az en.trend.az)"),
+        Column("names", filled=False, check=_compiles(regex),
+               fix="write how texts name the outlet, a regular expression (TASS|ТАСС)"),
+        Column("self", filled=False, check=_compiles(regex),
+               fix="write what only the outlet's own pages say, a regular expression"),
         Column("outlet_country", filled=False, required=False),
         Column("outlet_type", filled=False, required=False),
+        Column("note", filled=False, required=False)],
+    "self_references.csv": [
+        Column("language", fix="write an ISO 639-1 code, or * for every language"),
+        Column("pattern", check=_formula,
+               fix="write a regular expression with {outlet} where the outlet's name stands"),
         Column("note", filled=False, required=False)],
     "keywords.csv": [
         Column("group", fix="name the keyword group (used as @name in queries)"),

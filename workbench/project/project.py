@@ -32,7 +32,7 @@ import pandas as pd
 from ..corpus.corpus import Corpus
 from ..index.axis import date_end
 from ..index.query import Query, named_query
-from ..ingest import Context, Dedupe, Rules, TokenizerSettings, build_corpus, outlet_cues
+from ..ingest import Context, Dedupe, Rules, TokenizerSettings, build_corpus, outlet_table
 from ..ingest.dates import parse_date
 from .inputs import TABLES, InputError, read_actors, read_table, read_words
 
@@ -97,12 +97,14 @@ class Project:
 
     # -- opening a corpus ------------------------------------------------------------------
     def context(self, columns: dict[str, str] | None = None) -> Context:
-        """What ingest needs from the project: cleaning rules, outlet cues, tokenizer settings."""
-        rules, cues = self.table("cleaning_rules"), self.table("outlets")
+        """What ingest needs from the project: cleaning rules, the known outlets and the phrases
+        by which pages name themselves, tokenizer settings."""
+        rules, outlets = self.table("cleaning_rules"), self.table("outlets")
         also = tuple(self.settings.get("stopwords", {}).get("also", ()))
         return Context(
             rules=Rules.compile(zip(rules.outlet, rules.rule, rules.pattern)),
-            cues=outlet_cues(zip(cues.outlet, cues.pattern)),
+            outlets=outlet_table(zip(outlets.outlet, outlets.domains, outlets.names, outlets.self),
+                                 self.table("self_references").pattern),
             tokenizer=TokenizerSettings(mwe=self.mwe(), stopwords=tuple(self.stopwords().items()),
                                         also=also),
             columns=tuple(sorted((columns or {}).items())))

@@ -1,0 +1,128 @@
+"""Which outlet published a page, and which outlets it only cites.
+
+The outlet is read from what only the publisher puts on its page, strongest first: the page's own
+URL (an export's `url` column, or the URL of a page-store header), mapped to an outlet by its
+domain (`data/outlets.csv`; an unknown domain stands as itself); the cues of a known outlet
+(`self` in `data/outlets.csv`: "told Trend", a Twitter handle); the phrases by which any outlet
+names itself (`data/self_references.csv`: "APA's correspondent reports", "/TASS/.", "Metbuat.az
+xəbər verir"); a line that is only a domain. An outlet the text merely names ("TASS reported",
+"according to RIA Novosti") is never the outlet: it is listed as cited. No cue, no outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlsplit
+
+import regex
+
+from .page import store_header
+
+#: a web domain as pages write it: apa.az, en.trend.az, Metbuat.az, tass.com
+DOMAIN = (r"(?:[A-Za-z0-9][\w-]*\.)+(?:az|ru|com|net|org|am|ge|tr|ua|kz|by|uz|info|news|media|"
+          r"co\.uk|com\.tr|io|tv)(?![\w.])")
+_DOMAIN_LINE = regex.compile(rf"^\s*(?:https?://)?(?:www\.)?(?P<outlet>{DOMAIN})/?\s*$", regex.M)
+_SUBDOMAINS = ("www.", "m.", "en.", "ru.", "az.", "tr.", "amp.", "mobile.")
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A known outlet: its name, its domains, how texts name it, and cues only its pages carry."""
+
+    name: str
+    domains: tuple[str, ...] = ()
+    names: str = ""  # regex: how a text names the outlet ("TASS|ТАСС")
+    self: str = ""  # regex: what only the outlet's own pages say ("told Trend", "@AzerNewsAz")
+
+
+@dataclass(frozen=True)
+class Outlets:
+    """The known outlets and the phrases by which any outlet names itself (`{outlet}` in each
+    formula stands for an outlet's name or domain)."""
+
+    known: tuple[Outlet, ...] = ()
+    formulas: tuple[str, ...] = ()
+
+    def key(self) -> str:
+        """The outlets and formulas as text, for the cache key."""
+        return "\n".join([*(repr(o) for o in self.known), *self.formulas])
+
+    @cached_property
+    def _names(self) -> list[tuple[Outlet, regex.Pattern]]:
+        return [(o, regex.compile(rf"(?<!\w)(?:{o.names})(?!\w)")) for o in self.known if o.names]
+
+    @cached_property
+    def _selves(self) -> list[tuple[Outlet, regex.Pattern]]:
+        return [(o, regex.compile(o.self)) for o in self.known if o.self]
+
+    @cached_property
+    def _formulas(self) -> regex.Pattern | None:
+        names = [o.names for o in self.known if o.names] + [DOMAIN]
+        outlet = "(?P<outlet>" + "|".join(f"(?:{n})" for n in names) + ")"
+        alternatives = [f.replace("{outlet}", outlet) for f in self.formulas]
+        return regex.compile("|".join(f"(?:{a})" for a in alternatives), regex.M) \
+            if alternatives else None
+
+    def by_domain(self, host: str) -> str:
+        """The outlet of a host name: a known outlet whose domain it is, else the host itself
+        without a www., m. or language prefix."""
+        host = host.lower().rstrip(".")
+        for prefix in _SUBDOMAINS:
+            host = host.removeprefix(prefix)
+        for outlet in self.known:
+            if any(host == d or host.endswith("." + d) for d in outlet.domains):
+                return outlet.name
+        return host
+
+    def by_name(self, text: str) -> str:
+        """The outlet a name or domain found in a text stands for (itself when unknown)."""
+        if re.fullmatch(DOMAIN, text):
+            return self.by_domain(text)
+        for outlet, pattern in self._names:
+            if pattern.fullmatch(text):
+                return outlet.name
+        return text
+
+    def named(self, text: str) -> list[str]:
+        """The known outlets a text names, in order of their first mention."""
+        found = sorted((m.start(), o.name) for o, p in self._names if (m := p.search(text)))
+        return list(dict.fromkeys(name for _, name in found))
+
+
+def outlet_table(rows: Iterable[tuple[str, str, str, str]], formulas: Iterable[str]) -> Outlets:
+    """`Outlets` from (outlet, domains separated by spaces, names regex, self regex) rows, e.g.
+    the project's `data/outlets.csv`, and the self-reference formulas."""
+    return Outlets(tuple(Outlet(name, tuple(d.lower() for d in domains.split()), names, own)
+                         for name, domains, names, own in rows), tuple(formulas))
+
+
+def _line_of(text: str, at: int) -> int:
+    return text.count("\n", 0, at) + 1
+
+
+def infer_outlet(text: str, outlets: Outlets, *, url: str | None = None) -> tuple[str, str] | None:
+    """(outlet, evidence) from the page's own URL, a known outlet's own cues, a self-reference
+    formula or a line that is only a domain, in that order; None when nothing names the
+    publisher (an outlet the text only cites does not)."""
+    header = store_header(text)
+    for where, address in (("url field", url), ("page-store header", header and header.url)):
+        if address and (host := urlsplit(address).hostname):
+            return outlets.by_domain(host), f"{where} {address[:80]!r}"
+    for outlet, pattern in outlets._selves:
+        if m := pattern.search(text):
+            return outlet.name, f"{m.group(0)!r} (line {_line_of(text, m.start())})"
+    if outlets._formulas is not None and (m := outlets._formulas.search(text)):
+        return (outlets.by_name(m.group("outlet")),
+                f"{m.group(0).strip()!r} (line {_line_of(text, m.start())})")
+    if m := _DOMAIN_LINE.search(text):
+        return outlets.by_domain(m.group("outlet")), f"the site's domain alone on line " \
+                                                     f"{_line_of(text, m.start())}"
+    return None
+
+
+def cited_outlets(text: str, outlets: Outlets, *, own: str | None) -> list[str]:
+    """Known outlets the text names other than its own: the agencies and media it cites."""
+    return [name for name in outlets.named(text) if name != own]
