@@ -1,19 +1,14 @@
 """The top-level API that scripts outside the package call (the dev-set scorer among them):
 `workbench.load_corpus(path, metadata=None, cache_dir=...)` and `workbench.find_mentions(corpus)`,
-which takes the project's actor dictionary when none is given."""
+which takes the project's actor dictionary when none is given (the dev-set scorer's
+calls: tests/ingest/test_devset.py runs it)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-import pytest
 from seed_paths import PROJECT, ROOT, SEEDS
 
 import workbench
 from workbench.networks import find_mentions
-
-SCORER = ROOT.parent / "shared" / "devset" / "score.py"
 
 
 def test_find_mentions_at_the_top_takes_the_projects_dictionary(seed_corpus, monkeypatch):
@@ -27,12 +22,3 @@ def test_find_mentions_at_the_top_takes_the_projects_dictionary(seed_corpus, mon
 def test_load_corpus_reads_a_folder_without_curated_metadata(tmp_path):
     corpus = workbench.load_corpus(SEEDS, metadata=None, cache_dir=tmp_path)
     assert len(corpus.documents) == 5 and (corpus.report.status == "ok").all()
-
-
-@pytest.mark.skipif(not SCORER.exists(), reason=f"no dev set at {SCORER}")
-def test_the_dev_set_scorer_runs_on_the_workbench():
-    run = subprocess.run([sys.executable, str(SCORER)], cwd=ROOT, capture_output=True, text=True,
-                         timeout=600)
-    assert run.returncode == 0, run.stderr[-2000:]
-    summary = next(line for line in run.stdout.splitlines() if line.startswith("SUMMARY"))
-    assert "actors en P" in summary and ", ru P" in summary

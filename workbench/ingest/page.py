@@ -171,7 +171,8 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str]) -> str
 def _menus(lines: list[tuple[int, str]], verdict: dict[int, str]) -> None:
     """Menus: 2+ one- or two-word lines opening the page, or 3+ such lines in a row anywhere."""
     def menu_like(line: str) -> bool:
-        return n_words(line) <= 2 and not END_PUNCT.search(line) and not line.isdigit()
+        return n_words(line) <= 2 and not END_PUNCT.search(line) and not line.isdigit() \
+            and not is_date_only(line)
 
     run: list[int] = []
     live = [(n, line) for n, line in lines if n not in verdict]

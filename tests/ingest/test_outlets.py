@@ -1,0 +1,48 @@
+"""The outlet is what only the publisher puts on its page; an outlet the text cites is listed as
+cited, never taken for the publisher."""
+
+from __future__ import annotations
+
+import pytest
+from seed_paths import PROJECT
+
+from workbench.ingest.outlets import cited_outlets, infer_outlet
+
+OUTLETS = PROJECT.context().outlets
+
+
+@pytest.mark.parametrize(("text", "url", "outlet"), [
+    ("Talks began.", "https://en.trend.az/azerbaijan/politics/4012.html", "Trend"),
+    ("Talks began.", "https://www.caspianpost.com/politics/x", "caspianpost.com"),  # unknown: itself
+    (" date 2024-08-17 https://sputnikglobe.com/20240817/putin-visit.html\n\nTalks.", None,
+     "Sputnik"),
+    ("MOSCOW, September 24. /TASS/. Azerbaijan appreciates the effort, Aliyev said.", None, "TASS"),
+    ("The meeting will be held in Moscow, APA's Moscow correspondent reports.", None, "APA"),
+    ("BAKU, Azerbaijan, February 7. The Kremlin regrets the decision, Trend reports.\n", None,
+     "Trend"),
+    ("Oxu.az xəbər verir ki, görüş Bakıda keçirilib.", None, "oxu.az"),
+    ("Title\nЧитать ria.ru в\nДипломатические отношения установлены в 1992 году.", None,
+     "RIA Novosti"),
+    ("МОСКВА, 9 ноя — РИА Новости. Президенты встретились в Кремле.", None, "RIA Novosti"),
+    ("Interview\nThe analyst told Trend that relations are strategic.", None, "Trend"),
+])
+def test_the_outlet_is_read_from_what_only_the_publisher_writes(text, url, outlet):
+    assert infer_outlet(text, OUTLETS, url=url)[0] == outlet
+
+
+@pytest.mark.parametrize("text", [
+    "The talks will go on, the Russian Foreign Ministry told RIA Novosti.",
+    "Azerbaijan is interested in allied relations, TASS reported on Friday.",
+    "Путин и Алиев начали переговоры. Об этом сообщает «Интерфакс».",
+    "29.04.2022 ТАСС Декларация о союзническом взаимодействии отвечает интересам Азербайджана.",
+    "Kremlin spokesperson Dmitry Peskov confirmed it, according to Russian media outlet Meduza.",
+])
+def test_an_outlet_the_text_cites_is_not_the_publisher_but_is_listed_as_cited(text):
+    assert infer_outlet(text, OUTLETS) is None
+    assert cited_outlets(text, OUTLETS, own=None)
+
+
+def test_the_publishers_own_name_is_not_among_the_cited():
+    text = "MOSCOW, September 24. /TASS/. Aliyev spoke to RIA Novosti and TASS."
+    own = infer_outlet(text, OUTLETS)[0]
+    assert cited_outlets(text, OUTLETS, own=own) == ["RIA Novosti"]

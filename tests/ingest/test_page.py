@@ -1,0 +1,88 @@
+"""Page heuristics on pages built like real scraped pages: the header zone's furniture goes, the
+headline is found, the article's own short lines stay, and an export's row is left whole."""
+
+from __future__ import annotations
+
+import pytest
+from seed_paths import PROJECT
+
+from workbench.ingest.clean import clean_lines
+
+RULES = PROJECT.context().rules
+BODY = ("The two foreign ministers met in Moscow on Friday to discuss the transport corridors "
+        "and the border commission, officials said after the talks.")
+MORE = ("Both sides agreed to continue the consultations next month in Baku, according to the "
+        "statement published by the ministry on its website.")
+
+
+def removed(text: str, *, page: bool = True) -> dict[str, str]:
+    return {line: rule for _, line, rule in clean_lines(text, RULES, page=page).removed}
+
+
+def test_the_headline_is_the_first_line_that_reads_as_one_not_a_rubric_or_date():
+    text = f"News\nThursday\nDecember 22\nMinisters to meet in Moscow on Friday\n" \
+           f"Region:Azerbaijan, Russia\nTheme: Politics\n{BODY}\n{MORE}"
+    cleaned = clean_lines(text, RULES)
+    assert cleaned.title == "Ministers to meet in Moscow on Friday"
+    assert removed(text) == {"News": "rubric", "Thursday": "dateline", "December 22": "dateline",
+                             "Region:Azerbaijan, Russia": "rubric", "Theme: Politics": "rubric"}
+
+
+def test_a_page_without_a_headline_line_has_no_title():
+    assert clean_lines(f"{BODY}\n{MORE}", RULES).title is None
+
+
+@pytest.mark.parametrize(("line", "person"), [
+    ("Author: Tofigakhanim GASIMOVA", "Tofigakhanim GASIMOVA"),
+    ("By Ali Gasimov", "Ali Gasimov"),
+    ("Ceyhun Mahmudlu", "Ceyhun Mahmudlu"),
+    ("Sputnik International", None),  # the publisher's label, not a person
+    ("By REUTERS", None),  # an agency byline
+])
+def test_a_byline_names_a_person_never_an_organisation(line, person):
+    cleaned = clean_lines(f"Ministers to meet in Moscow\n{line}\n{BODY}\n{MORE}", RULES)
+    assert cleaned.bylines == ([person] if person else [])
+    assert line in removed(f"Ministers to meet in Moscow\n{line}\n{BODY}\n{MORE}")
+
+
+def test_a_page_store_header_is_furniture_unless_the_article_follows_on_its_line():
+    with_label = clean_lines(f" date 2024-04-17 This audio is created with AI assistance\n\n{BODY}"
+                             f"\n{MORE}", RULES)
+    assert with_label.store_date == "2024-04-17"
+    assert with_label.removed[0][2] == "store-header" and with_label.kept[0][1] == BODY
+    with_text = clean_lines(f" date 2025-07 {BODY}\n\n{MORE}", RULES)
+    assert with_text.store_date == "2025-07" and with_text.kept[0] == (1, BODY)
+    assert with_text.removed == [] and with_text.title is None
+
+
+def test_timestamps_urls_symbols_and_ui_strings_go_wherever_they_stand():
+    text = (f"Ministers to meet in Moscow\n{BODY}\n2024-08-17T21:43+0000\n"
+            "https://cdn.example.com/img/1044061445_0:0:2710:1524.jpg\n#\nЧитать ria.ru в\n"
+            f"{MORE}\nTHE OPERATION IS BEING PERFORMED")
+    assert removed(text) == {"2024-08-17T21:43+0000": "dateline",
+                             "https://cdn.example.com/img/1044061445_0:0:2710:1524.jpg": "url",
+                             "#": "separator", "Читать ria.ru в": "ui-fragment",
+                             "THE OPERATION IS BEING PERFORMED": "footer"}
+
+
+def test_a_photo_credit_takes_its_caption_with_it_but_not_a_sentence():
+    caption = "Личная «химия» между президентами проявилась на встрече в Загульбе"
+    text = f"Президенты ушли в Загульбу\n{BODY}\n{caption}\nФото: Дмитрий Азаров, Коммерсантъ\n{MORE}"
+    assert removed(text) == {caption: "caption",
+                             "Фото: Дмитрий Азаров, Коммерсантъ": "photo-credit"}
+    sentence = f"{BODY}\nФото: Дмитрий Азаров\n{MORE}"
+    assert removed(f"Президенты ушли в Загульбу\n{sentence}") == {"Фото: Дмитрий Азаров": "photo-credit"}
+
+
+def test_the_articles_own_short_lines_stay():
+    text = f"Ministers to meet in Moscow\n{BODY}\nWhat happened?\n{MORE}\nA new corridor\n{BODY} {MORE}"
+    assert removed(text) == {}
+
+
+def test_an_export_row_is_article_text_only_its_outlets_rules_apply():
+    row = ("NEW YORK, March 3 - Shares fell.\n  Natl   Loan   Release   Call\n  Avge   Rate-X  Level\n"
+           "1,234\nMarch 3\nShares fell.\nReuter")
+    cleaned = clean_lines(row, RULES, outlet="Reuters", page=False)
+    assert cleaned.removed == [(7, "Reuter", "signoff")]
+    assert [line for _, line in cleaned.kept] == [x.strip() for x in row.split("\n")[:6]]
+    assert cleaned.title is None
