@@ -86,3 +86,32 @@ def test_an_export_row_is_article_text_only_its_outlets_rules_apply():
     assert cleaned.removed == [(7, "Reuter", "signoff")]
     assert [line for _, line in cleaned.kept] == [x.strip() for x in row.split("\n")[:6]]
     assert cleaned.title is None
+
+
+def test_a_list_of_other_headlines_after_the_article_goes_but_a_cut_off_paragraph_stays():
+    others = ["Putin and Aliyev discuss the corridor in a phone call",
+              "Baku and Moscow sign a new gas agreement for the winter",
+              "Armenia freezes its participation in the Russian-led bloc"]
+    text = "\n".join(["Ministers to meet in Moscow", BODY, MORE, "Most read", *others])
+    assert removed(text) == {"Most read": "footer", **{o: "related-links" for o in others}}
+    cut = "\n".join(["Ministers to meet in Moscow", BODY, MORE, "The visit", others[0]])
+    assert removed(cut) == {}
+
+
+@pytest.mark.parametrize("line", [
+    "Read also: Putin and Aliyev discuss the Zangezur corridor in a long phone call",
+    "Читайте также: Путин и Алиев обсудили ситуацию вокруг Лачинского коридора",
+    "Həmçinin oxuyun: Prezident Rusiya səfirini qəbul edib",
+])
+def test_a_read_also_link_goes_however_long_its_headline(line):
+    assert removed(f"Ministers to meet in Moscow\n{BODY}\n{line}\n{MORE}") == {line: "read-more"}
+
+
+def test_a_sentence_that_starts_like_a_link_stays():
+    sentence = "Подробнее о планах рассказал министр иностранных дел на пресс-конференции."
+    assert removed(f"Ministers to meet in Moscow\n{BODY}\n{sentence}\n{MORE}") == {}
+
+
+def test_a_standalone_dateline_without_a_year_is_furniture_but_dates_nothing():
+    text = f"Ministers to meet in Moscow\nBAKU, Azerbaijan, February 7.\n{BODY}\n{MORE}"
+    assert removed(text) == {"BAKU, Azerbaijan, February 7.": "dateline"}

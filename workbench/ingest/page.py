@@ -105,7 +105,7 @@ def _is_label(line: str) -> bool:
 def _is_dateline(line: str) -> bool:
     """A line that dates the page: a date and time, or a date filling much of the line
     ("Politics Materials 23 April 2024 21:00", "25.09.2020", "Thursday")."""
-    dates = find_dates(line)
+    dates = find_dates(line, default_year=2000)  # only whether a date is there: "BAKU, May 5."
     return is_date_only(line) or bool(dates) and (
         sum(d.end - d.start for d in dates) >= 0.3 * len(line) or bool(_CLOCK.search(line)))
 
@@ -117,7 +117,8 @@ def headline(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str])
             if n not in verdict and 2 <= n_words(line) <= TITLE_WORDS
             and not line.rstrip().endswith(".") and not line.startswith(("http://", "https://"))
             and not is_date_only(line) and not _is_label(line) and not byline(line)]
-    return next((i for i in fits if n_words(live[i][1]) >= 3), fits[0] if fits else None)
+    return next((i for i in fits if n_words(live[i][1]) >= 3 and not live[i][1].isupper()),
+                fits[0] if fits else None)
 
 
 def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str]) -> str | None:
@@ -128,9 +129,11 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str]) -> str
     if not live:
         return None
     body_at = next((i for i, (_, line) in enumerate(live) if n_words(line) >= BODY_WORDS), len(live))
+    _headline_lists(live, verdict)
     # the footer zone starts after the last line of some length: a page cut off mid-paragraph
     # still ends in article text
-    last_text = max((i for i, (_, line) in enumerate(live) if is_prose(line) or n_words(line) >= 8),
+    last_text = max((i for i, (n, line) in enumerate(live)
+                     if n not in verdict and (is_prose(line) or n_words(line) >= 8)),
                     default=len(live))
     for i, (n, line) in enumerate(live[:body_at]):  # the header zone's own elements first
         if byline(line) and i:
@@ -183,6 +186,21 @@ def _menus(lines: list[tuple[int, str]], verdict: dict[int, str]) -> None:
         at_top = bool(run) and run[0] == live[0][0]
         if len(run) >= 3 or (at_top and len(run) >= 2 and i < len(live)):
             verdict.update({k: "menu" for k in run})
+        run = []
+
+
+def _headline_lists(live: list[tuple[int, str]], verdict: dict[int, str]) -> None:
+    """After the article's last sentence, 3+ lines in a row that read as headlines (4-20 words,
+    no closing punctuation) are a list of other articles ("Most read", "On the same topic").
+    One such line alone stays: a page cut off mid-paragraph ends in one."""
+    last = max((i for i, (_, line) in enumerate(live) if is_prose(line)), default=len(live))
+    run: list[int] = []
+    for n, line in [*live[last + 1:], (-1, "a full stop.")]:
+        if n not in verdict and 4 <= n_words(line) <= 20 and not END_PUNCT.search(line):
+            run.append(n)
+            continue
+        if len(run) >= 3:
+            verdict.update({k: "related-links" for k in run})
         run = []
 
 
