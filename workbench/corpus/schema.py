@@ -26,6 +26,9 @@ TABLES: dict[str, dict[str, str]] = {
         "author": "string",
         "cited": "string",  # outlets the text names besides its own (agencies it cites)
         "date_not_before": "string",  # undated: the latest date the text mentions, a lower bound
+        "copy_group": "string",  # republication: doc_id of the first document of its copy group
+        "copy_of": "string",  # the document this one copies (<NA> for the group's first)
+        "copy_similarity": "float64",  # its similarity to that document (1.0: identical text)
         "language": "string",
         "url": "string",
         "text": "string",

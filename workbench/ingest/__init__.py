@@ -9,9 +9,11 @@ metadata `merge`d over inferred) → `load` (`build_corpus`, with the cache). Th
 """
 
 from .clean import Rules
+from .copies import Copies
 from .load import Dedupe, build_corpus
 from .outlets import Outlets, outlet_table
 from .pipeline import Context
 from .tokens import TokenizerSettings
 
-__all__ = ["Context", "Dedupe", "Outlets", "Rules", "TokenizerSettings", "build_corpus", "outlet_table"]
+__all__ = ["Context", "Copies", "Dedupe", "Outlets", "Rules", "TokenizerSettings", "build_corpus",
+           "outlet_table"]

@@ -1,4 +1,4 @@
-"""Assemble per-file tables into one corpus: ids checked, duplicates set aside, metadata merged."""
+"""Assemble per-file tables into one corpus: ids checked, metadata merged, copies sorted."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..corpus import schema
 from ..corpus.corpus import Corpus
+from .copies import Copies, sort_copies
 from .dedupe import find_duplicates
 from .infer import INFERRED_COLUMNS
 from .merge import merge_metadata
@@ -38,30 +39,33 @@ def _concat(parts: list[dict], table: str, empty: pd.DataFrame | None = None) ->
     return schema.concat(frames, table)
 
 
-def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow], dedupe: str) -> Corpus:
+def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow], dedupe: str,
+             copies: Copies) -> Corpus:
+    """One corpus from the per-file tables: metadata merged, duplicates of the same outlet set
+    aside, republications across outlets kept in their copy group (`workbench.ingest.copies`)."""
     docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "content_hash"]))
+    inferred = _concat(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS))
+    documents, comparison, doc_reports = merge_metadata(docs, inferred, curated)
     report_rows = list(problems)
-    problem_frame = _concat(parts, "problems", schema.empty("report"))
     if dedupe != "none" and len(docs):
         no_signatures = pd.DataFrame(columns=["doc_id", "signature"])
         dups = find_duplicates(docs, _concat(parts, "signatures", no_signatures))
-        if dedupe == "exact":
-            dups = dups[dups.kind == "exact"]
+        aside, groups = sort_copies(documents, dups[dups.kind == "exact"] if dedupe == "exact"
+                                    else dups, copies=copies)
         by_id = docs.set_index("doc_id")
-        for doc_id, original, kind, sim in dups.itertuples(index=False):
-            what = "identical text" if kind == "exact" else f"near-duplicate, similarity {sim:.2f}"
-            report_rows.append(schema.ReportRow(by_id.at[doc_id, "file"], by_id.at[doc_id, "row"], doc_id,
-                                "skipped", f"duplicate of {original} ({what}); not counted twice"))
-        docs = docs[~docs.doc_id.isin(set(dups.doc_id))]
-    keep = set(docs.doc_id)
-    inferred = _concat(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS))
-    documents, comparison, doc_reports = merge_metadata(docs, inferred[inferred.doc_id.isin(keep)],
-                                                        curated)
-    report = pd.concat([
-        schema.report_table(report_rows),
-        problem_frame, doc_reports], ignore_index=True)
+        report_rows += [schema.ReportRow(by_id.at[d, "file"], by_id.at[d, "row"], d, "skipped", why)
+                        for d, why in zip(aside.doc_id, aside.reason)]
+        gone = set(aside.doc_id)
+        documents = schema.conform(documents[~documents.doc_id.isin(gone)].drop(
+            columns=groups.columns[1:]).merge(groups, on="doc_id", how="left"), "documents")
+        comparison = comparison[~comparison.doc_id.isin(gone)].reset_index(drop=True)
+        doc_reports = doc_reports[~doc_reports.doc_id.isin(gone)]
+    keep = set(documents.doc_id)
+    report = pd.concat([schema.report_table(report_rows), _concat(parts, "problems",
+                                                                  schema.empty("report")),
+                        doc_reports], ignore_index=True)
     tables = {t: _concat(parts, t) for t in ("paragraphs", "sentences", "tokens", "removed")}
-    dropped = len(keep) < sum(len(p["documents"]) for p in parts)
+    dropped = len(keep) < len(docs)
     tables = {t: _categorical(df[df.doc_id.isin(keep)] if dropped else df, t, dropped)
               for t, df in tables.items()}
     return Corpus(documents=documents, report=schema.conform(report, "report"),

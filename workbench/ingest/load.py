@@ -21,12 +21,13 @@ from ..corpus.cache import CacheError, FileCache
 from ..corpus.corpus import TABLES, Corpus
 from ..corpus.options import check_option
 from .assemble import assemble, without_clashing_ids
+from .copies import Copies
 from .curated import missing_files, read_curated
 from .parallel import WORKERS
 from .pipeline import Context, process_file
 
 PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than forking
-ASSEMBLY_VERSION = "3"  # bump when dedupe, metadata merge or assembly change their output
+ASSEMBLY_VERSION = "4"  # bump when dedupe, metadata merge or assembly change their output
 Dedupe = Literal["near", "exact", "none"]
 
 
@@ -44,16 +45,21 @@ def build_corpus(
     cache_dir: str | Path,
     metadata: str | Path | None = None,
     dedupe: Dedupe = "near",
+    copies: Copies = "keep",
     progress: bool | None = None,
 ) -> Corpus:
     """Load every file under `path` into a `Corpus`; nothing is dropped without a report row.
 
     `context` carries the project's cleaning rules, outlet cues, tokenizer settings and the
     column mapping of exports (`workbench.project.Project.context` makes it); `metadata` is the
-    curated metadata CSV; tables are cached under `cache_dir`. Researchers call
-    `workbench.load_corpus` or `workbench.open_corpus`, which resolve these from the project.
+    curated metadata CSV; tables are cached under `cache_dir`. `dedupe` finds near and exact
+    copies ("near"), exact ones only, or none; a copy from the same outlet is set aside, a copy
+    from another outlet (a republication) kept in its copy group unless `copies="aside"`.
+    Researchers call `workbench.load_corpus` or `workbench.open_corpus`, which resolve these
+    from the project.
     """
     check_option("dedupe", dedupe, Dedupe)
+    check_option("copies", copies, Copies)
     root = Path(path)
     if not root.exists():
         raise FileNotFoundError(f"corpus folder {root} does not exist; create it and add files")
@@ -75,7 +81,7 @@ def build_corpus(
         key = hashlib.sha1(f"{cache.content_hash(file_path)}{settings_key}{hints}".encode()
                            ).hexdigest()
         entries.append((file_path, name, ctx, key))
-    corpus_key = _corpus_key([e[3] for e in entries], curated, problems, dedupe)
+    corpus_key = _corpus_key([e[3] for e in entries], curated, problems, [dedupe, copies])
     if all(cache.intact(e[3]) for e in entries) and (assembled := _load_assembled(cache, corpus_key)):
         cache.save_index()
         return assembled
@@ -98,7 +104,7 @@ def build_corpus(
     cache.prune({key for key, _ in parts.values()})
     rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
     ordered = without_clashing_ids([parts[name][1] for _, name in files if name in parts], problems)
-    corpus = assemble(ordered, curated, problems, dedupe)
+    corpus = assemble(ordered, curated, problems, dedupe, copies)
     if not rebuilt:
         cache.store(corpus_key, corpus.tables(), area="corpus")
         cache.prune({corpus_key}, area="corpus")
@@ -106,7 +112,7 @@ def build_corpus(
 
 
 def _corpus_key(file_keys: list[str], curated: dict, problems: list[schema.ReportRow],
-                dedupe: str) -> str:
+                dedupe: list[str]) -> str:
     """Key of the assembled corpus: the per-file keys, curated metadata and load settings."""
     payload = json.dumps([ASSEMBLY_VERSION, file_keys, curated, problems, dedupe],
                          sort_keys=True, default=str)

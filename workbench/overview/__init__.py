@@ -1,5 +1,6 @@
-"""Corpus overview (notebook 00): what is in the corpus and how each document was cleaned."""
+"""Corpus overview (notebook 00): what is in the corpus, how each document was cleaned, and which
+stories several outlets ran (`republications`, `republishers`)."""
 
-from .summary import document_lines, outlet_summary
+from .summary import document_lines, outlet_summary, republications, republishers
 
-__all__ = ["document_lines", "outlet_summary"]
+__all__ = ["document_lines", "outlet_summary", "republications", "republishers"]

@@ -43,3 +43,42 @@ def outlet_summary(corpus) -> pd.DataFrame:
         "last": grouped.date.max(),
         "undated": grouped.date.apply(lambda s: int(s.isna().sum())),
     }).reset_index()
+
+
+REPUBLICATION_COLUMNS = ["copy_group", "doc_id", "outlet", "date", "date_precision", "title",
+                         "copy_of", "similarity", "earliest"]
+
+
+def republications(corpus) -> pd.DataFrame:
+    """The stories several outlets ran: one row per copy, grouped by copy group, the earliest dated
+    copy first (corpus order among undated ones).
+
+    Columns: copy_group, doc_id, outlet (the document itself when unknown), date, date_precision,
+    title, copy_of (the document it copies), similarity (to it; 1.0 for identical text or the
+    group's first), earliest (the copy with the earliest date in its group).
+    """
+    docs = corpus.documents
+    if "copy_group" not in docs or docs.copy_group.isna().all():
+        return pd.DataFrame(columns=REPUBLICATION_COLUMNS)
+    copies = docs[docs.copy_group.notna()].assign(
+        outlet=lambda d: group_labels(d, "outlet"), order=lambda d: range(len(d)),
+        similarity=lambda d: d.copy_similarity)
+    copies = copies.sort_values(["copy_group", "date", "order"], na_position="last", kind="stable")
+    copies["earliest"] = ~copies.copy_group.duplicated()
+    return copies[REPUBLICATION_COLUMNS].reset_index(drop=True)
+
+
+def republishers(corpus) -> pd.DataFrame:
+    """Who republishes whom: per pair of outlets, how many stories the second ran after the first.
+
+    Columns: source (outlet of a group's earliest copy), republished_by (the outlet of another copy),
+    stories (copy groups), first, last (dates of the earliest copies).
+    """
+    rows = republications(corpus)
+    first = rows[rows.earliest].set_index("copy_group")
+    later = rows[~rows.earliest].assign(source=lambda r: r.copy_group.map(first.outlet),
+                                        first_date=lambda r: r.copy_group.map(first.date))
+    table = later.groupby(["source", "outlet"], as_index=False).agg(
+        stories=("copy_group", "nunique"), first=("first_date", "min"), last=("first_date", "max"))
+    return table.rename(columns={"outlet": "republished_by"}).sort_values(
+        ["stories", "source"], ascending=[False, True], ignore_index=True)

@@ -32,7 +32,7 @@ import pandas as pd
 from ..corpus.corpus import Corpus
 from ..index.axis import date_end
 from ..index.query import Query, named_query
-from ..ingest import Context, Dedupe, Rules, TokenizerSettings, build_corpus, outlet_table
+from ..ingest import Context, Copies, Dedupe, Rules, TokenizerSettings, build_corpus, outlet_table
 from ..ingest.dates import parse_date
 from .inputs import TABLES, InputError, read_actors, read_table, read_words
 
@@ -42,7 +42,7 @@ SHIPPED = Path(__file__).resolve().parents[2] / "data"
 STOPWORDS = Path(__file__).resolve().parent / "stopwords"  # shipped stopword lists, <language>.txt
 #: inputs a project may keep elsewhere ([inputs] in workbench.toml): name -> file in data/
 INPUTS = {Path(name).stem: name for name in (*TABLES, "mwe.txt")}
-_SETTINGS = {"corpus": {"path", "metadata", "cache", "columns"}, "inputs": set(INPUTS),
+_SETTINGS = {"corpus": {"path", "metadata", "cache", "columns", "copies"}, "inputs": set(INPUTS),
              "stopwords": {"also"}}
 
 
@@ -88,12 +88,13 @@ class Project:
         return self._base / self.settings.get("corpus", {}).get("cache", ".cache")
 
     def corpus_settings(self) -> dict:
-        """Keyword arguments of `load_corpus` for the configured corpus: path, metadata, columns."""
+        """Keyword arguments of `load_corpus` for the configured corpus: path, metadata, columns,
+        copies."""
         section = self.settings.get("corpus", {})
         metadata = section.get("metadata", "data/sources.csv")
         path = os.environ.get("WORKBENCH_CORPUS") or self._base / section.get("path", "data/corpus")
         return {"path": Path(path), "metadata": self._base / metadata if metadata else None,
-                "columns": section.get("columns") or None}
+                "columns": section.get("columns") or None, "copies": section.get("copies", "keep")}
 
     # -- opening a corpus ------------------------------------------------------------------
     def context(self, columns: dict[str, str] | None = None) -> Context:
@@ -111,11 +112,12 @@ class Project:
 
     def load_corpus(self, path: str | Path, *, metadata: str | Path | None = None,
                     columns: dict[str, str] | None = None, cache_dir: str | Path | None = None,
-                    dedupe: Dedupe = "near", progress: bool | None = None) -> Corpus:
+                    dedupe: Dedupe = "near", copies: Copies = "keep",
+                    progress: bool | None = None) -> Corpus:
         """Every file under `path` as a `Corpus`, cleaned with this project's inputs and cached
-        in its cache home (or `cache_dir`)."""
+        in its cache home (or `cache_dir`); `dedupe` and `copies` as `build_corpus` takes them."""
         return build_corpus(path, self.context(columns), metadata=metadata, dedupe=dedupe,
-                            cache_dir=cache_dir or self.cache, progress=progress)
+                            copies=copies, cache_dir=cache_dir or self.cache, progress=progress)
 
     def open_corpus(self, **overrides) -> Corpus:
         """The corpus this project is configured for (`corpus_settings`, then `overrides`)."""
@@ -252,17 +254,20 @@ def project(start: str | Path | None = None) -> Project:
 def load_corpus(path: str | Path = "data/corpus", *,
                 metadata: str | Path | None = "data/sources.csv",
                 columns: dict[str, str] | None = None, cache_dir: str | Path | None = None,
-                dedupe: Dedupe = "near", progress: bool | None = None) -> Corpus:
+                dedupe: Dedupe = "near", copies: Copies = "keep",
+                progress: bool | None = None) -> Corpus:
     """Load every file under `path` into a `Corpus`; nothing is dropped without a report row.
 
     The project is the one around the folder holding `path` (its inputs clean and tokenize the
     files; its cache home keeps the tables unless `cache_dir` is given). `metadata` is the
     curated metadata CSV; `columns` maps fields (text, date, outlet, title, author, url, id) to
-    the column names of CSV/JSONL exports; `dedupe` sets near and exact duplicates aside
-    ("near"), exact ones only, or none.
+    the column names of CSV/JSONL exports; `dedupe` finds near and exact duplicates ("near"),
+    exact ones only, or none: a copy from the same outlet is set aside, a republication by another
+    outlet kept in its copy group (`copies="keep"`) or set aside too (`copies="aside"`).
     """
     return project(Path(path).parent).load_corpus(path, metadata=metadata, columns=columns,
-                                     cache_dir=cache_dir, dedupe=dedupe, progress=progress)
+                                                  cache_dir=cache_dir, dedupe=dedupe, copies=copies,
+                                                  progress=progress)
 
 
 def open_corpus(**overrides) -> Corpus:
