@@ -14,11 +14,13 @@ from pathlib import Path
 import pandas as pd
 
 from ..corpus.corpus import Corpus
+from ..overview.quality import FIELDS, needs_attention, quality
 from ..project.project import project
 
 
 def format_report(corpus: Corpus) -> str:
-    """Plain-text report: status per file, metadata (curated vs inferred), removed lines."""
+    """Plain-text report: status per file, metadata (curated, or inferred with evidence and
+    confidence), coverage per field, the documents that need attention, removed lines."""
     out = []
     counts = corpus.report.status.value_counts()
     out.append(f"{len(corpus.documents)} documents, {len(corpus.sentences)} sentences, "
@@ -35,9 +37,17 @@ def format_report(corpus: Corpus) -> str:
         for m in rows.itertuples(index=False):
             if pd.isna(m.chosen):
                 continue
-            how = "curated" if not pd.isna(m.curated) else f"inferred: {m.evidence}"
+            how = "curated" if not pd.isna(m.curated) else \
+                f"inferred, {m.confidence} confidence: {m.evidence}"
             flag = " !" if m.agrees is False else ""
             out.append(f"    {m.field:9} {m.chosen} [{how}]{flag}")
+    table = quality(corpus)
+    n = table.documents.sum()
+    out.append("\nMETADATA COVERAGE (documents with a value; curated or inferred)")
+    out.extend(f"  {fld:7} {(table[fld] * table.documents).sum():.0f} of {n}" for fld in FIELDS)
+    attention = needs_attention(corpus)
+    out.append(f"\nNEEDS YOUR ATTENTION ({len(attention)}; confirm or correct in the curated metadata)")
+    out.extend(f"  {r.doc_id}: {r.issue}: {r.detail}" for r in attention.itertuples())
     out.append("\nREMOVED LINES (line: rule: text)")
     removed = corpus.removed.astype({"doc_id": str})
     for doc_id, rows in removed.groupby("doc_id", sort=False):

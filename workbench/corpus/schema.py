@@ -82,6 +82,7 @@ TABLES: dict[str, dict[str, str]] = {
         "curated": "string",
         "inferred": "string",
         "evidence": "string",
+        "confidence": "string",  # of the inferred value: high | medium | low
         "chosen": "string",
         "agrees": "boolean",
     },

@@ -20,7 +20,7 @@ from .language import classify_many
 
 FIELDS = ("title", "outlet", "date", "author", "language", "url", "cited", "date_not_before")
 #: columns of the per-file table of inferred values (one row per document and field)
-INFERRED_COLUMNS = ["doc_id", "field", "value", "evidence", "source"]
+INFERRED_COLUMNS = ["doc_id", "field", "value", "evidence", "source", "confidence"]
 DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 HEADER_RULES = {"dateline", "widget", "byline", "repeated-title", "rubric"}
 _FUTURE = re.compile(r"(until|till|by the end of|by|before|due|scheduled for|до|к)\s*(the\s+)?$",
@@ -28,12 +28,28 @@ _FUTURE = re.compile(r"(until|till|by the end of|by|before|due|scheduled for|д�
 
 
 class Inferred(NamedTuple):
-    """A metadata value read from the page, how it was found, and for a date where it came from
-    (column | header | dateline | body: a body date only bounds the publication from below)."""
+    """A metadata value read from the page, how it was found (`evidence`, for people), and the
+    kind of cue (`source`: column, url, self, formula, store-header, header, dateline, headline,
+    byline, ...), which sets the value's `confidence`."""
 
     value: str
     evidence: str
     source: str = ""
+
+
+#: how sure a kind of cue makes an inferred value: high, medium, or low (check it in sources.csv)
+CONFIDENCE = {"column": "high", "url": "high", "self": "high", "store-header": "high",
+              "header": "high", "formula": "medium", "dateline": "medium", "headline": "medium",
+              "byline": "medium", "text": "medium", "domain-line": "low", "body": "low"}
+
+
+def confidence(inferred: Inferred) -> str:
+    """The confidence of an inferred value: by its kind of cue, and for a language by
+    py3langid's probability (high from 0.9)."""
+    if inferred.source == "py3langid":
+        p = float(inferred.evidence.rpartition("=")[2])
+        return "high" if p >= 0.9 else "medium" if p >= 0.5 else "low"
+    return CONFIDENCE.get(inferred.source, "low")
 
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
@@ -100,17 +116,17 @@ def infer(fields: dict[str, str], cleaned: Cleaned, text: str, *, outlet: tuple[
     out: dict[str, Inferred] = {}
     for fld in ("title", "author", "url", "outlet", "language"):
         if fields.get(fld):
-            out[fld] = Inferred(fields[fld], f"{fld} field")
+            out[fld] = Inferred(fields[fld], f"{fld} field", "column")
     if "title" not in out and cleaned.title:
-        out["title"] = Inferred(cleaned.title, "headline of the page")
+        out["title"] = Inferred(cleaned.title, "headline of the page", "headline")
     if "author" not in out and cleaned.bylines:
-        out["author"] = Inferred(cleaned.bylines[0], "byline/sign-off line")
+        out["author"] = Inferred(cleaned.bylines[0], "byline/sign-off line", "byline")
     if "outlet" not in out and outlet:
         out["outlet"] = Inferred(*outlet)
     if cited:
-        out["cited"] = Inferred(", ".join(cited), "outlets the text names besides its own")
+        out["cited"] = Inferred(", ".join(cited), "outlets the text names besides its own", "text")
     if "language" not in out and language:
-        out["language"] = Inferred(*language)
+        out["language"] = Inferred(*language, "py3langid")
     if date := infer_date(fields, cleaned, text):
         out["date"] = date
     elif bound := date_not_before(text):

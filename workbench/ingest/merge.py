@@ -110,12 +110,13 @@ def _comparison(doc_ids: pd.Series, last: pd.DataFrame, at: np.ndarray,
     """The metadata table: one row per document and field, documents in order."""
     cells = {name: np.column_stack(arrays).ravel() for name, arrays in columns.items()}
     inferred = {c: last[c].astype("string").array.take(at.ravel(), allow_fill=True)
-                for c in ("value", "evidence")}
+                for c in ("value", "evidence", "confidence")}
     table = pd.DataFrame({
         "doc_id": doc_ids.astype("string").array.take(np.repeat(np.arange(len(doc_ids)), len(FIELDS))),
         "field": pd.array(list(FIELDS), dtype="string").take(np.tile(np.arange(len(FIELDS)), len(doc_ids))),
         "curated": _strings(cells["curated"]), "inferred": inferred["value"],
-        "evidence": inferred["evidence"], "chosen": _strings(cells["chosen"]),
+        "evidence": inferred["evidence"], "confidence": inferred["confidence"],
+        "chosen": _strings(cells["chosen"]),
         "agrees": pd.array(cells["agrees"], dtype="boolean")})
     return schema.conform(table, "metadata")
 

@@ -103,23 +103,25 @@ def _line_of(text: str, at: int) -> int:
     return text.count("\n", 0, at) + 1
 
 
-def infer_outlet(text: str, outlets: Outlets, *, url: str | None = None) -> tuple[str, str] | None:
-    """(outlet, evidence) from the page's own URL, a known outlet's own cues, a self-reference
-    formula or a line that is only a domain, in that order; None when nothing names the
-    publisher (an outlet the text only cites does not)."""
+def infer_outlet(text: str, outlets: Outlets, *,
+                 url: str | None = None) -> tuple[str, str, str] | None:
+    """(outlet, evidence, source) from the page's own URL (source `url`), a known outlet's own
+    cues (`self`), a self-reference formula (`formula`) or a line that is only a domain
+    (`domain-line`), in that order; None when nothing names the publisher (an outlet the text
+    only cites does not)."""
     header = store_header(text)
     for where, address in (("url field", url), ("page-store header", header and header.url)):
         if address and (host := urlsplit(address).hostname):
-            return outlets.by_domain(host), f"{where} {address[:80]!r}"
+            return outlets.by_domain(host), f"{where} {address[:80]!r}", "url"
     for outlet, pattern in outlets._selves:
         if m := pattern.search(text):
-            return outlet.name, f"{m.group(0)!r} (line {_line_of(text, m.start())})"
+            return outlet.name, f"{m.group(0)!r} (line {_line_of(text, m.start())})", "self"
     if outlets._formulas is not None and (m := outlets._formulas.search(text)):
         return (outlets.by_name(m.group("outlet")),
-                f"{m.group(0).strip()!r} (line {_line_of(text, m.start())})")
+                f"{m.group(0).strip()!r} (line {_line_of(text, m.start())})", "formula")
     if m := _DOMAIN_LINE.search(text):
-        return outlets.by_domain(m.group("outlet")), f"the site's domain alone on line " \
-                                                     f"{_line_of(text, m.start())}"
+        return (outlets.by_domain(m.group("outlet")),
+                f"the site's domain alone on line {_line_of(text, m.start())}", "domain-line")
     return None
 
 

@@ -23,13 +23,13 @@ import pandas as pd
 from ..corpus import schema
 from .clean import Rules, clean_lines
 from .dedupe import signatures
-from .infer import INFERRED_COLUMNS, infer, infer_languages
+from .infer import INFERRED_COLUMNS, confidence, infer, infer_languages
 from .outlets import Outlets, cited_outlets, infer_outlet
 from .parallel import map_bounded
 from .read import RawDoc, read_file
 from .tokens import Tokenizer, TokenizerSettings
 
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
 
 
@@ -125,7 +125,7 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
         own = hints.get("outlet") or raw.fields.get("outlet") or (outlet[0] if outlet else None)
         found = infer(raw.fields, cleaned, text, outlet=outlet, language=language,
                       cited=cited_outlets(text, ctx.outlets, own=own))
-        out.inferred += [(doc_id, fld, *value) for fld, value in found.items()]
+        out.inferred += [(doc_id, fld, *value, confidence(value)) for fld, value in found.items()]
         languages.append(hints.get("language") or found.get("language", ("",))[0])
         out.paragraphs += [(doc_id, i, n, s, e)
                            for i, ((n, _), (s, e)) in enumerate(zip(cleaned.kept, spans))]

@@ -1,6 +1,13 @@
-"""Corpus overview (notebook 00): what is in the corpus, how each document was cleaned, and which
-stories several outlets ran (`republications`, `republishers`)."""
+"""Corpus overview (notebook 00): what is in the corpus, how each document was cleaned, how far
+its metadata can be trusted, and which stories several outlets ran.
 
+- `document_lines`, `outlet_summary` (`summary`).
+- `quality`, `needs_attention` (`quality`): per outlet, and the documents to look at.
+- `republications`, `republishers` (`summary`): copy groups, and who republishes whom.
+"""
+
+from .quality import needs_attention, quality
 from .summary import document_lines, outlet_summary, republications, republishers
 
-__all__ = ["document_lines", "outlet_summary", "republications", "republishers"]
+__all__ = ["document_lines", "needs_attention", "outlet_summary", "quality", "republications",
+           "republishers"]
