@@ -60,3 +60,10 @@ def test_one_setting_sets_the_republications_aside_too(copies):
     assert reason == ("republished copy of site (near-duplicate, similarity 1.00), another outlet; "
                       "set aside (copies='aside')")
     assert overview.republications(corpus).empty
+
+
+def test_a_corpus_without_copies_has_empty_tables_with_their_columns(seed_corpus):
+    assert overview.republications(seed_corpus).empty
+    table = overview.republishers(seed_corpus)
+    assert table.empty and list(table.columns) == ["source", "republished_by", "stories", "first",
+                                                   "last"]

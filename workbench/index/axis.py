@@ -158,9 +158,10 @@ class DocumentAxis:
             self._group_counts[split] = (member @ self.index.matrix).tocsr()
         return self._group_counts[split]
 
-    def match_counts(self, query: Query, *, stem: bool = False) -> np.ndarray:
-        """Matches of `query` in each documents row."""
-        first, _ = match_tokens(self.index, query, stem=stem)
+    def match_counts(self, query: Query, *, stem: bool = False,
+                     compounds: bool = True) -> np.ndarray:
+        """Matches of `query` in each documents row (see `match_tokens`)."""
+        first = match_tokens(self.index, query, stem=stem, compounds=compounds).first
         rows = self.row_of_code[self.index.doc_code[first]]
         return np.bincount(rows[rows >= 0], minlength=len(self.ids))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cached_property
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -17,6 +18,7 @@ from scipy import sparse
 from .query import Query
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_PART = re.compile(r"[^-‐]+")  # a part of a hyphenated word
 
 
 def _stem(word: str) -> str:
@@ -107,16 +109,12 @@ class TermIndex:
 
     def word_codes(self, word: str, *, stem: bool = False) -> np.ndarray:
         """Vocabulary codes matched by one query word (exact, wildcard or by stem)."""
-        if "*" in word or "?" in word:
-            pattern = re.compile(re.escape(word).replace(r"\*", ".*").replace(r"\?", "."))
-            prefix = re.split(r"[*?]", word)[0]  # only words starting with it can match
-            lo = np.searchsorted(self.parts, prefix)
-            hi = np.searchsorted(self.parts, prefix + "\U0010ffff") if prefix else len(self.parts)
-            return lo + np.flatnonzero([bool(pattern.fullmatch(p)) for p in self.parts[lo:hi]])
-        if stem:
-            return np.flatnonzero(self.stems == _stem(word))
-        i = np.searchsorted(self.parts, word)
-        return np.array([i]) if i < len(self.parts) and self.parts[i] == word else np.array([], int)
+        return _codes(self.parts, word, stems=lambda: self.stems if stem else None)
+
+    @cached_property
+    def compounds(self) -> Compounds:
+        """The parts of the hyphenated words of the corpus (see `Compounds`)."""
+        return Compounds(self.tokens)
 
     def phrase_positions(self, phrase: tuple[str, ...], *, stem: bool = False) -> np.ndarray:
         """Word positions where `phrase` starts, its words consecutive within one sentence."""
@@ -133,6 +131,62 @@ class TermIndex:
         return pos.astype(np.int64)
 
 
+def _codes(vocabulary: np.ndarray, word: str, *, stems) -> np.ndarray:
+    """Codes of the sorted `vocabulary` matched by one query word: exactly, as a wildcard, or by
+    its stem when `stems()` gives the stem of every vocabulary word."""
+    if "*" in word or "?" in word:
+        pattern = re.compile(re.escape(word).replace(r"\*", ".*").replace(r"\?", "."))
+        prefix = re.split(r"[*?]", word)[0]  # only words starting with it can match
+        lo = np.searchsorted(vocabulary, prefix)
+        hi = np.searchsorted(vocabulary, prefix + "\U0010ffff") if prefix else len(vocabulary)
+        return lo + np.flatnonzero([bool(pattern.fullmatch(p)) for p in vocabulary[lo:hi]])
+    if (stemmed := stems()) is not None:
+        return np.flatnonzero(stemmed == _stem(word))
+    i = np.searchsorted(vocabulary, word)
+    return np.array([i]) if i < len(vocabulary) and vocabulary[i] == word else np.array([], int)
+
+
+class Compounds:
+    """The parts of hyphenated words ("Russia-Azerbaijan-Turkey": russia, azerbaijan, turkey),
+    each with its character offset in the word, so that a query word can match a part of one,
+    with offsets on the part. Entry i is part `words[word[i]]` of norm `norm[i]`, at `offset[i]`."""
+
+    def __init__(self, tokens: pd.DataFrame):
+        norms = tokens.norm.cat.categories.astype(str)
+        entries = [(code, m.group(), m.start()) for code, norm in enumerate(norms)
+                   if "-" in norm and "_" not in norm for m in _PART.finditer(norm)]
+        parts = np.array([e[1] for e in entries], dtype=object)
+        self.words, word = np.unique(parts, return_inverse=True) if len(parts) else (parts, parts)
+        self.word = np.asarray(word, dtype=np.int64)
+        self.norm = np.array([e[0] for e in entries], dtype=np.int64)
+        self.offset = np.array([e[2] for e in entries], dtype=np.int64)
+        self.length = np.array([len(e[1]) for e in entries], dtype=np.int64)
+        self.norm_length = np.array([len(n) for n in norms], dtype=np.int64)
+        codes = tokens.norm.cat.codes.to_numpy()
+        self.by_norm = np.argsort(codes, kind="stable")
+        self.bounds = np.searchsorted(codes[self.by_norm], np.arange(len(norms) + 1))
+        self.starts, self.ends = tokens.start.to_numpy(), tokens.end.to_numpy()
+
+    @cached_property
+    def stems(self) -> np.ndarray:
+        return np.array([_stem(w) for w in self.words], dtype=object)
+
+    def matches(self, word: str, *, stem: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(token rows, start, end): every part of a hyphenated word that `word` matches, with
+        the part's character offsets (the whole word's where its surface and norm differ in
+        length, so that no offset points beside the part)."""
+        codes = _codes(self.words, word, stems=lambda: self.stems if stem else None)
+        hit = np.flatnonzero(np.isin(self.word, codes))
+        rows = [self.by_norm[self.bounds[n]:self.bounds[n + 1]] for n in self.norm[hit]]
+        count = np.array([len(r) for r in rows], dtype=np.int64)
+        rows = np.concatenate(rows or [np.array([], np.int64)]).astype(np.int64)
+        whole = (self.ends[rows] - self.starts[rows]) != np.repeat(self.norm_length[self.norm[hit]],
+                                                                   count)
+        start = self.starts[rows] + np.where(whole, 0, np.repeat(self.offset[hit], count))
+        end = np.where(whole, self.ends[rows], start + np.repeat(self.length[hit], count))
+        return rows, start, end
+
+
 def term_index(corpus) -> TermIndex:
     """The corpus's `TermIndex`, built on first use and kept in `corpus.indexes` for later
     queries (rebuilt if the tokens table was replaced)."""
@@ -142,12 +196,24 @@ def term_index(corpus) -> TermIndex:
     return index
 
 
-def match_tokens(index: TermIndex, query: Query, *,
-                 stem: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    """Token rows (of `index.tokens`) where each match of `query` starts and ends, in text order.
+class Matches(NamedTuple):
+    """Matches of a query in text order: the token rows where each starts and ends (of
+    `TermIndex.tokens`) and its character offsets in its document's text."""
+
+    first: np.ndarray
+    last: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+
+
+def match_tokens(index: TermIndex, query: Query, *, stem: bool = False,
+                 compounds: bool = True) -> Matches:
+    """Every match of `query`, in text order.
 
     Overlaps between the query's phrases are counted once: at each start the longest match wins
-    and matches overlapping an earlier one are dropped.
+    and matches overlapping an earlier one are dropped. With `compounds`, a one-word phrase also
+    matches a part of a hyphenated word ("turkey" in "Russia-Azerbaijan-Turkey"), with offsets
+    on the part, unless a longer match covers that word.
     """
     starts, ends = [], []
     for phrase in query.phrases:
@@ -160,31 +226,48 @@ def match_tokens(index: TermIndex, query: Query, *,
     first, last = first[order], last[order]
     reach = np.maximum.accumulate(last) if len(last) else last
     keep = np.r_[True, first[1:] > reach[:-1]] if len(first) else np.array([], bool)
-    return index.part_token[first[keep]], index.part_token[last[keep]]
+    a = index.part_token[first[keep]].astype(np.int64)
+    b = index.part_token[last[keep]].astype(np.int64)
+    tok = index.tokens
+    start, end = tok.start.to_numpy()[a].astype(np.int64), tok.end.to_numpy()[b].astype(np.int64)
+    single = [p[0] for p in query.phrases if len(p) == 1]
+    if compounds and single and len(index.compounds.norm):
+        found = [index.compounds.matches(word, stem=stem) for word in single]
+        parts = pd.DataFrame({k: np.concatenate([f[i] for f in found]).astype(np.int64)
+                              for i, k in enumerate(("row", "start", "end"))}).drop_duplicates()
+        inside = np.zeros(len(tok) + 1, dtype=np.int64)  # tokens inside a match of whole words
+        np.add.at(inside, a, 1)
+        np.add.at(inside, b + 1, -1)
+        parts = parts[np.cumsum(inside)[parts.row.to_numpy()] == 0]  # the longer match wins
+        a, b = np.r_[a, parts.row.to_numpy()], np.r_[b, parts.row.to_numpy()]
+        start, end = np.r_[start, parts.start.to_numpy()], np.r_[end, parts.end.to_numpy()]
+        order = np.lexsort((start, a))
+        a, b, start, end = a[order], b[order], start[order], end[order]
+    return Matches(a, b, start, end)
 
 
-def find(index: TermIndex, query: Query, *, stem: bool = False,
+def find(index: TermIndex, query: Query, *, stem: bool = False, compounds: bool = True,
          docs: Iterable[str] | None = None) -> pd.DataFrame:
-    """Every occurrence of `query`, overlaps between its phrases counted once (longest wins).
+    """Every occurrence of `query`, overlaps between its phrases counted once (longest wins); with
+    `compounds`, a word also where it is part of a hyphenated word (see `match_tokens`).
 
     Columns: doc_id, start, end (character offsets), sent_id, tok_start, tok_end (token ids,
     end exclusive), term (the query's label).
     """
-    a, b = match_tokens(index, query, stem=stem)
+    a, b, start, end = match_tokens(index, query, stem=stem, compounds=compounds)
     if docs is not None:
         allowed = np.zeros(len(index.doc_ids), dtype=bool)
         rows = index.doc_index.get_indexer(list(docs))
         allowed[rows[rows >= 0]] = True
         inside = allowed[index.doc_code[a]]
-        a, b = a[inside], b[inside]
+        a, b, start, end = a[inside], b[inside], start[inside], end[inside]
     tok = index.tokens
-    spans = pd.DataFrame({
+    return pd.DataFrame({
         "doc_id": index.doc_ids[index.doc_code[a]].astype(str),
-        "start": tok.start.to_numpy()[a],
-        "end": tok.end.to_numpy()[b],
+        "start": start.astype(tok.start.dtype),
+        "end": end.astype(tok.end.dtype),
         "sent_id": tok.sent_id.to_numpy()[a],
         "tok_start": tok.tok_id.to_numpy()[a],
         "tok_end": tok.tok_id.to_numpy()[b] + 1,
         "term": query.label,
     })
-    return spans

@@ -75,6 +75,8 @@ def republishers(corpus) -> pd.DataFrame:
     stories (copy groups), first, last (dates of the earliest copies).
     """
     rows = republications(corpus)
+    if rows.empty:
+        return pd.DataFrame(columns=["source", "republished_by", "stories", "first", "last"])
     first = rows[rows.earliest].set_index("copy_group")
     later = rows[~rows.earliest].assign(source=lambda r: r.copy_group.map(first.outlet),
                                         first_date=lambda r: r.copy_group.map(first.date))

@@ -17,14 +17,15 @@ from ..index.terms import find, term_index
 MATCH_COLUMNS = ["doc_id", "start", "end", "sent_id", "concept", "variant", "stance"]
 
 
-def variant_matches(corpus, variants: pd.DataFrame) -> pd.DataFrame:
-    """Every occurrence of every variant, overlaps within a concept resolved to the longest.
+def variant_matches(corpus, variants: pd.DataFrame, *, compounds: bool = True) -> pd.DataFrame:
+    """Every occurrence of every variant, overlaps within a concept resolved to the longest; with
+    `compounds`, also inside hyphenated words ("Karabakh" in "Armenia-Karabakh").
 
     Columns: doc_id, start, end, sent_id, concept, variant, stance.
     """
     index = term_index(corpus)
-    found = [find(index, named_query(v.variant, v.terms)).assign(concept=v.concept, variant=v.variant,
-                                                            stance=v.stance)
+    found = [find(index, named_query(v.variant, v.terms), compounds=compounds).assign(
+        concept=v.concept, variant=v.variant, stance=v.stance)
              for v in variants.itertuples()]
     spans = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=MATCH_COLUMNS)
     spans = spans.assign(length=spans.end - spans.start).sort_values(

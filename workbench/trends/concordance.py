@@ -27,14 +27,15 @@ _SPACE = re.compile(r"\s+")
 
 
 def kwic(corpus, query, *, window: int = 5,
-         sort: Sort = "position", stem: bool = False,
+         sort: Sort = "position", stem: bool = False, compounds: bool = True,
          groups: Mapping[str, Query] | None = None,
          docs: Iterable[str] | None = None, limit: int | None = LIMIT) -> pd.DataFrame:
     """Concordance of `query`: `window` tokens of context left and right of each match.
 
     Sorting by "left" orders by the word just before the match, then the one before it
     (L1, L2, L3); "right" by R1, R2, R3; "position" by document date, then offset.
-    Contexts are the document's own text (punctuation kept, whitespace collapsed).
+    Contexts are the document's own text (punctuation kept, whitespace collapsed). With
+    `compounds`, a word also matches a part of a hyphenated word, the match being that part.
     Only the first `limit` rows in that order are returned (all with `limit=None`);
     `attrs["total"]` is the number of matches and `attrs["limit"]` the cap.
     Columns: doc_id, outlet, date, title, left, match, right, term, start, end, sent_id,
@@ -44,21 +45,22 @@ def kwic(corpus, query, *, window: int = 5,
     queries = as_queries(query, groups=groups)
     axis = document_axis(corpus)
     index = axis.index
-    found = [match_tokens(index, q, stem=stem) for q in queries]
-    a = np.concatenate([f[0] for f in found] or [np.array([], np.int64)])
-    b = np.concatenate([f[1] for f in found] or [np.array([], np.int64)])
+    found = [match_tokens(index, q, stem=stem, compounds=compounds) for q in queries]
+    a, b, start, end = (np.concatenate([getattr(f, k) for f in found] or [np.array([], np.int64)])
+                        for k in ("first", "last", "start", "end"))
     term = np.repeat(np.array([q.label for q in queries], dtype=object),
-                     [len(f[0]) for f in found])
+                     [len(f.first) for f in found])
     code = index.doc_code[a]
     inside = axis.rows(docs)[axis.row_of_code[code]]
-    a, b, term, code = a[inside], b[inside], term[inside], code[inside]
+    a, b, start, end, term, code = (x[inside] for x in (a, b, start, end, term, code))
     total = len(a)
     if not total:
         out = pd.DataFrame({c: pd.Series(dtype=object) for c in KWIC_COLUMNS})
     else:
         first = np.concatenate([[0], np.cumsum(index.doc_tokens)[:-1]])[code]
-        keep = _order(axis, sort, a, b, code, first)[:limit]
-        out = _table(axis, a[keep], b[keep], term[keep], first[keep], window)
+        keep = _order(axis, sort, a, b, start, code, first)[:limit]
+        out = _table(axis, a[keep], b[keep], start[keep], end[keep], term[keep], first[keep],
+                     window)
     out.attrs.update(total=total, limit=limit)
     return out
 
@@ -67,13 +69,12 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def _order(axis, sort: str, a: np.ndarray, b: np.ndarray, code: np.ndarray,
+def _order(axis, sort: str, a: np.ndarray, b: np.ndarray, start: np.ndarray, code: np.ndarray,
            first: np.ndarray) -> np.ndarray:
     """Positions of the matches in display order (ties keep query, then text order)."""
     rows = axis.row_of_code[code]
     dates = axis.documents.date.to_numpy()
     date = np.where(np.isnat(dates), np.iinfo(np.int64).max, dates.view(np.int64))[rows]
-    start = axis.index.tokens.start.to_numpy()[a]
     if sort == "position":
         return np.lexsort((start, axis.id_rank[rows], date))
     index = axis.index
@@ -87,9 +88,9 @@ def _order(axis, sort: str, a: np.ndarray, b: np.ndarray, code: np.ndarray,
     return np.lexsort((start, date, *keys[::-1]))
 
 
-def _table(axis, a: np.ndarray, b: np.ndarray, term: np.ndarray, first: np.ndarray,
-           window: int) -> pd.DataFrame:
-    """KWIC rows for the matches from token rows `a` to `b`."""
+def _table(axis, a: np.ndarray, b: np.ndarray, start: np.ndarray, end: np.ndarray,
+           term: np.ndarray, first: np.ndarray, window: int) -> pd.DataFrame:
+    """KWIC rows for the matches from token rows `a` to `b`, at characters `start` to `end`."""
     index = axis.index
     tok = index.tokens
     code = index.doc_code[a]
@@ -100,7 +101,6 @@ def _table(axis, a: np.ndarray, b: np.ndarray, term: np.ndarray, first: np.ndarr
     right = ends[np.clip(first + tok_id[b] + window, first, last)]
     docs = axis.documents[["text", "outlet", "date", "title"]].iloc[rows]
     texts = docs.text.to_numpy()
-    start, end = starts[a], ends[b]
     pieces = [(_clean(t[min(lo, s):s]), _clean(t[s:e]), _clean(t[e:max(hi, e)]))
               for t, lo, s, e, hi in zip(texts, left, start, end, right, strict=True)]
     return pd.DataFrame({

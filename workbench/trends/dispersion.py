@@ -10,7 +10,8 @@ from ..index.query import Query, as_queries
 from ..index.terms import find, term_index
 
 
-def dispersion(corpus, terms, *, stem: bool = False, groups: Mapping[str, Query] | None = None,
+def dispersion(corpus, terms, *, stem: bool = False, compounds: bool = True,
+               groups: Mapping[str, Query] | None = None,
                docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Where each term occurs inside each document, documents ranked by date (undated last).
 
@@ -18,7 +19,7 @@ def dispersion(corpus, terms, *, stem: bool = False, groups: Mapping[str, Query]
     (tok_start / n_tokens, 0 = start of the document), rank (0 = earliest document with a match).
     """
     index = term_index(corpus)
-    spans = pd.concat([find(index, q, stem=stem, docs=docs)
+    spans = pd.concat([find(index, q, stem=stem, compounds=compounds, docs=docs)
                        for q in as_queries(terms, groups=groups)], ignore_index=True)
     meta = corpus.documents.set_index(corpus.documents.doc_id.astype(str))
     sizes = pd.Series(index.doc_tokens, index=index.doc_ids)

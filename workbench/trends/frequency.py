@@ -49,11 +49,13 @@ def excluded_documents(corpus, *, by: Granularity = "month",
 
 
 def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | None = None,
-                   per: int = 10_000, stem: bool = False, groups: Mapping[str, Query] | None = None,
-                   docs: Iterable[str] | None = None, top: int | None = None) -> pd.DataFrame:
+                   per: int = 10_000, stem: bool = False, compounds: bool = True,
+                   groups: Mapping[str, Query] | None = None, docs: Iterable[str] | None = None,
+                   top: int | None = None) -> pd.DataFrame:
     """Occurrences of each term per period and group, with every empty period as a zero row.
 
-    `terms` is a query string, a list of terms or of `Query` objects (see `workbench.index.query`).
+    `terms` is a query string, a list of terms or of `Query` objects (see `workbench.index.query`);
+    with `compounds` a word also counts where it is part of a hyphenated word ("Azerbaijan-Russia").
     Columns: period (start), group, term, count (occurrences), documents (documents containing
     the term), tokens (tokens in the period and group), n_documents (documents in it),
     rel_freq (count per `per` tokens; NaN where there are no tokens), doc_share (documents /
@@ -67,7 +69,7 @@ def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | Non
     axis = document_axis(corpus)
     frame, ordinal, placed = axis.placement(by)
     chosen = axis.rows(docs)
-    counts = np.array([axis.match_counts(q, stem=stem) for q in queries],
+    counts = np.array([axis.match_counts(q, stem=stem, compounds=compounds) for q in queries],
                       dtype=np.int64).reshape(len(queries), len(chosen))
     on = chosen & placed
     codes, names = _grouping(axis, split, on, top)
@@ -121,9 +123,10 @@ def _grouping(axis: DocumentAxis, split: str | None, on: np.ndarray,
 
 
 def point_spans(corpus, query: Query, *, period, group: str, by: Granularity = "month",
-                split: str | None = None, stem: bool = False, docs: Iterable[str] | None = None,
-                top: int | None = None) -> pd.DataFrame:
-    """The matches behind one point of `term_frequency` (same `split`, `docs` and `top`):
+                split: str | None = None, stem: bool = False, compounds: bool = True,
+                docs: Iterable[str] | None = None, top: int | None = None) -> pd.DataFrame:
+    """The matches behind one point of `term_frequency` (same `split`, `docs`, `top` and the
+    switches):
     `query` in the documents of that period and group. Columns: those of
     `workbench.index.find`."""
     axis = document_axis(corpus)
@@ -131,4 +134,4 @@ def point_spans(corpus, query: Query, *, period, group: str, by: Granularity = "
     on = axis.rows(docs) & placed
     codes, names = _grouping(axis, split, on, top)
     hit = on & (frame.period == pd.Timestamp(period)).to_numpy() & (names[codes] == group)
-    return find(term_index(corpus), query, stem=stem, docs=axis.ids[hit])
+    return find(term_index(corpus), query, stem=stem, compounds=compounds, docs=axis.ids[hit])

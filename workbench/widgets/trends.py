@@ -61,6 +61,7 @@ class TrendsDashboard(Dashboard):
             "sort": w.Dropdown(options=[("by position", "position"), ("by left word", "left"),
                                         ("by right word", "right")], description="KWIC sort"),
             "stem": w.Checkbox(value=False, description="stem words"),
+            "compounds": w.Checkbox(value=True, description="inside hyphenated words"),
             "point": w.Dropdown(options=[("(choose a point)", None)], description="passages of"),
             "change_at": w.Dropdown(options=cuts, description="change at"),
         }
@@ -68,7 +69,8 @@ class TrendsDashboard(Dashboard):
         super().__init__(controls, outputs)
         self.table = self.kwic = self.passages = self.change = pd.DataFrame()
         self.queries: list[Query] = []
-        self.observe(self._refresh, ("terms", "group", "by", "split", "outlets", "dates", "stem"))
+        self.observe(self._refresh, ("terms", "group", "by", "split", "outlets", "dates", "stem",
+                                     "compounds"))
         self.observe(self._draw, ("normalise", "events"))
         self.observe(self._refresh_kwic, ("window", "sort"))
         self.observe(self._show_point, ("point",))
@@ -80,13 +82,17 @@ class TrendsDashboard(Dashboard):
         return select_documents(
             self.corpus, outlets=self.controls["outlets"].chosen(), start=start, end=end)
 
+    def _matching(self) -> dict:
+        """How query words match: by stem, and inside hyphenated words."""
+        return {"stem": self.value("stem"), "compounds": self.value("compounds")}
+
     def _refresh(self, change=None) -> None:
         extra = [f"@{self.value('group')}"] if self.value("group") else []
         text = self.value("terms")
         self.queries = as_queries([text, *extra] if text.strip() else extra, groups=self.groups)
         self.table = term_frequency(self.corpus, self.queries, by=self.value("by"),
                                     split=self.value("split") or None, docs=self._selection(),
-                                    stem=self.value("stem"), top=TOP)
+                                    **self._matching(), top=TOP)
         self._draw()
         self.outputs["excluded"].clear_output()
         with self.outputs["excluded"]:
@@ -114,7 +120,7 @@ class TrendsDashboard(Dashboard):
     def _refresh_kwic(self, change=None) -> None:
         self.kwic = kwic(self.corpus, self.queries, window=self.value("window"),
                          sort=self.value("sort"), docs=self._selection(),
-                         stem=self.value("stem"))
+                         **self._matching())
         total = self.kwic.attrs["total"]
         count = (f"{total:,} matches" if total == len(self.kwic) else
                  f"{total:,} matches; kept the first {len(self.kwic):,} in this order, "
@@ -132,7 +138,7 @@ class TrendsDashboard(Dashboard):
         query = next(q for q in self.queries if q.label == term)
         spans = point_spans(self.corpus, query, period=period, group=group,
                             by=self.value("by"), split=self.value("split") or None,
-                            docs=self._selection(), stem=self.value("stem"), top=TOP)
+                            docs=self._selection(), **self._matching(), top=TOP)
         self.passages = passages(self.corpus, spans)
         self.show_html("passages", passages_html(self.passages))
 
