@@ -4,10 +4,12 @@ The way a file takes, one module each: `read` (text, HTML, CSV/JSONL exports) �
 (bytes to text) → `clean` (article lines kept, page furniture removed with its rule) →
 `infer` (title, outlet, date, author, language from the page; `dates` parses dates) →
 `sentences` and `tokens` → `pipeline` (one file's tables) → `assemble` (`dedupe`, `curated`
-metadata `merge`d over inferred) → `load` (`build_corpus`, with the cache). The project
+metadata `merge`d over inferred) → `load` (`build_corpus`, with the cache); `bounds` dates
+undated documents at their lower bound when the researcher opts in. The project
 (`workbench.project`) hands ingest what it needs: rules, cues, tokenizer settings, cache home.
 """
 
+from .bounds import use_lower_bounds
 from .clean import Rules
 from .copies import Copies
 from .load import Dedupe, build_corpus
@@ -16,4 +18,4 @@ from .pipeline import Context
 from .tokens import TokenizerSettings
 
 __all__ = ["Context", "Copies", "Dedupe", "Outlets", "Rules", "TokenizerSettings", "build_corpus",
-           "outlet_table"]
+           "outlet_table", "use_lower_bounds"]

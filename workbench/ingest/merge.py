@@ -23,6 +23,11 @@ EXTRA_CURATED = ("outlet_country", "outlet_type", "notes")
 _PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
+def precision_of(date: str) -> str | None:
+    """The precision a date is written to: "year" (YYYY), "month" (YYYY-MM), "day" (YYYY-MM-DD)."""
+    return _PRECISION.get(len(date))
+
+
 def _each(func, values) -> np.ndarray:
     """`func` of every value as an object array, computed once per distinct value (missing: None)."""
     codes, uniques = pd.factorize(values)
@@ -133,7 +138,7 @@ def _documents(docs: pd.DataFrame, chosen: dict[str, np.ndarray], curated_date: 
         out[fld] = pd.to_datetime(chosen[fld], format="mixed", errors="coerce") \
             if fld == "date" else _strings(chosen[fld])
     out["date_precision"] = _strings(np.where(curated_date, cur("date_precision"), _each(
-        lambda v: _PRECISION.get(len(v)), chosen["date"])))
+        precision_of, chosen["date"])))
     out["date_source"] = _strings(np.where(curated_date, "curated", date_source))
     out["date_not_before"] = out["date_not_before"].mask(out["date"].notna())  # dated: no bound
     rebuilt = {}  # columns typed as a table built from one dict per document would type them

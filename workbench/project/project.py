@@ -8,6 +8,8 @@ The root is the nearest folder, from the working folder upwards, holding `workbe
     path = "data/corpus"          # WORKBENCH_CORPUS overrides it
     metadata = "data/sources.csv"
     cache = ".cache"              # the one cache home
+    copies = "keep"               # republications by other outlets: "keep" or "aside"
+    lower_bounds = false          # true: date an undated page at the latest date it mentions
     [corpus.columns]              # CSV/JSONL exports whose columns have other names
     text = "body"
     [inputs]                      # an input kept elsewhere than data/<file>
@@ -33,6 +35,7 @@ from ..corpus.corpus import Corpus
 from ..index.axis import date_end
 from ..index.query import Query, named_query
 from ..ingest import Context, Copies, Dedupe, Rules, TokenizerSettings, build_corpus, outlet_table
+from ..ingest.bounds import use_lower_bounds
 from ..ingest.dates import parse_date
 from .inputs import TABLES, InputError, read_actors, read_table, read_words
 
@@ -42,7 +45,8 @@ SHIPPED = Path(__file__).resolve().parents[2] / "data"
 STOPWORDS = Path(__file__).resolve().parent / "stopwords"  # shipped stopword lists, <language>.txt
 #: inputs a project may keep elsewhere ([inputs] in workbench.toml): name -> file in data/
 INPUTS = {Path(name).stem: name for name in (*TABLES, "mwe.txt")}
-_SETTINGS = {"corpus": {"path", "metadata", "cache", "columns", "copies"}, "inputs": set(INPUTS),
+_SETTINGS = {"corpus": {"path", "metadata", "cache", "columns", "copies", "lower_bounds"},
+             "inputs": set(INPUTS),
              "stopwords": {"also"}}
 
 
@@ -89,12 +93,13 @@ class Project:
 
     def corpus_settings(self) -> dict:
         """Keyword arguments of `load_corpus` for the configured corpus: path, metadata, columns,
-        copies."""
+        copies, lower_bounds."""
         section = self.settings.get("corpus", {})
         metadata = section.get("metadata", "data/sources.csv")
         path = os.environ.get("WORKBENCH_CORPUS") or self._base / section.get("path", "data/corpus")
         return {"path": Path(path), "metadata": self._base / metadata if metadata else None,
-                "columns": section.get("columns") or None, "copies": section.get("copies", "keep")}
+                "columns": section.get("columns") or None, "copies": section.get("copies", "keep"),
+                "lower_bounds": bool(section.get("lower_bounds", False))}
 
     # -- opening a corpus ------------------------------------------------------------------
     def context(self, columns: dict[str, str] | None = None) -> Context:
@@ -112,12 +117,15 @@ class Project:
 
     def load_corpus(self, path: str | Path, *, metadata: str | Path | None = None,
                     columns: dict[str, str] | None = None, cache_dir: str | Path | None = None,
-                    dedupe: Dedupe = "near", copies: Copies = "keep",
+                    dedupe: Dedupe = "near", copies: Copies = "keep", lower_bounds: bool = False,
                     progress: bool | None = None) -> Corpus:
         """Every file under `path` as a `Corpus`, cleaned with this project's inputs and cached
-        in its cache home (or `cache_dir`); `dedupe` and `copies` as `build_corpus` takes them."""
-        return build_corpus(path, self.context(columns), metadata=metadata, dedupe=dedupe,
-                            copies=copies, cache_dir=cache_dir or self.cache, progress=progress)
+        in its cache home (or `cache_dir`); `dedupe` and `copies` as `build_corpus` takes them;
+        `lower_bounds` dates an undated document at the latest date it mentions
+        (`workbench.ingest.use_lower_bounds`)."""
+        corpus = build_corpus(path, self.context(columns), metadata=metadata, dedupe=dedupe,
+                              copies=copies, cache_dir=cache_dir or self.cache, progress=progress)
+        return use_lower_bounds(corpus) if lower_bounds else corpus
 
     def open_corpus(self, **overrides) -> Corpus:
         """The corpus this project is configured for (`corpus_settings`, then `overrides`)."""
@@ -254,7 +262,7 @@ def project(start: str | Path | None = None) -> Project:
 def load_corpus(path: str | Path = "data/corpus", *,
                 metadata: str | Path | None = "data/sources.csv",
                 columns: dict[str, str] | None = None, cache_dir: str | Path | None = None,
-                dedupe: Dedupe = "near", copies: Copies = "keep",
+                dedupe: Dedupe = "near", copies: Copies = "keep", lower_bounds: bool = False,
                 progress: bool | None = None) -> Corpus:
     """Load every file under `path` into a `Corpus`; nothing is dropped without a report row.
 
@@ -264,10 +272,12 @@ def load_corpus(path: str | Path = "data/corpus", *,
     the column names of CSV/JSONL exports; `dedupe` finds near and exact duplicates ("near"),
     exact ones only, or none: a copy from the same outlet is set aside, a republication by another
     outlet kept in its copy group (`copies="keep"`) or set aside too (`copies="aside"`).
+    A document whose text states no publication date stays undated (analyses list it with the
+    latest date it mentions as the reason) unless `lower_bounds` dates it at that bound.
     """
     return project(Path(path).parent).load_corpus(path, metadata=metadata, columns=columns,
                                                   cache_dir=cache_dir, dedupe=dedupe, copies=copies,
-                                                  progress=progress)
+                                                  lower_bounds=lower_bounds, progress=progress)
 
 
 def open_corpus(**overrides) -> Corpus:
