@@ -27,6 +27,7 @@ def dated(text: str) -> dict:
     (f"Ministers meet in Moscow\n# 28 May 2020 16:29 (UTC +04:00)\n{BODY}", ("2020-05-28", "header")),
     (f"Ministers meet in Moscow\nCeyhun Mahmudlu\n25.09.2020\n{BODY}", ("2020-09-25", "header")),
     (f"Ministers meet in Moscow\n29.04.2022 ТАСС {BODY}\n{BODY}", ("2022-04-29", "dateline")),
+    (f"Ministers meet in Moscow\n01 июл 2025, 12:10\n{BODY}", ("2025-07-01", "header")),  # abbreviated
 ])
 def test_a_date_the_page_states_is_its_date_at_its_precision(text, date):
     assert dated(text) == {"date": date}

@@ -25,6 +25,11 @@ OUTLETS = PROJECT.context().outlets
      "RIA Novosti"),
     ("МОСКВА, 9 ноя — РИА Новости. Президенты встретились в Кремле.", None, "RIA Novosti"),
     ("Interview\nThe analyst told Trend that relations are strategic.", None, "Trend"),
+    ("The plane was hit, Caliber.Az reports, citing AZERTAC.", None, "caliber.az"),  # any case
+    ("Москва. 28 декабря. INTERFAX.RU - Президенты провели переговоры.", None, "Interfax"),
+    ("Talks began.\n© 2021–2025 Caliber.Az. All rights reserved.", None, "caliber.az"),
+    ("Talks began.\n© 1991—2025 АО «Интерфакс». Все права защищены.", None, "Interfax"),
+    ("Talks began.\n© 2025 Daily Sabah. All Rights Reserved.", None, "Daily Sabah"),
 ])
 def test_the_outlet_is_read_from_what_only_the_publisher_writes(text, url, outlet):
     assert infer_outlet(text, OUTLETS, url=url)[0] == outlet
@@ -36,6 +41,7 @@ def test_the_outlet_is_read_from_what_only_the_publisher_writes(text, url, outle
     "Путин и Алиев начали переговоры. Об этом сообщает «Интерфакс».",
     "29.04.2022 ТАСС Декларация о союзническом взаимодействии отвечает интересам Азербайджана.",
     "Kremlin spokesperson Dmitry Peskov confirmed it, according to Russian media outlet Meduza.",
+    "Rescuers at the crash site.\n© Reuters\nThe talks began on Friday, Reuters said.",  # a credit
 ])
 def test_an_outlet_the_text_cites_is_not_the_publisher_but_is_listed_as_cited(text):
     assert infer_outlet(text, OUTLETS) is None

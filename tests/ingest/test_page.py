@@ -93,7 +93,7 @@ def test_a_list_of_other_headlines_after_the_article_goes_but_a_cut_off_paragrap
               "Baku and Moscow sign a new gas agreement for the winter",
               "Armenia freezes its participation in the Russian-led bloc"]
     text = "\n".join(["Ministers to meet in Moscow", BODY, MORE, "Most read", *others])
-    assert removed(text) == {"Most read": "footer", **{o: "related-links" for o in others}}
+    assert removed(text) == {"Most read": "related-heading", **{o: "related-links" for o in others}}
     cut = "\n".join(["Ministers to meet in Moscow", BODY, MORE, "The visit", others[0]])
     assert removed(cut) == {}
 
@@ -115,3 +115,102 @@ def test_a_sentence_that_starts_like_a_link_stays():
 def test_a_standalone_dateline_without_a_year_is_furniture_but_dates_nothing():
     text = f"Ministers to meet in Moscow\nBAKU, Azerbaijan, February 7.\n{BODY}\n{MORE}"
     assert removed(text) == {"BAKU, Azerbaijan, February 7.": "dateline"}
+
+
+def test_the_headline_shares_words_with_the_article_so_a_tagline_or_skip_link_is_not_it():
+    text = (f"Skip to content\nA Journal of Analysis and News\nHome\nOpinion\nAnalysis\n"
+            f"Ministers discuss the transport corridors in Moscow\n{BODY}\n{MORE}")
+    cleaned = clean_lines(text, RULES)
+    assert cleaned.title == "Ministers discuss the transport corridors in Moscow"
+    assert removed(text) == {"Skip to content": "interface",
+                             "A Journal of Analysis and News": "rubric",
+                             "Home": "interface", "Opinion": "rubric", "Analysis": "rubric"}
+
+
+def test_a_menu_may_hold_a_three_word_item_but_a_headline_under_it_stays():
+    text = ("РБК\nПолитика\nЭкономика\nТехнологии и медиа\nФинансы\nТренды\n"
+            "Министры встретились в Москве\n"
+            "Министры иностранных дел встретились в Москве в пятницу и обсудили транспортные "
+            "коридоры и работу пограничной комиссии, сообщили после переговоров.\n"
+            "Стороны договорились продолжить консультации в следующем месяце в Баку.")
+    cleaned = clean_lines(text, RULES)
+    assert cleaned.title == "Министры встретились в Москве"
+    assert set(removed(text).values()) == {"menu"} and len(removed(text)) == 6
+
+
+def test_under_a_standfirst_the_credit_byline_and_dates_go_before_the_article():
+    standfirst = ("The statement stops short of saying who fired at the plane that crashed in "
+                  "Kazakhstan, killing 38 people.")
+    text = (f"Ministers to meet in Moscow\n{standfirst}\nAl Jazeera and news agencies\n"
+            f"Published On 28 Dec 2024\n28 Dec 2024\n{BODY}\n{MORE}")
+    assert removed(text) == {"Al Jazeera and news agencies": "rubric",
+                             "Published On 28 Dec 2024": "dateline", "28 Dec 2024": "dateline"}
+    assert standfirst in [line for _, line in clean_lines(text, RULES).kept]
+
+
+def test_the_lines_under_a_related_heading_go_questions_too_up_to_the_next_paragraph():
+    text = (f"Ministers to meet in Moscow\n{BODY}\n{MORE}\nRecommended Stories\nlist of 2 items\n"
+            "list 1 of 2\nWhat do we know about the plane crash?\nlist 2 of 2\n"
+            f"Kazakhstan to lead the probe into the crash\nend of list\n{BODY}")
+    assert removed(text) == {
+        "Recommended Stories": "related-heading", "list of 2 items": "interface",
+        "list 1 of 2": "interface", "What do we know about the plane crash?": "related-links",
+        "list 2 of 2": "interface", "Kazakhstan to lead the probe into the crash": "related-links",
+        "end of list": "interface"}
+
+
+def test_an_enumeration_after_a_colon_or_in_commas_is_the_article():
+    items = ["- respect each other's independence and territorial integrity,",
+             "- refrain from actions against each other's interests,",
+             "- develop military cooperation."]
+    text = "\n".join(["Ministers to meet in Moscow", BODY, "Under the declaration the parties will:",
+                      *items, MORE])
+    assert removed(text) == {}
+
+
+def test_a_page_cut_off_mid_line_keeps_its_last_short_line():
+    text = f"Ministers to meet in Moscow\n{BODY}\n{MORE}\nWhat came before\n\nThe crisis began wh"
+    assert removed(text) == {}
+    assert removed(text + "\n") == {"What came before": "footer", "The crisis began wh": "footer"}
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Skip to Content", "interface"), ("Takip Et", "interface"), ("Canlı Yayın", "interface"),
+    ("Оформить подписку", "interface"), ("Şərh yaz", "interface"), ("A+ A-", "interface"),
+    ("Support independent journalism in the Caucasus — become a member today.", "appeal"),
+    ("This website uses cookies to ensure you get the best experience.", "cookie-notice"),
+    ("Saytımız kukilərdən istifadə edir. Davam etməklə siz buna razılıq verirsiniz.",
+     "cookie-notice"),
+    ("Bütün hüquqlar qorunur. Saytın materiallarından istifadə etdikdə istinad vacibdir.",
+     "copyright"),
+    ("Использование материалов сайта допускается только с письменного разрешения.", "copyright"),
+    ("yekaterinburg-funeral-safarov-2025.jpg", "image"),
+    ("A convoy of Russian peacekeepers near Lachin. Photo: Russian Defence Ministry", "caption"),
+    ("Rescuers at the crash site near Aktau [Handout/Kazakhstan Emergency Ministry via Reuters]",
+     "caption"),
+    ("Police officers outside the office in Baku (Reuters Photo)", "caption"),
+    ("Source: Al Jazeera and news agencies", "source-line"),
+    ("Source: This article was published by the Caspian Policy Center.", "source-line"),
+    ("*About the author: Kamal Huseynli is a non-resident fellow.", "author-bio"),
+    ("USD ЦБ 78,34", "ticker"), ("AZN = 55.48 RUB", "ticker"), ("👁 11 327", "counter"),
+    ("Share on Facebook", "share-buttons"),
+    ("Follow Caliber.Az on X and Telegram for the latest news.", "social-promo"),
+    ("Читайте РБК в Telegram — первыми узнавайте о главных новостях", "social-promo"),
+    ("Oxu.az-ı Telegram-da izləyin", "social-promo"),
+    ("Həmçinin oxuyun", "related-heading"), ("Последние новости", "related-heading"),
+])
+def test_interface_vocabularies_in_four_languages_go_wherever_they_stand(line, rule):
+    assert removed(f"Ministers to meet in Moscow\n{BODY}\n{line}\n{MORE}") == {line: rule}
+
+
+@pytest.mark.parametrize("line", [
+    "The photo of the two leaders was published by the Kremlin on Friday evening.",
+    "Source: officials say the talks will go on.",  # a sentence, yet it starts like a label
+])
+def test_sentences_that_share_words_with_interface_strings_stay(line):
+    assert line not in removed(f"Ministers to meet in Moscow\n{BODY}\n{line}\n{MORE}")
+
+
+def test_a_follow_button_is_not_an_author():
+    text = f"Ministers to meet in Moscow\n22.02.2022 19:42\nTakip Et\n{BODY}\n{MORE}"
+    assert clean_lines(text, RULES).bylines == []

@@ -30,7 +30,7 @@ def test_quality_says_per_outlet_what_was_removed_and_which_metadata_is_known(co
     assert table.loc["TASS", ["documents", "outlet", "date", "title"]].tolist() == [1, 1.0, 1.0, 1.0]
     assert table.loc["site", ["outlet", "date"]].tolist() == [0.0, 0.0]
     assert table.loc["menu", "removed_share"] == pytest.approx(6 / 8)
-    assert table.loc["menu", "removed_by"] == "menu 5, share-buttons 1"
+    assert table.loc["menu", "removed_by"] == "menu 4, interface 1, share-buttons 1"
 
 
 def test_needs_attention_lists_the_cited_agency_the_bound_and_the_stripped_page(corpus):

@@ -15,15 +15,15 @@ import pandas as pd
 _MONTHS = {
     1: "january jan январь января янв yanvar ocak",
     2: "february feb февраль февраля фев fevral şubat subat",
-    3: "march mar март марта mart",
+    3: "march mar март марта мар mart",
     4: "april apr апрель апреля апр aprel nisan",
     5: "may май мая may mayıs mayis",
-    6: "june jun июнь июня iyun haziran",
-    7: "july jul июль июля iyul temmuz",
+    6: "june jun июнь июня июн iyun haziran",
+    7: "july jul июль июля июл iyul temmuz",
     8: "august aug август августа авг avqust ağustos agustos",
-    9: "september sept sep сентябрь сентября сен sentyabr eylül eylul",
+    9: "september sept sep сентябрь сентября сен сент sentyabr eylül eylul",
     10: "october oct октябрь октября окт oktyabr ekim",
-    11: "november nov ноябрь ноября ноя noyabr kasım kasim",
+    11: "november nov ноябрь ноября ноя нояб noyabr kasım kasim",
     12: "december dec декабрь декабря дек dekabr aralık aralik",
 }
 MONTH = {name: number for number, names in _MONTHS.items() for name in names.split()}

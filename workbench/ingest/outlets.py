@@ -11,7 +11,6 @@ xəbər verir"); a line that is only a domain. An outlet the text merely names (
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,8 +21,8 @@ import regex
 from .page import store_header
 
 #: a web domain as pages write it: apa.az, en.trend.az, Metbuat.az, tass.com
-DOMAIN = (r"(?:[A-Za-z0-9][\w-]*\.)+(?:az|ru|com|net|org|am|ge|tr|ua|kz|by|uz|info|news|media|"
-          r"co\.uk|com\.tr|io|tv)(?![\w.])")
+DOMAIN = (r"(?:[A-Za-z0-9][\w-]*\.)+(?i:az|ru|com|net|org|am|ge|tr|ua|kz|by|uz|info|news|media|"
+          r"co\.uk|com\.tr|io|tv)(?![\w-]|\.\w)")  # a full stop after it ends the sentence
 _DOMAIN_LINE = regex.compile(rf"^\s*(?:https?://)?(?:www\.)?(?P<outlet>{DOMAIN})/?\s*$", regex.M)
 _SUBDOMAINS = ("www.", "m.", "en.", "ru.", "az.", "tr.", "amp.", "mobile.")
 
@@ -79,7 +78,7 @@ class Outlets:
 
     def by_name(self, text: str) -> str:
         """The outlet a name or domain found in a text stands for (itself when unknown)."""
-        if re.fullmatch(DOMAIN, text):
+        if regex.fullmatch(DOMAIN, text):
             return self.by_domain(text)
         for outlet, pattern in self._names:
             if pattern.fullmatch(text):

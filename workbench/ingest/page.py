@@ -23,10 +23,11 @@ _WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _NAME_WORD = re.compile(r"^[A-ZА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*$")
 _BULLET = re.compile(r"^\s*[-•–—▪►]\s+")
 END_PUNCT = re.compile(r"[.!?:;…]['\"”»’)]*$")
+_LIST_PUNCT = re.compile(r"[.!?:;,…]['\"”»’)]*$")  # an item of an enumeration ends in a comma
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?…]['\"”»’)]*$")
 _LABEL = re.compile(r"^(?P<label>[^\W\d_]+(?: [^\W\d_]+)?)\s?:\s*(?P<value>\S.*)$")
-_BYLINE = re.compile(r"^(?:By|BY|Author|Authors|Автор|Авторы|Müəllif|Yazar|Yazan)\b\s*:?\s+"
+_BYLINE = re.compile(r"^(?:By|BY|by|Author|Authors|Автор|Авторы|Müəllif|Yazar|Yazan)\b\s*:?\s+"
                      r"(?P<name>\S.*)$")
 #: words that make a name-like line an organisation's, not a person's ("Sputnik International")
 ORG_WORDS = set("""
@@ -110,39 +111,87 @@ def _is_dateline(line: str) -> bool:
         sum(d.end - d.start for d in dates) >= 0.3 * len(line) or bool(_CLOCK.search(line)))
 
 
+def _stems(line: str) -> set[str]:
+    """The line's words of four letters or more, cut to five letters: enough to meet inflected
+    forms ("Azerbaijani", "Азербайджана") of the same word."""
+    return {w.casefold()[:5] for w in _WORDS.findall(line) if len(w) >= 4}
+
+
 def headline(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str]) -> int | None:
     """Index in `live` of the headline: the first line of the header zone that reads as one
-    (three words or more; two when no line has three)."""
+    (three words or more; two when no line has three) and shares words with the article below
+    it, at least half as many as the line that shares most, so that a site's tagline, a rubric
+    or "Skip to content" is not taken for it. When no line shares a word (or there is no
+    article below), the first line that reads as one."""
     fits = [i for i, (n, line) in enumerate(live[:body_at])
             if n not in verdict and 2 <= n_words(line) <= TITLE_WORDS
             and not line.rstrip().endswith(".") and not line.startswith(("http://", "https://"))
             and not is_date_only(line) and not _is_label(line) and not byline(line)]
+    body = set().union(*(_stems(line) for n, line in live[body_at:] if n not in verdict))
+    shared = {i: len(_stems(live[i][1]) & body) / max(1, len(_stems(live[i][1]))) for i in fits}
+    best = max(shared.values(), default=0)
+    if best:
+        fits = [i for i in fits if shared[i] and shared[i] >= best / 2]
     return next((i for i in fits if n_words(live[i][1]) >= 3 and not live[i][1].isupper()),
                 fits[0] if fits else None)
 
 
-def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str]) -> str | None:
-    """Fill `verdict` (line number -> rule) with the page furniture among `lines`; return the
-    headline, or None when the page has none (its first line is already the article)."""
-    _menus(lines, verdict)
-    live = [(n, line) for n, line in lines if n not in verdict]
-    if not live:
-        return None
-    body_at = next((i for i, (_, line) in enumerate(live) if n_words(line) >= BODY_WORDS), len(live))
-    _headline_lists(live, verdict)
-    # the footer zone starts after the last line of some length: a page cut off mid-paragraph
-    # still ends in article text
-    last_text = max((i for i, (n, line) in enumerate(live)
-                     if n not in verdict and (is_prose(line) or n_words(line) >= 8)),
-                    default=len(live))
-    for i, (n, line) in enumerate(live[:body_at]):  # the header zone's own elements first
+def _body_start(live: list[tuple[int, str]]) -> int:
+    """Index in `live` where the article starts: the first line of BODY_WORDS words or more,
+    or the end of the page."""
+    return next((i for i, (_, line) in enumerate(live) if n_words(line) >= BODY_WORDS), len(live))
+
+
+def _is_header_element(line: str) -> bool:
+    """A byline, a date line or a "Label: value" line."""
+    return bool(byline(line)) or n_words(line) <= 10 and _is_dateline(line) or _is_label(line)
+
+
+def _header_elements(live: list[tuple[int, str]], lines: range, verdict: dict[int, str]) -> None:
+    """Bylines, date lines and "Label: value" lines of the header zone (`lines` of `live`)."""
+    for i in lines:
+        n, line = live[i]
+        if n in verdict:
+            continue
         if byline(line) and i:
             verdict[n] = "byline"
         elif n_words(line) <= 10 and _is_dateline(line):
             verdict[n] = "dateline"
         elif _is_label(line):
             verdict[n] = "rubric"
+
+
+def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
+                   cut: bool = False) -> str | None:
+    """Fill `verdict` (line number -> rule) with the page furniture among `lines`; return the
+    headline, or None when the page has none (its first line is already the article). `cut`
+    says the page store cut the page off mid-line: its last line, right after a paragraph of
+    the article, is the article's too however short."""
+    _menus(lines, verdict)
+    _listed(lines, verdict)
+    live = [(n, line) for n, line in lines if n not in verdict]
+    if not live:
+        return None
+    body_at = _body_start(live)
+    tail = cut and any(is_prose(line) for _, line in live[-3:-1])  # the cut line is article
+    _headline_lists(live[:-1] if tail else live, verdict)
+    # the footer zone starts after the last line of some length: a page cut off mid-paragraph
+    # still ends in article text
+    last_text = max((i for i, (n, line) in enumerate(live)
+                     if n not in verdict and (is_prose(line) or n_words(line) >= 8
+                                              or tail and i == len(live) - 1)),
+                    default=len(live))
+    _header_elements(live, range(body_at), verdict)
     head = headline(live, body_at, verdict)
+    standfirst = None
+    if head is not None and head + 1 == body_at and any(
+            _is_header_element(line) for _, line in live[body_at + 1:body_at + 3]):
+        # a standfirst under the headline, then a byline or date: the article starts later
+        later = _body_start(live[body_at + 1:])
+        if body_at + 1 + later < len(live):
+            standfirst = body_at
+            _header_elements(live, range(body_at + 1, body_at + 1 + later), verdict)
+            body_at += 1 + later
     head_key = " ".join(live[head][1].casefold().split()) if head is not None else None
     main_script = script(" ".join(line for _, line in live if n_words(line) >= 5))
     seen_short: set[str] = set()
@@ -159,9 +208,12 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str]) -> str
             verdict[n] = "repeated-line"
         elif is_date_only(line):
             verdict[n] = "dateline"
-        elif i < body_at and words <= 4 and not END_PUNCT.search(line) and (
-                head is None or i != head):
-            verdict[n] = "rubric"  # a section label before the headline or after it
+        elif head is not None and i < head:
+            verdict[n] = "rubric"  # what stands above the headline: site names, promos, labels
+        elif i < body_at and i != head and not is_prose(line) and (
+                words <= 4 and not END_PUNCT.search(line) or
+                standfirst is not None and i > standfirst and words <= 8):
+            verdict[n] = "rubric"  # a section label, or a credit line under the standfirst
         elif i > last_text and (words <= 4 and not END_PUNCT.search(line) or
                                  line.isupper() and words >= 2):
             verdict[n] = "signoff" if i == len(live) - 1 and byline(line) else "footer"
@@ -172,21 +224,47 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str]) -> str
 
 
 def _menus(lines: list[tuple[int, str]], verdict: dict[int, str]) -> None:
-    """Menus: 2+ one- or two-word lines opening the page, or 3+ such lines in a row anywhere."""
+    """Menus: 2+ one- or two-word lines opening the page, or 3+ lines of up to three words in a
+    row anywhere, two thirds of them of one or two words ("Политика / Технологии и медиа /
+    Финансы"), the last not of three (that may be the headline under the menu)."""
     def menu_like(line: str) -> bool:
-        return n_words(line) <= 2 and not END_PUNCT.search(line) and not line.isdigit() \
+        return n_words(line) <= 3 and not END_PUNCT.search(line) and not line.isdigit() \
             and not is_date_only(line)
 
     run: list[int] = []
     live = [(n, line) for n, line in lines if n not in verdict]
+    texts = dict(live)
     for i, (n, line) in enumerate([*live, (-1, "a full stop.")]):
         if menu_like(line):
             run.append(n)
             continue
+        while run and n_words(texts[run[-1]]) == 3:  # a three-word line ending it is a headline
+            run.pop()
+        short = sum(n_words(texts[k]) <= 2 for k in run)
         at_top = bool(run) and run[0] == live[0][0]
-        if len(run) >= 3 or (at_top and len(run) >= 2 and i < len(live)):
+        if len(run) >= 3 and 3 * short >= 2 * len(run) or (
+                at_top and len(run) >= 2 and short == len(run) and i < len(live)):
             verdict.update({k: "menu" for k in run})
         run = []
+
+
+def _listed(lines: list[tuple[int, str]], verdict: dict[int, str]) -> None:
+    """The lines under the heading of a list of other articles ("Read also", "Последние
+    новости", "Oxşar xəbərlər"; rule `related-heading`) that read as headlines (a question
+    too), up to the first paragraph of prose."""
+    headings = sorted(n for n, rule in verdict.items() if rule == "related-heading")
+    if not headings:
+        return
+    under, previous = False, 0
+    for n, line in lines:
+        if n in verdict:
+            continue
+        under = under or any(previous < h < n for h in headings)
+        if under and n_words(line) <= 20 and not line.rstrip().endswith((".", "…")):
+            verdict[n] = "related-links"
+        else:
+            under = False
+        previous = n
 
 
 def _headline_lists(live: list[tuple[int, str]], verdict: dict[int, str]) -> None:
@@ -205,15 +283,17 @@ def _headline_lists(live: list[tuple[int, str]], verdict: dict[int, str]) -> Non
 
 
 def _related_links(live: list[tuple[int, str]], verdict: dict[int, str]) -> None:
-    """Runs of 2+ bullet lines that read as headlines (no closing punctuation) are link lists."""
-    run: list[int] = []
+    """Runs of 2+ bullet lines that read as headlines (no closing punctuation, not even a comma)
+    are link lists; bullets after a line that ends in a colon are the article's own list."""
+    run: list[str] = []
+    numbers: list[int] = []
+    lead = ""  # the line before the run
     for n, line in [*live, (-1, "")]:
         if _BULLET.match(line) and n_words(line) <= 25:
-            run.append(n)
+            run.append(line)
+            numbers.append(n)
             continue
-        if len(run) >= 2:
-            texts = dict(live)
-            headline_like = sum(1 for k in run if not END_PUNCT.search(texts[k]))
-            if headline_like * 2 >= len(run):
-                verdict.update({k: "related-links" for k in run if k not in verdict})
-        run = []
+        headline_like = sum(1 for item in run if not _LIST_PUNCT.search(item))
+        if len(run) >= 2 and headline_like * 2 >= len(run) and not lead.rstrip().endswith(":"):
+            verdict.update({k: "related-links" for k in numbers if k not in verdict})
+        run, numbers, lead = [], [], line
