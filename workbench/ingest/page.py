@@ -1,10 +1,11 @@
 """Page heuristics: which lines of a scraped page are furniture, judged by their place on the page.
 
-A page has a header zone (before the first paragraph of prose), the body, and a footer zone
-(after the last line of some length). In the header zone the headline is the first line that
-reads as one (3 to 30 words, not a sentence ending in a full stop, not a date, label, byline
-or URL); short lines before it are rubrics, and date lines, bylines and "Label: value" lines
-are removed there. Anywhere, a line that is only a date or time, a menu (short lines in a row),
+A page has a header zone (before the first paragraph of prose, or through a standfirst), the
+body, and a footer zone (after the last line of some length). In the header zone the headline
+is the first line that reads as one (3 to 30 words, not a sentence ending in a full stop, not a
+date, label, byline or URL) and shares words with the article; lines before it are rubrics,
+and date lines, bylines and "Label: value" lines are removed there. Lines under the heading of
+a list of other articles go; a page cut off mid-line keeps its last line. Anywhere, a line that is only a date or time, a menu (short lines in a row),
 a repeated short line or a repeat of the headline is furniture; in the footer zone, short lines
 that are no sentence and ALL-CAPS interface strings are. A line that keeps words of the article
 stays: the body's own short lines (subheadings, one-line quotes) are never judged by length.
@@ -142,23 +143,22 @@ def _body_start(live: list[tuple[int, str]]) -> int:
     return next((i for i, (_, line) in enumerate(live) if n_words(line) >= BODY_WORDS), len(live))
 
 
-def _is_header_element(line: str) -> bool:
-    """A byline, a date line or a "Label: value" line."""
-    return bool(byline(line)) or n_words(line) <= 10 and _is_dateline(line) or _is_label(line)
+def _header_rule(line: str, *, first: bool = False) -> str | None:
+    """The rule of a header-zone element: a person's byline (not on the page's first line, which
+    may be a headline), a line that dates the page, a "Label: value" line; None for others."""
+    if byline(line) and not first:
+        return "byline"
+    if n_words(line) <= 10 and _is_dateline(line):
+        return "dateline"
+    return "rubric" if _is_label(line) else None
 
 
 def _header_elements(live: list[tuple[int, str]], lines: range, verdict: dict[int, str]) -> None:
     """Bylines, date lines and "Label: value" lines of the header zone (`lines` of `live`)."""
     for i in lines:
         n, line = live[i]
-        if n in verdict:
-            continue
-        if byline(line) and i:
-            verdict[n] = "byline"
-        elif n_words(line) <= 10 and _is_dateline(line):
-            verdict[n] = "dateline"
-        elif _is_label(line):
-            verdict[n] = "rubric"
+        if n not in verdict and (rule := _header_rule(line, first=i == 0)):
+            verdict[n] = rule
 
 
 def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
@@ -185,7 +185,7 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
     head = headline(live, body_at, verdict)
     standfirst = None
     if head is not None and head + 1 == body_at and any(
-            _is_header_element(line) for _, line in live[body_at + 1:body_at + 3]):
+            _header_rule(line) for _, line in live[body_at + 1:body_at + 3]):
         # a standfirst under the headline, then a byline or date: the article starts later
         later = _body_start(live[body_at + 1:])
         if body_at + 1 + later < len(live):
