@@ -4,11 +4,12 @@ A page has a header zone (before the first paragraph of prose, or through a stan
 body, and a footer zone (after the last line of some length). In the header zone the headline
 is the first line that reads as one (3 to 30 words, not a sentence ending in a full stop, not a
 date, label, byline or URL) and shares words with the article; lines before it are rubrics,
-and date lines, bylines and "Label: value" lines are removed there. Lines under the heading of
-a list of other articles go; a page cut off mid-line keeps its last line. Anywhere, a line that is only a date or time, a menu (short lines in a row),
-a repeated short line or a repeat of the headline is furniture; in the footer zone, short lines
-that are no sentence and ALL-CAPS interface strings are. A line that keeps words of the article
-stays: the body's own short lines (subheadings, one-line quotes) are never judged by length.
+and date lines, bylines and "Label: value" lines are removed there. Anywhere, a line that is
+only a date or time, a menu (short lines in a row), a repeated short line, a repeat of the
+headline and the lines under the heading of a list of other articles are furniture; in the
+footer zone, short lines that are no sentence and ALL-CAPS interface strings are. A line that
+keeps words of the article stays: the body's own short lines (subheadings, one-line quotes)
+are never judged by length, and a page cut off mid-line keeps its last line.
 """
 
 from __future__ import annotations
