@@ -87,10 +87,9 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None, page: boo
     lines = [(n, line) for n, line in lines if n not in verdict]
     if _hard_wrapped(lines):  # paragraphs first: a wrapped line is no page element
         lines = _unwrap(lines, raw)
-    last = [(n, line) for n, line in lines if n not in verdict][-1:]
     # a store that cuts pages at a length ends them mid-line, often mid-paragraph
-    cut = bool(last) and not text.endswith("\n") and last[0][0] == len(raw) \
-        and not last[0][1].isupper()
+    cut = bool(lines) and not text.endswith("\n") and lines[-1][0] == len(raw) \
+        and not lines[-1][1].isupper()
     title = page_furniture(lines, verdict, cut=cut) if page and len(lines) > 1 else None
     _captions(lines, verdict, out.removed)
     for n, line in lines:

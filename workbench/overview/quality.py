@@ -12,12 +12,21 @@ QUALITY_COLUMNS = ["group", "documents", "lines", "removed_share", "removed_by",
 ATTENTION_COLUMNS = ["doc_id", "group", "issue", "detail"]
 
 
-def _chosen(corpus) -> pd.DataFrame:
-    """The metadata table's rows of FIELDS, with the group of each document."""
+def _documents(corpus) -> pd.DataFrame:
+    """The documents with their group (a document whose outlet is unknown is its own group) and
+    their lines: kept (paragraphs) and removed."""
+    docs = corpus.documents.assign(doc_id=lambda d: d.doc_id.astype(str),
+                                   group=group_labels(corpus.documents, "outlet"))
+    kept = corpus.paragraphs.groupby(corpus.paragraphs.doc_id.astype(str)).size()
+    gone = corpus.removed.groupby(corpus.removed.doc_id.astype(str)).size()
+    return docs.assign(kept=docs.doc_id.map(kept).fillna(0).astype("int64"),
+                       removed=docs.doc_id.map(gone).fillna(0).astype("int64"))
+
+
+def _chosen(corpus, docs: pd.DataFrame) -> pd.DataFrame:
+    """The metadata table's rows of FIELDS, with the group of each document (`_documents`)."""
     meta = corpus.metadata[corpus.metadata.field.isin(FIELDS)].astype({"doc_id": str})
-    groups = pd.Series(group_labels(corpus.documents, "outlet").to_numpy(),
-                       index=corpus.documents.doc_id.astype(str))
-    return meta.assign(group=meta.doc_id.map(groups))
+    return meta.assign(group=meta.doc_id.map(docs.set_index("doc_id").group))
 
 
 def quality(corpus) -> pd.DataFrame:
@@ -29,23 +38,20 @@ def quality(corpus) -> pd.DataFrame:
     curated (share of chosen values that are curated), unsure (chosen inferred values of
     medium or low confidence).
     """
-    docs = corpus.documents.assign(doc_id=lambda d: d.doc_id.astype(str),
-                                   group=group_labels(corpus.documents, "outlet"))
-    kept = corpus.paragraphs.groupby(corpus.paragraphs.doc_id.astype(str)).size()
+    docs = _documents(corpus)
     removed = corpus.removed.assign(doc_id=corpus.removed.doc_id.astype(str),
                                     rule=corpus.removed.rule.astype(str))
     removed = removed.assign(group=removed.doc_id.map(docs.set_index("doc_id").group))
-    gone = removed.groupby("group").size()
-    lines = docs.doc_id.map(kept).fillna(0).groupby(docs.group).sum() + gone.reindex(
-        docs.group.unique(), fill_value=0)
+    gone = docs.groupby("group").removed.sum()
+    lines = gone + docs.groupby("group").kept.sum()
     by = removed.groupby("group").rule.agg(
         lambda r: ", ".join(f"{k} {n}" for k, n in r.value_counts().head(3).items()))
-    meta = _chosen(corpus)
+    meta = _chosen(corpus, docs)
     known = meta[meta.chosen.notna()]
     share = known.pivot_table(index="group", columns="field", values="doc_id", aggfunc="count")
     size = docs.groupby("group").size()
     out = pd.DataFrame({"documents": size, "lines": lines.reindex(size.index).astype("int64")})
-    out["removed_share"] = gone.reindex(size.index, fill_value=0) / out.lines.where(out.lines > 0)
+    out["removed_share"] = gone.reindex(size.index) / out.lines.where(out.lines > 0)
     out["removed_by"] = by.reindex(size.index).fillna("")
     for fld in FIELDS:
         out[fld] = share.get(fld, pd.Series(dtype=float)).reindex(size.index).fillna(0) / size
@@ -64,7 +70,8 @@ def needs_attention(corpus, *, removal: float = 0.5) -> pd.DataFrame:
 
     Columns: doc_id, group, issue, detail. Confirm or correct in data/sources.csv.
     """
-    meta = _chosen(corpus)
+    docs = _documents(corpus)
+    meta = _chosen(corpus, docs)
     rows = []
     inferred = meta[meta.chosen.notna() & meta.curated.isna()]
     for r in inferred[inferred.confidence.isin(["medium", "low"])
@@ -74,18 +81,13 @@ def needs_attention(corpus, *, removal: float = 0.5) -> pd.DataFrame:
     for r in meta[meta.agrees.eq(False).fillna(False)].itertuples():
         rows.append((r.doc_id, r.group, f"curated {r.field} differs from the text",
                      f"curated {r.curated!r}, text {r.inferred!r} ({r.evidence})"))
-    docs = corpus.documents.assign(doc_id=lambda d: d.doc_id.astype(str),
-                                   group=group_labels(corpus.documents, "outlet"))
     for r in docs[docs.outlet.isna() & docs.cited.notna()].itertuples():
         rows.append((r.doc_id, r.group, "no outlet; the text cites agencies",
                      f"cited: {r.cited} (one may be the source of the story)"))
     for r in docs[docs.date.isna() & docs.date_not_before.notna()].itertuples():
         rows.append((r.doc_id, r.group, "undated", f"published on or after {r.date_not_before}"))
-    kept = corpus.paragraphs.groupby(corpus.paragraphs.doc_id.astype(str)).size()
-    gone = corpus.removed.groupby(corpus.removed.doc_id.astype(str)).size()
-    share = gone.reindex(docs.doc_id, fill_value=0) / (gone.reindex(docs.doc_id, fill_value=0)
-                                                       + kept.reindex(docs.doc_id, fill_value=0))
-    for doc_id, value in share[share > removal].items():
-        rows.append((doc_id, docs.set_index("doc_id").group[doc_id], "much removed",
-                     f"{value:.0%} of the page's lines removed: check the removed lines"))
+    share = docs.removed / (docs.removed + docs.kept).where(lambda n: n > 0)
+    for r in docs.assign(share=share)[share > removal].itertuples():
+        rows.append((r.doc_id, r.group, "much removed",
+                     f"{r.share:.0%} of the page's lines removed: check the removed lines"))
     return pd.DataFrame(rows, columns=ATTENTION_COLUMNS)
