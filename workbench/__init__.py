@@ -16,9 +16,12 @@ from .project import Project, load_corpus, open_corpus, project
 __all__ = ["Corpus", "Project", "find_mentions", "load_corpus", "open_corpus", "project"]
 
 
-def find_mentions(corpus, actors=None, **options):
+def find_mentions(corpus, actors=None, *, discovered: bool = True, **options):
     """`workbench.networks.find_mentions` with the actor dictionary of the project around the
-    working folder when `actors` is not given (as `open_corpus` opens its corpus)."""
+    working folder when `actors` is not given (as `open_corpus` opens its corpus), and, unless
+    `discovered` is False, the actors it lacks, discovered with the project's words."""
     from .networks import find_mentions as find
 
-    return find(corpus, project().actors() if actors is None else actors, **options)
+    here = project()
+    return find(corpus, here.actors() if actors is None else actors,
+                discovery=here.discovery() if discovered else None, **options)

@@ -11,10 +11,16 @@ import workbench
 from workbench.networks import find_mentions
 
 
-def test_find_mentions_at_the_top_takes_the_projects_dictionary(seed_corpus, monkeypatch):
+def test_find_mentions_at_the_top_takes_the_projects_dictionary_and_discovers(seed_corpus,
+                                                                              monkeypatch):
     monkeypatch.chdir(ROOT / "notebooks")
     found = workbench.find_mentions(seed_corpus)
-    assert found.equals(find_mentions(seed_corpus, PROJECT.actors()))
+    assert found.equals(find_mentions(seed_corpus, PROJECT.actors(),
+                                      discovery=PROJECT.discovery()))
+    assert found["discovered"].any()
+    listed = workbench.find_mentions(seed_corpus, discovered=False)
+    assert listed.equals(find_mentions(seed_corpus, PROJECT.actors()))
+    assert not listed["discovered"].any()
     names_only = workbench.find_mentions(seed_corpus, adjectives=False, metonyms=False)
     assert set(names_only.kind) <= {"name", "title"}
 

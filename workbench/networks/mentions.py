@@ -19,14 +19,17 @@ Rules, in order of application (docs/methods/networks.md, "Finding mentions"):
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from .actors import compile_aliases
+from .discover import Discovery, discover
 
 COLUMNS = {"doc_id": "string", "sent_id": "Int64", "start": "int64", "end": "int64",
            "surface": "string", "actor": "string", "type": "string", "kind": "string",
-           "ambiguous": "bool"}
+           "ambiguous": "bool", "discovered": "bool", "evidence": "string"}
 PLACE_PREPOSITION = re.compile(
     r"(?:\b(?<!according )(?:in|at|to|into|inside|outside|near|via|around|across|throughout"
     r"|within)\s+(?:the\s+)?|(?<!\w)(?:в|во)\s+)$", re.IGNORECASE)
@@ -35,13 +38,18 @@ _NEXT_TO = re.compile(r"[\s,]*")
 
 
 def find_mentions(corpus, actors: pd.DataFrame, *, adjectives: bool = True,
-                  metonyms: bool = True, titles: bool = True) -> pd.DataFrame:
+                  metonyms: bool = True, titles: bool = True,
+                  discovery: Mapping[str, tuple[str, ...]] | None = None) -> pd.DataFrame:
     """Every mention of an actor of `actors` (the dictionary, `Project.actors()`) in
-    `corpus.documents.text`, with character offsets into that text.
+    `corpus.documents.text`, with character offsets into that text; with `discovery`
+    (`Project.discovery()`), also of actors the dictionary lacks (`discover`).
 
     Columns: doc_id, sent_id, start, end, surface, actor, type, kind (name | adjective |
-    metonym | title; a surname counts as a name), ambiguous. `attrs["settings"]` records the
-    switches, so networks built from these mentions can say how they were made.
+    metonym | title; a surname counts as a name), ambiguous, discovered (not in the
+    dictionary), evidence (the pattern that found a discovered actor, "" for listed ones).
+    A discovered name holding dictionary mentions replaces them (longest match wins).
+    `attrs["settings"]` records the switches, so networks built from these mentions can say
+    how they were made.
 
     >>> import workbench  # doctest: +SKIP
     >>> find_mentions(workbench.open_corpus(), workbench.project().actors())  # doctest: +SKIP
@@ -60,10 +68,32 @@ def find_mentions(corpus, actors: pd.DataFrame, *, adjectives: bool = True,
         found = [(m, by_alias[forms[" ".join(m.group().split())]])
                  for m in pattern.finditer(str(text))]
         records += [(doc_id, *hit) for hit in _resolve(found, str(text), year)]
-    out = _with_sentences(pd.DataFrame(records, columns=[c for c in COLUMNS if c != "sent_id"]),
-                          corpus.sentences)
-    out.attrs["settings"] = {"adjectives": adjectives, "metonyms": metonyms, "titles": titles}
+    listed = pd.DataFrame(records, columns=list(COLUMNS)[:1] + list(COLUMNS)[2:-2])
+    if discovery is not None:
+        found = discover(corpus, listed, actors, Discovery(**discovery))
+        listed = _with_discovered(listed, found)
+    out = _with_sentences(listed.assign(discovered=listed.get("discovered", False),
+                                        evidence=listed.get("evidence", "")), corpus.sentences)
+    out.attrs["settings"] = {"adjectives": adjectives, "metonyms": metonyms, "titles": titles,
+                             "discovered": discovery is not None}
     return out
+
+
+def _with_discovered(listed: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+    """Listed mentions plus discovered ones; a listed mention inside a discovered one goes."""
+    if found.empty:
+        return listed
+    found = found.assign(kind="name", ambiguous=False, discovered=True)
+    inside = np.zeros(len(listed), dtype=bool)
+    starts, ends = listed["start"].to_numpy(), listed["end"].to_numpy()
+    spans = {d: (found["start"].to_numpy()[rows, None], found["end"].to_numpy()[rows, None])
+             for d, rows in found.groupby("doc_id").indices.items()}
+    for doc_id, rows in listed.groupby("doc_id").indices.items():
+        if doc_id in spans:
+            s, e = spans[doc_id]
+            inside[rows] = ((starts[rows] >= s) & (ends[rows] <= e)).any(axis=0)
+    return pd.concat([listed[~inside].assign(discovered=False, evidence=""), found],
+                     ignore_index=True)
 
 
 def _resolve(found: list, text: str, year) -> list[tuple]:

@@ -19,6 +19,8 @@ import regex
 #: actor dictionary: the kinds of actor and of alias (see the header of data/actors.csv)
 TYPES = ("person", "state", "organisation", "group", "place")
 KINDS = ("name", "surname", "adjective", "metonym", "title")
+#: discovery words: what each role of data/discovery_words.csv does (see its header)
+ROLES = ("org_head", "org_cue", "group", "surname_end", "not_name")
 
 
 class InputError(ValueError):
@@ -160,6 +162,14 @@ TABLES = {
     "title_words.csv": [
         Column("language", fix="write an ISO 639-1 code such as en or ru"),
         Column("word", fix="write a word or phrase that introduces a name (President, expert)")],
+    "discovery_words.csv": [
+        Column("language", fix="write an ISO 639-1 code such as en or ru"),
+        Column("role", check=lambda v: None if v in ROLES else "is unknown",
+               fix=f"write one of {', '.join(ROLES)}"),
+        Column("word", fix="write the word as it appears in text (Russian: its dictionary form)")],
+    "rejected_actors.csv": [
+        Column("name", fix="write the discovered name that is not an actor"),
+        Column("note", filled=False, required=False)],
     "speech_cues.csv": [
         Column("language", fix="write an ISO 639-1 code such as en or ru"),
         Column("cue", fix="write a speech verb as it appears in text (said, noted, pointed out)")],

@@ -37,7 +37,7 @@ from ..index.query import Query, named_query
 from ..ingest import Context, Copies, Dedupe, Rules, TokenizerSettings, build_corpus, outlet_table
 from ..ingest.bounds import use_lower_bounds
 from ..ingest.dates import parse_date
-from .inputs import TABLES, InputError, read_actors, read_table, read_words
+from .inputs import ROLES, TABLES, InputError, read_actors, read_table, read_words
 
 CONFIG_NAME = "workbench.toml"
 #: the workbench's own inputs, used where a project has no file of that name
@@ -199,6 +199,16 @@ class Project:
         language or all."""
         table = self.table("title_words")
         return tuple(table.word[table.language == language] if language else table.word)
+
+    def discovery(self) -> dict[str, tuple[str, ...]]:
+        """What actor discovery relies on (`networks.find_mentions(discovery=...)`): titles
+        (`data/title_words.csv`), the words of each role of `data/discovery_words.csv`, and the
+        names the researcher rejected (`data/rejected_actors.csv`, if the project has one)."""
+        table = self.table("discovery_words")
+        words = {f"{role}s": tuple(table.word[table.role == role]) for role in ROLES}
+        rejected = self.table("rejected_actors").name if self.input_path(
+            "rejected_actors").exists() else ()
+        return {"titles": self.title_words(), **words, "rejected": tuple(rejected)}
 
     def speech_cues(self, language: str = "en") -> tuple[str, ...]:
         """Speech verbs that name a quotation's speaker (`data/speech_cues.csv`) of a language."""

@@ -1,0 +1,481 @@
+"""Actors the dictionary lacks, discovered from how texts introduce people and bodies.
+
+Patterns (docs/methods/networks.md, "Discovered actors"); the words they rely on are data
+(`data/title_words.csv`, `data/discovery_words.csv`, `Project.discovery()`):
+- titled: a person's name after a title or role, possibly with its complement ("Deputy Foreign
+  Minister Andrey Rudenko", "deputy of the Milli Majlis Azay Guliyev", "с президентом
+  Таджикистана Эмомали Рахмоном");
+- apposition: a name followed by a comma and a role ("Igor Korotchenko, General Director of");
+- name test: two or three capitalised words that end in a surname ending (Latin script) or
+  that a Russian dictionary reads as first name and surname;
+- organisation: capitalised words ending in an organisation noun, with its complement ("the
+  Azerbaijani Defense Ministry", "Foreign Ministry of Azerbaijan", "Федеральная служба
+  безопасности");
+- acronym: an acronym defined in brackets ("Federal Security Service (FSB)") or whose letters
+  are the initials of an organisation found in the same document ("FSB" beside "Federal
+  Security Service");
+- quoted: a capitalised name in quotation marks after an organisation word or quoted twice in
+  a document ("representative office of “Rossotrudnichestvo”", компания «Газпром»);
+- collective: a state's adjective with a group noun ("Russian "peacekeepers"", "российских
+  пограничников");
+- surname: a discovered person's surname alone later in the same document.
+One actor per name across the corpus: names are compared folded (case, accents, Sergey/Sergei,
+Aliyev/Aliev) and Russian ones in the nominative; a name equal to a listed actor's is that actor.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .morphology import is_first_name, lemma, lemmas, nominative, person_name, plural_nominative
+
+_UPPER = "A-ZÀ-ÖØ-ÞĞİŞÇÖÜƏА-ЯЁ"
+_CAP = rf"[{_UPPER}][\w]*(?:[-–][\w]+)*"
+_CONNECT = r"of|for|and|on|the|de|von|der|al|bin|ibn"
+#: a run of capitalised words, with connectors and possessives ("Azerbaijan's Foreign Ministry")
+_RUN = re.compile(rf"(?<![\w-]){_CAP}(?:(?:['’]s)?(?:\s+(?:{_CONNECT}))*\s+{_CAP})*")
+_WORD = re.compile(rf"{_CAP}|['’]s|\S+")
+_ACRONYM = re.compile(rf"(?<![\w-])[{_UPPER}]{{2,6}}(?![\w-])")
+_QUOTED = re.compile(rf"[«“\"„]\s*({_CAP}(?:\s+[\w–-]+){{0,3}}?)\s*[»”\"]")
+_DEFINED = re.compile(rf"\s*\(([{_UPPER}]{{2,6}})\)")
+_RU_WORDS = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_LATIN = re.compile(r"[A-Za-zÀ-ÿĞğİıŞşÇçÖöÜüƏə]")
+COLUMNS = ["doc_id", "start", "end", "surface", "actor", "type", "evidence"]
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """The words discovery relies on (`Project.discovery()`), each a tuple of strings; Russian
+    words are dictionary forms. `rejected` are names the researcher rejected: never actors."""
+
+    titles: tuple[str, ...] = ()
+    org_heads: tuple[str, ...] = ()
+    org_cues: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    surname_ends: tuple[str, ...] = ()
+    not_names: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()
+
+
+def fold(name: str) -> str:
+    """A name folded for comparison: case, accents, quotes and common transliteration variants
+    (Sergey/Sergei, Aliyev/Aliev, Mikhail/Mihail).
+
+    >>> fold("Sergei Lavrov") == fold("Sergey Lavrov")
+    True
+    """
+    text = unicodedata.normalize("NFKD", name.lower().replace("ı", "i").replace("ə", "a"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[\"'’«»“”„]", "", text)
+    for a, b in (("kh", "h"), ("dzh", "j"), ("zh", "j"), ("y", "i"), ("ii", "i"), ("–", "-")):
+        text = text.replace(a, b)
+    return " ".join(text.split())
+
+
+def discover(corpus, known: pd.DataFrame, actors: pd.DataFrame, words: Discovery) -> pd.DataFrame:
+    """Mentions of actors the dictionary lacks, one row per mention, in every document.
+
+    `known` are the dictionary's mentions (`find_mentions` without discovery), whose spans a
+    discovered name may not cross; `actors` the dictionary, whose names and adjectives the
+    patterns use. Columns: doc_id, start, end, surface, actor (canonical name), type (person |
+    organisation | group), evidence (the pattern: titled | apposition | name test | organisation
+    | acronym | quoted | collective | surname).
+    """
+    docs = corpus.documents
+    finder = _Finder(words, actors, _lower_words(docs["text"]))
+    found = []
+    holdable = ((known["kind"] == "adjective") | known["type"].isin(["state", "place"])
+                | known["ambiguous"])
+    columns = [known[c].to_numpy().tolist() for c in ("start", "end")] + [holdable.tolist()]
+    spans = {d: [(columns[0][i], columns[1][i], columns[2][i]) for i in rows]
+             for d, rows in known.groupby("doc_id").indices.items()}
+    for doc_id, text in zip(docs["doc_id"], docs["text"], strict=True):
+        found += [(doc_id, *hit) for hit in finder.document(str(text), spans.get(doc_id, []))]
+    table = pd.DataFrame(found, columns=["doc_id", "start", "end", "surface", "name", "type",
+                                         "evidence"])
+    return _named(table, actors, words)
+
+
+class _Finder:
+    """The patterns of one `Discovery`, applied document by document."""
+
+    def __init__(self, words: Discovery, actors: pd.DataFrame, common: set[str]):
+        self.words, self.common = words, common
+        latin = [t for t in words.titles if _LATIN.search(t)]
+        self.titles_ru = {t for t in words.titles if not _LATIN.search(t)}
+        self.title_words = {w for t in latin for w in t.split()}
+        self.title_re = re.compile(
+            rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(latin, key=len, reverse=True)))})"
+            rf"\.?(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?P<of>(?:{_CAP}\s+){{0,5}}))?,?\s*$")
+        self.heads = {h for h in words.org_heads if _LATIN.search(h)}
+        self.heads_ru = set(words.org_heads) - self.heads
+        self.not_names = set(words.not_names)
+        named = actors[actors["kind"].isin(["name", "metonym", "title"])
+                       & (actors["type"] != "person")]
+        self.known_words = {w for alias in named["alias"] for w in alias.split()}
+        adjectives = actors[(actors["kind"] == "adjective") & (actors["type"] == "state")]
+        self.adjective_of = {a: s for a, s in zip(adjectives["alias"], adjectives["actor"],
+                                                  strict=True)}
+        self.first_adjective = {}
+        for adjective, state in self.adjective_of.items():
+            if _LATIN.search(adjective) and not adjective.endswith("s"):
+                self.first_adjective.setdefault(state, adjective)
+        latin_adj = sorted((a for a in self.adjective_of if _LATIN.search(a)), key=len,
+                           reverse=True)
+        groups = sorted((g for g in words.groups if _LATIN.search(g)), key=len, reverse=True)
+        self.group_re = re.compile(
+            rf"(?<!\w)(?P<adj>{'|'.join(map(re.escape, latin_adj))})\s+[\"“«]?"
+            rf"(?P<noun>(?i:{'|'.join(re.escape(g.removesuffix('s')) + 's?' for g in groups)}))"
+            r"[\"”»]?(?!\w)") if latin_adj and groups else None
+        self.groups_ru = {g for g in words.groups if not _LATIN.search(g)}
+        self.adjectives_ru = {lemma(a) for a in self.adjective_of if not _LATIN.search(a)}
+        states = actors[(actors["type"] == "state") & (actors["kind"] == "name")]["alias"]
+        self.state_lemmas = {lemma(a) for a in states if not _LATIN.search(a)} | {"рф"}
+        cues = sorted(words.org_cues, key=len, reverse=True)
+        latin_cues = "|".join(map(re.escape, (c for c in cues if _LATIN.search(c))))
+        #: an organisation named right before or after its kind: "Sputnik news agency",
+        #: "the news agency Sputnik Azerbaijan"
+        self.named_re = re.compile(
+            rf"(?<![\w-])(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?:news\s+)?(?:{latin_cues})\b"
+            rf"|\b(?:{latin_cues})\s+(?P<name2>{_CAP}(?:\s+{_CAP}){{0,2}})(?![\w-])"
+        ) if latin_cues else None
+        self.cue_re = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, cues))})\s+(?:of\s+)?"
+                                 r"(?:the\s+)?$", re.IGNORECASE) if cues else None
+
+    # -- one document ------------------------------------------------------------------------
+    def document(self, text: str, known: list[tuple[int, int, bool]]) -> list[tuple]:
+        """(start, end, surface, name, type, evidence) of every discovered mention."""
+        hits, common = [], _Common(self.common, _initial_capitals(text))
+        for run in _RUN.finditer(text):
+            hits += self._run(text, run, common)
+        hits += self._russian(text)
+        hits += self._quoted(text)
+        hits += self._collectives(text)
+        hits = _without_overlaps(hits, known)
+        hits += self._acronyms(text, hits, known)
+        hits += self._surnames(text, hits, known)
+        return sorted(_without_overlaps(hits, known))
+
+    def _name_words(self, words: list[str], common: _Common) -> bool:
+        """Whether capitalised words can form a person's name."""
+        return (2 <= len(words) <= 3
+                and all(w[:1].isupper() and not w.isupper() and w.lower() not in common
+                        and not re.search(r"[-–][a-zа-яё]", w)
+                        and w not in self.known_words and w not in self.title_words
+                        and w not in self.heads and w not in self.not_names
+                        and w not in self.adjective_of and _LATIN.search(w)
+                        for w in words))
+
+    def _run(self, text: str, run: re.Match, common: _Common) -> list[tuple]:
+        """Persons and organisations in one run of capitalised words (Latin script)."""
+        tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
+                  for m in _WORD.finditer(run.group())]
+        words = [w for _, _, w in tokens]
+        out = []
+        # a person at the end of the run, after a title inside it or right before it
+        cut = max((i + 1 for i, w in enumerate(words) if w in self.title_words), default=0)
+        before = self.title_re.search(text, max(0, run.start() - 60), run.start())
+        tail = tokens[cut:]
+        while tail and (tail[0][2] in self.heads or tail[0][2] in self.known_words
+                        or tail[0][2] in (_CONNECT.split("|") + ["'s", "’s"])
+                        or tail[0][2] in self.adjective_of):
+            tail = tail[1:]
+        person = None
+        if cut or before:
+            names = [t for t in tail if t[2][:1].isupper()]
+            if len(names) > 3 or any(t[2] in self.heads or t[2] in self.known_words
+                                     for t in tail):
+                names = names[-2:]
+            if self._name_words([t[2] for t in names], common):
+                person = (names, "titled")
+        elif self._name_words(words, common) and len(words) == len(tokens):
+            after = text[run.end():run.end() + 80]
+            if re.match(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
+                        rf"(?:{'|'.join(map(re.escape, self.title_words))})\b", after):
+                person = (tokens, "apposition")
+            elif self._surname(words[-1]):
+                person = (tokens, "name test")
+        if person:
+            names, evidence = person
+            name = " ".join(t[2] for t in names)
+            out.append((names[0][0], names[-1][1], text[names[0][0]:names[-1][1]], name,
+                        "person", evidence))
+            tokens = tokens[:tokens.index(names[0])]
+        out += self._organisation(text, tokens, common)
+        return out
+
+    def _surname(self, word: str) -> bool:
+        return len(word) >= 5 and any(word.endswith(e) for e in self.words.surname_ends)
+
+    def _organisation(self, text: str, tokens: list[tuple], common: _Common) -> list[tuple]:
+        """The organisation a run names: words through an organisation noun and its complement."""
+        heads = [i for i, t in enumerate(tokens) if t[2] in self.heads]
+        if not heads:
+            return []
+        head = heads[-1]
+        end = head + 1
+        while end + 1 < len(tokens) and tokens[end][2] in ("of", "for", "on") \
+                and tokens[end + 1][2][:1].isupper() or (
+                end < len(tokens) and tokens[end][2] in ("the", "and")
+                and end > head + 1 and end + 1 < len(tokens)):
+            end += 2 if tokens[end][2] in ("of", "for", "on") else 1
+            while end < len(tokens) and tokens[end][2][:1].isupper() \
+                    and tokens[end][2] not in self.title_words:
+                end += 1
+        start = 0
+        while start < head and (tokens[start][2].lower() in common
+                                or re.search(r"[-–][a-zа-яё]", tokens[start][2])
+                                or tokens[start][2] in self.title_words
+                                or tokens[start][2] in _CONNECT.split("|")):
+            start += 1
+        part = tokens[start:end]
+        rest = part[2:] if len(part) > 2 and part[1][2] in ("'s", "’s") else part[1:]
+        defined = _DEFINED.match(text, part[-1][1])
+        if (part[0][2] in self.adjective_of or part[0][2] in self.first_adjective) \
+                and len(rest) >= 2 and (defined or re.search(
+                    rf"\b{_initials(' '.join(t[2] for t in rest))}\b", text)):
+            part = rest  # "Russia's Federal Security Service (FSB)": the service is the actor
+        capitals = [t for t in part if t[2][:1].isupper() and t[2] not in self.heads]
+        if not capitals or part[-1][2] in _CONNECT.split("|"):
+            return []
+        surface = text[part[0][0]:part[-1][1]]
+        return [(part[0][0], part[-1][1], surface, self._org_name(part), "organisation",
+                 "organisation")]
+
+    def _org_name(self, part: list[tuple]) -> str:
+        """"Foreign Ministry of Azerbaijan" and "Azerbaijan's Foreign Ministry" -> "Azerbaijani
+        Foreign Ministry": a state complement or possessive becomes the state's adjective."""
+        words = [t[2] for t in part]
+        if len(words) > 2 and words[1] in ("'s", "’s") and words[0] in self.first_adjective:
+            return " ".join([self.first_adjective[words[0]], *words[2:]])
+        if len(words) > 3 and words[-2] == "of" and words[-1] in self.first_adjective:
+            return " ".join([self.first_adjective[words[-1]], *words[:-2]])
+        return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s")
+
+    def _russian(self, text: str) -> list[tuple]:
+        """Russian persons (titled or passing the first-name test) and organisations."""
+        words = [(m.start(), m.end(), m.group()) for m in _RU_WORDS.finditer(text)]
+        out, i = [], 0
+        while i < len(words):
+            s, e, w = words[i]
+            j = i
+            while j < len(words) and words[j][2][:1].isupper() and j - i < 3 \
+                    and (j == i or not text[words[j - 1][1]:words[j][0]].strip()):
+                j += 1
+            if j - i >= 2:
+                run = words[i:j]
+                name = person_name([t[2] for t in run])
+                titled = self._ru_titled(words, i)
+                if name and (titled or is_first_name(run[0][2])):
+                    out.append((run[0][0], run[-1][1], text[run[0][0]:run[-1][1]], name,
+                                "person", "titled" if titled else "name test"))
+                    i = j
+                    continue
+            head = lemma(w) in self.heads_ru or (
+                i + 1 < len(words) and lemma(words[i + 1][2]) in self.heads_ru
+                and lemma(w.lower()) not in self.adjectives_ru)
+            if w[:1].isupper() and head:
+                k = i + 1
+                while k < len(words) and k - i <= 4 and words[k][2].islower() \
+                        and not text[words[k - 1][1]:words[k][0]].strip():
+                    k += 1
+                if k < len(words) and k - i >= 2 and words[k][2] in self.adjective_of.values() \
+                        or k < len(words) and lemma(words[k][2]) in self.state_lemmas:
+                    k += 1  # "Следственный комитет России"
+                if k - i >= 2:
+                    phrase = [t[2] for t in words[i:k]]
+                    out.append((s, words[k - 1][1], text[s:words[k - 1][1]],
+                                nominative(phrase), "organisation", "organisation"))
+                    i = k
+                    continue
+            i += 1
+        return out
+
+    def _ru_titled(self, words: list[tuple], i: int) -> bool:
+        """Whether a Russian title word stands up to three words before word `i`."""
+        return any(lemmas(w.lower()) & self.titles_ru for _, _, w in words[max(0, i - 4):i])
+
+    def _quoted(self, text: str) -> list[tuple]:
+        """Names in quotation marks after an organisation word, or quoted twice."""
+        found = list(_QUOTED.finditer(text))
+        counts = Counter(m.group(1) for m in found)
+        out = []
+        for m in found:
+            name = m.group(1)
+            if len(name.split()) == 1 and (name in self.not_names or name.lower() in self.common):
+                continue
+            before = text[max(0, m.start() - 40):m.start()]
+            cue = self.cue_re and self.cue_re.search(before)
+            ru_cue = any(lemma(w.lower()) in self.words.org_cues
+                         for w in _RU_WORDS.findall(before)[-1:])
+            acronym = re.match(rf"\s*\(([{_UPPER}]{{2,6}})\)", text[m.end():])
+            if cue or ru_cue or acronym or counts[name] >= 2:
+                out.append((m.start(1), m.end(1), name, name, "organisation", "quoted"))
+            if acronym:
+                start = m.end() + acronym.start(1)
+                out.append((start, start + len(acronym.group(1)), acronym.group(1), name,
+                            "organisation", "quoted"))
+        if self.named_re:
+            for m in self.named_re.finditer(text):
+                group = "name" if m["name"] else "name2"
+                words = m[group].split()
+                while words and (words[0] in self.adjective_of
+                                 or re.search(r"[-–][a-zа-яё]", words[0])):
+                    words = words[1:]  # "the Turkish TV channel", "Baku-based Report"
+                if any(len(w) > 2 and not w.isupper() for w in words) \
+                        and not (set(words) & (self.not_names | self.title_words)) \
+                        and not any(w.lower() in self.common for w in words):
+                    name = " ".join(words)
+                    end = m.end(group)
+                    out.append((end - len(name), end, name, name, "organisation", "named"))
+        return out
+
+    def _collectives(self, text: str) -> list[tuple]:
+        """A state's adjective with a group noun, in English and Russian."""
+        out = []
+        if self.group_re:
+            for m in self.group_re.finditer(text):
+                noun = next(g for g in self.words.groups
+                            if g.removesuffix("s") == m["noun"].lower().removesuffix("s"))
+                out.append((m.start(), m.end(), m.group(), f"{m['adj'].removesuffix('s')} "
+                            f"{noun}", "group", "collective"))
+        words = list(_RU_WORDS.finditer(text))
+        for a, b in zip(words, words[1:], strict=False):
+            if text[a.end():b.start()].strip() or not self.groups_ru:
+                continue
+            if lemmas(b.group().lower()) & self.groups_ru \
+                    and lemma(a.group().lower()) in self.adjectives_ru:
+                out.append((a.start(), b.end(), text[a.start():b.end()],
+                            plural_nominative([a.group(), b.group()]), "group", "collective"))
+        return out
+
+    def _acronyms(self, text: str, hits: list[tuple], known: list[tuple]) -> list[tuple]:
+        """Acronyms defined beside their expansion or spelling an organisation's initials."""
+        orgs = {_initials(h[2]): h for h in hits if h[4] == "organisation"}
+        orgs |= {m.group(1): h for h in hits if h[4] == "organisation"
+                 and (m := _DEFINED.match(text, h[1])) and m.group(1)[0] == h[2][0]}
+        out = []
+        for m in _ACRONYM.finditer(text):
+            acronym = m.group()
+            if any(s <= m.start() < e for s, e, _ in known):
+                continue
+            if acronym in orgs:
+                out.append((m.start(), m.end(), acronym, orgs[acronym][3], "organisation",
+                            "acronym"))
+                continue
+            defined = re.match(r"\s*\(([^()]{5,80})\)", text[m.end():])
+            if defined and _initials(defined.group(1)) == acronym:
+                name = defined.group(1).strip()
+                out.append((m.start(), m.end(), acronym, name, "organisation", "acronym"))
+                start = m.end() + defined.start(1)
+                out.append((start, start + len(name), name, name, "organisation", "acronym"))
+                orgs[acronym] = out[-1]
+            elif text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")":
+                before = re.split(r"[,.;:()\n]", text[max(0, m.start() - 90):m.start() - 1])[-1]
+                words = before.split()
+                for k in range(len(words)):
+                    phrase = " ".join(words[k:])
+                    if phrase[:1].isupper() and _initials(phrase) == acronym:
+                        start = m.start() - 1 - len(before.rstrip()) + before.rstrip().find(phrase)
+                        out.append((start, start + len(phrase), phrase, phrase, "organisation",
+                                    "acronym"))
+                        out.append((m.start(), m.end(), acronym, phrase, "organisation",
+                                    "acronym"))
+                        orgs[acronym] = out[-1]
+                        break
+        return out
+
+    def _surnames(self, text: str, hits: list[tuple], known: list[tuple]) -> list[tuple]:
+        """A discovered person's surname alone, after the full name, in the same document."""
+        out = []
+        for _, end, surface, name, kind, _ in hits:
+            if kind != "person" or len(surface.split()) < 2:
+                continue
+            surname = surface.split()[-1]
+            stem = surname[:-2] if not _LATIN.search(surname) and len(surname) > 5 else surname
+            suffix = r"[а-яё]{0,3}" if stem != surname else ""
+            for m in re.finditer(rf"(?<![\w-]){re.escape(stem)}{suffix}(?![\w-])", text[end:]):
+                out.append((end + m.start(), end + m.end(), m.group(), name, "person", "surname"))
+        return out
+
+
+@dataclass(frozen=True)
+class _Common:
+    """Common words: the corpus's lower-case words and a document's sentence-initial ones."""
+
+    corpus: set[str]
+    document: set[str]
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.corpus or word in self.document
+
+
+def _lower_words(texts) -> set[str]:
+    """Words written in lower case somewhere in the corpus: common words, not names."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(re.findall(r"(?<![\w-])[a-zа-яёçğıöşüə]+(?![\w-])", str(text)))
+    return found
+
+
+def _initial_capitals(text: str) -> set[str]:
+    """Lower-cased words that open a sentence but are never capitalised inside one ("Later the
+    Armenian Foreign Ministry said"): they are read as common words."""
+    first = {m.group(1) for m in re.finditer(r"(?:^|[.!?]\s+|\n\s*)([A-ZА-ЯЁ]\w+)", text)}
+    inside = set(re.findall(r"(?<=[\w,;:]\s)([A-ZА-ЯЁ]\w+)", text))
+    return {w.lower() for w in first - inside}
+
+
+def _initials(phrase: str) -> str:
+    """The capital initials of a phrase's words (connectors skipped in Latin script)."""
+    words = re.findall(r"[\w]+", phrase.replace("–", " ").replace("-", " "))
+    if not words:
+        return ""
+    if _LATIN.search(phrase):
+        words = [w for w in words if w not in _CONNECT.split("|")]
+        if not all(w[:1].isupper() for w in words):
+            return ""
+    return "".join(w[0].upper() for w in words)
+
+
+def _without_overlaps(hits: list[tuple], known: list[tuple[int, int, bool]]) -> list[tuple]:
+    """Hits overlapping a dictionary mention dropped, unless they hold it whole and it may be
+    held (an adjective, a state or a place: "Armenian Foreign Ministry"); among overlapping
+    hits, the first found wins (persons before organisations, names before acronyms)."""
+    out, taken = [], []
+    for hit in hits:
+        s, e = hit[0], hit[1]
+        if any(s < ke and ks < e and not (holdable and s <= ks and ke <= e)
+               for ks, ke, holdable in known):
+            continue
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        out.append(hit)
+        taken.append((s, e))
+    return out
+
+
+def _named(table: pd.DataFrame, actors: pd.DataFrame, words: Discovery) -> pd.DataFrame:
+    """One canonical name per discovered actor: a listed actor's name when a name folds to one of
+    its aliases, else the most frequent form; rejected names dropped."""
+    if table.empty:
+        return pd.DataFrame({c: pd.Series(dtype="string" if c not in ("start", "end")
+                                          else "int64") for c in COLUMNS})
+    listed = actors[actors["kind"] == "name"]
+    listed_by_key = {fold(a): (actor, t) for a, actor, t in
+                     zip(listed["alias"], listed["actor"], listed["type"], strict=True)}
+    table = table.assign(key=table["name"].map(fold))
+    forms = table.groupby("key")["name"].agg(lambda s: s.value_counts().index[0])
+    canonical = {k: listed_by_key.get(k, (v, None)) for k, v in forms.items()}
+    table["actor"] = table["key"].map(lambda k: canonical[k][0])
+    table["type"] = [canonical[k][1] or t for k, t in zip(table["key"], table["type"],
+                                                           strict=True)]
+    rejected = {fold(r) for r in words.rejected}
+    table = table[~table["key"].isin(rejected) & ~table["actor"].map(fold).isin(rejected)]
+    return table[COLUMNS].astype({"doc_id": "string", "surface": "string", "actor": "string",
+                                  "type": "string", "evidence": "string"}).reset_index(drop=True)

@@ -1,0 +1,95 @@
+"""Russian word forms for actor discovery: dictionary forms, name tags and the nominative.
+
+pymorphy3 with its OpenCorpora dictionaries (installed from PyPI, read offline) parses a word
+into its possible analyses; a person's name is a sequence whose words all have a first-name,
+patronymic or surname analysis in one shared case, and its canonical form is that sequence in
+the nominative ("Эмомали Рахмоном" -> "Эмомали Рахмон").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pymorphy3
+
+NAME_TAGS = {"Name", "Surn", "Patr"}
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The dictionary form of a Russian word's likeliest analysis, lower case."""
+    return _analyzer().parse(word)[0].normal_form
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset[str]:
+    """The dictionary forms of every analysis of a word, lower case."""
+    return frozenset(p.normal_form for p in _analyzer().parse(word))
+
+
+@lru_cache(maxsize=50_000)
+def _name_parses(word: str) -> tuple:
+    """Analyses of `word` as a first name, patronymic or surname."""
+    return tuple(p for p in _analyzer().parse(word) if NAME_TAGS & p.tag.grammemes)
+
+
+def is_first_name(word: str) -> bool:
+    """Whether the dictionary knows `word` as a first name (not a guess from its ending)."""
+    return any("Name" in p.tag.grammemes and p.is_known for p in _name_parses(word))
+
+
+def person_name(words: list[str]) -> str | None:
+    """The nominative of a sequence of name words that agree in case, or None when the words
+    are not all names (a first name, patronymic or surname analysis) in one shared case."""
+    options = [_name_parses(w) for w in words]
+    if not all(options):
+        return None
+    for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):
+        chosen = [next((p for p in parses if p.tag.case == case), None) for parses in options]
+        if all(chosen):
+            genders = {p.tag.gender for p in chosen} - {None}
+            if len(genders) > 1:
+                continue
+            return " ".join(_nominative(p, w) for p, w in zip(chosen, words, strict=True))
+    return None
+
+
+def _nominative(parse, word: str) -> str:
+    if parse.tag.case == "nomn":
+        return word
+    form = parse.inflect({"nomn"})
+    return _capitalised(form.word if form else parse.normal_form)
+
+
+def nominative(words: list[str]) -> str:
+    """An organisation's name with its head in the nominative: the words up to the first noun
+    are put in the nominative, its complement kept ("Следственного комитета России" ->
+    "Следственный комитет России")."""
+    out, done = [], False
+    for word in words:
+        parse = _analyzer().parse(word)[0]
+        form = None if done else parse.inflect({"nomn"})
+        text = form.word if form else word
+        out.append(_capitalised(text) if word[:1].isupper() else text)
+        done = done or parse.tag.POS == "NOUN"
+    return " ".join(out)
+
+
+def plural_nominative(words: list[str]) -> str:
+    """A phrase (adjective + noun) in the nominative plural: "российских миротворцев" ->
+    "российские миротворцы"."""
+    out = []
+    for word in words:
+        parse = _analyzer().parse(word)[0]
+        form = parse.inflect({"plur", "nomn"})
+        out.append(form.word if form else word.lower())
+    return " ".join(out)
+
+
+def _capitalised(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
