@@ -14,9 +14,8 @@ def profiling_dash(corpus):
                                said=voices.voices(corpus, cues=PROJECT.speech_cues()))
 
 
-def networks_dash(corpus, export_folder, **options):
-    return networks_dashboard(corpus, actors=PROJECT.actors(), export_folder=export_folder,
-                              **options)
+def networks_dash(corpus, export_folder, project=PROJECT, **options):
+    return networks_dashboard(corpus, project=project, export_folder=export_folder, **options)
 
 
 def trends_dash(corpus, **options):

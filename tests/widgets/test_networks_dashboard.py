@@ -66,7 +66,7 @@ def test_export_button_writes_every_format(dash):
 def test_mentions_found_in_the_notebook_are_reused_for_their_switches(seed_corpus, tmp_path):
     from workbench.networks import find_mentions
 
-    found = find_mentions(seed_corpus, ACTORS, metonyms=False)
+    found = find_mentions(seed_corpus, ACTORS, metonyms=False, discovery=PROJECT.discovery())
     dash = networks_dash(seed_corpus, tmp_path, mentions=found)
     assert dash.mentions is not found  # the dashboard starts with metonyms on
     dash.controls["metonyms"].value = False

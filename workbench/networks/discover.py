@@ -44,6 +44,7 @@ _ACRONYM = re.compile(rf"(?<![\w-])[{_UPPER}]{{2,6}}(?![\w-])")
 _QUOTED = re.compile(rf"[«“\"„]\s*({_CAP}(?:\s+[\w–-]+){{0,3}}?)\s*[»”\"]")
 _DEFINED = re.compile(rf"\s*\(([{_UPPER}]{{2,6}})\)")
 _RU_WORDS = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_CONNECTORS = {*_CONNECT.split("|"), "'s", "’s"}
 _LATIN = re.compile(r"[A-Za-zÀ-ÿĞğİıŞşÇçÖöÜüƏə]")
 COLUMNS = ["doc_id", "start", "end", "surface", "actor", "type", "evidence"]
 
@@ -72,7 +73,8 @@ def fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.lower().replace("ı", "i").replace("ə", "a"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"[\"'’«»“”„]", "", text)
-    for a, b in (("kh", "h"), ("dzh", "j"), ("zh", "j"), ("y", "i"), ("ii", "i"), ("–", "-")):
+    for a, b in (("kh", "h"), ("dzh", "j"), ("zh", "j"), ("x", "ks"), ("y", "i"), ("ii", "i"),
+                 ("–", "-")):
         text = text.replace(a, b)
     return " ".join(text.split())
 
@@ -82,9 +84,10 @@ def discover(corpus, known: pd.DataFrame, actors: pd.DataFrame, words: Discovery
 
     `known` are the dictionary's mentions (`find_mentions` without discovery), whose spans a
     discovered name may not cross; `actors` the dictionary, whose names and adjectives the
-    patterns use. Columns: doc_id, start, end, surface, actor (canonical name), type (person |
-    organisation | group), evidence (the pattern: titled | apposition | name test | organisation
-    | acronym | quoted | collective | surname).
+    patterns use. A document's own author (its byline, its bio) is not an actor of it.
+    Columns: doc_id, start, end, surface, actor (canonical name), type (person | organisation |
+    group), evidence (the pattern: titled | apposition | name test | organisation | acronym |
+    quoted | named | collective | surname).
     """
     docs = corpus.documents
     finder = _Finder(words, actors, _lower_words(docs["text"]))
@@ -94,8 +97,10 @@ def discover(corpus, known: pd.DataFrame, actors: pd.DataFrame, words: Discovery
     columns = [known[c].to_numpy().tolist() for c in ("start", "end")] + [holdable.tolist()]
     spans = {d: [(columns[0][i], columns[1][i], columns[2][i]) for i in rows]
              for d, rows in known.groupby("doc_id").indices.items()}
-    for doc_id, text in zip(docs["doc_id"], docs["text"], strict=True):
-        found += [(doc_id, *hit) for hit in finder.document(str(text), spans.get(doc_id, []))]
+    authors = docs["author"].fillna("").astype(str) if "author" in docs else [""] * len(docs)
+    for doc_id, text, author in zip(docs["doc_id"], docs["text"], authors, strict=True):
+        found += [(doc_id, *hit) for hit in finder.document(str(text), spans.get(doc_id, []))
+                  if not (hit[4] == "person" and author and fold(hit[3]) in fold(author))]
     table = pd.DataFrame(found, columns=["doc_id", "start", "end", "surface", "name", "type",
                                          "evidence"])
     return _named(table, actors, words)
@@ -150,9 +155,9 @@ class _Finder:
     # -- one document ------------------------------------------------------------------------
     def document(self, text: str, known: list[tuple[int, int, bool]]) -> list[tuple]:
         """(start, end, surface, name, type, evidence) of every discovered mention."""
-        hits, common = [], _Common(self.common, _initial_capitals(text))
+        hits, initial = [], _initial_capitals(text)
         for run in _RUN.finditer(text):
-            hits += self._run(text, run, common)
+            hits += self._run(text, run, initial)
         hits += self._russian(text)
         hits += self._quoted(text)
         hits += self._collectives(text)
@@ -161,17 +166,17 @@ class _Finder:
         hits += self._surnames(text, hits, known)
         return sorted(_without_overlaps(hits, known))
 
-    def _name_words(self, words: list[str], common: _Common) -> bool:
+    def _name_words(self, words: list[str]) -> bool:
         """Whether capitalised words can form a person's name."""
         return (2 <= len(words) <= 3
-                and all(w[:1].isupper() and not w.isupper() and w.lower() not in common
+                and all(w[:1].isupper() and not w.isupper() and w.lower() not in self.common
                         and not re.search(r"[-–][a-zа-яё]", w)
                         and w not in self.known_words and w not in self.title_words
                         and w not in self.heads and w not in self.not_names
                         and w not in self.adjective_of and _LATIN.search(w)
                         for w in words))
 
-    def _run(self, text: str, run: re.Match, common: _Common) -> list[tuple]:
+    def _run(self, text: str, run: re.Match, initial: set[str]) -> list[tuple]:
         """Persons and organisations in one run of capitalised words (Latin script)."""
         tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
                   for m in _WORD.finditer(run.group())]
@@ -180,20 +185,22 @@ class _Finder:
         # a person at the end of the run, after a title inside it or right before it
         cut = max((i + 1 for i, w in enumerate(words) if w in self.title_words), default=0)
         before = self.title_re.search(text, max(0, run.start() - 60), run.start())
-        tail = tokens[cut:]
-        while tail and (tail[0][2] in self.heads or tail[0][2] in self.known_words
-                        or tail[0][2] in (_CONNECT.split("|") + ["'s", "’s"])
-                        or tail[0][2] in self.adjective_of):
-            tail = tail[1:]
         person = None
         if cut or before:
-            names = [t for t in tail if t[2][:1].isupper()]
-            if len(names) > 3 or any(t[2] in self.heads or t[2] in self.known_words
-                                     for t in tail):
-                names = names[-2:]
-            if self._name_words([t[2] for t in names], common):
-                person = (names, "titled")
-        elif self._name_words(words, common) and len(words) == len(tokens):
+            segments, segment = [], []
+            for t in tokens[cut:]:  # "Minister Andrey Rudenko on Friday": split at connectors
+                if t[2] in _CONNECTORS:
+                    segments, segment = segments + [segment], []
+                else:
+                    segment.append(t)
+            segments = [s for s in segments + [segment] if s]
+            first = self._strip_known(segments[0]) if segments else []
+            last = self._strip_known(segments[-1])[-2:] if segments else []
+            for names in (first, last):
+                if self._name_words([t[2] for t in names]):
+                    person = (names, "titled")
+                    break
+        elif self._name_words(words) and len(words) == len(tokens):
             after = text[run.end():run.end() + 80]
             if re.match(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
                         rf"(?:{'|'.join(map(re.escape, self.title_words))})\b", after):
@@ -206,14 +213,24 @@ class _Finder:
             out.append((names[0][0], names[-1][1], text[names[0][0]:names[-1][1]], name,
                         "person", evidence))
             tokens = tokens[:tokens.index(names[0])]
-        out += self._organisation(text, tokens, common)
+        out += self._organisation(text, tokens, initial)
         return out
+
+    def _strip_known(self, tokens: list[tuple]) -> list[tuple]:
+        """Tokens without the leading ones no name begins with: organisation nouns, listed
+        names, state adjectives ("Foreign Ministry Azerbaijan Aykhan Hajizada")."""
+        i = 0
+        while i < len(tokens) and (tokens[i][2] in self.heads or tokens[i][2] in self.known_words
+                                   or tokens[i][2] in self.adjective_of):
+            i += 1
+        return tokens[i:]
 
     def _surname(self, word: str) -> bool:
         return len(word) >= 5 and any(word.endswith(e) for e in self.words.surname_ends)
 
-    def _organisation(self, text: str, tokens: list[tuple], common: _Common) -> list[tuple]:
-        """The organisation a run names: words through an organisation noun and its complement."""
+    def _organisation(self, text: str, tokens: list[tuple], initial: set[str]) -> list[tuple]:
+        """The organisation a run names: words through an organisation noun and its complement;
+        a word opening it that only ever opens sentences (`initial`: "Later the ...") is left out."""
         heads = [i for i, t in enumerate(tokens) if t[2] in self.heads]
         if not heads:
             return []
@@ -228,10 +245,11 @@ class _Finder:
                     and tokens[end][2] not in self.title_words:
                 end += 1
         start = 0
-        while start < head and (tokens[start][2].lower() in common
+        while start < head and (tokens[start][2].lower() in self.common
+                                or tokens[start][2].lower() in initial
                                 or re.search(r"[-–][a-zа-яё]", tokens[start][2])
                                 or tokens[start][2] in self.title_words
-                                or tokens[start][2] in _CONNECT.split("|")):
+                                or tokens[start][2] in _CONNECTORS):
             start += 1
         part = tokens[start:end]
         rest = part[2:] if len(part) > 2 and part[1][2] in ("'s", "’s") else part[1:]
@@ -241,7 +259,7 @@ class _Finder:
                     rf"\b{_initials(' '.join(t[2] for t in rest))}\b", text)):
             part = rest  # "Russia's Federal Security Service (FSB)": the service is the actor
         capitals = [t for t in part if t[2][:1].isupper() and t[2] not in self.heads]
-        if not capitals or part[-1][2] in _CONNECT.split("|"):
+        if not capitals or part[-1][2] in _CONNECTORS:
             return []
         surface = text[part[0][0]:part[-1][1]]
         return [(part[0][0], part[-1][1], surface, self._org_name(part), "organisation",
@@ -364,9 +382,11 @@ class _Finder:
             acronym = m.group()
             if any(s <= m.start() < e for s, e, _ in known):
                 continue
-            if acronym in orgs:
-                out.append((m.start(), m.end(), acronym, orgs[acronym][3], "organisation",
-                            "acronym"))
+            org = orgs.get(acronym) or next(
+                (h for ini, h in orgs.items() if len(ini) == len(acronym) >= 3
+                 and ini[:2] == acronym[:2]), None)  # FSB ~ Federal Security Service
+            if org:
+                out.append((m.start(), m.end(), acronym, org[3], "organisation", "acronym"))
                 continue
             defined = re.match(r"\s*\(([^()]{5,80})\)", text[m.end():])
             if defined and _initials(defined.group(1)) == acronym:
@@ -404,17 +424,6 @@ class _Finder:
         return out
 
 
-@dataclass(frozen=True)
-class _Common:
-    """Common words: the corpus's lower-case words and a document's sentence-initial ones."""
-
-    corpus: set[str]
-    document: set[str]
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.corpus or word in self.document
-
-
 def _lower_words(texts) -> set[str]:
     """Words written in lower case somewhere in the corpus: common words, not names."""
     found: set[str] = set()
@@ -437,7 +446,7 @@ def _initials(phrase: str) -> str:
     if not words:
         return ""
     if _LATIN.search(phrase):
-        words = [w for w in words if w not in _CONNECT.split("|")]
+        words = [w for w in words if w not in _CONNECTORS]
         if not all(w[:1].isupper() for w in words):
             return ""
     return "".join(w[0].upper() for w in words)

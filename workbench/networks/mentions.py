@@ -68,7 +68,8 @@ def find_mentions(corpus, actors: pd.DataFrame, *, adjectives: bool = True,
         found = [(m, by_alias[forms[" ".join(m.group().split())]])
                  for m in pattern.finditer(str(text))]
         records += [(doc_id, *hit) for hit in _resolve(found, str(text), year)]
-    listed = pd.DataFrame(records, columns=list(COLUMNS)[:1] + list(COLUMNS)[2:-2])
+    listed = pd.DataFrame(records, columns=list(COLUMNS)[:1] + list(COLUMNS)[2:-2]).astype(
+        {"start": "int64", "end": "int64"})
     if discovery is not None:
         found = discover(corpus, listed, actors, Discovery(**discovery))
         listed = _with_discovered(listed, found)

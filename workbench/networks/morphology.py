@@ -68,15 +68,18 @@ def _nominative(parse, word: str) -> str:
 
 def nominative(words: list[str]) -> str:
     """An organisation's name with its head in the nominative: the words up to the first noun
-    are put in the nominative, its complement kept ("Следственного комитета России" ->
-    "Следственный комитет России")."""
-    out, done = [], False
-    for word in words:
-        parse = _analyzer().parse(word)[0]
-        form = None if done else parse.inflect({"nomn"})
+    are put in the nominative, adjectives agreeing with that noun, its complement kept
+    ("Следственного комитета России" -> "Следственный комитет России")."""
+    parses = [_analyzer().parse(word)[0] for word in words]
+    head = next((i for i, p in enumerate(parses) if p.tag.POS == "NOUN"), len(words) - 1)
+    agree = {g for g in (parses[head].tag.number, parses[head].tag.gender) if g}
+    if parses[head].tag.number == "plur":
+        agree -= {parses[head].tag.gender}
+    out = []
+    for i, (word, parse) in enumerate(zip(words, parses, strict=True)):
+        form = parse.inflect({"nomn"} | (agree if i < head else set())) if i <= head else None
         text = form.word if form else word
         out.append(_capitalised(text) if word[:1].isupper() else text)
-        done = done or parse.tag.POS == "NOUN"
     return " ".join(out)
 
 

@@ -1,12 +1,15 @@
 """Actor-network dashboard: wires controls to `workbench.networks` (mentions, build, metrics,
-export) and the network plots.
+export) and the network plots, and lets the researcher review discovered actors: confirm one
+(under its name or another), merge it into a listed actor, or reject it; decisions are written
+to the project's data files (`Project.confirm_actor`, `Project.reject_actor`).
 
-It keeps its last results as data (`mentions`, `graph`, `table`, `evidence`, `exported`) so
-tests and notebooks can read them.
+It keeps its last results as data (`mentions`, `graph`, `table`, `evidence`, `exported`,
+`discovered`, `candidate`, `decision`) so tests and notebooks can read them.
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -16,28 +19,34 @@ from IPython.display import display
 
 from ..index.groups import outlet_of
 from ..networks.build import UNITS, build_network, evidence
+from ..networks.discovered import discovered_actors, discovered_passages
 from ..networks.export import export_network
 from ..networks.mentions import find_mentions
 from ..networks.metrics import ego_network, metrics
 from ..plots.networks import draw_network, network_layout
+from ..project import Project
 from ..project.inputs import TYPES
 from .common import Dashboard, DateRange, Picker, html_table, passages_html
 
 WHOLE = "(whole network)"
+NEW = "(a new actor)"
 
 
 class NetworksDashboard(Dashboard):
     """Who is put next to whom: the network, its metrics, and the passages behind an edge."""
 
-    def __init__(self, corpus, *, actors: pd.DataFrame, export_folder: str | Path,
+    def __init__(self, corpus, *, project: Project, export_folder: str | Path | None = None,
                  mentions: pd.DataFrame | None = None):
         self.corpus = corpus
-        self.actors = actors
-        self.export_folder = Path(export_folder)
-        self._mentions: dict[tuple[bool, bool], pd.DataFrame] = {}
-        if mentions is not None:  # found already, with the dictionary above: kept for its switches
+        self.project = project
+        self.actors = project.actors()
+        self.discovery = project.discovery()
+        self.export_folder = Path(export_folder or project.reports / "networks")
+        self._mentions: dict[tuple[bool, bool, bool], pd.DataFrame] = {}
+        if mentions is not None:  # found already, with the project's inputs: kept for its switches
             settings = mentions.attrs["settings"]
-            self._mentions[settings["adjectives"], settings["metonyms"]] = mentions
+            self._mentions[settings["adjectives"], settings["metonyms"],
+                           settings["discovered"]] = mentions
         self.pos: dict = {}
         w = widgets
         controls = {
@@ -53,30 +62,44 @@ class NetworksDashboard(Dashboard):
             "types": w.SelectMultiple(options=TYPES, value=TYPES, rows=5, description="types"),
             "adjectives": w.Checkbox(value=True, description="adjectives (Russian → Russia)"),
             "metonyms": w.Checkbox(value=True, description="metonyms (Kremlin → Russia)"),
+            "discovered": w.Checkbox(value=True, description="discovered actors"),
             "focus": w.Dropdown(options=[WHOLE], value=WHOLE, description="focus actor"),
             "edge": w.Dropdown(options=[("(choose an edge)", None)], description="evidence"),
             "export": w.Button(description="export network", icon="download"),
+            "candidate": w.Dropdown(options=[("(no discovered actor)", None)],
+                                    description="discovered"),
+            "name": w.Text(description="name"),
+            "merge_into": w.Dropdown(options=[NEW], value=NEW, description="merge into"),
+            "confirm": w.Button(description="confirm", icon="check"),
+            "reject": w.Button(description="reject", icon="times"),
         }
-        outputs = {name: w.Output() for name in ("plot", "metrics", "evidence", "export")}
+        outputs = {name: w.Output() for name in ("plot", "metrics", "evidence", "export",
+                                                 "candidate", "decision")}
         super().__init__(controls, outputs)
         self.graph = self.drawn = None
         self.table = self.evidence = pd.DataFrame()
         self.exported: dict = {}
+        self.discovered = self.candidate = pd.DataFrame()
+        self.decision = ""  # what the last confirm or reject wrote
         self._quiet = False
         self.observe(self._refresh, ("unit", "window", "weight", "min_weight", "outlets", "dates",
-                                     "types", "adjectives", "metonyms"))
+                                     "types", "adjectives", "metonyms", "discovered"))
         self.observe(self._draw, ("focus",))
         self.observe(self._show_edge, ("edge",))
+        self.observe(self._show_candidate, ("candidate",))
         controls["export"].on_click(self.guarded(self._export))
+        controls["confirm"].on_click(self.guarded(self._confirm))
+        controls["reject"].on_click(self.guarded(self._reject))
         self._refresh()
 
     @property
     def mentions(self) -> pd.DataFrame:
         """Mentions for the current adjective/metonym switches (computed once per setting)."""
-        key = (self.value("adjectives"), self.value("metonyms"))
+        key = (self.value("adjectives"), self.value("metonyms"), self.value("discovered"))
         if key not in self._mentions:
-            self._mentions[key] = find_mentions(self.corpus, self.actors, adjectives=key[0],
-                                                metonyms=key[1])
+            self._mentions[key] = find_mentions(
+                self.corpus, self.actors, adjectives=key[0], metonyms=key[1],
+                discovery=self.discovery if key[2] else None)
         return self._mentions[key]
 
     def _filters(self) -> dict:
@@ -96,8 +119,10 @@ class NetworksDashboard(Dashboard):
         self._quiet = True
         self.controls["focus"].options = [WHOLE, *sorted(self.graph)]
         self.controls["focus"].value = focus if focus in self.graph else WHOLE
+        self._list_candidates()
         self._quiet = False
         self._draw()
+        self._show_candidate()
 
     def _draw(self, change=None) -> None:
         if self._quiet:
@@ -135,15 +160,72 @@ class NetworksDashboard(Dashboard):
         self.show_html("evidence", f"<b>{len(self.evidence)} passages</b>"
                        + passages_html(self.evidence))
 
+    # -- reviewing discovered actors ----------------------------------------------------------
+    def _list_candidates(self) -> None:
+        """The discovered actors, most mentioned first; the chosen one stays chosen if it can."""
+        self.discovered = discovered_actors(self.mentions)
+        chosen = self.value("candidate")
+        options = [(f"{r.actor} · {r.type} · {r.mentions} in {r.documents} doc.", r.actor)
+                   for r in self.discovered.itertuples()]
+        self.controls["candidate"].options = options or [("(no discovered actor)", None)]
+        self.controls["candidate"].value = chosen if chosen in set(self.discovered.actor) else (
+            options[0][1] if options else None)
+        self.controls["merge_into"].options = [NEW, *sorted(set(self.actors["actor"]))]
+
+    def _show_candidate(self, change=None) -> None:
+        if self._quiet:
+            return
+        actor = self.value("candidate")
+        self.controls["name"].value = actor or ""
+        if actor is None:
+            self.candidate = pd.DataFrame()
+            self.show_html("candidate", "")
+            return
+        row = self.discovered[self.discovered.actor == actor]
+        self.candidate = discovered_passages(self.corpus, self.mentions, actor)
+        self.show_html("candidate", html_table(row) + passages_html(self.candidate))
+
+    def _confirm(self, button=None) -> None:
+        """Write the chosen discovered actor into the dictionary: under the name typed, or merged
+        into the listed actor chosen; it is a listed actor from now on."""
+        actor = self.value("candidate")
+        if actor is None:
+            return
+        row = self.discovered.set_index("actor").loc[actor]
+        merge = self.value("merge_into")
+        target = merge if merge != NEW else (self.value("name").strip() or actor)
+        rows = self.mentions[(self.mentions.actor == actor) & (self.mentions.evidence != "surname")]
+        path = self.project.confirm_actor(actor, type=row["type"], actor=target,
+                                          aliases=rows["surface"].unique().tolist())
+        self._decided(f"{actor} confirmed as {target} in {path.name}: listed from now on.")
+
+    def _reject(self, button=None) -> None:
+        """Record that the chosen discovered name is no actor; discovery leaves it out."""
+        actor = self.value("candidate")
+        if actor is None:
+            return
+        path = self.project.reject_actor(actor)
+        self._decided(f"{actor} rejected in {path.name}: no longer discovered.")
+
+    def _decided(self, what: str) -> None:
+        """Re-read the dictionary and the rejections, find the mentions again, and say so."""
+        self.actors, self.discovery = self.project.actors(), self.project.discovery()
+        self._mentions.clear()
+        self._refresh()
+        self.decision = what
+        self.show_html("decision", f"<p>{html.escape(what)}</p>")
+
     def _export(self, button=None) -> None:
         self.exported = export_network(self.graph, self.export_folder)
         self.show_html("export", html_table(pd.DataFrame(
             {"file": [str(p) for p in self.exported.values()]})))
 
 
-def networks_dashboard(corpus, *, actors: pd.DataFrame, export_folder: str | Path,
+def networks_dashboard(corpus, *, project: Project, export_folder: str | Path | None = None,
                        mentions: pd.DataFrame | None = None) -> NetworksDashboard:
-    """The actor-network dashboard for `corpus`, given the actor dictionary (`Project.actors()`),
-    the folder exports are written to, and the `mentions` `find_mentions` found with it when
+    """The actor-network dashboard for `corpus`, with the project's actor dictionary and
+    discovery words (`Project.actors()`, `Project.discovery()`); exports go to `export_folder`
+    (default `reports/networks/`); `mentions` are those `find_mentions` found with them when
     the notebook has them already (the slow part on a large corpus)."""
-    return NetworksDashboard(corpus, actors=actors, export_folder=export_folder, mentions=mentions)
+    return NetworksDashboard(corpus, project=project, export_folder=export_folder,
+                             mentions=mentions)

@@ -1,0 +1,152 @@
+"""Actor discovery: each pattern on text written for it, the rules that keep it precise, and one
+actor per name across documents and spellings."""
+
+from __future__ import annotations
+
+import pytest
+from seed_paths import PROJECT
+from test_actors import tiny_corpus
+
+from workbench.networks import discovered_actors, find_mentions
+from workbench.networks.discover import fold
+
+ACTORS = PROJECT.actors()
+WORDS = PROJECT.discovery()
+
+
+def discovered(*texts, words=WORDS):
+    """(surface, actor, type, evidence) of every discovered mention in the texts."""
+    m = find_mentions(tiny_corpus(*texts), ACTORS, discovery=words)
+    m = m[m["discovered"]]
+    return set(zip(m["surface"], m["actor"], m["type"], m["evidence"], strict=True))
+
+
+@pytest.mark.parametrize(("text", "surface", "actor", "evidence"), [
+    ("The meeting was announced by Russian Deputy Foreign Minister Andrey Rudenko on Friday.",
+     "Andrey Rudenko", "Andrey Rudenko", "titled"),
+    ("A similar thought was repeated by the deputy of the Milli Majlis Azay Guliyev, who spoke.",
+     "Azay Guliyev", "Azay Guliyev", "titled"),
+    ("Moscow summoned the ambassador, Rahman Mustafayev, to protest.",
+     "Rahman Mustafayev", "Rahman Mustafayev", "titled"),
+    ("Igor Petrenko, General Director of the journal, disagreed.",
+     "Igor Petrenko", "Igor Petrenko", "apposition"),
+    ("Talks with Farid Shafiyev went on.", "Farid Shafiyev", "Farid Shafiyev", "name test"),
+    ("Переговоры с президентом Таджикистана Эмомали Рахмоном прошли в Душанбе.",
+     "Эмомали Рахмоном", "Эмомали Рахмон", "titled"),
+    ("Вчера Сергей Кузнецов приехал в Баку.", "Сергей Кузнецов", "Сергей Кузнецов", "name test"),
+])
+def test_persons_are_discovered_by_title_apposition_and_name_test(text, surface, actor, evidence):
+    assert (surface, actor, "person", evidence) in discovered(text)
+
+
+def test_a_surname_alone_goes_to_the_discovered_person_named_before():
+    text = "Deputy Minister Azay Guliyev spoke first. Later Guliyev added more. Гулиев."
+    found = discovered(text, "Глава комитета Азай Гулиев выступил. Гулиева поддержали.")
+    assert ("Guliyev", "Azay Guliyev", "person", "surname") in found
+    assert ("Гулиева", "Азай Гулиев", "person", "surname") in found
+
+
+def test_capitalised_words_that_are_no_names_are_left_alone():
+    found = discovered("In Soviet Union times the Lachin Corridor was open. Later Monday came. "
+                       "The Supreme Commander-in-Chief, President of the country, spoke.")
+    assert not {f for f in found if f[2] == "person"}
+
+
+@pytest.mark.parametrize(("text", "surface", "actor", "evidence"), [
+    ("The decision of the Azerbaijani Defense Ministry was clear.", "Azerbaijani Defense Ministry",
+     "Azerbaijani Defense Ministry", "organisation"),
+    ("It said so in a note from the Culture Ministry of Azerbaijan yesterday.",
+     "Culture Ministry of Azerbaijan", "Azerbaijani Culture Ministry", "organisation"),
+    ("Later the Armenian Foreign Ministry said that it would wait.", "Armenian Foreign Ministry",
+     "Armenian Foreign Ministry", "organisation"),
+    ("Experts of the Caspian Centre for Energy Studies agree.",
+     "Caspian Centre for Energy Studies", "Caspian Centre for Energy Studies", "organisation"),
+    ("Officers from Russia’s Federal Security Service (FSB) detained them.",
+     "Federal Security Service", "Federal Security Service", "organisation"),
+    ("Officers from Russia’s Federal Security Service (FSB) detained them.",
+     "FSB", "Federal Security Service", "acronym"),
+    ("The INSTC (International North–South Transport Corridor) grows.",
+     "International North–South Transport Corridor", "International North–South Transport Corridor",
+     "acronym"),
+    ("Arrests were made by FSB special forces, yet the Federal Security Service does not do this.",
+     "FSB", "Federal Security Service", "acronym"),
+    ("It closed the representative office of “Rossotrudnichestvo” in Azerbaijan.",
+     "Rossotrudnichestvo", "Rossotrudnichestvo", "quoted"),
+    ('Baku closed "Russian House" in March; "Russian House" had no registration.',
+     "Russian House", "Russian House", "quoted"),
+    ("Police raided the office of Russia's state-owned Sputnik news agency in Baku.",
+     "Sputnik", "Sputnik", "named"),
+    ("Самолет авиакомпании «Азербайджанские авиалинии» (AZAL) разбился.",
+     "AZAL", "Азербайджанские авиалинии", "quoted"),
+    ("Следственного комитета России заявление было кратким.", "Следственного комитета России",
+     "Следственный комитет России", "organisation"),
+    ("Федеральная служба безопасности (ФСБ) сообщила об этом.", "ФСБ",
+     "Федеральная служба безопасности", "acronym"),
+])
+def test_organisations_are_discovered_by_head_noun_acronym_quotes_and_kind(text, surface, actor,
+                                                                          evidence):
+    assert (surface, actor, "organisation", evidence) in discovered(text)
+
+
+@pytest.mark.parametrize(("text", "surface", "actor"), [
+    ('Russian "peacekeepers" did nothing to prevent it.', 'Russian "peacekeepers"',
+     "Russian peacekeepers"),
+    ("Russian border guards left the airport.", "Russian border guards", "Russian border guards"),
+    ("Russian security forces detained fifty people.", "Russian security forces",
+     "Russian security forces"),
+    ("Среди погибших нет российских пограничников.", "российских пограничников",
+     "российские пограничники"),
+])
+def test_collective_actors_are_a_state_adjective_with_a_group_noun(text, surface, actor):
+    assert (surface, actor, "group", "collective") in {f for f in discovered(text) if f[2] ==
+                                                         "group"} | {
+        (f[0], f[1], f[2], f[3]) for f in discovered(text)}
+
+
+def test_a_collective_the_dictionary_lists_is_that_listed_actor():
+    m = find_mentions(tiny_corpus('Russian "peacekeepers" left.'), ACTORS, discovery=WORDS)
+    row = m[m["discovered"]].iloc[0]
+    assert row["actor"] == "Russian peacekeepers" and row["type"] == "group"
+    assert "Russia" not in set(m["actor"])  # the adjective inside goes with the longer mention
+
+
+def test_one_actor_across_documents_spellings_and_the_dictionary():
+    found = find_mentions(tiny_corpus("Deputy Minister Alexei Overchuk arrived.",
+                                      "Deputy Minister Aleksei Overchuk left.",
+                                      "Foreign Minister Sergei Lavrov spoke."),
+                          ACTORS, discovery=WORDS)
+    people = found[found["type"] == "person"].groupby("doc_id")["actor"].first()
+    assert people["d0"] == people["d1"]  # Alexei / Aleksei folded
+    assert people["d2"] == "Sergey Lavrov"  # a listed actor's other spelling is that actor
+    assert fold("Sergei Aliev") == fold("Sergey Aliyev")
+
+
+def test_rejected_names_are_never_discovered():
+    text = "Talks with Farid Shafiyev went on."
+    assert discovered(text)
+    assert not discovered(text, words={**WORDS, "rejected": ("Farid Shafiyev",)})
+
+
+def test_a_discovered_span_never_cuts_a_listed_name():
+    m = find_mentions(tiny_corpus("President of the Caspian Institute for Strategic Studies "
+                                  "Igor Korotchenko spoke."), ACTORS, discovery=WORDS)
+    assert {"Caspian Institute for Strategic Studies", "Igor Korotchenko"} <= set(m["actor"])
+    assert not m["discovered"].any()
+
+
+def test_discovered_actors_are_counted_with_their_forms_and_patterns():
+    m = find_mentions(tiny_corpus("Deputy Minister Azay Guliyev spoke. Guliyev left.",
+                                  "Azay Guliyev, deputy of the parliament, agreed."),
+                      ACTORS, discovery=WORDS)
+    row = discovered_actors(m).set_index("actor").loc["Azay Guliyev"]
+    assert (row["mentions"], row["documents"]) == (3, 2)
+    assert row["surfaces"] == "Azay Guliyev | Guliyev"
+    assert set(row["evidence"].split(", ")) == {"titled", "surname", "apposition"}
+
+
+def test_the_documents_own_author_is_not_one_of_its_actors():
+    corpus = tiny_corpus("Anush Karapetyan\nTalks with Farid Shafiyev went on.\n"
+                         "Anush Karapetyan is a correspondent.")
+    corpus.documents["author"] = ["Anush Karapetyan"]
+    m = find_mentions(corpus, ACTORS, discovery=WORDS)
+    assert set(m.loc[m["discovered"], "actor"]) == {"Farid Shafiyev"}
