@@ -59,7 +59,7 @@ def snapshot(corpus, out: Path, *, terms: tuple[str, ...], cut: str, pair: tuple
     for name, table in corpus.tables().items():
         save(out, f"corpus.{name}", table)
     save(out, "cli.report", format_report(corpus))
-    scores, said = tone.sentence_tone(corpus), voices.voices(corpus, cues=PROJECT.speech_cues())
+    scores, said = tone.sentence_tone(corpus), voices.voices(corpus, cues=PROJECT.speech_cues)
     groups = profiling.groups(corpus)
     variants, lexicon, keywords = PROJECT.naming_variants(), PROJECT.frames(), PROJECT.keyword_groups()
     names, spans = naming.variant_matches(corpus, variants), frames.frame_matches(corpus, lexicon)

@@ -20,7 +20,7 @@ TREND_DOC, JAMNEWS_DOC, RUSSTRAT_DOC = ("001_067d92aa473488f3", "002_3ecd11ab92d
 
 @pytest.fixture(scope="module")
 def said(seed_corpus):
-    return voices.voices(seed_corpus, cues=PROJECT.speech_cues())
+    return voices.voices(seed_corpus, cues=PROJECT.speech_cues)
 
 
 def test_igor_korotchenko_is_the_speaker_of_every_trend_quotation(said):
@@ -272,3 +272,16 @@ def test_no_seed_quotation_is_lost_and_nested_ones_point_to_their_outer_quote(sa
         parent = outer.loc[(row.doc_id, row.parent)]
         assert parent.start <= row.start and row.end <= parent.end
     assert "they" not in set(said_as_actors.speaker)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Russia was asked again by the deputy Azay Guliyev, who stated that Baku expects answers.",
+     "Azay Guliyev"),
+    ('"We are allies," Lavrov said. He then recalled that Baku and Moscow signed a declaration.',
+     "Sergey Lavrov"),
+    ('"Мы союзники и партнёры", — заявил Лавров. Он также напомнил, что Баку подписал декларацию.',
+     "Sergey Lavrov"),
+])
+def test_reported_speech_reads_through_relative_pronouns_and_adverbs(text, speaker):
+    rows = voices_with_actors(text, language="ru" if "Он" in text else "en")
+    assert rows[rows.kind == "reported"].speaker.tolist() == [speaker]

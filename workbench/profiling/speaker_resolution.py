@@ -10,8 +10,9 @@ networks (`networks.find_mentions`) agree on who someone is:
    plural phrase such as "Russian officials", or a group actor); "" when there is none;
 3. a phrase that mentions a person, organisation, group or state takes that mention's actor
    (person > organisation > group > state, a name or title before a metonym), so a title is
-   its holder in the document's year and a surname the full name; a description beside the
-   name ("experts at the center Atlas") is remembered as that actor's;
+   its holder in the document's year and a surname the full name; a name the dictionary lacks
+   stays itself ("the deputy of the Milli Majlis Azay Guliyev"); a description beside the name
+   ("experts at the center Atlas") is remembered as that actor's;
 4. a description without a name ("Azerbaijani experts", "the publication") is the actor it was
    last named with, else a singular one ("the publication") the last singular speaker;
 5. a plural description whose only mention is an adjective ("Russian officials") is that
@@ -63,6 +64,15 @@ def _mentioned(mentions: pd.DataFrame | None, start: int, end: int) -> tuple[str
     return str(best["actor"]), str(best["type"]), str(best["kind"])
 
 
+def _span(phrase: str, text: str, row: dict) -> tuple[int, int]:
+    """Where to look for the speaker's mention: the phrase when it is a name found in the words
+    that name the speaker ("the deputy of the Milli Majlis Azay Guliyev": the deputy, not the
+    parliament), else all those words."""
+    a, b = row["who_start"], row["who_end"]
+    at = text.rfind(phrase, a, b)
+    return (at, at + len(phrase)) if at >= 0 and not _head(phrase) else (a, b)
+
+
 def resolve(rows: list[dict], text: str, mentions: pd.DataFrame | None) -> list[tuple[str, str]]:
     """(speaker, speaker_from) of each row of one document (`voices.document_voices` rows in text
     order, with speaker_phrase, who_start/who_end and the row it `follows`), see module doc."""
@@ -82,7 +92,7 @@ def resolve(rows: list[dict], text: str, mentions: pd.DataFrame | None) -> list[
         elif not phrase:
             speaker, how = "", ""
         else:
-            speaker, typ, kind = _mentioned(mentions, row["who_start"], row["who_end"])
+            speaker, typ, kind = _mentioned(mentions, *_span(phrase, text, row))
             head = _head(phrase)
             how = "mention"
             if kind == "adjective" and not _plural(phrase):

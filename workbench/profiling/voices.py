@@ -37,6 +37,8 @@ COLUMNS = ["doc_id", "voice_id", "kind", "start", "end", "text", "speaker", "spe
            "speaker_from", "cue", "pattern", "closed", "depth", "parent"]
 #: the words that open a reported clause after a speech verb ("said that", "заявил, что")
 THAT = ("that", "что", "ki")
+#: relative pronouns: ", X, who said that" names X
+RELATIVE = ("who", "который", "которая", "которые")
 
 _MARK = re.compile(r"[\"“”«»„]")
 _TOLD = re.compile(r"(?P<cue>(?P<who>[^,;:.!?\n“”\"]+?)\s+told\s+[A-ZА-ЯЁ][\w.]*)")
@@ -67,7 +69,7 @@ def _according(cues: Sequence[str]) -> str:
     for cue in sorted(cues, key=len, reverse=True):
         before, _, after = (" " + cue + " ").partition(" X ")
         who = r"(?P<who{i}>\w+)" if after.strip() else \
-            r"(?P<who{i}>[^\s,.;:!?“”«»\"]+(?:\s+[^\s,.;:!?“”«»\"]+){{0,6}}?)(?=\s*[,.;])"
+            r"(?P<who{i}>[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){{0,6}}?)(?=\s*[,.;])"
         forms.append(re.escape(before.strip()) + r"\s+" + who.format(i=len(forms))
                      + (r"\s+" + re.escape(after.strip()) if after.strip() else ""))
     return "|".join(forms) or "(?!)"
@@ -175,8 +177,8 @@ def _speaker(phrase: str, text: str, *, whole_run: bool = False) -> str:
     words = phrase.strip().strip(",").split()
     if not words or words[-1].lower() in _PASSIVE:
         return ""  # "it should be noted that": no speaker
-    if len(words) == 1 and words[0].lower() in SINGULAR | PLURAL:
-        return words[0].lower()
+    if words[0].lower() in SINGULAR | PLURAL and all(w.islower() for w in words[1:]):
+        return words[0].lower()  # "he", "he then", "Он также"
     if len(words) > 1 and re.search(rf"\b{re.escape(words[0].lower())}\b", text):
         # a capitalised sentence-initial function word: drop "And" before a name, else lower "The"
         words = words[1:] if words[1][:1].isupper() else [words[0].lower(), *words[1:]]
@@ -212,7 +214,7 @@ def _attribute(text: str, start: int, end: int, lo: int, hi: int,
         return _speaker(who, text), m["cue"], "according to", at0 + a, at0 + b
     if verbs := list(cues.before_verb.finditer(before)):
         at, past = verbs[-1].start(), verbs[-1].end()
-        clause = re.split(r"[,;:]|\b(?:which|who|that|что|который|которая)\b", before[:at])[-1]
+        clause = re.split(rf"[,;:]|\b(?:{'|'.join(('which', *RELATIVE, *THAT))})\b", before[:at])[-1]
         a = at - len(clause)
         inverted = re.match(r"\s+([^,;:]+?)\s*[,:]", before[past:])  # "Как заявил X, «…»"
         if inverted and inverted[1].split()[0].lower() not in THAT and (not clause.strip() or (
@@ -235,7 +237,7 @@ def _reported(text: str, sentences: list[tuple[int, int, str]], quoted: list[tup
     `… that` cue, or ending `…, X said.`"""
     rows = []
     for start, end, sentence in sentences:
-        if any(start < b and end > a for a, b in quoted):
+        if any(start <= b and end > a for a, b in quoted):  # `”, - X said.` is the quote's
             continue
         lower = sentence.lower()
         found = [(pattern, m) for pattern, literals, regex in cues.reporting
@@ -244,6 +246,8 @@ def _reported(text: str, sentences: list[tuple[int, int, str]], quoted: list[tup
             found.append(("inverted", m))
         for pattern, m in found:
             who, a, b = _who(m)
+            if who.strip().lower() in RELATIVE and (m2 := re.search(r"[^,;]+,\s*$", sentence[:a])):
+                who, a, b = m2.group().rstrip(", "), m2.start(), m2.start() + len(m2.group().rstrip(", "))
             if pattern == "according to" and not _named(who):
                 continue
             if who := _speaker(who, text):
