@@ -13,96 +13,30 @@ and `…, X said.` Each document gets its own language's cues (`data/speech_cues
 `Project.speech_cues(language)`): a cue with a standalone `X` ("according to X", "по X
 словам") names the speaker where the X is, any other cue is a speech verb.
 
-Who the phrase names is resolved by `speaker_resolution`: an actor the phrase mentions (with
-`mentions` from `networks.find_mentions`, so a title is its holder in the document's year), a
-description named earlier, a pronoun's antecedent.
+The cue patterns are built by `cues`. Who the phrase names is resolved by `speaker_resolution`:
+an actor the phrase mentions (with `mentions` from `networks.find_mentions`, so a title is its
+holder in the document's year), the source a description was named with, a pronoun's antecedent.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from ..index.groups import rows_by_document
+from .cues import RELATIVE, THAT, Cues, speech_cues
 from .speaker_resolution import PLURAL, SINGULAR, resolve
 
 UNATTRIBUTED = "(unattributed)"  # how a quotation without a known speaker is listed
 _PASSIVE = {"be", "been", "being", "is", "was", "are", "were", "быть", "было", "был"}
 COLUMNS = ["doc_id", "voice_id", "kind", "start", "end", "text", "speaker", "speaker_phrase",
            "speaker_from", "cue", "pattern", "closed", "depth", "parent"]
-#: the words that open a reported clause after a speech verb ("said that", "заявил, что")
-THAT = ("that", "что", "ki")
-#: relative pronouns: ", X, who said that" names X
-RELATIVE = ("who", "который", "которая", "которые")
-
 _MARK = re.compile(r"[\"“”«»„]")
-_TOLD = re.compile(r"(?P<cue>(?P<who>[^,;:.!?\n“”\"]+?)\s+told\s+[A-ZА-ЯЁ][\w.]*)")
 _UPPER = "A-ZА-ЯЁÇŞÖÜİƏĞ"
 _RUN = re.compile(rf"[{_UPPER}][\w-]*(?:\s+[{_UPPER}][\w-]*)*")
-_WORDS = r"[^\s,;:!?]+(?:\s+[^\s,;:!?]+){0,7}?"  # a speaker of one to eight words
-_DASH = r"\s*[,.!?]?\s*(?:[—–-]\s*)?"  # between a quote and its cue: `,"` or `», —`
-
-
-@dataclass(frozen=True)
-class Cues:
-    """The speech-cue patterns of one list of cues (`speech_cues`)."""
-
-    after_verb_first: re.Pattern  # `"…," said X`
-    after_who_first: re.Pattern  # `"…," X said`
-    before_verb: re.Pattern  # `X said: "…"`
-    according: re.Pattern  # `according to X, "…"`
-    # reported-speech patterns with a word each requires: the cheap `in` test spares most
-    # sentences the regex, whose open-ended speaker group is slow on long sentences
-    reporting: tuple[tuple[str, str, re.Pattern], ...]
-    inverted: re.Pattern  # the tail of a reported sentence `…, X said.`
-
-
-def _according(cues: Sequence[str]) -> str:
-    """One alternation of the cues with a standalone X, the X a speaker group: a name (up to
-    the next comma) where X ends the cue, one word where it stands inside."""
-    forms = []
-    for cue in sorted(cues, key=len, reverse=True):
-        before, _, after = (" " + cue + " ").partition(" X ")
-        who = r"(?P<who{i}>\w+)" if after.strip() else \
-            r"(?P<who{i}>[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){{0,6}}?)(?=\s*[,.;])"
-        forms.append(re.escape(before.strip()) + r"\s+" + who.format(i=len(forms))
-                     + (r"\s+" + re.escape(after.strip()) if after.strip() else ""))
-    return "|".join(forms) or "(?!)"
-
-
-@lru_cache(maxsize=16)
-def speech_cues(cues: tuple[str, ...]) -> Cues:
-    """The patterns that read a speaker next to one of `cues` (longest cues tried first)."""
-    verbs = [c for c in cues if " X " not in f" {c} "]
-    verb = "(?:" + ("|".join(sorted(map(re.escape, verbs), key=len, reverse=True)) or "(?!)") + ")"
-    that = "(?:" + "|".join(THAT) + ")"
-    reported = re.compile(rf"(?:^|[,;]\s*)(?P<cue>(?P<who>[^,;:.!?\n“”\"]{{1,80}}?)\s+"
-                          rf"(?:also\s+)?{verb}\s*,?\s+{that})\b")
-    according = re.compile(rf"(?i:(?P<cue>\b(?:{_according([c for c in cues if c not in verbs])})))")
-    return Cues(
-        after_verb_first=re.compile(rf"^{_DASH}(?P<cue>{verb}\s+(?P<who>[^,.;:!?\n]+))"),
-        after_who_first=re.compile(
-            rf"^{_DASH}(?P<cue>(?P<who>[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){{0,7}}?"
-            rf"(?:,\s+[^,.;:!?\n]{{1,60}},)?)\s+(?:has\s+|had\s+|also\s+)?{verb})\b"),
-        before_verb=re.compile(rf"\b{verb}\b"),
-        according=according,
-        reporting=(("told", ("told",), _TOLD),
-                   ("according to", _literals([c for c in cues if c not in verbs]), according),
-                   ("reported", THAT, reported)),
-        inverted=re.compile(rf"\s*(?P<cue>(?P<who>{_WORDS})\s+{verb}|{verb}\s+(?P<who2>{_WORDS}))"
-                            r"\s*[.!]?\s*"))
-
-
-def _literals(cues: Sequence[str]) -> tuple[str, ...]:
-    """The longest word of each cue, lower case: a sentence without any skips the cue's regex."""
-    return tuple(max(c.lower().replace(" x ", " ").split(), key=len) for c in cues)
-
-
 def _named(who: str) -> bool:
     """Whether the words after "according to" can name a speaker: a capitalised word or a
     pronoun ("according to Lavrov", "according to him"), not "according to this document"."""
@@ -110,9 +44,9 @@ def _named(who: str) -> bool:
 
 
 def _function_word(word: str, text: str) -> bool:
-    """Whether a capitalised sentence-initial word is no name: short ("As", "Как") or written
-    in lower case elsewhere."""
-    return len(word) <= 3 or bool(re.search(rf"\b{re.escape(word.lower())}\b", text))
+    """Whether a capitalised sentence-initial word is no name: it is written in lower case
+    elsewhere in the text ("And", "The")."""
+    return bool(re.search(rf"\b{re.escape(word.lower())}\b", text))
 
 
 def _who(m: re.Match) -> tuple[str, int, int]:
@@ -179,7 +113,7 @@ def _speaker(phrase: str, text: str, *, whole_run: bool = False) -> str:
         return ""  # "it should be noted that": no speaker
     if words[0].lower() in SINGULAR | PLURAL and all(w.islower() for w in words[1:]):
         return words[0].lower()  # "he", "he then", "Он также"
-    if len(words) > 1 and re.search(rf"\b{re.escape(words[0].lower())}\b", text):
+    if len(words) > 1 and _function_word(words[0], text):
         # a capitalised sentence-initial function word: drop "And" before a name, else lower "The"
         words = words[1:] if words[1][:1].isupper() else [words[0].lower(), *words[1:]]
     phrase = " ".join(words)
@@ -217,8 +151,9 @@ def _attribute(text: str, start: int, end: int, lo: int, hi: int,
         clause = re.split(rf"[,;:]|\b(?:{'|'.join(('which', *RELATIVE, *THAT))})\b", before[:at])[-1]
         a = at - len(clause)
         inverted = re.match(r"\s+([^,;:]+?)\s*[,:]", before[past:])  # "Как заявил X, «…»"
-        if inverted and inverted[1].split()[0].lower() not in THAT and (not clause.strip() or (
-                len(clause.split()) == 1 and _function_word(clause.strip(), text))):
+        word = clause.strip()
+        if inverted and inverted[1].split()[0].lower() not in THAT and (not word or (
+                " " not in word and (len(word) <= 3 or _function_word(word, text)))):
             clause, a = inverted[1], past + inverted.start(1)
         if clause.strip():
             return (_speaker(clause, text), before[min(a, at):].strip(), "before", at0 + a,
@@ -246,8 +181,8 @@ def _reported(text: str, sentences: list[tuple[int, int, str]], quoted: list[tup
             found.append(("inverted", m))
         for pattern, m in found:
             who, a, b = _who(m)
-            if who.strip().lower() in RELATIVE and (m2 := re.search(r"[^,;]+,\s*$", sentence[:a])):
-                who, a, b = m2.group().rstrip(", "), m2.start(), m2.start() + len(m2.group().rstrip(", "))
+            if who.strip().lower() in RELATIVE and (m2 := re.search(r"([^,;]+),\s*$", sentence[:a])):
+                who, a, b = m2[1], m2.start(1), m2.end(1)  # "…, X, who said that": X
             if pattern == "according to" and not _named(who):
                 continue
             if who := _speaker(who, text):
