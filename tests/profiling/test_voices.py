@@ -285,3 +285,12 @@ def test_no_seed_quotation_is_lost_and_nested_ones_point_to_their_outer_quote(sa
 def test_reported_speech_reads_through_relative_pronouns_and_adverbs(text, speaker):
     rows = voices_with_actors(text, language="ru" if "Он" in text else "en")
     assert rows[rows.kind == "reported"].speaker.tolist() == [speaker]
+
+
+def test_extra_mention_columns_and_rows_without_a_type_are_harmless():
+    corpus = tiny_corpus('"We are allies," Lavrov said.')
+    mentions = find_mentions(corpus, ACTORS)
+    extra = mentions.iloc[:1].assign(type=pd.NA, kind=pd.NA, actor="Somebody Else")
+    mentions = pd.concat([extra, mentions]).assign(discovered=False)
+    row = voices.voices(corpus, cues=PROJECT.speech_cues, mentions=mentions).iloc[0]
+    assert row.speaker == "Sergey Lavrov"

@@ -22,7 +22,9 @@ networks (`networks.find_mentions`) agree on who someone is:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 SINGULAR = frozenset({"he", "she", "him", "her", "он", "она", "его", "её", "ее", "o"})
@@ -48,20 +50,42 @@ def _plural(phrase: str) -> bool:
     return bool(_PLURAL_END.search(head := _head(phrase))) and head not in SINGULAR
 
 
-def _mentioned(mentions: pd.DataFrame | None, start: int, end: int) -> tuple[str, str, str]:
-    """(actor, type, kind) of the speaking actor mentioned in text[start:end], the most specific
-    first; ("", "", "") when there is none."""
+@dataclass(frozen=True)
+class Speaking:
+    """A document's mentions of speaking actors, the preferred first: non-adjective before
+    adjective, then person > organisation > group > state, a name or title before a metonym,
+    then text order."""
+
+    start: np.ndarray
+    end: np.ndarray
+    actor: list[str]
+    type: list[str]
+    kind: list[str]
+
+
+def speaking_mentions(mentions: pd.DataFrame) -> dict[str, Speaking]:
+    """`networks.find_mentions` rows of speaking actors, by doc_id, in order of preference (see
+    `Speaking`); other columns of `mentions` are ignored."""
+    m = mentions[mentions["type"].isin(SPEAKING).fillna(False).astype(bool)]
+    kind = m["kind"].astype(object)
+    m = m.assign(doc_id=m["doc_id"].astype(str), adj=(kind == "adjective"),
+                 rank=m["type"].astype(object).map({t: i for i, t in enumerate(SPEAKING)}),
+                 meto=(kind == "metonym")).sort_values(["doc_id", "adj", "rank", "meto", "start"])
+    return {doc: Speaking(g["start"].to_numpy(), g["end"].to_numpy(), g["actor"].astype(str).tolist(),
+                          g["type"].astype(str).tolist(), g["kind"].astype(str).tolist())
+            for doc, g in m.groupby("doc_id", sort=False)}
+
+
+def _mentioned(mentions: Speaking | None, start: int, end: int) -> tuple[str, str, str]:
+    """(actor, type, kind) of the preferred speaking actor mentioned in text[start:end]; ("",
+    "", "") when there is none."""
     if mentions is None or end <= start:
         return "", "", ""
-    hit = mentions[(mentions["start"] < end) & (mentions["end"] > start)
-                   & mentions["type"].isin(SPEAKING)]
-    if hit.empty:
+    hit = np.flatnonzero((mentions.start < end) & (mentions.end > start))
+    if not len(hit):
         return "", "", ""
-    order = hit.assign(adj=hit["kind"].eq("adjective"),
-                       rank=hit["type"].map({t: i for i, t in enumerate(SPEAKING)}),
-                       meto=hit["kind"].eq("metonym"))
-    best = order.sort_values(["adj", "rank", "meto", "start"]).iloc[0]
-    return str(best["actor"]), str(best["type"]), str(best["kind"])
+    i = hit[0]
+    return mentions.actor[i], mentions.type[i], mentions.kind[i]
 
 
 def _span(phrase: str, text: str, row: dict) -> tuple[int, int]:
@@ -73,9 +97,10 @@ def _span(phrase: str, text: str, row: dict) -> tuple[int, int]:
     return (at, at + len(phrase)) if at >= 0 and not _head(phrase) else (a, b)
 
 
-def resolve(rows: list[dict], text: str, mentions: pd.DataFrame | None) -> list[tuple[str, str]]:
+def resolve(rows: list[dict], text: str, mentions: Speaking | None) -> list[tuple[str, str]]:
     """(speaker, speaker_from) of each row of one document (`voices.document_voices` rows in text
-    order, with speaker_phrase, who_start/who_end and the row it `follows`), see module doc."""
+    order, with speaker_phrase, who_start/who_end and the row it `follows`), see module doc;
+    `mentions` are the document's `speaking_mentions`, or None."""
     out: dict[int, tuple[str, str]] = {}
     single = plural = ""
     known: dict[str, str] = {}  # description word -> the actor it was named with

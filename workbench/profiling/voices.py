@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..index.groups import rows_by_document
 from .cues import RELATIVE, THAT, Cues, speech_cues
-from .speaker_resolution import PLURAL, SINGULAR, resolve
+from .speaker_resolution import PLURAL, SINGULAR, Speaking, resolve, speaking_mentions
 
 UNATTRIBUTED = "(unattributed)"  # how a quotation without a known speaker is listed
 _PASSIVE = {"be", "been", "being", "is", "was", "are", "were", "быть", "было", "был"}
@@ -195,11 +195,11 @@ def _reported(text: str, sentences: list[tuple[int, int, str]], quoted: list[tup
 
 
 def document_voices(text: str, para_starts: np.ndarray, sentences: list[tuple[int, int, str]], *,
-                    cues: Cues, min_words: int = 3, mentions: pd.DataFrame | None = None
+                    cues: Cues, min_words: int = 3, mentions: Speaking | None = None
                     ) -> list[dict]:
     """Quote and reported-speech rows of one document, in text order, with voice_id, parent and
     speakers resolved; `sentences` are the document's `(start, end, text)`, `cues` its
-    `speech_cues`, `mentions` its rows of `networks.find_mentions` (or None)."""
+    `speech_cues`, `mentions` its `speaker_resolution.speaking_mentions` (or None)."""
     rows, prev, outer = [], {}, {}  # prev: the last quote at each (depth, outer quote)
     spans = [s for s in quote_spans(text, para_starts) if len(text[s[0]:s[1]].split()) >= min_words]
     for start, end, closed, depth in spans:
@@ -268,8 +268,7 @@ def voices(corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
     starts = corpus.paragraphs["start"].to_numpy()[p_order]
     table = corpus.sentences.iloc[s_order]
     sentences = list(zip(table["start"].tolist(), table["end"].tolist(), table["text"].tolist()))
-    by_doc = dict(tuple(mentions.groupby(mentions["doc_id"].astype(str)))) \
-        if mentions is not None else {}
+    by_doc = speaking_mentions(mentions) if mentions is not None else {}
     languages = docs["language"] if "language" in docs else pd.Series(pd.NA, index=docs.index)
     rows = []
     for i, (doc_id, text, language) in enumerate(zip(docs["doc_id"].astype(str).tolist(),
@@ -278,7 +277,7 @@ def voices(corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
         found = document_voices(text, np.sort(starts[p0:p1]) if p1 > p0 else np.array([0]),
                                 sentences[s0:s1], cues=_cues_of(cues, language),
                                 min_words=min_words,
-                                mentions=by_doc.get(doc_id) if mentions is not None else None)
+                                mentions=by_doc.get(doc_id))
         rows += [{**row, "doc_id": doc_id} for row in found]
     out = pd.DataFrame(rows, columns=COLUMNS)
     return out.astype({"doc_id": "string", "voice_id": "int64", "depth": "int64",
