@@ -59,7 +59,7 @@ def snapshot(corpus, out: Path, *, terms: tuple[str, ...], cut: str, pair: tuple
     for name, table in corpus.tables().items():
         save(out, f"corpus.{name}", table)
     save(out, "cli.report", format_report(corpus))
-    scores, said = tone.sentence_tone(corpus), voices.voices(corpus, cues=PROJECT.speech_cues())
+    scores, said = tone.sentence_tone(corpus), voices.voices(corpus, cues=PROJECT.speech_cues)
     groups = profiling.groups(corpus)
     variants, lexicon, keywords = PROJECT.naming_variants(), PROJECT.frames(), PROJECT.keyword_groups()
     names, spans = naming.variant_matches(corpus, variants), frames.frame_matches(corpus, lexicon)
@@ -98,12 +98,11 @@ def snapshot(corpus, out: Path, *, terms: tuple[str, ...], cut: str, pair: tuple
     for sort in ("position", "left", "right"):
         tables[f"kwic.{sort}"] = trends.kwic(corpus, terms[0], window=6, sort=sort)
     actors = PROJECT.actors()
-    mentions = networks.find_mentions(corpus, actors)
+    mentions = networks.find_mentions(corpus, actors, discovery=PROJECT.discovery())
     tables |= {
         "mentions": mentions,
         "mentions.names": networks.find_mentions(corpus, actors, adjectives=False, metonyms=False),
-        "unknown": networks.unknown_actors(corpus, mentions, title_words=PROJECT.title_words(),
-                                           min_count=1),
+        "discovered": networks.discovered_actors(mentions),
         "network.evidence": networks.evidence(corpus, mentions, *pair),
     }
     for unit in ("sentence", "paragraph", "document", "window"):

@@ -2,6 +2,7 @@
 
 from seed_paths import PROJECT
 
+from workbench.networks import find_mentions
 from workbench.profiling import tone, voices
 from workbench.widgets.networks import networks_dashboard
 from workbench.widgets.profiling import profiling_dashboard
@@ -11,7 +12,8 @@ from workbench.widgets.trends import trends_dashboard
 def profiling_dash(corpus):
     return profiling_dashboard(corpus, variants=PROJECT.naming_variants(), frames=PROJECT.frames(),
                                scores=tone.sentence_tone(corpus),
-                               said=voices.voices(corpus, cues=PROJECT.speech_cues()))
+                               said=voices.voices(corpus, cues=PROJECT.speech_cues,
+                                                  mentions=find_mentions(corpus, PROJECT.actors())))
 
 
 def networks_dash(corpus, export_folder, project=PROJECT, **options):

@@ -12,7 +12,7 @@ from workbench.profiling import tone, voices
 
 def test_profile_bars_draw_the_groups_with_most_tokens_and_say_so(seed_corpus):
     scores = tone.sentence_tone(seed_corpus)
-    said = voices.voices(seed_corpus, cues=PROJECT.speech_cues())
+    said = voices.voices(seed_corpus, cues=PROJECT.speech_cues)
     table = profiling.profile(seed_corpus, said, scores)
     many = pd.concat([table.assign(group=table.group + f" {i}", tokens=table.tokens + i)
                       for i in range(12)], ignore_index=True)

@@ -16,7 +16,7 @@ from workbench.profiling import frames, naming, tone, voices
 
 TREND, AZERNEWS, JAMNEWS, RUSSTRAT = "Trend", "AzerNews", "JAMnews", "RUSSTRAT"
 PEKCETIN = "004_3e57617027b9e7e9"  # no outlet: the document is its own group
-CUES = PROJECT.speech_cues()
+CUES = PROJECT.speech_cues  # each document its own language's cues
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,8 @@
 - `keyness_by_group`, `term_spans`: distinctive vocabulary (`distinctive`).
 - `naming`: which variant of a loaded name each outlet uses.
 - `frames`: framing lexicons per 1,000 tokens.
-- `voices`: quotations and reported speech, and who speaks.
+- `voices`: quotations and reported speech, and who speaks (cue patterns in `cues`, speakers as
+  actors in `speaker_resolution`).
 - `tone`: VADER tone of sentences, and toward an actor.
 """
 

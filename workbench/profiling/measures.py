@@ -80,8 +80,9 @@ def syllables(word: str) -> int:
 
 
 def quote_share(voices: pd.DataFrame) -> pd.Series:
-    """Characters inside direct quotations per document (sum of quote lengths), by doc_id."""
-    quotes = voices[voices.kind == "quote"]
+    """Characters inside direct quotations per document (sum of outermost quote lengths, so a
+    quotation inside another is not counted twice), by doc_id."""
+    quotes = voices[(voices.kind == "quote") & (voices.depth == 0)]
     return (quotes.end - quotes.start).groupby(quotes.doc_id).sum()
 
 

@@ -172,7 +172,8 @@ TABLES = {
         Column("note", filled=False, required=False)],
     "speech_cues.csv": [
         Column("language", fix="write an ISO 639-1 code such as en or ru"),
-        Column("cue", fix="write a speech verb as it appears in text (said, noted, pointed out)")],
+        Column("cue", fix="write a speech verb as it appears in text (said, noted, pointed out), "
+                                 "or a phrase with X where the speaker stands (according to X)")],
     "actors.csv": [
         Column("actor", fix="give the actor's canonical name"),
         Column("type", filled=False, check=lambda v: None if v in TYPES else "is unknown",

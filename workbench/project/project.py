@@ -268,7 +268,8 @@ class Project:
         return path
 
     def speech_cues(self, language: str = "en") -> tuple[str, ...]:
-        """Speech verbs that name a quotation's speaker (`data/speech_cues.csv`) of a language."""
+        """Speech cues that name a quotation's speaker (`data/speech_cues.csv`) of a language;
+        `voices.voices(corpus, cues=project.speech_cues)` gives each document its language's."""
         table = self.table("speech_cues")
         return tuple(table.cue[table.language == language])
 
