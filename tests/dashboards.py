@@ -13,7 +13,8 @@ def profiling_dash(corpus):
     return profiling_dashboard(corpus, variants=PROJECT.naming_variants(), frames=PROJECT.frames(),
                                scores=tone.sentence_tone(corpus),
                                said=voices.voices(corpus, cues=PROJECT.speech_cues,
-                                                  mentions=find_mentions(corpus, PROJECT.actors())))
+                                                  mentions=find_mentions(corpus, PROJECT.actors(),
+                                                                         discovery=PROJECT.discovery())))
 
 
 def networks_dash(corpus, export_folder, project=PROJECT, **options):

@@ -22,7 +22,7 @@ def taken(tmp_path_factory):
 def test_a_snapshot_covers_every_analysis_and_is_the_same_twice(taken):
     names = {p.name.split(".")[0] for p in (taken / "a").iterdir()}
     assert {"corpus", "profile", "keyness", "naming", "frames", "voices", "tone", "trends", "kwic",
-            "colloc", "collocates", "mentions", "unknown", "cooc", "network"} <= names
+            "colloc", "collocates", "mentions", "discovered", "cooc", "network"} <= names
     assert outputs.compare(taken / "a", taken / "b") == []
 
 
