@@ -107,7 +107,8 @@ def test_nodes_carry_mentions_per_outlet(seed_corpus, mentions):
 def test_metrics_answer_who_is_central_and_are_reproducible(seed_corpus, mentions):
     G = build_network(seed_corpus, mentions)
     table = metrics(G)
-    assert list(table.columns) == ["actor", "type", "mentions", "degree", "weighted_degree",
+    assert list(table.columns) == ["actor", "type", "discovered", "mentions", "degree",
+                                   "weighted_degree",
                                    "betweenness", "eigenvector", "community"]
     assert set(table["actor"].head(2)) == {"Azerbaijan", "Russia"}
     pd.testing.assert_frame_equal(table, metrics(G))
@@ -170,3 +171,13 @@ def test_exports_read_back_with_networkx_and_carry_the_settings(seed_corpus, men
     assert len(pd.read_csv(paths["nodes"])) == len(G)
     settings = json.loads(paths["settings"].read_text())
     assert settings["unit"] == "paragraph" and settings["adjectives"] is True
+
+
+def test_a_discovered_actor_is_a_node_flagged_discovered(seed_corpus):
+    found = find_mentions(seed_corpus, ACTORS, discovery=PROJECT.discovery())
+    G = build_network(seed_corpus, found, unit="sentence")
+    assert G.nodes["Russian border guards"]["discovered"] is True
+    assert G.nodes["Russia"]["discovered"] is False
+    table = metrics(G).set_index("actor")
+    assert table.loc["Russian border guards", "discovered"]
+    assert G.graph["discovered"] is True

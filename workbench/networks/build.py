@@ -126,7 +126,8 @@ def build_network(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence", wi
     """The actor network under the given filters, with the settings (and how many documents the
     filters kept) in `G.graph`.
 
-    Node attributes: type, mentions, and `mentions[<outlet>]` per outlet. Edge attributes:
+    Node attributes: type, mentions, discovered (no mention from the dictionary), and
+    `mentions[<outlet>]` per outlet. Edge attributes:
     count, pmi, jaccard, and `weight` (= the chosen score). Edges below `min_weight` are
     dropped, and so are actors left without any edge.
     """
@@ -140,9 +141,14 @@ def build_network(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence", wi
     per_outlet: dict[str, dict[str, int]] = {}
     for (actor, outlet), n in by_outlet.groupby(["actor", "outlet"]).size().items():
         per_outlet.setdefault(actor, {})[f"mentions[{outlet}]"] = int(n)
-    actors = by_outlet.groupby("actor").agg(type=("type", "first"), mentions=("type", "size"))
-    for actor, kind, n in zip(actors.index, actors["type"], actors["mentions"]):
-        G.add_node(actor, type=kind, mentions=int(n), **per_outlet.get(actor, {}))
+    if "discovered" not in by_outlet:
+        by_outlet = by_outlet.assign(discovered=False)
+    actors = by_outlet.groupby("actor").agg(type=("type", "first"), mentions=("type", "size"),
+                                            discovered=("discovered", "all"))
+    for actor, kind, n, found in zip(actors.index, actors["type"], actors["mentions"],
+                                     actors["discovered"], strict=True):
+        G.add_node(actor, type=kind, mentions=int(n), discovered=bool(found),
+                   **per_outlet.get(actor, {}))
     linked = set(edges["source"]) | set(edges["target"])
     G.remove_nodes_from([n for n in list(G) if n not in linked])
     for e in edges.itertuples(index=False):

@@ -9,17 +9,17 @@ import pandas as pd
 
 from .build import build_network
 
-METRIC_COLUMNS = ["actor", "type", "mentions", "degree", "weighted_degree", "betweenness",
-                  "eigenvector", "community"]
+METRIC_COLUMNS = ["actor", "type", "discovered", "mentions", "degree", "weighted_degree",
+                  "betweenness", "eigenvector", "community"]
 
 
 def metrics(G: nx.Graph, *, seed: int = 42) -> pd.DataFrame:
     """One row per actor, most central first.
 
-    Columns: actor, type, mentions, degree (neighbours), weighted_degree (sum of edge
-    weights), betweenness (share of shortest paths through the actor; an edge's length is
-    1/weight), eigenvector (being tied to well-tied actors), community (Louvain, numbered from
-    the largest, reproducible through `seed`).
+    Columns: actor, type, discovered (not in the dictionary), mentions, degree (neighbours),
+    weighted_degree (sum of edge weights), betweenness (share of shortest paths through the
+    actor; an edge's length is 1/weight), eigenvector (being tied to well-tied actors),
+    community (Louvain, numbered from the largest, reproducible through `seed`).
     """
     if G.number_of_nodes() == 0:
         return pd.DataFrame(columns=METRIC_COLUMNS)
@@ -28,7 +28,8 @@ def metrics(G: nx.Graph, *, seed: int = 42) -> pd.DataFrame:
     communities = sorted(nx.community.louvain_communities(G, weight="weight", seed=seed),
                          key=lambda c: (-len(c), min(c)))
     community = {n: i for i, c in enumerate(communities) for n in c}
-    rows = [{"actor": n, "type": d.get("type"), "mentions": d.get("mentions", 0),
+    rows = [{"actor": n, "type": d.get("type"), "discovered": d.get("discovered", False),
+             "mentions": d.get("mentions", 0),
              "degree": G.degree(n), "weighted_degree": G.degree(n, weight="weight"),
              "betweenness": betweenness[n], "eigenvector": eigenvector.get(n, 0.0),
              "community": community[n]} for n, d in G.nodes(data=True)]

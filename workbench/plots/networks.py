@@ -1,4 +1,5 @@
-"""Draw an actor network: size by mentions, colour by type, width by weight, a stable layout."""
+"""Draw an actor network: size by mentions, colour by type, a dark outline for a discovered actor,
+width by weight, a stable layout."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from matplotlib.lines import Line2D
 TYPE_COLOURS = {"state": "#d62728", "person": "#1f77b4", "organisation": "#2ca02c",
                 "group": "#9467bd", "place": "#8c564b"}
 OTHER_COLOUR = "#7f7f7f"
+DISCOVERED_EDGE = "#222222"  # the outline of an actor the dictionary does not list
 
 
 def network_layout(G: nx.Graph, *, seed: int = 7, previous: dict | None = None) -> dict:
@@ -49,14 +51,20 @@ def draw_network(G: nx.Graph, *, pos: dict | None = None, seed: int = 7, title: 
         span = np.ptp(weights) or 1.0
         widths = 0.5 + 6 * (weights - weights.min()) / span
         nx.draw_networkx_edges(G, pos, ax=ax, width=widths, alpha=0.35, edge_color="#555555")
+    found = [bool(G.nodes[n].get("discovered")) for n in G]
     nx.draw_networkx_nodes(G, pos, ax=ax, node_size=sizes, node_color=colours, alpha=0.85,
-                           linewidths=0.5, edgecolors="white")
+                           linewidths=[2.0 if f else 0.5 for f in found],
+                           edgecolors=[DISCOVERED_EDGE if f else "white" for f in found])
     labelled = [n for n in by_mentions if n in G][:max_labels]
     nx.draw_networkx_labels(G, pos, labels={n: n for n in labelled}, ax=ax, font_size=8,
                             bbox={"facecolor": "white", "alpha": 0.6, "linewidth": 0, "pad": 1})
     present = {G.nodes[n].get("type") for n in G}
     handles = [Line2D([], [], marker="o", linestyle="", markersize=9, color=colour, label=kind)
                for kind, colour in TYPE_COLOURS.items() if kind in present]
+    if any(found):
+        handles.append(Line2D([], [], marker="o", linestyle="", markersize=9, color="white",
+                              markeredgecolor=DISCOVERED_EDGE, markeredgewidth=2,
+                              label="discovered (not in the dictionary)"))
     ax.legend(handles=handles, title="actor type (size = mentions, width = edge weight)",
               loc="lower left", fontsize=8, title_fontsize=8, frameon=False)
     ax.set_title(title or "Actor co-occurrence network")
