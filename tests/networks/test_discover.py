@@ -150,3 +150,16 @@ def test_the_documents_own_author_is_not_one_of_its_actors():
     corpus.documents["author"] = ["Anush Karapetyan"]
     m = find_mentions(corpus, ACTORS, discovery=WORDS)
     assert set(m.loc[m["discovered"], "actor"]) == {"Farid Shafiyev"}
+
+
+@pytest.mark.parametrize(("text", "surface", "actor", "kind"), [
+    ("Rusiya XİN-in sözçüsü Mariya Zaxarova danışıb.", "Mariya Zaxarova", "Mariya Zaxarova",
+     "person"),
+    ("Kremlin Sözcüsü Dmitriy Peskov görüştü.", "Dmitriy Peskov", "Dmitry Peskov", "person"),
+    ("Rusya Federal Güvenlik Servisi açıklama yaptı.", "Federal Güvenlik Servisi",
+     "Federal Güvenlik Servisi", "organisation"),
+    ("Azərbaycan Dövlət Təhlükəsizlik Xidməti məlumat yayıb.", "Dövlət Təhlükəsizlik Xidməti",
+     "Dövlət Təhlükəsizlik Xidməti", "organisation"),
+])
+def test_the_same_patterns_hold_in_azerbaijani_and_turkish(text, surface, actor, kind):
+    assert any(f[:3] == (surface, actor, kind) for f in discovered(text))
