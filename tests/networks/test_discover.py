@@ -39,6 +39,12 @@ def test_persons_are_discovered_by_title_apposition_and_name_test(text, surface,
     assert (surface, actor, "person", evidence) in discovered(text)
 
 
+def test_first_names_joined_by_and_share_the_surname():
+    found = discovered("Two of the detainees, brothers Huseyn and Ziyaddin Safarov, died.")
+    assert ("Huseyn", "Huseyn Safarov", "person", "name test") in found
+    assert ("Ziyaddin Safarov", "Ziyaddin Safarov", "person", "name test") in found
+
+
 def test_a_surname_alone_goes_to_the_discovered_person_named_before():
     text = "Deputy Minister Azay Guliyev spoke first. Later Guliyev added more. Гулиев."
     found = discovered(text, "Глава комитета Азай Гулиев выступил. Гулиева поддержали.")
@@ -82,6 +88,16 @@ def test_capitalised_words_that_are_no_names_are_left_alone():
      "Следственный комитет России", "organisation"),
     ("Федеральная служба безопасности (ФСБ) сообщила об этом.", "ФСБ",
      "Федеральная служба безопасности", "acronym"),
+    ("Ранее Росавиация сообщала об этом.", "Росавиация", "Росавиация", "organisation"),
+    ("По данным РЖД, объем вырос.", "РЖД", "РЖД", "organisation"),
+    ("Об этом сообщает РИА Новости.", "РИА Новости", "РИА Новости", "organisation"),
+    ("The office of Rossotrudnichestvo closed.", "Rossotrudnichestvo", "Rossotrudnichestvo",
+     "organisation"),
+    ("Japanese Susumu Taketomi of Industrial Bank of Japan said so.", "Industrial Bank of Japan",
+     "Industrial Bank of Japan", "organisation"),
+    ("It joined the Russian Information and Cultural Center in Baku.",
+     "Russian Information and Cultural Center", "Russian Information and Cultural Center",
+     "organisation"),
 ])
 def test_organisations_are_discovered_by_head_noun_acronym_quotes_and_kind(text, surface, actor,
                                                                           evidence):

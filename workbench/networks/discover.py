@@ -32,7 +32,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .morphology import is_first_name, lemma, lemmas, nominative, person_name, plural_nominative
+from .morphology import (
+    is_first_name,
+    is_known,
+    is_organisation,
+    lemma,
+    lemmas,
+    nominative,
+    organisation_name,
+    person_name,
+    plural_nominative,
+)
 
 _UPPER = "A-ZÀ-ÖØ-ÞĞİŞÇÖÜƏА-ЯЁ"
 _CAP = rf"[{_UPPER}][\w]*(?:[-–][\w]+)*"
@@ -43,6 +53,11 @@ _WORD = re.compile(rf"{_CAP}|['’]s|\S+")
 _ACRONYM = re.compile(rf"(?<![\w-])[{_UPPER}]{{2,6}}(?![\w-])")
 _QUOTED = re.compile(rf"[«“\"„]\s*({_CAP}(?:\s+[\w–-]+){{0,3}}?)\s*[»”\"]")
 _DEFINED = re.compile(rf"\s*\(([{_UPPER}]{{2,6}})\)")
+_ONE_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w]+(?![\w-])")
+#: an organisation word with an acronym before it or a capitalised word after it (ИМЭМО РАН,
+#: РИА Новости)
+_CAPITALISED_AROUND = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,} )?[А-ЯЁ][А-ЯЁа-яё]*"
+                                 r"(?: [А-ЯЁ][а-яё]+)?(?![\w-])")
 _RU_WORDS = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _CONNECTORS = {*_CONNECT.split("|"), "'s", "’s"}
 _LATIN = re.compile(r"[A-Za-zÀ-ÿĞğİıŞşÇçÖöÜüƏə]")
@@ -59,6 +74,8 @@ class Discovery:
     org_cues: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     surname_ends: tuple[str, ...] = ()
+    org_prefixs: tuple[str, ...] = ()
+    state_bodys: tuple[str, ...] = ()
     not_names: tuple[str, ...] = ()
     rejected: tuple[str, ...] = ()
 
@@ -120,6 +137,7 @@ class _Finder:
         self.heads = {h for h in words.org_heads if _LATIN.search(h)}
         self.heads_ru = set(words.org_heads) - self.heads
         self.not_names = set(words.not_names)
+        self.prefixes = tuple(words.org_prefixs)
         named = actors[actors["kind"].isin(["name", "metonym", "title"])
                        & (actors["type"] != "person")]
         self.known_words = {w for alias in named["alias"] for w in alias.split()}
@@ -163,6 +181,7 @@ class _Finder:
         hits += self._collectives(text)
         hits = _without_overlaps(hits, known)
         hits += self._acronyms(text, hits, known)
+        hits += self._one_word_organisations(text)
         hits += self._surnames(text, hits, known)
         return sorted(_without_overlaps(hits, known))
 
@@ -207,6 +226,12 @@ class _Finder:
                 person = (tokens, "apposition")
             elif self._surname(words[-1]):
                 person = (tokens, "name test")
+        elif len(words) == 4 and words[1] == "and" and self._name_words(words[2:]) \
+                and self._surname(words[3]) and self._name_words([words[0], words[3]]):
+            # "brothers Huseyn and Ziyaddin Safarov": the first shares the surname
+            out.append((tokens[0][0], tokens[0][1], words[0], f"{words[0]} {words[3]}", "person",
+                        "name test"))
+            person = (tokens[2:], "name test")
         if person:
             names, evidence = person
             name = " ".join(t[2] for t in names)
@@ -244,7 +269,11 @@ class _Finder:
             while end < len(tokens) and tokens[end][2][:1].isupper() \
                     and tokens[end][2] not in self.title_words:
                 end += 1
-        start = 0
+        # a name before "of", "for", "on", "the" is not part of it ("Susumu Taketomi of Industrial
+        # Bank", "Credit Inc and the Bank of Nova Scotia"); "and" alone may be ("Information and
+        # Cultural Center")
+        start = max((i + 1 for i in range(head) if tokens[i][2] in ("of", "for", "on", "the")),
+                    default=0)
         while start < head and (tokens[start][2].lower() in self.common
                                 or tokens[start][2].lower() in initial
                                 or re.search(r"[-–][a-zа-яё]", tokens[start][2])
@@ -271,7 +300,8 @@ class _Finder:
         words = [t[2] for t in part]
         if len(words) > 2 and words[1] in ("'s", "’s") and words[0] in self.first_adjective:
             return " ".join([self.first_adjective[words[0]], *words[2:]])
-        if len(words) > 3 and words[-2] == "of" and words[-1] in self.first_adjective:
+        if len(words) > 3 and words[-2] == "of" and words[-1] in self.first_adjective \
+                and words[-3] in self.words.state_bodys:
             return " ".join([self.first_adjective[words[-1]], *words[:-2]])
         return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s")
 
@@ -312,6 +342,33 @@ class _Finder:
                     i = k
                     continue
             i += 1
+        return out
+
+    def _one_word_organisations(self, text: str) -> list[tuple]:
+        """One-word names of bodies: a Russian word the dictionary tags as an organisation
+        (Роснефть, РЖД, Минобороны), or an unknown capitalised word opening with an organisation
+        prefix (`org_prefix`: Росавиация, Rossotrudnichestvo)."""
+        out = []
+        for m in _ONE_WORD.finditer(text):
+            word = m.group()
+            if word.lower() in self.common or self._surname(word):
+                continue
+            cyrillic = not _LATIN.search(word)
+            if cyrillic and is_organisation(word):
+                # with its capitalised neighbours: "РИА Новости", "ИМЭМО РАН"
+                whole = next((w for w in _CAPITALISED_AROUND.finditer(
+                    text, max(0, m.start() - 12), m.end() + 30)
+                    if w.start() <= m.start() and m.end() <= w.end()), None)
+                if whole and whole.group() != word:
+                    out.append((whole.start(), whole.end(), whole.group(), whole.group(),
+                                "organisation", "organisation"))
+                    continue
+                out.append((m.start(), m.end(), word, organisation_name(word), "organisation",
+                            "organisation"))
+            elif len(word) >= 7 and word.startswith(self.prefixes) and not word.isupper() \
+                    and not (cyrillic and is_known(word)):
+                name = organisation_name(word) if cyrillic else word
+                out.append((m.start(), m.end(), word, name, "organisation", "organisation"))
         return out
 
     def _ru_titled(self, words: list[tuple], i: int) -> bool:

@@ -43,6 +43,23 @@ def is_first_name(word: str) -> bool:
     return any("Name" in p.tag.grammemes and p.is_known for p in _name_parses(word))
 
 
+def is_known(word: str) -> bool:
+    """Whether the dictionary knows the word (rather than guessing from its ending)."""
+    return any(p.is_known for p in _analyzer().parse(word))
+
+
+def is_organisation(word: str) -> bool:
+    """Whether the dictionary knows the word as an organisation's name (Роснефть, РЖД)."""
+    return any("Orgn" in p.tag.grammemes and p.is_known for p in _analyzer().parse(word))
+
+
+def organisation_name(word: str) -> str:
+    """A one-word organisation in the nominative: an acronym as written, else capitalised."""
+    if word.isupper():
+        return word
+    return _capitalised(lemma(word))
+
+
 def person_name(words: list[str]) -> str | None:
     """The nominative of a sequence of name words that agree in case, or None when the words
     are not all names (a first name, patronymic or surname analysis) in one shared case."""
