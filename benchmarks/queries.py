@@ -43,8 +43,9 @@ def profile(corpus, terms) -> list[tuple[str, Callable]]:
 
 
 def network(corpus, terms) -> list[tuple[str, Callable]]:
-    actors = workbench.project(ROOT).actors()
-    mentions = networks.find_mentions(corpus, actors)  # once per session, like the dashboard
+    here = workbench.project(ROOT)
+    # once per session, with discovered actors, like the dashboard
+    mentions = networks.find_mentions(corpus, here.actors(), discovery=here.discovery())
     outlets = top_outlets(corpus, 10)
     years = sorted(corpus.documents.date.dt.year.dropna().astype(int).unique())
     cases = []

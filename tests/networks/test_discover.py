@@ -52,6 +52,12 @@ def test_a_surname_alone_goes_to_the_discovered_person_named_before():
     assert ("Гулиева", "Азай Гулиев", "person", "surname") in found
 
 
+def test_kinds_places_and_listed_names_are_no_discovered_organisations():
+    found = discovered("An Islamist group attacked. Israeli West Bank settlements grew. A "
+                       "Singapore company and the Ministry spoke. Rosebery lost.")
+    assert not found
+
+
 def test_capitalised_words_that_are_no_names_are_left_alone():
     found = discovered("In Soviet Union times the Lachin Corridor was open. Later Monday came. "
                        "The Supreme Commander-in-Chief, President of the country, spoke.")
@@ -91,8 +97,8 @@ def test_capitalised_words_that_are_no_names_are_left_alone():
     ("Ранее Росавиация сообщала об этом.", "Росавиация", "Росавиация", "organisation"),
     ("По данным РЖД, объем вырос.", "РЖД", "РЖД", "organisation"),
     ("Об этом сообщает РИА Новости.", "РИА Новости", "РИА Новости", "organisation"),
-    ("The office of Rossotrudnichestvo closed.", "Rossotrudnichestvo", "Rossotrudnichestvo",
-     "organisation"),
+    ("Liberal Party of Canada and Chen Shui-bian's Democratic Progressive Party", "Democratic "
+     "Progressive Party", "Democratic Progressive Party", "organisation"),
     ("Japanese Susumu Taketomi of Industrial Bank of Japan said so.", "Industrial Bank of Japan",
      "Industrial Bank of Japan", "organisation"),
     ("It joined the Russian Information and Cultural Center in Baku.",

@@ -59,6 +59,7 @@ _ONE_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w]+(?![\w-])")
 _CAPITALISED_AROUND = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,} )?[А-ЯЁ][А-ЯЁа-яё]*"
                                  r"(?: [А-ЯЁ][а-яё]+)?(?![\w-])")
 _RU_WORDS = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_ADJECTIVE_ENDINGS = ("ist", "ic", "ish", "ian", "an", "ese", "ern")
 _CONNECTORS = {*_CONNECT.split("|"), "'s", "’s"}
 _LATIN = re.compile(r"[A-Za-zÀ-ÿĞğİıŞşÇçÖöÜüƏə]")
 COLUMNS = ["doc_id", "start", "end", "surface", "actor", "type", "evidence"]
@@ -128,6 +129,7 @@ class _Finder:
 
     def __init__(self, words: Discovery, actors: pd.DataFrame, common: set[str]):
         self.words, self.common = words, common
+        self.known: list[tuple[int, int, bool]] = []  # the listed mentions of the document read
         latin = [t for t in words.titles if _LATIN.search(t)]
         self.titles_ru = {t for t in words.titles if not _LATIN.search(t)}
         self.title_words = {w for t in latin for w in t.split()}
@@ -173,7 +175,7 @@ class _Finder:
     # -- one document ------------------------------------------------------------------------
     def document(self, text: str, known: list[tuple[int, int, bool]]) -> list[tuple]:
         """(start, end, surface, name, type, evidence) of every discovered mention."""
-        hits, initial = [], _initial_capitals(text)
+        hits, initial, self.known = [], _initial_capitals(text), known
         for run in _RUN.finditer(text):
             hits += self._run(text, run, initial)
         hits += self._russian(text)
@@ -272,9 +274,13 @@ class _Finder:
         # a name before "of", "for", "on", "the" is not part of it ("Susumu Taketomi of Industrial
         # Bank", "Credit Inc and the Bank of Nova Scotia"); "and" alone may be ("Information and
         # Cultural Center")
-        start = max((i + 1 for i in range(head) if tokens[i][2] in ("of", "for", "on", "the")),
+        # nor a person's possessive ("Chen Shui-bian's Democratic Progressive Party")
+        start = max((i + 1 for i in range(head) if tokens[i][2] in ("of", "for", "on", "the")
+                     or tokens[i][2] in ("'s", "’s") and tokens[i - 1][2] not in self.first_adjective),
                     default=0)
-        while start < head and (tokens[start][2].lower() in self.common
+        if any(ks <= tokens[head][0] < ke for ks, ke, _ in self.known):
+            return []  # the noun belongs to a listed name: "West Bank"
+        while start < head and (tokens[start][2] in ("The", "A", "An")
                                 or tokens[start][2].lower() in initial
                                 or re.search(r"[-–][a-zа-яё]", tokens[start][2])
                                 or tokens[start][2] in self.title_words
@@ -399,9 +405,11 @@ class _Finder:
             for m in self.named_re.finditer(text):
                 group = "name" if m["name"] else "name2"
                 words = m[group].split()
-                while words and (words[0] in self.adjective_of
+                while words and (words[0] in self.adjective_of or words[0] in ("The", "A", "An")
                                  or re.search(r"[-–][a-zа-яё]", words[0])):
                     words = words[1:]  # "the Turkish TV channel", "Baku-based Report"
+                if words and group == "name" and words[-1].endswith(_ADJECTIVE_ENDINGS):
+                    continue  # "an Islamist group", "the Kurdish party": a kind, not a name
                 if any(len(w) > 2 and not w.isupper() for w in words) \
                         and not (set(words) & (self.not_names | self.title_words)) \
                         and not any(w.lower() in self.common for w in words):
@@ -512,11 +520,12 @@ def _initials(phrase: str) -> str:
 def _without_overlaps(hits: list[tuple], known: list[tuple[int, int, bool]]) -> list[tuple]:
     """Hits overlapping a dictionary mention dropped, unless they hold it whole and it may be
     held (an adjective, a state or a place: "Armenian Foreign Ministry"); among overlapping
-    hits, the first found wins (persons before organisations, names before acronyms)."""
+    hits, the first found wins (persons before organisations, names before acronyms). A hit
+    that is exactly a listed mention is left to it."""
     out, taken = [], []
     for hit in hits:
         s, e = hit[0], hit[1]
-        if any(s < ke and ks < e and not (holdable and s <= ks and ke <= e)
+        if any(s < ke and ks < e and not (holdable and s <= ks and ke <= e and e - s > ke - ks)
                for ks, ke, holdable in known):
             continue
         if any(s < te and ts < e for ts, te in taken):
