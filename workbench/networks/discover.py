@@ -135,7 +135,11 @@ class _Finder:
         self.title_words = {w for t in latin for w in t.split()}
         self.title_re = re.compile(
             rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(latin, key=len, reverse=True)))})"
-            rf"\.?(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?P<of>(?:{_CAP}\s+){{0,5}}))?,?\s*$")
+            rf"\.?(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?:{_CAP}\s+){{0,5}})?,?\s*$")
+        #: "…, General Director of": a comma, up to three words, a title
+        self.apposition_re = re.compile(
+            r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
+            rf"(?:{'|'.join(map(re.escape, sorted(self.title_words)))})\b")
         self.heads = {h for h in words.org_heads if _LATIN.search(h)}
         self.heads_ru = set(words.org_heads) - self.heads
         self.not_names = set(words.not_names)
@@ -160,7 +164,7 @@ class _Finder:
         self.groups_ru = {g for g in words.groups if not _LATIN.search(g)}
         self.adjectives_ru = {lemma(a) for a in self.adjective_of if not _LATIN.search(a)}
         states = actors[(actors["type"] == "state") & (actors["kind"] == "name")]["alias"]
-        self.state_lemmas = {lemma(a) for a in states if not _LATIN.search(a)} | {"рф"}
+        self.state_lemmas = {lemma(a) for a in states if not _LATIN.search(a)}
         cues = sorted(words.org_cues, key=len, reverse=True)
         latin_cues = "|".join(map(re.escape, (c for c in cues if _LATIN.search(c))))
         #: an organisation named right before or after its kind: "Sputnik news agency",
@@ -222,9 +226,7 @@ class _Finder:
                     person = (names, "titled")
                     break
         elif self._name_words(words) and len(words) == len(tokens):
-            after = text[run.end():run.end() + 80]
-            if re.match(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
-                        rf"(?:{'|'.join(map(re.escape, self.title_words))})\b", after):
+            if self.apposition_re.match(text, run.end()):
                 person = (tokens, "apposition")
             elif self._surname(words[-1]):
                 person = (tokens, "name test")
@@ -272,9 +274,9 @@ class _Finder:
                     and tokens[end][2] not in self.title_words:
                 end += 1
         # a name before "of", "for", "on", "the" is not part of it ("Susumu Taketomi of Industrial
-        # Bank", "Credit Inc and the Bank of Nova Scotia"); "and" alone may be ("Information and
+        # Bank", "Credit Inc and the Bank of Nova Scotia"), nor a person's possessive ("Chen
+        # Shui-bian's Democratic Progressive Party"); "and" alone may be ("Information and
         # Cultural Center")
-        # nor a person's possessive ("Chen Shui-bian's Democratic Progressive Party")
         start = max((i + 1 for i in range(head) if tokens[i][2] in ("of", "for", "on", "the")
                      or tokens[i][2] in ("'s", "’s") and tokens[i - 1][2] not in self.first_adjective),
                     default=0)
