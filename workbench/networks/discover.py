@@ -58,6 +58,7 @@ _ONE_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w]+(?![\w-])")
 #: РИА Новости)
 _CAPITALISED_AROUND = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,} )?[А-ЯЁ][А-ЯЁа-яё]*"
                                  r"(?: [А-ЯЁ][а-яё]+)?(?![\w-])")
+_EXPANDED = re.compile(r"\s*\(([^()]{5,80})\)")
 _RU_WORDS = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _ADJECTIVE_ENDINGS = ("ist", "ic", "ish", "ian", "an", "ese", "ern")
 _CONNECTORS = {*_CONNECT.split("|"), "'s", "’s"}
@@ -143,6 +144,7 @@ class _Finder:
         self.heads = {h for h in words.org_heads if _LATIN.search(h)}
         self.heads_ru = set(words.org_heads) - self.heads
         self.not_names = set(words.not_names)
+        self.never_named = self.not_names | self.title_words
         self.prefixes = tuple(words.org_prefixs)
         named = actors[actors["kind"].isin(["name", "metonym", "title"])
                        & (actors["type"] != "person")]
@@ -184,6 +186,7 @@ class _Finder:
             hits += self._run(text, run, initial)
         hits += self._russian(text)
         hits += self._quoted(text)
+        hits += self._next_to_kind(text)
         hits += self._collectives(text)
         hits = _without_overlaps(hits, known)
         hits += self._acronyms(text, hits, known)
@@ -396,28 +399,32 @@ class _Finder:
             cue = self.cue_re and self.cue_re.search(before)
             ru_cue = any(lemma(w.lower()) in self.words.org_cues
                          for w in _RU_WORDS.findall(before)[-1:])
-            acronym = re.match(rf"\s*\(([{_UPPER}]{{2,6}})\)", text[m.end():])
+            acronym = _DEFINED.match(text, m.end())
             if cue or ru_cue or acronym or counts[name] >= 2:
                 out.append((m.start(1), m.end(1), name, name, "organisation", "quoted"))
             if acronym:
-                start = m.end() + acronym.start(1)
-                out.append((start, start + len(acronym.group(1)), acronym.group(1), name,
+                out.append((acronym.start(1), acronym.end(1), acronym.group(1), name,
                             "organisation", "quoted"))
-        if self.named_re:
-            for m in self.named_re.finditer(text):
-                group = "name" if m["name"] else "name2"
-                words = m[group].split()
-                while words and (words[0] in self.adjective_of or words[0] in ("The", "A", "An")
-                                 or re.search(r"[-–][a-zа-яё]", words[0])):
-                    words = words[1:]  # "the Turkish TV channel", "Baku-based Report"
-                if words and group == "name" and words[-1].endswith(_ADJECTIVE_ENDINGS):
-                    continue  # "an Islamist group", "the Kurdish party": a kind, not a name
-                if any(len(w) > 2 and not w.isupper() for w in words) \
-                        and not (set(words) & (self.not_names | self.title_words)) \
-                        and not any(w.lower() in self.common for w in words):
-                    name = " ".join(words)
-                    end = m.end(group)
-                    out.append((end - len(name), end, name, name, "organisation", "named"))
+        return out
+
+    def _next_to_kind(self, text: str) -> list[tuple]:
+        """Capitalised words right before or after an organisation word ("Sputnik news agency",
+        "the channel Haber Global"), without a state adjective or a kind before it."""
+        out = []
+        for m in self.named_re.finditer(text) if self.named_re else ():
+            group = "name" if m["name"] else "name2"
+            words = m[group].split()
+            while words and (words[0] in self.adjective_of or words[0] in ("The", "A", "An")
+                             or re.search(r"[-–][a-zа-яё]", words[0])):
+                words = words[1:]  # "the Turkish TV channel", "Baku-based Report"
+            if words and group == "name" and words[-1].endswith(_ADJECTIVE_ENDINGS):
+                continue  # "an Islamist group", "the Kurdish party": a kind, not a name
+            if any(len(w) > 2 and not w.isupper() for w in words) \
+                    and not (set(words) & self.never_named) \
+                    and not any(w.lower() in self.common for w in words):
+                name = " ".join(words)
+                end = m.end(group)
+                out.append((end - len(name), end, name, name, "organisation", "named"))
         return out
 
     def _collectives(self, text: str) -> list[tuple]:
@@ -455,11 +462,11 @@ class _Finder:
             if org:
                 out.append((m.start(), m.end(), acronym, org[3], "organisation", "acronym"))
                 continue
-            defined = re.match(r"\s*\(([^()]{5,80})\)", text[m.end():])
+            defined = _EXPANDED.match(text, m.end())
             if defined and _initials(defined.group(1)) == acronym:
                 name = defined.group(1).strip()
                 out.append((m.start(), m.end(), acronym, name, "organisation", "acronym"))
-                start = m.end() + defined.start(1)
+                start = defined.start(1)
                 out.append((start, start + len(name), name, name, "organisation", "acronym"))
                 orgs[acronym] = out[-1]
             elif text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")":
