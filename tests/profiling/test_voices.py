@@ -294,3 +294,13 @@ def test_extra_mention_columns_and_rows_without_a_type_are_harmless():
     mentions = pd.concat([extra, mentions]).assign(discovered=False)
     row = voices.voices(corpus, cues=PROJECT.speech_cues, mentions=mentions).iloc[0]
     assert row.speaker == "Sergey Lavrov"
+
+
+def test_a_speaker_the_dictionary_lacks_is_its_discovered_actor_and_flagged():
+    corpus = tiny_corpus('"The talks went well," said Deputy Foreign Minister Andrey Rudenko. '
+                         'Later Rudenko added: "We expect the commission to meet soon."'
+                         '\n"We are allies," Lavrov said.')
+    said = voices.voices(corpus, cues=PROJECT.speech_cues,
+                         mentions=find_mentions(corpus, ACTORS, discovery=PROJECT.discovery()))
+    assert said["speaker"].tolist() == ["Andrey Rudenko", "Andrey Rudenko", "Sergey Lavrov"]
+    assert said["speaker_discovered"].tolist() == [True, True, False]

@@ -260,7 +260,8 @@ def voices(corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
     speaker), pattern (after | before | according to | colon | continuation | told | reported |
     inverted | none), closed (False for a quote cut at its paragraph's end), depth (0, or 1 for
     a quotation inside another, …), parent (the voice_id of the quotation it is inside, <NA>
-    for an outermost one).
+    for an outermost one), speaker_discovered (the speaker is an actor the dictionary lacks,
+    found by `networks.find_mentions(discovery=...)`).
     """
     docs = corpus.documents
     p_order, paras = rows_by_document(corpus.paragraphs, docs)
@@ -280,8 +281,17 @@ def voices(corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
                                 mentions=by_doc.get(doc_id))
         rows += [{**row, "doc_id": doc_id} for row in found]
     out = pd.DataFrame(rows, columns=COLUMNS)
+    out["speaker_discovered"] = out["speaker"].isin(_discovered(mentions))
     return out.astype({"doc_id": "string", "voice_id": "int64", "depth": "int64",
                        "parent": "Int64", "closed": "bool"})
+
+
+def _discovered(mentions: pd.DataFrame | None) -> set[str]:
+    """The actors of `mentions` found only by discovery (none without a `discovered` column)."""
+    if mentions is None or "discovered" not in mentions:
+        return set()
+    flag = mentions["discovered"].astype(bool)
+    return set(mentions.loc[flag, "actor"]) - set(mentions.loc[~flag, "actor"])
 
 
 def speakers(table: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
