@@ -80,6 +80,7 @@ class NetworksDashboard(Dashboard):
         self.table = self.evidence = pd.DataFrame()
         self.exported: dict = {}
         self.discovered = self.candidate = pd.DataFrame()
+        self._listed_from: pd.DataFrame | None = None  # the mentions `discovered` was made from
         self.decision = ""  # what the last confirm or reject wrote
         self._quiet = False
         self.observe(self._refresh, ("unit", "window", "weight", "min_weight", "outlets", "dates",
@@ -162,8 +163,11 @@ class NetworksDashboard(Dashboard):
 
     # -- reviewing discovered actors ----------------------------------------------------------
     def _list_candidates(self) -> None:
-        """The discovered actors, most mentioned first; the chosen one stays chosen if it can."""
-        self.discovered = discovered_actors(self.mentions)
+        """The discovered actors, most mentioned first (listed again only when the mentions
+        change); the chosen one stays chosen if it can."""
+        if self._listed_from is self.mentions:
+            return
+        self.discovered, self._listed_from = discovered_actors(self.mentions), self.mentions
         chosen = self.value("candidate")
         options = [(f"{r.actor} · {r.type} · {r.mentions} in {r.documents} doc.", r.actor)
                    for r in self.discovered.itertuples()]
