@@ -45,6 +45,13 @@ def test_first_names_joined_by_and_share_the_surname():
     assert ("Ziyaddin Safarov", "Ziyaddin Safarov", "person", "name test") in found
 
 
+def test_russian_first_names_joined_by_and_share_the_plural_surname():
+    found = discovered("Братья Зияддин и Гусейн Сафаровы погибли. Гусейна Сафарова похоронили.")
+    assert {(f[0], f[1]) for f in found} == {("Зияддин", "Зияддин Сафаров"),
+                                             ("Гусейн Сафаровы", "Гусейн Сафаров"),
+                                             ("Гусейна Сафарова", "Гусейн Сафаров")}
+
+
 def test_a_surname_alone_goes_to_the_discovered_person_named_before():
     text = "Deputy Minister Azay Guliyev spoke first. Later Guliyev added more. Гулиев."
     found = discovered(text, "Глава комитета Азай Гулиев выступил. Гулиева поддержали.")

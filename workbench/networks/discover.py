@@ -42,6 +42,7 @@ from .morphology import (
     organisation_name,
     person_name,
     plural_nominative,
+    singular_surname,
 )
 
 _UPPER = "A-ZÀ-ÖØ-ÞĞİŞÇÖÜƏА-ЯЁ"
@@ -331,8 +332,17 @@ class _Finder:
                 name = person_name([t[2] for t in run])
                 titled = self._ru_titled(words, i)
                 if name and (titled or is_first_name(run[0][2])):
+                    evidence = "titled" if titled else "name test"
+                    surname = singular_surname(run[-1][2])
+                    if surname:  # "братья Зияддин и Гусейн Сафаровы": two persons
+                        name = " ".join([*name.split()[:-1], surname])
+                        first = words[i - 2] if i >= 2 and words[i - 1][2] == "и" else None
+                        given = first and first[2][:1].isupper() and person_name([first[2]])
+                        if given:
+                            out.append((first[0], first[1], first[2], f"{given} {surname}",
+                                        "person", evidence))
                     out.append((run[0][0], run[-1][1], text[run[0][0]:run[-1][1]], name,
-                                "person", "titled" if titled else "name test"))
+                                "person", evidence))
                     i = j
                     continue
             head = lemma(w) in self.heads_ru or (

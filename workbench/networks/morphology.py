@@ -83,6 +83,15 @@ def _nominative(parse, word: str) -> str:
     return _capitalised(form.word if form else parse.normal_form)
 
 
+def singular_surname(word: str) -> str | None:
+    """A plural surname's singular nominative ("Сафаровы" -> "Сафаров"), else None."""
+    for parse in _name_parses(word):
+        if "Surn" in parse.tag.grammemes and parse.tag.number == "plur":
+            form = parse.inflect({"sing", "masc", "nomn"})
+            return _capitalised(form.word) if form else None
+    return None
+
+
 def nominative(words: list[str]) -> str:
     """An organisation's name with its head in the nominative: the words up to the first noun
     are put in the nominative, adjectives agreeing with that noun, its complement kept
