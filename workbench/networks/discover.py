@@ -59,8 +59,12 @@ _ONE_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w]+(?![\w-])")
 #: РИА Новости)
 _CAPITALISED_AROUND = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,} )?[А-ЯЁ][А-ЯЁа-яё]*"
                                  r"(?: [А-ЯЁ][а-яё]+)?(?![\w-])")
+_JOINT = re.compile(
+    r"(?<![\w-])(?:(?:[Jj]oint|[Сс]овместн[а-я]+)\s+)?(?P<first>[A-ZА-ЯЁа-яё][\w]+)[-–]"
+    r"(?P<second>[A-ZА-ЯЁа-яё][\w]+)\s+(?P<words>(?:[a-zа-яё]+\s+){0,2}[a-zа-яё]+)(?![\w-])")
 _EXPANDED = re.compile(r"\s*\(([^()]{5,80})\)")
 _RU_WORDS = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_DETERMINERS = ("The", "A", "An", "This", "That", "These", "Those")
 _ADJECTIVE_ENDINGS = ("ist", "ic", "ish", "ian", "an", "ese", "ern")
 _CONNECTORS = {*_CONNECT.split("|"), "'s", "’s"}
 _LATIN = re.compile(r"[A-Za-zÀ-ÿĞğİıŞşÇçÖöÜüƏə]")
@@ -189,6 +193,7 @@ class _Finder:
         hits += self._quoted(text)
         hits += self._next_to_kind(text)
         hits += self._collectives(text)
+        hits += self._joint_bodies(text)
         hits = _without_overlaps(hits, known)
         hits += self._acronyms(text, hits, known)
         hits += self._one_word_organisations(text)
@@ -270,7 +275,8 @@ class _Finder:
         head = heads[-1]
         end = head + 1
         while end + 1 < len(tokens) and tokens[end][2] in ("of", "for", "on") \
-                and tokens[end + 1][2][:1].isupper() or (
+                and tokens[end + 1][2][:1].isupper() and tokens[end + 1][2] not in self.not_names \
+                or (
                 end < len(tokens) and tokens[end][2] in ("the", "and")
                 and end > head + 1 and end + 1 < len(tokens)):
             end += 2 if tokens[end][2] in ("of", "for", "on") else 1
@@ -286,7 +292,7 @@ class _Finder:
                     default=0)
         if any(ks <= tokens[head][0] < ke for ks, ke, _ in self.known):
             return []  # the noun belongs to a listed name: "West Bank"
-        while start < head and (tokens[start][2] in ("The", "A", "An")
+        while start < head and (tokens[start][2] in _DETERMINERS
                                 or tokens[start][2].lower() in initial
                                 or re.search(r"[-–][a-zа-яё]", tokens[start][2])
                                 or tokens[start][2] in self.title_words
@@ -424,7 +430,7 @@ class _Finder:
         for m in self.named_re.finditer(text) if self.named_re else ():
             group = "name" if m["name"] else "name2"
             words = m[group].split()
-            while words and (words[0] in self.adjective_of or words[0] in ("The", "A", "An")
+            while words and (words[0] in self.adjective_of or words[0] in _DETERMINERS
                              or re.search(r"[-–][a-zа-яё]", words[0])):
                 words = words[1:]  # "the Turkish TV channel", "Baku-based Report"
             if words and group == "name" and words[-1].endswith(_ADJECTIVE_ENDINGS):
@@ -435,6 +441,30 @@ class _Finder:
                 name = " ".join(words)
                 end = m.end(group)
                 out.append((end - len(name), end, name, name, "organisation", "named"))
+        return out
+
+    def _joint_bodies(self, text: str) -> list[tuple]:
+        """A body of two states, written in lower case: two state adjectives joined by a hyphen,
+        up to two words and an organisation noun ("Russian-Azerbaijani intergovernmental
+        commission", "совместный российско-турецкий мониторинговый центр")."""
+        out = []
+        for m in _JOINT.finditer(text):
+            first, second = m["first"], m["second"]
+            latin = bool(_LATIN.search(first))
+            if latin:
+                pair = first in self.adjective_of and second in self.adjective_of
+            else:
+                pair = lemma(second.lower()) in self.adjectives_ru and first.lower().endswith("о")
+            words = list(re.finditer(r"\S+", m["words"]))
+            ends = [m.start("words") + w.end() for w in words]
+            heads = [i for i, w in enumerate(words) if (
+                w.group().removesuffix("s").capitalize() in self.heads if latin
+                else lemmas(w.group().lower()) & self.heads_ru)]
+            if pair and heads:
+                end = ends[heads[0]]
+                surface = text[m.start():end]
+                name = surface if latin else nominative(surface.split())
+                out.append((m.start(), end, surface, name, "organisation", "organisation"))
         return out
 
     def _collectives(self, text: str) -> list[tuple]:
