@@ -33,9 +33,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .morphology import (
+    as_written_name,
+    is_adjective,
+    is_common_word,
     is_first_name,
+    is_genitive,
     is_known,
     is_organisation,
+    is_unknown,
     lemma,
     lemmas,
     nominative,
@@ -43,6 +48,7 @@ from .morphology import (
     person_name,
     plural_nominative,
     singular_surname,
+    surname_stem,
 )
 
 _UPPER = "A-ZÀ-ÖØ-ÞĞİŞÇÖÜƏА-ЯЁ"
@@ -55,14 +61,13 @@ _ACRONYM = re.compile(rf"(?<![\w-])[{_UPPER}]{{2,6}}(?![\w-])")
 _QUOTED = re.compile(rf"[«“\"„]\s*({_CAP}(?:\s+[\w–-]+){{0,3}}?)\s*[»”\"]")
 _DEFINED = re.compile(rf"\s*\(([{_UPPER}]{{2,6}})\)")
 _ONE_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w]+(?![\w-])")
-#: an organisation word with an acronym before it or a capitalised word after it (ИМЭМО РАН,
-#: РИА Новости)
-_CAPITALISED_AROUND = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,} )?[А-ЯЁ][А-ЯЁа-яё]*"
-                                 r"(?: [А-ЯЁ][а-яё]+)?(?![\w-])")
 _JOINT = re.compile(
     r"(?<![\w-])(?:(?:[Jj]oint|[Сс]овместн[а-я]+)\s+)?(?P<first>[A-ZА-ЯЁа-яё][\w]+)[-–]"
     r"(?P<second>[A-ZА-ЯЁа-яё][\w]+)\s+(?P<words>(?:[a-zа-яё]+\s+){0,2}[a-zа-яё]+)(?![\w-])")
 _EXPANDED = re.compile(r"\s*\(([^()]{5,80})\)")
+#: around a one-word organisation that is an acronym: the acronym before it, the name after it
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[А-ЯЁ]{2,} $")
+_NAME_AFTER = re.compile(r" [А-ЯЁ][а-яё]+(?![\w-])")
 _RU_WORDS = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _DETERMINERS = ("The", "A", "An", "This", "That", "These", "Those")
 _ADJECTIVE_ENDINGS = ("ist", "ic", "ish", "ian", "an", "ese", "ern")
@@ -146,6 +151,8 @@ class _Finder:
         self.apposition_re = re.compile(
             r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
             rf"(?:{'|'.join(map(re.escape, sorted(self.title_words)))})\b")
+        self.latin_surname_ends = tuple(e for e in words.surname_ends if _LATIN.search(e))
+        self.ru_surname_ends = tuple(e for e in words.surname_ends if not _LATIN.search(e))
         self.heads = {h for h in words.org_heads if _LATIN.search(h)}
         self.heads_ru = set(words.org_heads) - self.heads
         self.not_names = set(words.not_names)
@@ -264,7 +271,7 @@ class _Finder:
         return tokens[i:]
 
     def _surname(self, word: str) -> bool:
-        return len(word) >= 5 and any(word.endswith(e) for e in self.words.surname_ends)
+        return len(word) >= 5 and word.endswith(self.latin_surname_ends)
 
     def _organisation(self, text: str, tokens: list[tuple], initial: set[str]) -> list[tuple]:
         """The organisation a run names: words through an organisation noun and its complement;
@@ -324,50 +331,88 @@ class _Finder:
         return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s")
 
     def _russian(self, text: str) -> list[tuple]:
-        """Russian persons (titled or passing the first-name test) and organisations."""
+        """Russian persons, then organisations (persons win where they overlap)."""
         words = [(m.start(), m.end(), m.group()) for m in _RU_WORDS.finditer(text)]
+        return self._russian_persons(text, words) + self._russian_organisations(text, words)
+
+    def _russian_persons(self, text: str, words: list[tuple]) -> list[tuple]:
+        """Two or three capitalised words after a title (up to six words before), or opening
+        with a known first name, that a Russian dictionary reads as names in one case or whose
+        last word has a surname ending; a plural surname shared by two first names."""
         out, i = [], 0
         while i < len(words):
-            s, e, w = words[i]
-            j = i
-            while j < len(words) and words[j][2][:1].isupper() and j - i < 3 \
-                    and (j == i or not text[words[j - 1][1]:words[j][0]].strip()):
-                j += 1
-            if j - i >= 2:
-                run = words[i:j]
-                name = person_name([t[2] for t in run])
-                titled = self._ru_titled(words, i)
-                if name and (titled or is_first_name(run[0][2])):
-                    evidence = "titled" if titled else "name test"
-                    surname = singular_surname(run[-1][2])
-                    if surname:  # "братья Зияддин и Гусейн Сафаровы": two persons
-                        name = " ".join([*name.split()[:-1], surname])
-                        first = words[i - 2] if i >= 2 and words[i - 1][2] == "и" else None
-                        given = first and first[2][:1].isupper() and person_name([first[2]])
-                        if given:
-                            out.append((first[0], first[1], first[2], f"{given} {surname}",
-                                        "person", evidence))
-                    out.append((run[0][0], run[-1][1], text[run[0][0]:run[-1][1]], name,
-                                "person", evidence))
-                    i = j
+            for n in (3, 2):
+                run = words[i:i + n]
+                if len(run) < n or not self._may_be_russian_name(text, run):
                     continue
+                titled = self._ru_titled(words, i)
+                if not (titled or is_first_name(run[0][2])):
+                    continue
+                parts = [t[2] for t in run]
+                name = person_name(parts) or (
+                    (self._ru_surname(parts[-1]) or titled and is_unknown(parts))
+                    and as_written_name(parts))
+                if not name:
+                    continue
+                evidence = "titled" if titled else "name test"
+                surname = singular_surname(parts[-1])
+                if surname:  # "братья Зияддин и Гусейн Сафаровы": two persons
+                    name = " ".join([*name.split()[:-1], surname])
+                    first = words[i - 2] if i >= 2 and words[i - 1][2] == "и" else None
+                    given = first and first[2][:1].isupper() and person_name([first[2]])
+                    if given:
+                        out.append((first[0], first[1], first[2], f"{given} {surname}",
+                                    "person", evidence))
+                out.append((run[0][0], run[-1][1], text[run[0][0]:run[-1][1]], name, "person",
+                            evidence))
+                i += n - 1
+                break
+            i += 1
+        return out
+
+    def _may_be_russian_name(self, text: str, run: list[tuple]) -> bool:
+        """Capitalised words, only spaces between them, none a listed name or a common word."""
+        return (all(t[2][:1].isupper() and not t[2].isupper() for t in run)
+                and not any(text[a[1]:b[0]].strip() for a, b in zip(run, run[1:], strict=False))
+                and not any(ks < t[1] and t[0] < ke for t in run for ks, ke, _ in self.known)
+                and not any(is_common_word(t[2]) for t in run))
+
+    def _ru_surname(self, word: str) -> bool:
+        """Whether a Cyrillic word, without a case ending, ends like a surname."""
+        stem = surname_stem(word)
+        return len(stem) >= 4 and stem.lower().endswith(self.ru_surname_ends)
+
+    def _russian_organisations(self, text: str, words: list[tuple]) -> list[tuple]:
+        """A capitalised organisation noun, or a capitalised adjective and one, with a genitive
+        complement (with "и", proper names, an acronym and a state: "Пограничная служба ФСБ
+        России", "Центр изучения Кавказа и Центральной Азии")."""
+        out, i = [], 0
+        while i < len(words):
+            s, _, w = words[i]
             head = lemma(w) in self.heads_ru or (
                 i + 1 < len(words) and lemma(words[i + 1][2]) in self.heads_ru
-                and lemma(w.lower()) not in self.adjectives_ru)
-            if w[:1].isupper() and head:
-                k = i + 1
-                while k < len(words) and k - i <= 4 and words[k][2].islower() \
-                        and not text[words[k - 1][1]:words[k][0]].strip():
-                    k += 1
-                if k < len(words) and k - i >= 2 and words[k][2] in self.adjective_of.values() \
-                        or k < len(words) and lemma(words[k][2]) in self.state_lemmas:
-                    k += 1  # "Следственный комитет России"
-                if k - i >= 2:
-                    phrase = [t[2] for t in words[i:k]]
-                    out.append((s, words[k - 1][1], text[s:words[k - 1][1]],
-                                nominative(phrase), "organisation", "organisation"))
-                    i = k
-                    continue
+                and is_adjective(w) and lemma(w.lower()) not in self.adjectives_ru)
+            if not (w[:1].isupper() and head):
+                i += 1
+                continue
+            k = i + (1 if lemma(w) in self.heads_ru else 2)
+            while k < len(words) and k - i <= 6 and not text[words[k - 1][1]:words[k][0]].strip() \
+                    and (words[k][2] == "и" and k + 1 < len(words) or is_genitive(words[k][2])):
+                k += 1
+            if k < len(words) and _ACRONYM.fullmatch(words[k][2]) \
+                    and not text[words[k - 1][1]:words[k][0]].strip():
+                k += 1  # "Пограничная служба ФСБ"
+            if k < len(words) and lemma(words[k][2]) in self.state_lemmas \
+                    and not text[words[k - 1][1]:words[k][0]].strip():
+                k += 1  # "Следственный комитет России"
+            while k > i + 1 and words[k - 1][2] == "и":
+                k -= 1
+            if k - i >= 2:
+                phrase = [t[2] for t in words[i:k]]
+                out.append((s, words[k - 1][1], text[s:words[k - 1][1]], nominative(phrase),
+                            "organisation", "organisation"))
+                i = k
+                continue
             i += 1
         return out
 
@@ -382,13 +427,15 @@ class _Finder:
                 continue
             cyrillic = not _LATIN.search(word)
             if cyrillic and is_organisation(word):
-                # with its capitalised neighbours: "РИА Новости", "ИМЭМО РАН"
-                whole = next((w for w in _CAPITALISED_AROUND.finditer(
-                    text, max(0, m.start() - 12), m.end() + 30)
-                    if w.start() <= m.start() and m.end() <= w.end()), None)
-                if whole and whole.group() != word:
-                    out.append((whole.start(), whole.end(), whole.group(), whole.group(),
-                                "organisation", "organisation"))
+                # an acronym with the acronym before it or the name after it: "ИМЭМО РАН",
+                # "РИА Новости"
+                left = _ACRONYM_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                right = _NAME_AFTER.match(text, m.end())
+                start = left.start() if word.isupper() and left else m.start()
+                end = right.end() if word.isupper() and right else m.end()
+                if (start, end) != (m.start(), m.end()):
+                    out.append((start, end, text[start:end], text[start:end], "organisation",
+                                "organisation"))
                     continue
                 out.append((m.start(), m.end(), word, organisation_name(word), "organisation",
                             "organisation"))
@@ -399,8 +446,9 @@ class _Finder:
         return out
 
     def _ru_titled(self, words: list[tuple], i: int) -> bool:
-        """Whether a Russian title word stands up to three words before word `i`."""
-        return any(lemmas(w.lower()) & self.titles_ru for _, _, w in words[max(0, i - 4):i])
+        """Whether a Russian title word stands up to six words before word `i` ("министр дорог
+        и градостроительства Ирана Мехрдад Базрпаш")."""
+        return any(lemmas(w.lower()) & self.titles_ru for _, _, w in words[max(0, i - 6):i])
 
     def _quoted(self, text: str) -> list[tuple]:
         """Names in quotation marks after an organisation word, or quoted twice."""

@@ -8,6 +8,7 @@ the nominative ("Эмомали Рахмоном" -> "Эмомали Рахмо�
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pymorphy3
@@ -43,9 +44,46 @@ def is_first_name(word: str) -> bool:
     return any("Name" in p.tag.grammemes and p.is_known for p in _name_parses(word))
 
 
+def is_unknown(words: list[str]) -> bool:
+    """Whether the dictionary knows none of the words (foreign names: Мехрдад Базрпаш)."""
+    return not any(is_known(w) for w in words)
+
+
 def is_known(word: str) -> bool:
     """Whether the dictionary knows the word (rather than guessing from its ending)."""
     return any(p.is_known for p in _analyzer().parse(word))
+
+
+def is_common_word(word: str) -> bool:
+    """Whether the dictionary knows a capitalised word only as something other than a name
+    ("Глава", "Министр"): it opens no person's name."""
+    parses = [p for p in _analyzer().parse(word) if p.is_known]
+    return bool(parses) and not any(NAME_TAGS & p.tag.grammemes or {"Geox", "Orgn"}
+                                    & p.tag.grammemes for p in parses)
+
+
+def is_adjective(word: str) -> bool:
+    """Whether the likeliest analysis of a word is a full adjective (Следственный)."""
+    return _analyzer().parse(word)[0].tag.POS == "ADJF"
+
+
+def is_genitive(word: str) -> bool:
+    """Whether a word can be a genitive noun or adjective (a complement: иностранных дел)."""
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF")
+               for p in _analyzer().parse(word))
+
+
+def surname_stem(word: str) -> str:
+    """A surname without a case ending ("Шахбазовым" -> "Шахбазов", "Рзаева" -> "Рзаев")."""
+    return re.sub(r"(?<=[вн])(?:ым|ом|а|у|е)$", "", word)
+
+
+def as_written_name(words: list[str]) -> str:
+    """A name the dictionary cannot inflect, in the nominative as far as can be told: a first
+    name it knows, then the surname without its case ending."""
+    first = [_nominative(p, w) if (p := next(iter(_name_parses(w)), None)) and p.is_known
+             else w for w in words[:-1]]
+    return " ".join([*first, surname_stem(words[-1])])
 
 
 def is_organisation(word: str) -> bool:
@@ -63,7 +101,10 @@ def organisation_name(word: str) -> str:
 def person_name(words: list[str]) -> str | None:
     """The nominative of a sequence of name words that agree in case, or None when the words
     are not all names (a first name, patronymic or surname analysis) in one shared case."""
-    options = [_name_parses(w) for w in words]
+    # a person is one: plural analyses only for a last surname ("Гусейн Сафаровы")
+    options = [[p for p in _name_parses(w) if p.tag.number != "plur"
+                or (i == len(words) - 1 and "Surn" in p.tag.grammemes)]
+               for i, w in enumerate(words)]
     if not all(options):
         return None
     for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):
