@@ -204,3 +204,50 @@ def test_the_documents_own_author_is_not_one_of_its_actors():
 ])
 def test_the_same_patterns_hold_in_azerbaijani_and_turkish(text, surface, actor, kind):
     assert any(f[:3] == (surface, actor, kind) for f in discovered(text))
+
+
+@pytest.mark.parametrize(("text", "surface", "actor", "kind"), [
+    ("It was led by Armenian Deputy Prime Minister Mher Grigoryan and Azerbaijani Deputy Prime "
+     "Minister Shahin Mustafayev.", "Mher Grigoryan", "Mher Grigoryan", "person"),
+    ("In Baku, Kamran Aghayev of the Center of Analysis of International Relations said so.",
+     "Kamran Aghayev", "Kamran Aghayev", "person"),
+    ("In Baku, Kamran Aghayev of the Center of Analysis of International Relations said so.",
+     "Center of Analysis of International Relations",
+     "Center of Analysis of International Relations", "organisation"),
+    ("Gazprom Chief Executive Alexei Miller signed it.", "Alexei Miller", "Alexei Miller",
+     "person"),
+    ("said Jonathan Ellery, an analyst at consultancy Energy Aspects.", "Energy Aspects",
+     "Energy Aspects", "organisation"),
+    ("Nino Tsiklauri of the Georgian Foundation for Strategic and International Studies (GFSIS) "
+     "spoke.", "Georgian Foundation for Strategic and International Studies",
+     "Georgian Foundation for Strategic and International Studies", "organisation"),
+    ("Министр дорог и градостроительства Ирана Мехрдад Базрпаш пообещал.", "Мехрдад Базрпаш",
+     "Мехрдад Базрпаш", "person"),
+    ("Депутат Милли Меджлиса Расим Гасымлы призвал к этому.", "Расим Гасымлы", "Расим Гасымлы",
+     "person"),
+    ("Советник верховного лидера Ирана Али Акбар Велаяти пригрозил.", "Али Акбар Велаяти",
+     "Али Акбар Велаяти", "person"),
+    ("В Минэнерго России заявили об этом.", "Минэнерго России", "Минэнерго России",
+     "organisation"),
+    ("Переговоры с Национальной иранской газовой компанией (NIGC) продолжаются.",
+     "Национальной иранской газовой компанией", "Национальная иранская газовая компания",
+     "organisation"),
+    ("Эксперт Российского совета по международным делам (РСМД) отметил.",
+     "Российского совета по международным делам", "Российский совет по международным делам",
+     "organisation"),
+    ("Охрана возлагалась на Пограничную службу ФСБ России.", "Пограничную службу ФСБ России",
+     "Пограничная служба ФСБ России", "organisation"),
+])
+def test_more_ways_texts_introduce_people_and_bodies(text, surface, actor, kind):
+    assert any(f[:3] == (surface, actor, kind) for f in discovered(text))
+
+
+def test_credited_authors_and_photographers_are_no_actors():
+    found = discovered("By Aynur Karimova and Pavel Lebedev\nFuad Muradli Feb 14, 2025\n"
+                       "The building. (photo: Fuad Muradli)\nTalks with Farid Shafiyev went on.")
+    assert {f[1] for f in found} == {"Farid Shafiyev"}
+
+
+def test_a_run_before_a_listed_name_is_part_of_it():
+    found = discovered("Встреча с Реджепом Тайипом Эрдоганом прошла в Стамбуле.")
+    assert not found

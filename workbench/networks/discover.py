@@ -39,8 +39,8 @@ from .morphology import (
     is_first_name,
     is_genitive,
     is_known,
+    is_name_like,
     is_organisation,
-    is_unknown,
     lemma,
     lemmas,
     nominative,
@@ -64,9 +64,12 @@ _ONE_WORD = re.compile(rf"(?<![\w-])[{_UPPER}][\w]+(?![\w-])")
 _JOINT = re.compile(
     r"(?<![\w-])(?:(?:[Jj]oint|[Сс]овместн[а-я]+)\s+)?(?P<first>[A-ZА-ЯЁа-яё][\w]+)[-–]"
     r"(?P<second>[A-ZА-ЯЁа-яё][\w]+)\s+(?P<words>(?:[a-zа-яё]+\s+){0,2}[a-zа-яё]+)(?![\w-])")
+#: up to four lower-case words, then an acronym in brackets
+_DEFINED_AHEAD = re.compile(r"((?: [а-яё]+){0,4}) \([А-ЯЁA-Z]{2,6}\)")
 _EXPANDED = re.compile(r"\s*\(([^()]{5,80})\)")
 #: around a one-word organisation that is an acronym: the acronym before it, the name after it
 _ACRONYM_BEFORE = re.compile(r"(?<![\w-])[А-ЯЁ]{2,} $")
+_NEXT_WORD = re.compile(r" ([А-ЯЁ][а-яё]+)(?![\w-])")
 _NAME_AFTER = re.compile(r" [А-ЯЁ][а-яё]+(?![\w-])")
 _RU_WORDS = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _DETERMINERS = ("The", "A", "An", "This", "That", "These", "Those")
@@ -88,6 +91,7 @@ class Discovery:
     surname_ends: tuple[str, ...] = ()
     org_prefixs: tuple[str, ...] = ()
     state_bodys: tuple[str, ...] = ()
+    credits: tuple[str, ...] = ()
     not_names: tuple[str, ...] = ()
     rejected: tuple[str, ...] = ()
 
@@ -129,7 +133,8 @@ def discover(corpus, known: pd.DataFrame, actors: pd.DataFrame, words: Discovery
     authors = docs["author"].fillna("").astype(str) if "author" in docs else [""] * len(docs)
     for doc_id, text, author in zip(docs["doc_id"], docs["text"], authors, strict=True):
         found += [(doc_id, *hit) for hit in finder.document(str(text), spans.get(doc_id, []))
-                  if not (hit[4] == "person" and author and fold(hit[3]) in fold(author))]
+                  if not (hit[4] == "person" and (author and fold(hit[3]) in fold(author)
+                                                  or finder.credited(str(text), hit)))]
     table = pd.DataFrame(found, columns=["doc_id", "start", "end", "surface", "name", "type",
                                          "evidence"])
     return _named(table, actors, words)
@@ -207,6 +212,20 @@ class _Finder:
         hits += self._surnames(text, hits, known)
         return sorted(_without_overlaps(hits, known))
 
+    def credited(self, text: str, hit: tuple) -> bool:
+        """Whether a person is named as an author or photographer: after a credit on its line
+        ("By …", "Reporting by …", "(photo: …)"), or alone on a line but for a date ("Fuad
+        Muradli Feb 14, 2025")."""
+        start, end = hit[0], hit[1]
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end) % (len(text) + 1)
+        before = text[line_start:start]
+        if before.lstrip(" (").startswith(self.words.credits) \
+                or any(c in before for c in self.words.credits if c != "By"):
+            return True
+        rest = before + text[end:line_end]
+        return not re.search(r"[a-zа-яёəğışçöü]{4}", rest)
+
     def _name_words(self, words: list[str]) -> bool:
         """Whether capitalised words can form a person's name."""
         return (2 <= len(words) <= 3
@@ -218,48 +237,57 @@ class _Finder:
                         for w in words))
 
     def _run(self, text: str, run: re.Match, initial: set[str]) -> list[tuple]:
-        """Persons and organisations in one run of capitalised words (Latin script)."""
+        """Persons and organisations in one run of capitalised words (Latin script); each part
+        between "and"s may hold a person ("Armenian Deputy Prime Minister Mher Grigoryan and
+        Azerbaijani Deputy Prime Minister Shahin Mustafayev"), the rest organisations."""
         tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
                   for m in _WORD.finditer(run.group())]
         words = [w for _, _, w in tokens]
-        out = []
-        # a person at the end of the run, after a title inside it or right before it
-        cut = max((i + 1 for i, w in enumerate(words) if w in self.title_words), default=0)
-        before = self.title_re.search(text, max(0, run.start() - 60), run.start())
-        person = None
-        if cut or before:
-            segments, segment = [], []
-            for t in tokens[cut:]:  # "Minister Andrey Rudenko on Friday": split at connectors
-                if t[2] in _CONNECTORS:
-                    segments, segment = segments + [segment], []
-                else:
-                    segment.append(t)
-            segments = [s for s in segments + [segment] if s]
-            first = self._strip_known(segments[0]) if segments else []
-            last = self._strip_known(segments[-1])[-2:] if segments else []
-            for names in (first, last):
-                if self._name_words([t[2] for t in names]):
-                    person = (names, "titled")
-                    break
-        elif self._name_words(words) and len(words) == len(tokens):
-            if self.apposition_re.match(text, run.end()):
-                person = (tokens, "apposition")
-            elif self._surname(words[-1]):
-                person = (tokens, "name test")
-        elif len(words) == 4 and words[1] == "and" and self._name_words(words[2:]) \
+        persons = []
+        if len(words) == 4 and words[1] == "and" and self._name_words(words[2:]) \
                 and self._surname(words[3]) and self._name_words([words[0], words[3]]):
             # "brothers Huseyn and Ziyaddin Safarov": the first shares the surname
-            out.append((tokens[0][0], tokens[0][1], words[0], f"{words[0]} {words[3]}", "person",
-                        "name test"))
-            person = (tokens[2:], "name test")
-        if person:
-            names, evidence = person
-            name = " ".join(t[2] for t in names)
-            out.append((names[0][0], names[-1][1], text[names[0][0]:names[-1][1]], name,
-                        "person", evidence))
-            tokens = tokens[:tokens.index(names[0])]
-        out += self._organisation(text, tokens, initial)
+            persons = [([tokens[0]], f"{words[0]} {words[3]}", "name test"),
+                       (tokens[2:], None, "name test")]
+        else:
+            titled = bool(self.title_re.search(text, max(0, run.start() - 60), run.start()))
+            for k, part in enumerate(_split(tokens, {"and"})):
+                found = self._person(text, part, titled and k == 0)
+                persons += [found] if found else []
+        out, rest, at = [], [], 0
+        for names, name, evidence in persons:
+            out.append((names[0][0], names[-1][1], text[names[0][0]:names[-1][1]],
+                        name or " ".join(t[2] for t in names), "person", evidence))
+            i = tokens.index(names[0])
+            rest.append(tokens[at:i])
+            at = i + len(names)
+        for part in [*rest, tokens[at:]]:
+            out += self._organisation(text, part, initial) if part else []
         return out
+
+    def _person(self, text: str, tokens: list[tuple], titled: bool):
+        """(name tokens, None, evidence) of the person in part of a run, or None: the name after
+        a title in it (or right before it), a name in apposition ("…, General Director"), a
+        name of an organisation ("Kamran Aghayev of the Center …"), a name passing the test."""
+        words = [t[2] for t in tokens]
+        cut = max((i + 1 for i, w in enumerate(words) if w in self.title_words), default=0)
+        segments = _split(tokens[cut:], _CONNECTORS)
+        if cut or titled:  # "Minister Andrey Rudenko on Friday": split at connectors
+            first = self._strip_known(segments[0]) if segments else []
+            last = self._strip_known(segments[-1])[-2:] if segments else []
+            names = next((n for n in (first, last) if self._name_words([t[2] for t in n])), None)
+            return (names, None, "titled") if names else None
+        if not segments or not self._name_words([t[2] for t in segments[0]]):
+            return None
+        names = segments[0]
+        if len(names) == len(tokens):
+            if self.apposition_re.match(text, tokens[-1][1]):
+                return names, None, "apposition"
+            return (names, None, "name test") if self._surname(words[-1]) else None
+        after = tokens[len(names)][2]
+        if after == "of" and any(t[2] in self.heads for t in tokens[len(names):]):
+            return names, None, "apposition"
+        return None
 
     def _strip_known(self, tokens: list[tuple]) -> list[tuple]:
         """Tokens without the leading ones no name begins with: organisation nouns, listed
@@ -308,7 +336,9 @@ class _Finder:
         part = tokens[start:end]
         rest = part[2:] if len(part) > 2 and part[1][2] in ("'s", "’s") else part[1:]
         defined = _DEFINED.match(text, part[-1][1])
-        if (part[0][2] in self.adjective_of or part[0][2] in self.first_adjective) \
+        # "Georgian Foundation for … Studies (GFSIS)": an acronym with the adjective's initial
+        own = defined and defined.group(1)[0] == part[0][2][0]
+        if not own and (part[0][2] in self.adjective_of or part[0][2] in self.first_adjective) \
                 and len(rest) >= 2 and (defined or re.search(
                     rf"\b{_initials(' '.join(t[2] for t in rest))}\b", text)):
             part = rest  # "Russia's Federal Security Service (FSB)": the service is the actor
@@ -343,14 +373,15 @@ class _Finder:
         while i < len(words):
             for n in (3, 2):
                 run = words[i:i + n]
-                if len(run) < n or not self._may_be_russian_name(text, run):
+                if len(run) < n or not self._may_be_russian_name(text, run) \
+                        or self._before_listed(text, words, i + n):
                     continue
                 titled = self._ru_titled(words, i)
                 if not (titled or is_first_name(run[0][2])):
                     continue
                 parts = [t[2] for t in run]
                 name = person_name(parts) or (
-                    (self._ru_surname(parts[-1]) or titled and is_unknown(parts))
+                    (self._ru_surname(parts[-1]) or titled and all(map(is_name_like, parts)))
                     and as_written_name(parts))
                 if not name:
                     continue
@@ -377,6 +408,14 @@ class _Finder:
                 and not any(ks < t[1] and t[0] < ke for t in run for ks, ke, _ in self.known)
                 and not any(is_common_word(t[2]) for t in run))
 
+    def _before_listed(self, text: str, words: list[tuple], k: int) -> bool:
+        """Whether word `k` is capitalised, follows word `k - 1` after a space and is part of a
+        listed mention: the run before it is part of that name ("Реджепом Тайипом Эрдоганом")."""
+        if k >= len(words) or not words[k][2][:1].isupper() \
+                or text[words[k - 1][1]:words[k][0]].strip():
+            return False
+        return any(ks <= words[k][0] < ke for ks, ke, _ in self.known)
+
     def _ru_surname(self, word: str) -> bool:
         """Whether a Cyrillic word, without a case ending, ends like a surname."""
         stem = surname_stem(word)
@@ -389,13 +428,22 @@ class _Finder:
         out, i = [], 0
         while i < len(words):
             s, _, w = words[i]
-            head = lemma(w) in self.heads_ru or (
-                i + 1 < len(words) and lemma(words[i + 1][2]) in self.heads_ru
-                and is_adjective(w) and lemma(w.lower()) not in self.adjectives_ru)
-            if not (w[:1].isupper() and head):
+            if not w[:1].isupper():
                 i += 1
                 continue
-            k = i + (1 if lemma(w) in self.heads_ru else 2)
+            # the head noun: this word, or after up to three adjectives ("Национальной
+            # иранской газовой компанией"); a state's adjective opens a name only when an
+            # acronym in brackets follows ("Российского совета по международным делам (РСМД)")
+            k = i
+            while k < len(words) and k - i < 3 and lemma(words[k][2]) not in self.heads_ru \
+                    and is_adjective(words[k][2]):
+                k += 1
+            defined = _DEFINED_AHEAD.match(text, words[min(k, len(words) - 1)][1])
+            if k >= len(words) or lemma(words[k][2]) not in self.heads_ru or (
+                    k > i and lemma(w.lower()) in self.adjectives_ru and not defined):
+                i += 1
+                continue
+            k += 1
             while k < len(words) and k - i <= 6 and not text[words[k - 1][1]:words[k][0]].strip() \
                     and (words[k][2] == "и" and k + 1 < len(words) or is_genitive(words[k][2])):
                 k += 1
@@ -407,6 +455,9 @@ class _Finder:
                 k += 1  # "Следственный комитет России"
             while k > i + 1 and words[k - 1][2] == "и":
                 k -= 1
+            ahead = _DEFINED_AHEAD.match(text, words[k - 1][1])
+            if ahead and ahead.group(1).islower():
+                k += len(ahead.group(1).split())  # "… по международным делам (РСМД)"
             if k - i >= 2:
                 phrase = [t[2] for t in words[i:k]]
                 out.append((s, words[k - 1][1], text[s:words[k - 1][1]], nominative(phrase),
@@ -435,6 +486,12 @@ class _Finder:
                 end = right.end() if word.isupper() and right else m.end()
                 if (start, end) != (m.start(), m.end()):
                     out.append((start, end, text[start:end], text[start:end], "organisation",
+                                "organisation"))
+                    continue
+                state = _NEXT_WORD.match(text, m.end())
+                if state and lemma(state.group(1)) in self.state_lemmas:  # "Минэнерго России"
+                    out.append((m.start(), state.end(), text[m.start():state.end()],
+                                f"{organisation_name(word)} {state.group(1)}", "organisation",
                                 "organisation"))
                     continue
                 out.append((m.start(), m.end(), word, organisation_name(word), "organisation",
@@ -478,14 +535,20 @@ class _Finder:
         for m in self.named_re.finditer(text) if self.named_re else ():
             group = "name" if m["name"] else "name2"
             words = m[group].split()
-            while words and (words[0] in self.adjective_of or words[0] in _DETERMINERS
-                             or re.search(r"[-–][a-zа-яё]", words[0])):
-                words = words[1:]  # "the Turkish TV channel", "Baku-based Report"
+            while words and (words[0] in _DETERMINERS or re.search(r"[-–][a-zа-яё]", words[0])
+                             or words[0] in self.adjective_of and len(words) > 1
+                             and words[1].lower() not in self.common):
+                words = words[1:]  # "the Turkish TV channel", "Baku-based Report", not
+                # "the ruling Georgian Dream party"
             if words and group == "name" and words[-1].endswith(_ADJECTIVE_ENDINGS):
                 continue  # "an Islamist group", "the Kurdish party": a kind, not a name
-            if any(len(w) > 2 and not w.isupper() for w in words) \
-                    and not (set(words) & self.never_named) \
-                    and not any(w.lower() in self.common for w in words):
+            common = [w.lower() in self.common for w in words]
+            # common words only as a two-word name after its kind ("consultancy Energy Aspects")
+            # or after a state's adjective ("Georgian Dream")
+            named = not any(common) or len(words) >= 2 and (
+                group == "name2" or words[0] in self.adjective_of)
+            if any(len(w) > 2 and not w.isupper() for w in words) and named \
+                    and not (set(words) & self.never_named):
                 name = " ".join(words)
                 end = m.end(group)
                 out.append((end - len(name), end, name, name, "organisation", "named"))
@@ -584,6 +647,17 @@ class _Finder:
             for m in re.finditer(rf"(?<![\w-]){re.escape(stem)}{suffix}(?![\w-])", text[end:]):
                 out.append((end + m.start(), end + m.end(), m.group(), name, "person", "surname"))
         return out
+
+
+def _split(tokens: list[tuple], at: set[str]) -> list[list[tuple]]:
+    """The non-empty parts of a token list between the tokens whose word is in `at`."""
+    parts: list[list[tuple]] = [[]]
+    for t in tokens:
+        if t[2] in at:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if p]
 
 
 def _lower_words(texts) -> set[str]:

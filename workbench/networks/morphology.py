@@ -44,9 +44,10 @@ def is_first_name(word: str) -> bool:
     return any("Name" in p.tag.grammemes and p.is_known for p in _name_parses(word))
 
 
-def is_unknown(words: list[str]) -> bool:
-    """Whether the dictionary knows none of the words (foreign names: Мехрдад Базрпаш)."""
-    return not any(is_known(w) for w in words)
+def is_name_like(word: str) -> bool:
+    """Whether a word may be part of a name: the dictionary does not know it (a foreign name:
+    Базрпаш) or knows it as a name."""
+    return not is_known(word) or bool(_name_parses(word))
 
 
 def is_known(word: str) -> bool:
