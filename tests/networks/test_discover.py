@@ -251,3 +251,28 @@ def test_credited_authors_and_photographers_are_no_actors():
 def test_a_run_before_a_listed_name_is_part_of_it():
     found = discovered("Встреча с Реджепом Тайипом Эрдоганом прошла в Стамбуле.")
     assert not found
+
+
+@pytest.mark.parametrize(("text", "surface", "actor"), [
+    ("Flights by S7 Airlines and Ural Airlines stopped.", "S7 Airlines", "S7 Airlines"),
+    ("Flights by S7 Airlines and Ural Airlines stopped.", "Ural Airlines", "Ural Airlines"),
+    ("Officers of the Main Directorate of the General Staff came.",
+     "Main Directorate of the General Staff", "Main Directorate of the General Staff"),
+    ("The local NGO Democracy Development Union urged it.", "Democracy Development Union",
+     "Democracy Development Union"),
+    ("Председатель Государственного комитета по работе с религиозными образованиями Рамин "
+     "Мамедов заявил.", "Государственного комитета по работе с религиозными образованиями",
+     "Государственный комитет по работе с религиозными образованиями"),
+    ("Духовное управление мусульман Российской Федерации муфтия поддержало.",
+     "Духовное управление мусульман Российской Федерации",
+     "Духовное управление мусульман Российской Федерации"),
+    ("Директор Института радиационных проблем Национальной академии наук сказал.",
+     "Института радиационных проблем", "Институт радиационных проблем"),
+    ("Рейд провели бойцы ОМОН Росгвардии.", "Росгвардии", "Росгвардия"),
+])
+def test_bodies_end_where_the_next_one_begins(text, surface, actor):
+    assert any(f[:3] == (surface, actor, "organisation") for f in discovered(text))
+
+
+def test_generic_russian_abbreviations_are_no_bodies():
+    assert not discovered("Строительство АЭС и работа ООО, по данным СМИ, идут.")

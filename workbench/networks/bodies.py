@@ -10,7 +10,9 @@ import re
 from collections import Counter
 
 from .morphology import (
+    in_noun_phrase,
     is_adjective,
+    is_first_name,
     is_genitive,
     is_known,
     is_organisation,
@@ -51,11 +53,11 @@ class BodyPatterns:
         head = heads[-1]
         end = head + 1
         while end + 1 < len(tokens) and tokens[end][2] in ("of", "for", "on") \
-                and tokens[end + 1][2][:1].isupper() and tokens[end + 1][2] not in self.not_names \
-                or (
+                and self._complement(tokens, end + 1) or (
                 end < len(tokens) and tokens[end][2] in ("the", "and")
                 and end > head + 1 and end + 1 < len(tokens)):
-            end += 2 if tokens[end][2] in ("of", "for", "on") else 1
+            end += (3 if tokens[end + 1][2] == "the" else 2) \
+                if tokens[end][2] in ("of", "for", "on") else 1
             while end < len(tokens) and tokens[end][2][:1].isupper() \
                     and tokens[end][2] not in self.title_words:
                 end += 1
@@ -71,7 +73,8 @@ class BodyPatterns:
         while start < head and (tokens[start][2] in DETERMINERS
                                 or tokens[start][2].lower() in initial
                                 or re.search(r"[-–][a-zа-яё]", tokens[start][2])
-                                or tokens[start][2] in self.title_words
+                                or tokens[start][2] in self.single_titles
+                                or tokens[start][2].lower() in self.cue_words
                                 or tokens[start][2] in CONNECTORS):
             start += 1
         part = tokens[start:end]
@@ -89,6 +92,13 @@ class BodyPatterns:
         surface = text[part[0][0]:part[-1][1]]
         return [(part[0][0], part[-1][1], surface, self._org_name(part), "organisation",
                  "organisation")]
+
+    def _complement(self, tokens: list[tuple], i: int) -> bool:
+        """Whether an organisation's "of …" goes on at token `i`: a capitalised word, maybe
+        after "the" ("Main Directorate of the General Staff"), that is no month or weekday."""
+        if tokens[i][2] == "the" and i + 1 < len(tokens):
+            i += 1
+        return tokens[i][2][:1].isupper() and tokens[i][2] not in self.not_names
 
     def _org_name(self, part: list[tuple]) -> str:
         """"Foreign Ministry of Azerbaijan" and "Azerbaijan's Foreign Ministry" -> "Azerbaijani
@@ -124,8 +134,19 @@ class BodyPatterns:
                 i += 1
                 continue
             k += 1
+            if k + 1 < len(words) and words[k][2] == "по":  # "комитет по работе с …"
+                k += 1
+                while k < len(words) and k - i <= 8 and words[k][2].islower() \
+                        and not text[words[k - 1][1]:words[k][0]].strip() \
+                        and in_noun_phrase(words[k][2]):
+                    k += 1
+            proper = False  # after proper names ("Российской Федерации"), no lower-case word
             while k < len(words) and k - i <= 6 and not text[words[k - 1][1]:words[k][0]].strip() \
-                    and (words[k][2] == "и" and k + 1 < len(words) or is_genitive(words[k][2])):
+                    and not self._opens_body(words, k) and not is_first_name(words[k][2]) \
+                    and not (proper and words[k][2].islower() and words[k][2] != "и") \
+                    and (words[k][2] == "и" and k + 1 < len(words)
+                         or len(words[k][2]) > 2 and is_genitive(words[k][2])):
+                proper = proper or words[k][2][:1].isupper()
                 k += 1
             if k < len(words) and ACRONYM.fullmatch(words[k][2]) \
                     and not text[words[k - 1][1]:words[k][0]].strip():
@@ -147,6 +168,16 @@ class BodyPatterns:
             i += 1
         return out
 
+    def _opens_body(self, words: list[tuple], k: int) -> bool:
+        """Whether capitalised word `k` opens another body: an organisation noun, an adjective
+        before one, a one-word body ("… Национальной академии наук", "… Минздрава")."""
+        word = words[k][2]
+        if not word[:1].isupper():
+            return False
+        nxt = words[k + 1][2] if k + 1 < len(words) else ""
+        return lemma(word) in self.heads_ru or self._one_word_body(word) or (
+            bool(nxt) and lemma(nxt) in self.heads_ru and is_adjective(word))
+
     def _one_word_organisations(self, text: str) -> list[tuple]:
         """One-word names of bodies: a Russian word the dictionary tags as an organisation
         (Роснефть, РЖД, Минобороны), or an unknown capitalised word opening with an organisation
@@ -154,7 +185,7 @@ class BodyPatterns:
         out = []
         for m in ONE_WORD.finditer(text):
             word = m.group()
-            if word.lower() in self.common or self._surname(word):
+            if word.lower() in self.common or word in self.not_names or self._surname(word):
                 continue
             cyrillic = not LATIN.search(word)
             if cyrillic and is_organisation(word):
@@ -162,6 +193,8 @@ class BodyPatterns:
                 # "РИА Новости"
                 left = ACRONYM_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 right = NEXT_WORD.match(text, m.end())
+                if right and self._one_word_body(right.group(1)):
+                    right = None  # "ОМОН Росгвардии": two bodies
                 start = left.start() if word.isupper() and left else m.start()
                 end = right.end() if word.isupper() and right else m.end()
                 if (start, end) != (m.start(), m.end()):
@@ -176,11 +209,19 @@ class BodyPatterns:
                     continue
                 out.append((m.start(), m.end(), word, organisation_name(word), "organisation",
                             "organisation"))
-            elif len(word) >= 7 and word.startswith(self.prefixes) and not word.isupper() \
-                    and not (cyrillic and is_known(word)):
+            elif self._one_word_body(word):
                 name = organisation_name(word) if cyrillic else word
                 out.append((m.start(), m.end(), word, name, "organisation", "organisation"))
         return out
+
+    def _one_word_body(self, word: str) -> bool:
+        """Whether an unknown capitalised word of 7+ letters opens with an organisation prefix
+        (Росгвардии), or the dictionary tags a Russian word as an organisation."""
+        cyrillic = not LATIN.search(word)
+        if cyrillic and is_organisation(word):
+            return True
+        return len(word) >= 7 and word.startswith(self.prefixes) and not word.isupper() \
+            and not (cyrillic and is_known(word))
 
     def _quoted(self, text: str) -> list[tuple]:
         """Names in quotation marks after an organisation word, or quoted twice."""

@@ -119,6 +119,7 @@ class _Finder(PersonPatterns, BodyPatterns):
         latin = [t for t in words.titles if LATIN.search(t)]
         self.titles_ru = {t for t in words.titles if not LATIN.search(t)}
         self.title_words = {w for t in latin for w in t.split()}
+        self.single_titles = {t for t in latin if " " not in t}  # not "Foreign" of Foreign Minister
         self.title_re = re.compile(
             rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(latin, key=len, reverse=True)))})"
             rf"\.?(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?:{CAP}\s+){{0,5}})?,?\s*$")
@@ -155,6 +156,7 @@ class _Finder(PersonPatterns, BodyPatterns):
         states = actors[(actors["type"] == "state") & (actors["kind"] == "name")]["alias"]
         self.state_lemmas = {lemma(a) for a in states if not LATIN.search(a)}
         cues = sorted(words.org_cues, key=len, reverse=True)
+        self.cue_words = {c.lower() for c in cues}  # "the local NGO Democracy Development Union"
         latin_cues = "|".join(map(re.escape, (c for c in cues if LATIN.search(c))))
         #: an organisation named right before or after its kind: "Sputnik news agency",
         #: "the news agency Sputnik Azerbaijan"
@@ -164,6 +166,16 @@ class _Finder(PersonPatterns, BodyPatterns):
         ) if latin_cues else None
         self.cue_re = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, cues))})\s+(?:of\s+)?"
                                  r"(?:the\s+)?$", re.IGNORECASE) if cues else None
+
+    def _bodies_apart(self, tokens: list[tuple]) -> list[list[tuple]]:
+        """Tokens split at each "and" that follows an organisation noun."""
+        parts: list[list[tuple]] = [[]]
+        for i, t in enumerate(tokens):
+            if t[2] == "and" and i and tokens[i - 1][2] in self.heads:
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        return [p for p in parts if p]
 
     # -- one document ------------------------------------------------------------------------
     def document(self, text: str, known: list[tuple[int, int, bool]]) -> list[tuple]:
@@ -208,7 +220,9 @@ class _Finder(PersonPatterns, BodyPatterns):
             rest.append(tokens[at:i])
             at = i + len(names)
         for part in [*rest, tokens[at:]]:
-            out += self._organisation(text, part, initial) if part else []
+            # "S7 Airlines and Ural Airlines": two organisations
+            for body in self._bodies_apart(part):
+                out += self._organisation(text, body, initial)
         return out
 
     def _russian(self, text: str) -> list[tuple]:

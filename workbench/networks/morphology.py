@@ -74,6 +74,12 @@ def is_genitive(word: str) -> bool:
                for p in _analyzer().parse(word))
 
 
+def in_noun_phrase(word: str) -> bool:
+    """Whether a word's likeliest analysis is a noun, adjective, preposition or conjunction: it
+    may go on a body's complement ("по работе с религиозными образованиями"), a verb not."""
+    return _analyzer().parse(word)[0].tag.POS in ("NOUN", "ADJF", "PREP", "CONJ", "PRTF")
+
+
 def surname_stem(word: str) -> str:
     """A surname without a case ending ("Шахбазовым" -> "Шахбазов", "Рзаева" -> "Рзаев")."""
     return re.sub(r"(?<=[вн])(?:ым|ом|а|у|е)$", "", word)
