@@ -276,3 +276,18 @@ def test_bodies_end_where_the_next_one_begins(text, surface, actor):
 
 def test_generic_russian_abbreviations_are_no_bodies():
     assert not discovered("Строительство АЭС и работа ООО, по данным СМИ, идут.")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Rosoboronexport, Russia's state arms exporter, denied it.", "Rosoboronexport"),
+    ("The drones were made by Turkish manufacturer Baykar.", "Baykar"),
+    ("Russia's state arms exporter, Rosoboronexport, said so.", "Rosoboronexport"),
+])
+def test_a_one_word_body_beside_the_word_for_its_kind(text, surface):
+    assert any(f[:3] == (surface, surface, "organisation") for f in discovered(text))
+
+
+def test_an_introductory_po_phrase_is_no_part_of_a_body():
+    found = discovered("Следственный комитет по информации источника возбудил дело.")
+    assert ("Следственный комитет", "Следственный комитет", "organisation", "organisation") \
+        in found

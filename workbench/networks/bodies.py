@@ -134,7 +134,8 @@ class BodyPatterns:
                 i += 1
                 continue
             k += 1
-            if k + 1 < len(words) and words[k][2] == "по":  # "комитет по работе с …"
+            if k + 1 < len(words) and words[k][2] == "по" \
+                    and words[k + 1][2] not in self.words.not_complements:  # "комитет по работе"
                 k += 1
                 while k < len(words) and k - i <= 8 and words[k][2].islower() \
                         and not text[words[k - 1][1]:words[k][0]].strip() \
@@ -249,7 +250,7 @@ class BodyPatterns:
         "the channel Haber Global"), without a state adjective or a kind before it."""
         out = []
         for m in self.named_re.finditer(text) if self.named_re else ():
-            group = "name" if m["name"] else "name2"
+            group = next(g for g in ("name", "name2", "name3") if m[g])
             words = m[group].split()
             while words and (words[0] in DETERMINERS or re.search(r"[-–][a-zа-яё]", words[0])
                              or words[0] in self.adjective_of and len(words) > 1
@@ -262,7 +263,7 @@ class BodyPatterns:
             # common words only as a two-word name after its kind ("consultancy Energy Aspects")
             # or after a state's adjective ("Georgian Dream")
             named = not any(common) or len(words) >= 2 and (
-                group == "name2" or words[0] in self.adjective_of)
+                group != "name" or words[0] in self.adjective_of)
             if any(len(w) > 2 and not w.isupper() for w in words) and named \
                     and not (set(words) & self.never_named):
                 name = " ".join(words)

@@ -62,6 +62,7 @@ class Discovery:
     org_prefixs: tuple[str, ...] = ()
     state_bodys: tuple[str, ...] = ()
     credits: tuple[str, ...] = ()
+    not_complements: tuple[str, ...] = ()
     not_names: tuple[str, ...] = ()
     rejected: tuple[str, ...] = ()
 
@@ -160,9 +161,13 @@ class _Finder(PersonPatterns, BodyPatterns):
         latin_cues = "|".join(map(re.escape, (c for c in cues if LATIN.search(c))))
         #: an organisation named right before or after its kind: "Sputnik news agency",
         #: "the news agency Sputnik Azerbaijan"
+        #: or beside it after a comma: "Rosoboronexport, Russia's state arms exporter",
+        #: "the state arms exporter, Rosoboronexport"
         self.named_re = re.compile(
-            rf"(?<![\w-])(?P<name>{CAP}(?:\s+{CAP}){{0,2}})\s+(?:news\s+)?(?:{latin_cues})\b"
-            rf"|\b(?:{latin_cues})\s+(?P<name2>{CAP}(?:\s+{CAP}){{0,2}})(?![\w-])"
+            rf"(?<![\w-])(?P<name>{CAP}(?:\s+{CAP}){{0,2}})(?=\s+(?:news\s+)?(?:{latin_cues})\b)"
+            rf"|\b(?:{latin_cues}),?\s+(?P<name2>{CAP}(?:\s+{CAP}){{0,2}})(?![\w-])"
+            rf"|(?<![\w-])(?P<name3>{CAP}(?:\s+{CAP}){{0,2}})(?=,\s+(?:the\s+|an?\s+)?"
+            rf"(?:[\w'’-]+\s+){{0,4}}?(?:{latin_cues})\b)"
         ) if latin_cues else None
         self.cue_re = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, cues))})\s+(?:of\s+)?"
                                  r"(?:the\s+)?$", re.IGNORECASE) if cues else None

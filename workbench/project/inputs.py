@@ -21,7 +21,7 @@ TYPES = ("person", "state", "organisation", "group", "place")
 KINDS = ("name", "surname", "adjective", "metonym", "title")
 #: discovery words: what each role of data/discovery_words.csv does (see its header)
 ROLES = ("org_head", "org_cue", "org_prefix", "state_body", "group", "surname_end",
-         "credit", "not_name")
+         "credit", "not_name", "not_complement")
 
 
 class InputError(ValueError):
