@@ -26,6 +26,7 @@ from .patterns import (
     ACRONYM,
     ACRONYM_BEFORE,
     ADJECTIVE_ENDINGS,
+    CAPITALISED_BEFORE,
     CONNECTORS,
     DEFINED,
     DEFINED_AHEAD,
@@ -251,6 +252,9 @@ class BodyPatterns:
         out = []
         for m in self.named_re.finditer(text) if self.named_re else ():
             group = next(g for g in ("name", "name2", "name3") if m[g])
+            if group == "name3" and CAPITALISED_BEFORE.search(text, max(0, m.start() - 30),
+                                                              m.start()):
+                continue  # the end of a longer name: "Jan Petersen, chairman of the firm"
             words = m[group].split()
             while words and (words[0] in DETERMINERS or re.search(r"[-–][a-zа-яё]", words[0])
                              or words[0] in self.adjective_of and len(words) > 1

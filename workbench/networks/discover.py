@@ -161,12 +161,13 @@ class _Finder(PersonPatterns, BodyPatterns):
         latin_cues = "|".join(map(re.escape, (c for c in cues if LATIN.search(c))))
         #: an organisation named right before or after its kind: "Sputnik news agency",
         #: "the news agency Sputnik Azerbaijan"
-        #: or beside it after a comma: "Rosoboronexport, Russia's state arms exporter",
-        #: "the state arms exporter, Rosoboronexport"
+        #: or beside it after a comma: "Rosoboronexport, Russia's state arms exporter" (one
+        #: word, not the end of a longer name: "Jan Petersen, chairman of the firm"), "the state
+        #: arms exporter, Rosoboronexport"
         self.named_re = re.compile(
             rf"(?<![\w-])(?P<name>{CAP}(?:\s+{CAP}){{0,2}})(?=\s+(?:news\s+)?(?:{latin_cues})\b)"
             rf"|\b(?:{latin_cues}),?\s+(?P<name2>{CAP}(?:\s+{CAP}){{0,2}})(?![\w-])"
-            rf"|(?<![\w-])(?P<name3>{CAP}(?:\s+{CAP}){{0,2}})(?=,\s+(?:the\s+|an?\s+)?"
+            rf"|(?<![\w-])(?P<name3>{CAP})(?=,\s+(?:the\s+|an?\s+)?"
             rf"(?:[\w'’-]+\s+){{0,4}}?(?:{latin_cues})\b)"
         ) if latin_cues else None
         self.cue_re = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, cues))})\s+(?:of\s+)?"

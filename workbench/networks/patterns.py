@@ -25,6 +25,7 @@ EXPANDED = re.compile(r"\s*\(([^()]{5,80})\)")
 ACRONYM_BEFORE = re.compile(r"(?<![\w-])[А-ЯЁ]{2,} $")
 NEXT_WORD = re.compile(r" ([А-ЯЁ][а-яё]+)(?![\w-])")
 RU_WORDS = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w-]*\s+$")  # a capitalised word right before
 DETERMINERS = ("The", "A", "An", "This", "That", "These", "Those")
 ADJECTIVE_ENDINGS = ("ist", "ic", "ish", "ian", "an", "ese", "ern")
 CONNECTORS = {*CONNECT.split("|"), "'s", "’s"}
