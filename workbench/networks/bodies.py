@@ -108,7 +108,7 @@ class BodyPatterns:
         if len(words) > 2 and words[1] in ("'s", "’s") and words[0] in self.first_adjective:
             return " ".join([self.first_adjective[words[0]], *words[2:]])
         if len(words) > 3 and words[-2] == "of" and words[-1] in self.first_adjective \
-                and words[-3] in self.words.state_bodys:
+                and words[-3] in self.words.state_body:
             return " ".join([self.first_adjective[words[-1]], *words[:-2]])
         return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s")
 
@@ -136,7 +136,7 @@ class BodyPatterns:
                 continue
             k += 1
             if k + 1 < len(words) and words[k][2] == "по" \
-                    and words[k + 1][2] not in self.words.not_complements:  # "комитет по работе"
+                    and words[k + 1][2] not in self.words.not_complement:  # "комитет по работе"
                 k += 1
                 while k < len(words) and k - i <= 8 and words[k][2].islower() \
                         and not text[words[k - 1][1]:words[k][0]].strip() \
@@ -236,7 +236,7 @@ class BodyPatterns:
                 continue
             before = text[max(0, m.start() - 40):m.start()]
             cue = self.cue_re and self.cue_re.search(before)
-            ru_cue = any(lemma(w.lower()) in self.words.org_cues
+            ru_cue = any(lemma(w.lower()) in self.words.org_cue
                          for w in RU_WORDS.findall(before)[-1:])
             acronym = DEFINED.match(text, m.end())
             if cue or ru_cue or acronym or counts[name] >= 2:
@@ -304,7 +304,7 @@ class BodyPatterns:
         out = []
         if self.group_re:
             for m in self.group_re.finditer(text):
-                noun = next(g for g in self.words.groups
+                noun = next(g for g in self.words.group
                             if g.removesuffix("s") == m["noun"].lower().removesuffix("s"))
                 out.append((m.start(), m.end(), m.group(), f"{m['adj'].removesuffix('s')} "
                             f"{noun}", "group", "collective"))

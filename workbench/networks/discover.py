@@ -54,16 +54,16 @@ class Discovery:
     """The words discovery relies on (`Project.discovery()`), each a tuple of strings; Russian
     words are dictionary forms. `rejected` are names the researcher rejected: never actors."""
 
-    titles: tuple[str, ...] = ()
-    org_heads: tuple[str, ...] = ()
-    org_cues: tuple[str, ...] = ()
-    groups: tuple[str, ...] = ()
-    surname_ends: tuple[str, ...] = ()
-    org_prefixs: tuple[str, ...] = ()
-    state_bodys: tuple[str, ...] = ()
-    credits: tuple[str, ...] = ()
-    not_complements: tuple[str, ...] = ()
-    not_names: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()  # data/title_words.csv; the rest: data/discovery_words.csv
+    org_head: tuple[str, ...] = ()
+    org_cue: tuple[str, ...] = ()
+    org_prefix: tuple[str, ...] = ()
+    state_body: tuple[str, ...] = ()
+    group: tuple[str, ...] = ()
+    surname_end: tuple[str, ...] = ()
+    credit: tuple[str, ...] = ()
+    not_name: tuple[str, ...] = ()
+    not_complement: tuple[str, ...] = ()
     rejected: tuple[str, ...] = ()
 
 
@@ -128,13 +128,13 @@ class _Finder(PersonPatterns, BodyPatterns):
         self.apposition_re = re.compile(
             r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
             rf"(?:{'|'.join(map(re.escape, sorted(self.title_words)))})\b")
-        self.latin_surname_ends = tuple(e for e in words.surname_ends if LATIN.search(e))
-        self.ru_surname_ends = tuple(e for e in words.surname_ends if not LATIN.search(e))
-        self.heads = {h for h in words.org_heads if LATIN.search(h)}
-        self.heads_ru = set(words.org_heads) - self.heads
-        self.not_names = set(words.not_names)
+        self.latin_surname_ends = tuple(e for e in words.surname_end if LATIN.search(e))
+        self.ru_surname_ends = tuple(e for e in words.surname_end if not LATIN.search(e))
+        self.heads = {h for h in words.org_head if LATIN.search(h)}
+        self.heads_ru = set(words.org_head) - self.heads
+        self.not_names = set(words.not_name)
         self.never_named = self.not_names | self.title_words
-        self.prefixes = tuple(words.org_prefixs)
+        self.prefixes = tuple(words.org_prefix)
         named = actors[actors["kind"].isin(["name", "metonym", "title"])
                        & (actors["type"] != "person")]
         self.known_words = {w for alias in named["alias"] for w in alias.split()}
@@ -147,16 +147,16 @@ class _Finder(PersonPatterns, BodyPatterns):
                 self.first_adjective.setdefault(state, adjective)
         latin_adj = sorted((a for a in self.adjective_of if LATIN.search(a)), key=len,
                            reverse=True)
-        groups = sorted((g for g in words.groups if LATIN.search(g)), key=len, reverse=True)
+        groups = sorted((g for g in words.group if LATIN.search(g)), key=len, reverse=True)
         self.group_re = re.compile(
             rf"(?<!\w)(?P<adj>{'|'.join(map(re.escape, latin_adj))})\s+[\"“«]?"
             rf"(?P<noun>(?i:{'|'.join(re.escape(g.removesuffix('s')) + 's?' for g in groups)}))"
             r"[\"”»]?(?!\w)") if latin_adj and groups else None
-        self.groups_ru = {g for g in words.groups if not LATIN.search(g)}
+        self.groups_ru = {g for g in words.group if not LATIN.search(g)}
         self.adjectives_ru = {lemma(a) for a in self.adjective_of if not LATIN.search(a)}
         states = actors[(actors["type"] == "state") & (actors["kind"] == "name")]["alias"]
         self.state_lemmas = {lemma(a) for a in states if not LATIN.search(a)}
-        cues = sorted(words.org_cues, key=len, reverse=True)
+        cues = sorted(words.org_cue, key=len, reverse=True)
         self.cue_words = {c.lower() for c in cues}  # "the local NGO Democracy Development Union"
         latin_cues = "|".join(map(re.escape, (c for c in cues if LATIN.search(c))))
         #: an organisation named right before or after its kind: "Sputnik news agency",

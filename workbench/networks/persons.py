@@ -31,8 +31,8 @@ class PersonPatterns:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end) % (len(text) + 1)
         before = text[line_start:start]
-        if before.lstrip(" (").startswith(self.words.credits) \
-                or any(c in before for c in self.words.credits if c != "By"):
+        if before.lstrip(" (").startswith(self.words.credit) \
+                or any(c in before for c in self.words.credit if c != "By"):
             return True
         rest = before + text[end:line_end]
         return not re.search(r"[a-zа-яёəğışçöü]{4}", rest)

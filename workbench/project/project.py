@@ -214,7 +214,7 @@ class Project:
         (`data/title_words.csv`), the words of each role of `data/discovery_words.csv`, and the
         names the researcher rejected (`data/rejected_actors.csv`, if the project has one)."""
         table = self.table("discovery_words")
-        words = {f"{role}s": tuple(table.word[table.role == role]) for role in ROLES}
+        words = {role: tuple(table.word[table.role == role]) for role in ROLES}
         rejected = self.table("rejected_actors").name if self.input_path(
             "rejected_actors").exists() else ()
         return {"titles": self.title_words(), **words, "rejected": tuple(rejected)}
