@@ -74,6 +74,9 @@ def test_an_edited_input_is_read_again(project_dir):
     ("speech_cues.csv", "# a comment\nlanguage,cue\n,said\n", "line 3: language is empty"),
     ("actors.csv", "actor,type,affiliation,alias,kind,since,until,note\nX,state,,X,name,2020s,,\n",
      "line 2: since '2020s' is not a year"),
+    ("discovery_words.csv", "language,role,word\nen,org_noun,Ministry\n",
+     "line 2: role 'org_noun' is unknown; write one of org_head"),
+    ("rejected_actors.csv", "name,note\n,why\n", "line 2: name is empty"),
 ])
 def test_a_bad_input_line_is_named_with_its_file_line_and_fix(project_dir, file, text, problem):
     (project_dir / "data" / file).write_text(text, encoding="utf-8")
@@ -82,7 +85,9 @@ def test_a_bad_input_line_is_named_with_its_file_line_and_fix(project_dir, file,
             "naming_variants.csv": project.naming_variants, "events.csv": project.events,
             "outlets.csv": project.context, "self_references.csv": project.context,
             "title_words.csv": project.title_words,
-            "speech_cues.csv": project.speech_cues, "actors.csv": project.actors}[file]
+            "speech_cues.csv": project.speech_cues, "actors.csv": project.actors,
+            "discovery_words.csv": project.discovery,
+            "rejected_actors.csv": project.discovery}[file]
     with pytest.raises(InputError) as err:
         read()
     message = str(err.value)
@@ -105,7 +110,7 @@ def test_a_bad_config_file_is_named_with_the_fix(project_dir, config, problem):
 
 
 @pytest.mark.parametrize("name", ["actors", "naming_variants", "frames", "keyword_groups", "events",
-                                  "title_words", "speech_cues", "mwe", "stopwords"])
+                                  "title_words", "speech_cues", "mwe", "stopwords", "discovery"])
 def test_every_shipped_input_is_valid_and_not_empty(name):
     assert len(getattr(PROJECT, name)()) > 0
 
