@@ -291,3 +291,36 @@ def test_an_introductory_po_phrase_is_no_part_of_a_body():
     found = discovered("Следственный комитет по информации источника возбудил дело.")
     assert ("Следственный комитет", "Следственный комитет", "organisation", "organisation") \
         in found
+
+
+@pytest.mark.parametrize(("text", "surface", "actor", "kind"), [
+    ("Rosneft was added, in what the treasury secretary, Scott Bessent, called a response.",
+     "Scott Bessent", "Scott Bessent", "person"),
+    ("said Nadia Kerimova, a senior analyst at Rystad Energy.", "Rystad Energy", "Rystad Energy",
+     "organisation"),
+    ("Minister of Digital Development and Transport Rashad Nabiyev met him.", "Rashad Nabiyev",
+     "Rashad Nabiyev", "person"),
+    ("Brazilian President Luiz Inácio Lula da Silva attended.", "Luiz Inácio Lula da Silva",
+     "Luiz Inácio Lula da Silva", "person"),
+    ("Официальный представитель ведомства Ирина Волк сообщила.", "Ирина Волк", "Ирина Волк",
+     "person"),
+    ("После вывода российского миротворческого контингента из Карабаха.",
+     "российского миротворческого контингента", "Russian peacekeepers", "group"),
+    ("Корпорация МСП и Российский экспортный центр договорились.", "Российский экспортный центр",
+     "Российский экспортный центр", "organisation"),
+    ("Политолог Игорь Ржевский из Института стран СНГ напомнил.", "Института стран СНГ",
+     "Институт стран СНГ", "organisation"),
+    ("Сотрудники Пограничного управления ФСБ России по Республике Дагестан задержали судно.",
+     "Пограничного управления ФСБ России по Республике Дагестан",
+     "Пограничное управление ФСБ России по Республике Дагестан", "organisation"),
+])
+def test_roles_commas_particles_and_russian_complements(text, surface, actor, kind):
+    assert any(f[:3] == (surface, actor, kind) for f in discovered(text))
+
+
+def test_a_listed_surname_inside_a_discovered_full_name_goes_with_it():
+    m = find_mentions(tiny_corpus("President Ilham Aliyev spoke. Economist Elchin Aliyev, head "
+                                  "of a research center, disagreed."), ACTORS, discovery=WORDS)
+    second = m[m["start"] > 30]
+    assert second.iloc[0]["actor"] == "Elchin Aliyev"
+    assert "Ilham Aliyev" not in set(second["actor"])

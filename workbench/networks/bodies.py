@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from .morphology import (
+    group_nominative,
     in_noun_phrase,
     is_adjective,
     is_first_name,
@@ -20,7 +21,6 @@ from .morphology import (
     lemmas,
     nominative,
     organisation_name,
-    plural_nominative,
 )
 from .patterns import (
     ACRONYM,
@@ -130,18 +130,16 @@ class BodyPatterns:
                     and is_adjective(words[k][2]):
                 k += 1
             defined = DEFINED_AHEAD.match(text, words[min(k, len(words) - 1)][1])
+            # mid-sentence, a capitalised state adjective is a name's: "и Российский экспортный
+            # центр"
+            inside = not re.search(r"(?:^|[.!?»\n]\s*)$", text[max(0, s - 3):s])
             if k >= len(words) or lemma(words[k][2]) not in self.heads_ru or (
-                    k > i and lemma(w.lower()) in self.adjectives_ru and not defined):
+                    k > i and lemma(w.lower()) in self.adjectives_ru and not defined
+                    and not (inside and k - i >= 2)):
                 i += 1
                 continue
             k += 1
-            if k + 1 < len(words) and words[k][2] == "по" \
-                    and words[k + 1][2] not in self.words.not_complement:  # "комитет по работе"
-                k += 1
-                while k < len(words) and k - i <= 8 and words[k][2].islower() \
-                        and not text[words[k - 1][1]:words[k][0]].strip() \
-                        and in_noun_phrase(words[k][2]):
-                    k += 1
+            k = self._po_phrase(text, words, k)  # "комитет по работе с …"
             proper = False  # after proper names ("Российской Федерации"), no lower-case word
             while k < len(words) and k - i <= 6 and not text[words[k - 1][1]:words[k][0]].strip() \
                     and not self._opens_body(words, k) and not is_first_name(words[k][2]) \
@@ -156,6 +154,7 @@ class BodyPatterns:
             if k < len(words) and lemma(words[k][2]) in self.state_lemmas \
                     and not text[words[k - 1][1]:words[k][0]].strip():
                 k += 1  # "Следственный комитет России"
+            k = self._po_phrase(text, words, k)  # "… ФСБ России по Республике Дагестан"
             while k > i + 1 and words[k - 1][2] == "и":
                 k -= 1
             ahead = DEFINED_AHEAD.match(text, words[k - 1][1])
@@ -169,6 +168,20 @@ class BodyPatterns:
                 continue
             i += 1
         return out
+
+    def _po_phrase(self, text: str, words: list[tuple], k: int) -> int:
+        """The end of a "по …" phrase of a body's name starting at word `k` (`k` itself when
+        there is none): nouns, adjectives, prepositions, up to five, no punctuation between,
+        not an introductory "по данным", "по словам" (`not_complement`)."""
+        if not (k + 1 < len(words) and words[k][2] == "по"
+                and words[k + 1][2] not in self.words.not_complement
+                and not text[words[k - 1][1]:words[k][0]].strip()):
+            return k
+        end = k + 1
+        while end < len(words) and end - k <= 5 and not text[words[end - 1][1]:words[end][0]].strip() \
+                and in_noun_phrase(words[end][2]) and not is_first_name(words[end][2]):
+            end += 1
+        return end if end > k + 1 else k
 
     def _opens_body(self, words: list[tuple], k: int) -> bool:
         """Whether capitalised word `k` opens another body: an organisation noun, an adjective
@@ -195,8 +208,9 @@ class BodyPatterns:
                 # "РИА Новости"
                 left = ACRONYM_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 right = NEXT_WORD.match(text, m.end())
-                if right and self._one_word_body(right.group(1)):
-                    right = None  # "ОМОН Росгвардии": two bodies
+                if right and (self._one_word_body(right.group(1))
+                              or is_first_name(right.group(1))):
+                    right = None  # "ОМОН Росгвардии": two bodies; "РАН Станислав Придвин"
                 start = left.start() if word.isupper() and left else m.start()
                 end = right.end() if word.isupper() and right else m.end()
                 if (start, end) != (m.start(), m.end()):
@@ -299,6 +313,17 @@ class BodyPatterns:
                 out.append((m.start(), end, surface, name, "organisation", "organisation"))
         return out
 
+    def _affiliations(self, text: str) -> list[tuple]:
+        """Capitalised words after a person's role and "at"/"with" ("a senior analyst at Rystad
+        Energy"), unless all are common words."""
+        out = []
+        for m in self.affiliation_re.finditer(text):
+            words = m["org"].split()
+            if not all(w.lower() in self.common or w in self.never_named for w in words):
+                out.append((m.start("org"), m.end("org"), m["org"], m["org"], "organisation",
+                            "named"))
+        return out
+
     def _collectives(self, text: str) -> list[tuple]:
         """A state's adjective with a group noun, in English and Russian."""
         out = []
@@ -309,13 +334,22 @@ class BodyPatterns:
                 out.append((m.start(), m.end(), m.group(), f"{m['adj'].removesuffix('s')} "
                             f"{noun}", "group", "collective"))
         words = list(RU_WORDS.finditer(text))
-        for a, b in zip(words, words[1:], strict=False):
-            if text[a.end():b.start()].strip() or not self.groups_ru:
+        for i, a in enumerate(words):
+            if not self.groups_ru or lemma(a.group().lower()) not in self.adjectives_ru:
                 continue
-            if lemmas(b.group().lower()) & self.groups_ru \
-                    and lemma(a.group().lower()) in self.adjectives_ru:
-                out.append((a.start(), b.end(), text[a.start():b.end()],
-                            plural_nominative([a.group(), b.group()]), "group", "collective"))
+            # the group noun next, or after one adjective ("российского миротворческого
+            # контингента")
+            for b in words[i + 1:i + 3]:
+                if text[a.end():b.start()].count(" ") > 2 or re.search(r"[^\w\s]",
+                                                                     text[a.end():b.start()]):
+                    break
+                if lemmas(b.group().lower()) & self.groups_ru:
+                    phrase = text[a.start():b.end()].split()
+                    out.append((a.start(), b.end(), " ".join(phrase), group_nominative(phrase),
+                                "group", "collective"))
+                    break
+                if not is_adjective(b.group()):
+                    break
         return out
 
     def _acronyms(self, text: str, hits: list[tuple], known: list[tuple]) -> list[tuple]:

@@ -96,8 +96,11 @@ def discover(corpus, known: pd.DataFrame, actors: pd.DataFrame, words: Discovery
     docs = corpus.documents
     finder = _Finder(words, actors, lower_words(docs["text"]))
     found = []
+    surface = known["surface"].astype(str)
     holdable = ((known["kind"] == "adjective") | known["type"].isin(["state", "place"])
-                | known["ambiguous"])
+                | known["ambiguous"] | surface.str.isupper()  # an acronym: "Институт стран СНГ"
+                | (known["type"].eq("person") & ~surface.str.contains(" ")
+                   & surface.ne(known["actor"])))  # a surname: "Economist Elchin Aliyev"
     columns = [known[c].to_numpy().tolist() for c in ("start", "end")] + [holdable.tolist()]
     spans = {d: [(columns[0][i], columns[1][i], columns[2][i]) for i in rows]
              for d, rows in known.groupby("doc_id").indices.items()}
@@ -118,6 +121,7 @@ class _Finder(PersonPatterns, BodyPatterns):
         self.words, self.common = words, common
         self.known: list[tuple[int, int, bool]] = []  # the listed mentions of the document read
         latin = [t for t in words.titles if LATIN.search(t)]
+        latin = sorted({v for t in latin for v in (t, t[:1].upper() + t[1:], t[:1].lower() + t[1:])})
         self.titles_ru = {t for t in words.titles if not LATIN.search(t)}
         self.title_words = {w for t in latin for w in t.split()}
         self.single_titles = {t for t in latin if " " not in t}  # not "Foreign" of Foreign Minister
@@ -170,6 +174,10 @@ class _Finder(PersonPatterns, BodyPatterns):
             rf"|(?<![\w-])(?P<name3>{CAP})(?=,\s+(?:the\s+|an?\s+)?"
             rf"(?:[\w'’-]+\s+){{0,4}}?(?:{latin_cues})\b)"
         ) if latin_cues else None
+        #: a body after a person's role: "a senior analyst at Rystad Energy"
+        self.affiliation_re = re.compile(
+            rf"\b(?:{'|'.join(sorted(map(re.escape, self.single_titles)))})\s+(?:at|with)\s+"
+            rf"(?:the\s+)?(?P<org>{CAP}(?:\s+{CAP}){{0,3}})(?![\w-])")
         self.cue_re = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, cues))})\s+(?:of\s+)?"
                                  r"(?:the\s+)?$", re.IGNORECASE) if cues else None
 
@@ -192,6 +200,7 @@ class _Finder(PersonPatterns, BodyPatterns):
         hits += self._russian(text)
         hits += self._quoted(text)
         hits += self._next_to_kind(text)
+        hits += self._affiliations(text)
         hits += self._collectives(text)
         hits += self._joint_bodies(text)
         hits = _without_overlaps(hits, known)
@@ -215,9 +224,13 @@ class _Finder(PersonPatterns, BodyPatterns):
                        (tokens[2:], None, "name test")]
         else:
             titled = bool(self.title_re.search(text, max(0, run.start() - 60), run.start()))
-            for k, part in enumerate(split(tokens, {"and"})):
-                found = self._person(text, part, titled and k == 0)
+            carried = False
+            for part in split(tokens, {"and"}):
+                found = self._person(text, part, titled, carried)
                 persons += [found] if found else []
+                # a title whose complement has an "and" goes on in the next part, whose name is
+                # its end ("Minister of Digital Development and Transport Rashad Nabiyev")
+                titled = carried = not found and any(t[2] in self.title_words for t in part)
         out, rest, at = [], [], 0
         for names, name, evidence in persons:
             out.append((names[0][0], names[-1][1], text[names[0][0]:names[-1][1]],

@@ -157,13 +157,17 @@ def nominative(words: list[str]) -> str:
     return " ".join(out)
 
 
-def plural_nominative(words: list[str]) -> str:
-    """A phrase (adjective + noun) in the nominative plural: "российских миротворцев" ->
-    "российские миротворцы"."""
+def group_nominative(words: list[str]) -> str:
+    """A collective (adjectives + noun) in the nominative, in the noun's number: "российских
+    миротворцев" -> "российские миротворцы", "российского миротворческого контингента" ->
+    "российский миротворческий контингент"."""
+    noun = _analyzer().parse(words[-1])[0]
+    number = noun.tag.number or "plur"
+    agree = {number} | ({noun.tag.gender} if number == "sing" and noun.tag.gender else set())
     out = []
-    for word in words:
+    for i, word in enumerate(words):
         parse = _analyzer().parse(word)[0]
-        form = parse.inflect({"plur", "nomn"})
+        form = parse.inflect({"nomn", number} if i == len(words) - 1 else {"nomn"} | agree)
         out.append(form.word if form else word.lower())
     return " ".join(out)
 

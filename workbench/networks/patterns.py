@@ -7,7 +7,9 @@ import re
 
 UPPER = "A-ZÀ-ÖØ-ÞĞİŞÇÖÜƏА-ЯЁ"
 CAP = rf"[{UPPER}][\w]*(?:[-–][\w]+)*"
-CONNECT = r"of|for|and|on|the|de|von|der|al|bin|ibn"
+#: words inside a person's name ("Lula da Silva", "Ursula von der Leyen")
+PARTICLES = ("de", "da", "dos", "das", "do", "von", "van", "der", "den", "al", "bin", "ibn")
+CONNECT = "|".join(("of", "for", "and", "on", "the", *PARTICLES))
 #: a run of capitalised words, with connectors and possessives ("Azerbaijan's Foreign Ministry")
 RUN = re.compile(rf"(?<![\w-]){CAP}(?:(?:['’]s)?(?:\s+(?:{CONNECT}))*\s+{CAP})*")
 WORD = re.compile(rf"{CAP}|['’]s|\S+")

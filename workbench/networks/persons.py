@@ -17,7 +17,7 @@ from .morphology import (
     singular_surname,
     surname_stem,
 )
-from .patterns import CONNECTORS, LATIN, split
+from .patterns import CONNECTORS, LATIN, PARTICLES, split
 
 
 class PersonPatterns:
@@ -38,8 +38,11 @@ class PersonPatterns:
         return not re.search(r"[a-zа-яёəğışçöü]{4}", rest)
 
     def _name_words(self, words: list[str]) -> bool:
-        """Whether capitalised words can form a person's name."""
-        return (2 <= len(words) <= 3
+        """Whether capitalised words can form a person's name (particles inside it:
+        "Luiz Inácio Lula da Silva")."""
+        inner = [w for w in words[1:-1] if w in PARTICLES]
+        words = [w for w in words if w not in inner]
+        return (2 <= len(words) <= 4 - (not inner)
                 and all(w[:1].isupper() and not w.isupper() and w.lower() not in self.common
                         and not re.search(r"[-–][a-zа-яё]", w)
                         and w not in self.known_words and w not in self.title_words
@@ -47,17 +50,19 @@ class PersonPatterns:
                         and w not in self.adjective_of and LATIN.search(w)
                         for w in words))
 
-    def _person(self, text: str, tokens: list[tuple], titled: bool):
+    def _person(self, text: str, tokens: list[tuple], titled: bool, carried: bool = False):
         """(name tokens, None, evidence) of the person in part of a run, or None: the name after
-        a title in it (or right before it), a name in apposition ("…, General Director"), a
+        a title in it (or right before it; `carried`: the title's complement began in the part
+        before, so the name is this part's end), a name in apposition ("…, General Director"), a
         name of an organisation ("Kamran Aghayev of the Center …"), a name passing the test."""
         words = [t[2] for t in tokens]
         cut = max((i + 1 for i, w in enumerate(words) if w in self.title_words), default=0)
-        segments = split(tokens[cut:], CONNECTORS)
+        segments = split(tokens[cut:], CONNECTORS - set(PARTICLES))
         if cut or titled:  # "Minister Andrey Rudenko on Friday": split at connectors
             first = self._strip_known(segments[0]) if segments else []
             last = self._strip_known(segments[-1])[-2:] if segments else []
-            names = next((n for n in (first, last) if self._name_words([t[2] for t in n])), None)
+            order = (last, first) if carried else (first, last)
+            names = next((n for n in order if self._name_words([t[2] for t in n])), None)
             return (names, None, "titled") if names else None
         if not segments or not self._name_words([t[2] for t in segments[0]]):
             return None
@@ -99,7 +104,8 @@ class PersonPatterns:
                     continue
                 parts = [t[2] for t in run]
                 name = person_name(parts) or (
-                    (self._ru_surname(parts[-1]) or titled and all(map(is_name_like, parts)))
+                    (self._ru_surname(parts[-1]) or titled and (
+                        all(map(is_name_like, parts)) or is_first_name(parts[0])))
                     and as_written_name(parts))
                 if not name:
                     continue
@@ -120,11 +126,14 @@ class PersonPatterns:
         return out
 
     def _may_be_russian_name(self, text: str, run: list[tuple]) -> bool:
-        """Capitalised words, only spaces between them, none a listed name or a common word."""
+        """Capitalised words, only spaces between them, none a listed name or a common word (but
+        a surname after a known first name)."""
         return (all(t[2][:1].isupper() and not t[2].isupper() for t in run)
                 and not any(text[a[1]:b[0]].strip() for a, b in zip(run, run[1:], strict=False))
                 and not any(ks < t[1] and t[0] < ke for t in run for ks, ke, _ in self.known)
-                and not any(is_common_word(t[2]) for t in run))
+                and not any(is_common_word(t[2]) for t in run[:-1])
+                and (not is_common_word(run[-1][2])
+                     or len(run) == 2 and is_first_name(run[0][2])))  # "Ирина Волк"
 
     def _before_listed(self, text: str, words: list[tuple], k: int) -> bool:
         """Whether word `k` is capitalised, follows word `k - 1` after a space and is part of a
