@@ -249,7 +249,7 @@ class Project:
         """Record that a discovered name is not an actor (`data/rejected_actors.csv`): discovery
         leaves it out from the next run on. Returns the file written."""
         path = self.input_path("rejected_actors")
-        if not path.exists() or path.parent == SHIPPED:
+        if path.parent == SHIPPED:  # none in the project yet: its data folder gets one
             path = self.data / INPUTS["rejected_actors"]
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
