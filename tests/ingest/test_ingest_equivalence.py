@@ -79,11 +79,17 @@ def _tokens_one_sentence_at_a_time(tok: Tokenizer, text: str, s: int, e: int, la
 
 @pytest.mark.parametrize("mwe", [(), ("south caucasus", "strategic partnership", "u.s. president",
                                       "the u.s.", "the u.s. president said", "million people")])
-def test_tokens_of_a_batch_equal_tokens_one_sentence_at_a_time(mwe):
+@pytest.mark.parametrize("unsure", [False, True])
+def test_tokens_of_a_batch_equal_tokens_one_sentence_at_a_time(mwe, unsure):
+    """A chunk is read whole by polars, or sentence by sentence when one of its texts has a word
+    that polars' pattern could split otherwise ("it's_x"): both give the straightforward tokens."""
     tok = Tokenizer(TokenizerSettings(mwe=mwe, stopwords=tuple(PROJECT.stopwords().items())))
-    texts = _texts() + ["Then the U.S. president said: the U.S. president said so in the South Caucasus."]
+    texts = _texts() + ["Then the U.S. president said: the U.S. president said so in the South Caucasus.",
+                        "Türkiye’s stance, O'Brien's view, the 44-day war, Nagorno-Karabakh's fate."]
+    texts += ["The file it's_x, and x-s_y, was found."] if unsure else []
     sentences = [tok.sentence_spans(t, 0, len(t)) for t in texts]
     languages = [("ru", "en", None, "tr")[i % 4] for i in range(len(texts))]
+    assert (tok._words_of_chunk(texts, sentences) is None) == unsure
     cols = tok.table(texts, sentences, languages)
     got = list(zip(cols["doc"], cols["sent_id"], cols["tok_id"], cols["start"], cols["end"],
                    cols["token"], cols["norm"], cols["is_stop"], cols["is_alpha"]))

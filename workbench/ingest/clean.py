@@ -77,8 +77,9 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None, page: boo
             lines[0] = (n, header.rest)
         else:
             verdict[n] = "store-header"
+    selected = rules.for_outlet(outlet, general=page)
     for n, line in lines:
-        for rule, rx in rules.for_outlet(outlet, general=page):
+        for rule, rx in selected:
             if n not in verdict and rx.search(line):
                 verdict[n] = rule
                 break

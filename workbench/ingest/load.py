@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
@@ -23,10 +22,10 @@ from ..corpus.options import check_option
 from .assemble import assemble, without_clashing_ids
 from .copies import Copies
 from .curated import missing_files, read_curated
-from .parallel import WORKERS
+from .parallel import pool, worker_count
 from .pipeline import Context, process_file
 
-PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than forking
+PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than starting workers
 ASSEMBLY_VERSION = "4"  # bump when dedupe, metadata merge or assembly change their output
 Dedupe = Literal["near", "exact", "none"]
 
@@ -47,6 +46,7 @@ def build_corpus(
     dedupe: Dedupe = "near",
     copies: Copies = "keep",
     progress: bool | None = None,
+    workers: int | None = None,
 ) -> Corpus:
     """Load every file under `path` into a `Corpus`; nothing is dropped without a report row.
 
@@ -55,6 +55,7 @@ def build_corpus(
     curated metadata CSV; tables are cached under `cache_dir`. `dedupe` finds near and exact
     copies ("near"), exact ones only, or none; a copy from the same outlet is set aside, a copy
     from another outlet (a republication) kept in its copy group unless `copies="aside"`.
+    `workers`: processes for a large batch (`workbench.ingest.parallel.worker_count`).
     Researchers call `workbench.load_corpus` or `workbench.open_corpus`, which resolve these
     from the project.
     """
@@ -97,7 +98,7 @@ def build_corpus(
             todo.append((file_path, name, ctx, key))
         else:
             parts[name] = (key, found)
-    for (name, key), tables in _process_all(todo, progress):
+    for (name, key), tables in _process_all(todo, progress, worker_count(workers)):
         cache.store(key, tables)
         parts[name] = (key, tables)
     cache.save_index()
@@ -135,21 +136,22 @@ def _load_assembled(cache: FileCache, key: str) -> Corpus | None:
     return Corpus(**tables)
 
 
-def _process_all(todo: list, progress: bool | None):
-    """Yield ((name, key), tables) for files to process; two processes for big batches."""
+def _process_all(todo: list, progress: bool | None, workers: int):
+    """Yield ((name, key), tables) for files to process; `workers` processes for big batches:
+    one file's chunks, or many files, in parallel."""
     total = sum(p.stat().st_size for p, *_ in todo)
     bar = tqdm(total=len(todo), desc="processing files", unit="file",
                disable=not progress if progress is not None else len(todo) < 20)
-    if total < PARALLEL_BYTES or len(todo) < 2:
-        workers = WORKERS if total >= PARALLEL_BYTES else 1
+    if total < PARALLEL_BYTES or len(todo) < 2 or workers < 2:
+        workers = workers if total >= PARALLEL_BYTES else 1
         for file_path, name, ctx, key in todo:  # one big table: its rows in parallel chunks
             yield (name, key), process_file(file_path, name, ctx, workers=workers)
             bar.update()
     else:
-        with ProcessPoolExecutor(max_workers=WORKERS) as pool:
-            futures = [((name, key), pool.submit(process_file, fp, name, ctx))
-                       for fp, name, ctx, key in todo]
-            for ident, future in futures:
-                yield ident, future.result()
-                bar.update()
+        executor = pool(workers)
+        futures = [((name, key), executor.submit(process_file, fp, name, ctx))
+                   for fp, name, ctx, key in todo]
+        for ident, future in futures:
+            yield ident, future.result()
+            bar.update()
     bar.close()

@@ -1,28 +1,91 @@
-"""Work spread over the machine's cores (two at most), with bounded memory."""
+"""Work spread over the cores this process may use, with bounded memory, and without forking a
+running kernel.
+
+How many workers: the `workers` a caller passes, else the environment variable
+`WORKBENCH_WORKERS`, else `[corpus] workers` in workbench.toml, else the cores this process may
+run on (its CPU affinity, which containers and `taskset` narrow; not the machine's core count).
+Worker processes are started by a fork server (spawn where there is none): forking a process that
+runs threads, as a Jupyter kernel does, can deadlock the child. The server imports the ingest
+modules once, so each worker starts in milliseconds; the pool is kept for the session and
+reused by every later load.
+"""
 
 from __future__ import annotations
 
+import atexit
 import itertools
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-WORKERS = min(2, os.cpu_count() or 1)  # the target machine has two cores; more buys little
+ENVIRONMENT = "WORKBENCH_WORKERS"
+PRELOAD = ["workbench.ingest.pipeline"]  # what ingest workers run, imported once by the server
+_pools: dict[int, ProcessPoolExecutor] = {}
 
 
-def map_bounded(fn: Callable, tasks: Iterator, workers: int = WORKERS) -> Iterator:
-    """`map(fn, tasks)` in order; with a second task and `workers` > 1, in that many processes
-    with at most two tasks per worker in flight, so a stream is never read ahead whole."""
+def available_cores() -> int:
+    """The cores this process may run on (its affinity), at least 1."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13+
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def worker_count(setting: int | str | None = None, *, configured: int | str | None = None) -> int:
+    """Workers to use: `setting` (a caller's argument) if given, else `WORKBENCH_WORKERS`, else
+    `configured` (workbench.toml), else `available_cores()`. ValueError naming where the value
+    came from when it is not a whole number of 1 or more."""
+    for source, value in (("the workers argument", setting),
+                          (ENVIRONMENT, os.environ.get(ENVIRONMENT) or None),
+                          ("[corpus] workers", configured)):
+        if value is not None:
+            try:
+                count = int(str(value).strip())
+            except ValueError:
+                count = 0
+            if count < 1 or isinstance(value, float | bool):
+                raise ValueError(f"{source} is {value!r}; use a whole number of worker processes, "
+                                 "1 or more")
+            return count
+    return available_cores()
+
+
+def pool(workers: int) -> ProcessPoolExecutor:
+    """The session's pool of `workers` processes, started by a fork server (or spawned) the
+    first time it is asked for; a broken pool (a worker killed) is replaced."""
+    executor = _pools.get(workers)
+    if executor is None or getattr(executor, "_broken", False):
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if context.get_start_method() == "forkserver":
+            context.set_forkserver_preload(PRELOAD)
+        executor = _pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return executor
+
+
+@atexit.register
+def _shutdown() -> None:
+    for executor in _pools.values():
+        executor.shutdown(wait=False, cancel_futures=True)
+    _pools.clear()
+
+
+def map_bounded(fn: Callable, tasks: Iterator, workers: int | None = None) -> Iterator:
+    """`map(fn, tasks)` in order; with a second task and more than one worker (`worker_count`),
+    in that many processes with at most two tasks per worker in flight, so a stream is never
+    read ahead whole."""
+    workers = worker_count(workers)
     head = list(itertools.islice(tasks, 2))
     if len(head) < 2 or workers < 2:
         yield from map(fn, itertools.chain(head, tasks))
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque = deque()
-        for task in itertools.chain(head, tasks):
-            pending.append(pool.submit(fn, task))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
+    executor, pending = pool(workers), deque()
+    for task in itertools.chain(head, tasks):
+        pending.append(executor.submit(fn, task))
+        if len(pending) >= 2 * workers:
             yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()

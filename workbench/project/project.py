@@ -41,6 +41,7 @@ from ..index.query import Query, named_query
 from ..ingest import Context, Copies, Dedupe, Rules, TokenizerSettings, build_corpus, outlet_table
 from ..ingest.bounds import use_lower_bounds
 from ..ingest.dates import parse_date
+from ..ingest.parallel import worker_count
 from .inputs import ROLES, TABLES, TYPES, InputError, read_actors, read_table, read_words
 
 CONFIG_NAME = "workbench.toml"
@@ -54,7 +55,7 @@ REJECTED_HEADER = """\
 # networks dashboard's Reject, or by hand). name: the name as discovery gives it; note: why.
 name,note
 """
-_SETTINGS = {"corpus": {"path", "metadata", "cache", "columns", "copies", "lower_bounds"},
+_SETTINGS = {"corpus": {"path", "metadata", "cache", "columns", "copies", "lower_bounds", "workers"},
              "inputs": set(INPUTS),
              "stopwords": {"also"}}
 
@@ -127,13 +128,16 @@ class Project:
     def load_corpus(self, path: str | Path, *, metadata: str | Path | None = None,
                     columns: dict[str, str] | None = None, cache_dir: str | Path | None = None,
                     dedupe: Dedupe = "near", copies: Copies = "keep", lower_bounds: bool = False,
-                    progress: bool | None = None) -> Corpus:
+                    progress: bool | None = None, workers: int | None = None) -> Corpus:
         """Every file under `path` as a `Corpus`, cleaned with this project's inputs and cached
         in its cache home (or `cache_dir`); `dedupe` and `copies` as `build_corpus` takes them;
         `lower_bounds` dates an undated document at the latest date it mentions
-        (`workbench.ingest.use_lower_bounds`)."""
+        (`workbench.ingest.use_lower_bounds`); `workers` processes for a large corpus (default:
+        `WORKBENCH_WORKERS`, then `[corpus] workers`, then the cores this process may use)."""
+        workers = worker_count(workers, configured=self.settings.get("corpus", {}).get("workers"))
         corpus = build_corpus(path, self.context(columns), metadata=metadata, dedupe=dedupe,
-                              copies=copies, cache_dir=cache_dir or self.cache, progress=progress)
+                              copies=copies, cache_dir=cache_dir or self.cache, progress=progress,
+                              workers=workers)
         return use_lower_bounds(corpus) if lower_bounds else corpus
 
     def open_corpus(self, **overrides) -> Corpus:
@@ -317,6 +321,11 @@ def _settings(config: Path) -> dict:
     also = settings.get("stopwords", {}).get("also", [])
     if not isinstance(also, list) or not all(isinstance(x, str) for x in also):
         problems.append('line 1: [stopwords] also must be a list of language codes, e.g. ["en"]')
+    workers = settings.get("corpus", {}).get("workers")
+    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool)
+                                or workers < 1):
+        problems.append(f"line 1: [corpus] workers is {workers!r}; use a whole number of worker "
+                        "processes, 1 or more (leave it out to use every core)")
     if problems:
         raise InputError(config, problems)
     return settings
@@ -340,7 +349,7 @@ def load_corpus(path: str | Path = "data/corpus", *,
                 metadata: str | Path | None = "data/sources.csv",
                 columns: dict[str, str] | None = None, cache_dir: str | Path | None = None,
                 dedupe: Dedupe = "near", copies: Copies = "keep", lower_bounds: bool = False,
-                progress: bool | None = None) -> Corpus:
+                progress: bool | None = None, workers: int | None = None) -> Corpus:
     """Load every file under `path` into a `Corpus`; nothing is dropped without a report row.
 
     The project is the one around the folder holding `path` (its inputs clean and tokenize the
@@ -351,10 +360,12 @@ def load_corpus(path: str | Path = "data/corpus", *,
     outlet kept in its copy group (`copies="keep"`) or set aside too (`copies="aside"`).
     A document whose text states no publication date stays undated (analyses list it with the
     latest date it mentions as the reason) unless `lower_bounds` dates it at that bound.
+    `workers`: processes for a large corpus (`workbench.ingest.parallel.worker_count`).
     """
     return project(Path(path).parent).load_corpus(path, metadata=metadata, columns=columns,
                                                   cache_dir=cache_dir, dedupe=dedupe, copies=copies,
-                                                  lower_bounds=lower_bounds, progress=progress)
+                                                  lower_bounds=lower_bounds, progress=progress,
+                                                  workers=workers)
 
 
 def open_corpus(**overrides) -> Corpus:
