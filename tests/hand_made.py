@@ -29,7 +29,7 @@ def make_corpus(rows, mwe=("strategic partnership",)):
             norm = "_".join(m.group().lower() for m in words[i:i + width])
             tokens.append({"doc_id": doc_id, "sent_id": sent_of[i], "tok_id": len(
                 [t for t in tokens if t["doc_id"] == doc_id]), "start": a.start(), "end": b.end(),
-                "token": text[a.start():b.end()], "norm": norm, "is_stop": norm in STOP,
+                "norm": norm, "is_stop": norm in STOP,
                 "is_alpha": True})
             i += width
         docs.append({"doc_id": doc_id, "outlet": outlet, "title": doc_id, "text": text,
@@ -37,7 +37,7 @@ def make_corpus(rows, mwe=("strategic partnership",)):
                      "date_precision": precision})
     documents = pd.DataFrame(docs).astype({"outlet": "string", "date_precision": "string",
                                            "date": "datetime64[ns]"})
-    tokens = pd.DataFrame(tokens).astype({c: "category" for c in ("doc_id", "token", "norm")})
+    tokens = pd.DataFrame(tokens).astype({c: "category" for c in ("doc_id", "norm")})
     return SimpleNamespace(documents=documents, tokens=tokens, indexes=Indexes())
 
 

@@ -77,11 +77,11 @@ def test_corrupt_or_partial_cache_is_reported_and_rebuilt(seed_copy, counting, d
     load(seed_copy)
     counting.clear()
     entry = next((seed_copy.parent / ".c" / "files").iterdir())
-    target = entry / ("manifest.json" if damage == "manifest" else "tokens.parquet")
+    target = entry / ("manifest.json" if damage == "manifest" else "tokens.arrow")
     if damage == "truncate":
         target.write_bytes(target.read_bytes()[:100])
     elif damage == "garbage":
-        target.write_bytes(b"\x80\x04 definitely not parquet")
+        target.write_bytes(b"\x80\x04 definitely not arrow")
     else:
         target.unlink()
     corpus = load(seed_copy)
@@ -89,10 +89,23 @@ def test_corrupt_or_partial_cache_is_reported_and_rebuilt(seed_copy, counting, d
     assert corpus.report.reason.str.contains("cache entry rebuilt").any()
 
 
-def test_cache_holds_parquet_and_json_only(seed_copy):
+def test_cache_holds_arrow_and_json_only(seed_copy):
     load(seed_copy)
     suffixes = {p.suffix for p in (seed_copy.parent / ".c").rglob("*") if p.is_file()}
-    assert suffixes <= {".parquet", ".json"}
+    assert suffixes <= {".arrow", ".json"}
+
+
+def test_a_warm_open_maps_the_token_columns_instead_of_reading_them(seed_copy):
+    """The number columns of the large tables are views of the memory-mapped cache file: read-only
+    and not owned by the process; the corpus is the same as the one built cold."""
+    cold = load(seed_copy)
+    warm = load(seed_copy)
+    for table, column in [("tokens", "start"), ("tokens", "sent_id"), ("sentences", "end")]:
+        values = getattr(warm, table)[column].to_numpy()
+        assert not values.flags.writeable and not values.flags.owndata
+        assert (values == getattr(cold, table)[column].to_numpy()).all()
+    assert not warm.tokens.norm.cat.codes.to_numpy().flags.owndata
+    assert warm.tokens.norm.astype(str).tolist() == cold.tokens.norm.astype(str).tolist()
 
 
 def test_two_processes_sharing_the_cache_both_load(seed_copy):

@@ -45,9 +45,8 @@ def synthetic_corpus(n_docs: int = 600, seed: int = 7):
             for word in rng.choice(WORDS, size=rng.integers(1, 12)):
                 shown = word.replace("_", "  ").title()
                 tokens.append({"doc_id": doc_id, "sent_id": sent_id, "tok_id": n,
-                               "start": len(text), "end": len(text) + len(shown), "token": shown,
-                               "norm": word, "is_stop": word == "the",
-                               "is_alpha": word.isalpha()})
+                               "start": len(text), "end": len(text) + len(shown), "norm": word,
+                               "is_stop": word == "the", "is_alpha": word.isalpha()})
                 text += shown + ("; " if n % 3 else " ")
                 n += 1
             text = text.rstrip() + ". "
@@ -63,8 +62,7 @@ def synthetic_corpus(n_docs: int = 600, seed: int = 7):
     documents = pd.DataFrame(docs).astype({"outlet": "string", "date_precision": "string",
                                            "date": "datetime64[ns]"})
     ids = sorted(documents.doc_id)  # "d10" < "d2": codes do not follow the table's order
-    tokens = pd.DataFrame(tokens).astype({"doc_id": pd.CategoricalDtype(ids),
-                                          "token": "category", "norm": "category"})
+    tokens = pd.DataFrame(tokens).astype({"doc_id": pd.CategoricalDtype(ids), "norm": "category"})
     return SimpleNamespace(documents=documents, tokens=tokens, indexes=Indexes())
 
 

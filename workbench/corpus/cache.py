@@ -1,12 +1,17 @@
-"""Parquet cache of per-file tables, keyed by the file's content hash and the pipeline settings.
+"""Columnar cache of per-file tables, keyed by the file's content hash and the pipeline settings.
 
-Layout: `<root>/files/<key>/<table>.parquet` plus `manifest.json` with the row count of each
+Layout: `<root>/files/<key>/<table>.arrow` plus `manifest.json` with the row count of each
 table, written in a private folder and renamed into place, so processes sharing the cache
 never see half an entry; a missing manifest, a failed read or a count mismatch means damage:
 it is reported and the entry rebuilt. Entries unused for a week are pruned. `<root>/index.json`
 remembers (size, mtime) -> SHA-256 so unchanged files are not hashed again. The assembled
 corpus (after dedupe and metadata merge) is kept under `<root>/corpus/<key>/`, keyed by the
-per-file keys and the curated metadata, so a warm open reads a few Parquet files. No pickles.
+per-file keys and the curated metadata. No pickles.
+
+Tables are Arrow IPC files, uncompressed, so that opening one maps it into memory instead of
+reading it: the number columns of the tokens, sentences and paragraphs (offsets, codes, flags)
+become pandas columns over the mapped file without a copy, and the operating system reads a
+page when a query first touches it. Only strings (document text, labels) are decoded on open.
 """
 
 from __future__ import annotations
@@ -21,7 +26,6 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 STALE_AFTER = 7 * 24 * 3600  # unused entries older than a week are deleted
 
@@ -83,7 +87,7 @@ class FileCache:
         folder = self._dir(key, area)
         try:
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-            return all(pq.read_metadata(folder / f"{name}.parquet").num_rows == rows
+            return all(_rows(folder / f"{name}.arrow") == rows
                        for name, rows in manifest["tables"].items())
         except (OSError, ValueError, KeyError, pa.ArrowException):
             return False
@@ -100,7 +104,8 @@ class FileCache:
         tables = {}
         for name, rows in manifest["tables"].items():
             try:
-                df = pq.read_table(folder / f"{name}.parquet").to_pandas()
+                with pa.memory_map(str(folder / f"{name}.arrow")) as source:
+                    df = pa.ipc.open_file(source).read_all().to_pandas(split_blocks=True)
             except (OSError, pa.ArrowException, ValueError) as err:
                 raise CacheError(f"corrupt cache table {name}: {err}") from err
             if len(df) != rows:
@@ -119,7 +124,10 @@ class FileCache:
         tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=folder.parent))
         try:
             for name, df in tables.items():
-                pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp / f"{name}.parquet")
+                table = pa.Table.from_pandas(df, preserve_index=False)
+                with pa.OSFile(str(tmp / f"{name}.arrow"), "wb") as sink, \
+                        pa.ipc.new_file(sink, table.schema) as writer:
+                    writer.write_table(table, max_chunksize=1 << 20)
             manifest = {"tables": {name: len(df) for name, df in tables.items()}}
             (tmp / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
             if folder.exists() and not self.intact(key, area=area):
@@ -155,6 +163,13 @@ class FileCache:
                 continue
             if age > STALE_AFTER:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def _rows(path: Path) -> int:
+    """Rows of an Arrow IPC file, from its footer and batch headers (no data is read)."""
+    with pa.memory_map(str(path)) as source:
+        reader = pa.ipc.open_file(source)
+        return sum(reader.get_batch(i).num_rows for i in range(reader.num_record_batches))
 
 
 def _touch(path: Path) -> None:

@@ -51,6 +51,13 @@ class Corpus:
                            f"documents; ids look like {some or '(none: the corpus is empty)'}")
         return str(found.iloc[0])
 
+    def texts_of(self, table: pd.DataFrame) -> list[str]:
+        """The text of each row of `table` (a sentence, paragraph, token or any span with
+        `doc_id`, `start`, `end`), sliced from its document's text, in row order."""
+        text = dict(zip(self.documents.doc_id.astype(str), self.documents.text.astype(str)))
+        return [text[d][s:e] for d, s, e in zip(table.doc_id.astype(str).tolist(),
+                                                 table.start.tolist(), table.end.tolist())]
+
     def __repr__(self) -> str:
         counts = self.report.status.value_counts().to_dict()
         return (f"<Corpus: {len(self.documents)} documents, {len(self.sentences)} sentences, "

@@ -1,7 +1,8 @@
 """The one corpus shape: column names and dtypes of every table a `Corpus` holds.
 
 All offsets (`start`, `end`) are character offsets into the document's clean `text`,
-so `text[start:end]` gives back the sentence or token. `line_no` is 1-based and counts
+so `text[start:end]` gives back the sentence or token: their text is not stored a second time
+(`Corpus.texts_of` slices it). `line_no` is 1-based and counts
 lines of the decoded source (after newline normalisation).
 """
 
@@ -50,7 +51,6 @@ TABLES: dict[str, dict[str, str]] = {
         "para_id": "int32",
         "start": "int32",
         "end": "int32",
-        "text": "string",
     },
     "tokens": {
         "doc_id": "string",
@@ -58,7 +58,6 @@ TABLES: dict[str, dict[str, str]] = {
         "tok_id": "int32",  # position of the token in its document, from 0
         "start": "int32",
         "end": "int32",
-        "token": "string",
         "norm": "string",
         "is_stop": "bool",
         "is_alpha": "bool",
@@ -90,7 +89,7 @@ TABLES: dict[str, dict[str, str]] = {
 
 #: Columns stored as pandas categoricals once a corpus is assembled (repeated values).
 CATEGORICAL = {
-    "tokens": ("doc_id", "token", "norm"),
+    "tokens": ("doc_id", "norm"),
     "sentences": ("doc_id",),
     "paragraphs": ("doc_id",),
     "removed": ("doc_id", "rule"),

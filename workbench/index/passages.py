@@ -26,8 +26,9 @@ def passages(corpus, spans: pd.DataFrame, *, context: int = 60) -> pd.DataFrame:
                                   ("doc_id", "start", "end")])
     left = carried.assign(doc_id=carried.doc_id.astype(str), start=carried.start.astype("int64"),
                           end=carried.end.astype("int64"), _order=np.arange(len(carried)))
-    sents = corpus.sentences[["doc_id", "sent_id", "start", "text"]].astype(
-        {"doc_id": str, "start": "int64"}).rename(columns={"start": "_sent_start", "text": "sentence"})
+    sents = corpus.sentences[["doc_id", "sent_id", "start", "end"]].astype(
+        {"doc_id": str, "start": "int64", "end": "int64"}).rename(
+        columns={"start": "_sent_start", "end": "_sent_end"})
     joined = pd.merge_asof(left.sort_values("start"), sents.sort_values("_sent_start"),
                            left_on="start", right_on="_sent_start", by="doc_id", direction="backward")
     docs = corpus.documents.set_index("doc_id")[["outlet", "date", "title", "text"]]
@@ -37,6 +38,7 @@ def passages(corpus, spans: pd.DataFrame, *, context: int = 60) -> pd.DataFrame:
     joined["match"] = [t[s:e] for t, s, e in zip(texts, starts, ends)]
     joined["right"] = [" ".join(t[e:e + context].split()) for t, e in zip(texts, ends)]
     joined["sent_id"] = joined.sent_id.fillna(-1).astype(int)
-    joined["sentence"] = joined.sentence.fillna(joined.match)
-    out = joined.drop(columns=["text", "_order", "_sent_start"]).reset_index(drop=True)
+    joined["sentence"] = [t[int(s):int(e)] if s == s else m for t, s, e, m in zip(
+        texts, joined._sent_start, joined._sent_end, joined.match)]  # no sentence: the match
+    out = joined.drop(columns=["text", "_order", "_sent_start", "_sent_end"]).reset_index(drop=True)
     return out[COLUMNS + [c for c in out.columns if c not in COLUMNS]]

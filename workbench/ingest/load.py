@@ -26,7 +26,7 @@ from .parallel import pool, worker_count
 from .pipeline import Context, process_file
 
 PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than starting workers
-ASSEMBLY_VERSION = "4"  # bump when dedupe, metadata merge or assembly change their output
+ASSEMBLY_VERSION = "5"  # bump when dedupe, metadata merge or assembly change their output
 Dedupe = Literal["near", "exact", "none"]
 
 

@@ -29,7 +29,7 @@ from .parallel import map_bounded
 from .read import RawDoc, read_file
 from .tokens import Tokenizer, TokenizerSettings
 
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
 
 
@@ -132,7 +132,7 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
         doc_sentences = []
         for para_id, (p_start, p_end) in enumerate(spans):
             for s, e in tok.sentence_spans(text, p_start, p_end):
-                out.sentences.append((doc_id, len(doc_sentences), para_id, s, e, text[s:e]))
+                out.sentences.append((doc_id, len(doc_sentences), para_id, s, e))
                 doc_sentences.append((s, e))
         sentences.append(doc_sentences)
         texts.append(text)

@@ -104,7 +104,8 @@ class Tokenizer:
     def table(self, texts: list[str], sentences: list[list[tuple[int, int]]],
               languages: list[str | None]) -> dict[str, np.ndarray | pd.Categorical]:
         """Token columns for many documents at once: `doc` (index into `texts`), `sent_id`,
-        `tok_id`, `start`, `end`, `token`, `norm`, `is_stop`, `is_alpha`.
+        `tok_id`, `start`, `end`, `norm`, `is_stop`, `is_alpha` (the surface is
+        `texts[doc][start:end]`, not stored).
 
         Words are found in the whole chunk and placed in their sentences (`_words_of_chunk`, or
         sentence by sentence where that could differ); norms, stopword and letter tests are
@@ -120,7 +121,6 @@ class Tokenizer:
                 cols, codes, list(forms), norms, list(norm_forms), texts)
         first = np.searchsorted(cols["doc"], np.arange(len(texts)))
         cols["tok_id"] = (np.arange(len(cols["doc"])) - first[cols["doc"]]).astype(np.int32)
-        cols["token"] = _in_order_of_appearance(codes, forms)
         cols["norm"] = _in_order_of_appearance(norms, norm_forms)
         norm_codes, forms = cols["norm"].codes, list(cols["norm"].categories)
         languages_seen = list(dict.fromkeys(languages))

@@ -45,12 +45,13 @@ def sentence_tone(corpus) -> pd.DataFrame:
     sents = corpus.sentences
     english = corpus.documents.set_index("doc_id").language.fillna("").eq("en")
     scored = sents.doc_id.astype(str).map(english).fillna(False).to_numpy(dtype=bool)
-    texts = sents.text[scored].tolist()
+    every = corpus.texts_of(sents)
+    texts = [t for t, english_one in zip(every, scored) if english_one]
     chunks = (texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK))
     compound = np.full(len(sents), np.nan)
     compound[scored] = [x for part in map_bounded(_compound, chunks) for x in part]
-    out = sents[["doc_id", "sent_id", "start", "end", "text"]].assign(
-        doc_id=sents.doc_id.astype(str), compound=compound)
+    out = sents[["doc_id", "sent_id", "start", "end"]].assign(
+        doc_id=sents.doc_id.astype(str), text=every, compound=compound)
     out["positive"] = out.compound >= THRESHOLD
     out["negative"] = out.compound <= -THRESHOLD
     return out.reset_index(drop=True)

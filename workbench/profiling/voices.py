@@ -268,7 +268,7 @@ def voices(corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
     s_order, sents = rows_by_document(corpus.sentences, docs)
     starts = corpus.paragraphs["start"].to_numpy()[p_order]
     table = corpus.sentences.iloc[s_order]
-    sentences = list(zip(table["start"].tolist(), table["end"].tolist(), table["text"].tolist()))
+    sentences = list(zip(table["start"].tolist(), table["end"].tolist()))
     by_doc = speaking_mentions(mentions) if mentions is not None else {}
     languages = docs["language"] if "language" in docs else pd.Series(pd.NA, index=docs.index)
     rows = []
@@ -276,7 +276,8 @@ def voices(corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
                                                      docs["text"].tolist(), languages.tolist())):
         p0, p1, s0, s1 = paras[i], paras[i + 1], sents[i], sents[i + 1]
         found = document_voices(text, np.sort(starts[p0:p1]) if p1 > p0 else np.array([0]),
-                                sentences[s0:s1], cues=_cues_of(cues, language),
+                                [(s, e, text[s:e]) for s, e in sentences[s0:s1]],
+                                cues=_cues_of(cues, language),
                                 min_words=min_words,
                                 mentions=by_doc.get(doc_id))
         rows += [{**row, "doc_id": doc_id} for row in found]
