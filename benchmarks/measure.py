@@ -1,50 +1,63 @@
 """One measurement in a fresh process (so peak memory and warm open are honest).
 
-`python -m benchmarks.measure cold|warm <corpus> <workdir>` prints one JSON object:
-cold = ingest with an empty cache, then the baselines on the same texts in this process;
-warm = open from the cache the cold run left, then the query latencies.
+`python -m benchmarks.measure cold|one|warm <corpus> <workdir>` prints one JSON object:
+cold = ingest with an empty cache (every core), then the baselines on the same texts in this
+process, then the whole corpus tokenized both ways (`benchmarks.equality`); one = ingest with an
+empty cache and one worker (the scaling row); warm = open from the cache the cold run left, then
+the query latencies. Peak memory is the process tree's (`benchmarks.memory`).
 """
 
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
 from pathlib import Path
 
 from benchmarks import corpora, queries
+from benchmarks.equality import token_paths_agree
+from benchmarks.memory import PeakMemory, tree_mb
 
 
-def _rss_mb(who=resource.RUSAGE_SELF) -> float:
-    return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # Linux reports KiB
-
-
-def _load(spec: corpora.Spec, workdir: Path):
+def _load(spec: corpora.Spec, workdir: Path, cache: str = "cache", workers: int | None = None):
     import workbench
 
     return workbench.load_corpus(workdir / "corpus", metadata=None, columns=spec.columns,
-                                 cache_dir=workdir / "cache", progress=False)
+                                 cache_dir=workdir / cache, progress=False, workers=workers)
 
 
-def _import_and_load(spec: corpora.Spec, workdir: Path):
-    """Time importing workbench, then loading the corpus: (measurements, corpus, load seconds)."""
+def _import_and_load(spec: corpora.Spec, workdir: Path, **load):
+    """Time importing workbench, then loading the corpus: (measurements, corpus, load seconds,
+    peak memory of the process tree while loading)."""
     start = time.perf_counter()
     import workbench  # noqa: F401
+    from workbench.ingest.parallel import pool, worker_count
 
-    out = {"import_s": time.perf_counter() - start, "rss_after_import_mb": _rss_mb()}
+    out = {"import_s": time.perf_counter() - start, "workers": worker_count(load.get("workers"))}
     start = time.perf_counter()
-    corpus = _load(spec, workdir)
-    return out, corpus, time.perf_counter() - start
+    if out["workers"] > 1:  # started once per session: timed with the ingest, not its memory
+        list(pool(out["workers"]).map(abs, range(4 * out["workers"])))
+    out["start_workers_s"] = time.perf_counter() - start
+    out["libraries_mb"] = tree_mb()  # the interpreters with the libraries imported
+    with PeakMemory() as peak:
+        start = time.perf_counter()
+        corpus = _load(spec, workdir, **load)
+        seconds = time.perf_counter() - start + out["start_workers_s"]
+    return out, corpus, seconds, peak
+
+
+def one(spec: corpora.Spec, workdir: Path) -> dict:
+    out, corpus, seconds, peak = _import_and_load(spec, workdir, cache="cache-one", workers=1)
+    return {**out, "ingest_s": seconds, "peak_tree_ingest_mb": peak.mb}
 
 
 def cold(spec: corpora.Spec, workdir: Path) -> dict:
-    out, corpus, seconds = _import_and_load(spec, workdir)
+    out, corpus, seconds, peak = _import_and_load(spec, workdir)
     out["ingest_s"] = seconds
-    out["peak_rss_ingest_mb"] = _rss_mb()
-    out["peak_rss_ingest_workers_mb"] = _rss_mb(resource.RUSAGE_CHILDREN)
+    out["peak_tree_ingest_mb"] = peak.mb
     out.update(documents=len(corpus.documents), sentences=len(corpus.sentences),
                tokens=len(corpus.tokens), report=corpus.report.status.value_counts().to_dict())
+    out["token_paths"] = token_paths_agree(corpus)
     del corpus
     texts = corpora.texts(workdir / "corpus")
     out.update(input_records=len(texts), chars=sum(map(len, texts)),
@@ -57,9 +70,16 @@ def cold(spec: corpora.Spec, workdir: Path) -> dict:
 
 
 def warm(spec: corpora.Spec, workdir: Path) -> dict:
-    out, corpus, seconds = _import_and_load(spec, workdir)
+    with PeakMemory() as session:
+        out = _warm(spec, workdir)
+    out["peak_tree_session_mb"] = session.mb
+    return out
+
+
+def _warm(spec: corpora.Spec, workdir: Path) -> dict:
+    out, corpus, seconds, _ = _import_and_load(spec, workdir, workers=1)  # nothing to process
     out["open_s"] = seconds
-    out["rss_after_open_mb"] = _rss_mb()
+    out["tree_after_open_mb"] = tree_mb()
     out["tables_mb"] = round(sum(
         getattr(corpus, t).memory_usage(deep=True).sum()
         for t in ("documents", "paragraphs", "sentences", "tokens", "removed", "report",
@@ -67,7 +87,6 @@ def warm(spec: corpora.Spec, workdir: Path) -> dict:
     from workbench.index import term_index
 
     out["queries"] = queries.run(corpus, spec.terms, setup=lambda: term_index(corpus))
-    out["peak_rss_session_mb"] = _rss_mb()
     from benchmarks import actors
 
     out["actors"] = actors.evaluate(corpus, spec)
@@ -77,7 +96,7 @@ def warm(spec: corpora.Spec, workdir: Path) -> dict:
 def main(argv: list[str]) -> None:
     mode, name, workdir = argv
     spec = corpora.SPECS[name]
-    result = (cold if mode == "cold" else warm)(spec, Path(workdir))
+    result = {"cold": cold, "one": one, "warm": warm}[mode](spec, Path(workdir))
     print(json.dumps(result, default=str))
 
 
