@@ -23,3 +23,14 @@ def test_indexes_are_built_once_and_kept_in_the_corpus(seed_corpus):
 def test_the_tables_are_what_the_cache_stores(seed_corpus):
     assert list(seed_corpus.tables()) == ["documents", "paragraphs", "sentences", "tokens",
                                           "removed", "report", "metadata"]
+
+
+def test_isin_gives_pandas_answer_for_strings_and_categoricals_with_missing_values():
+    import pandas as pd
+
+    from workbench.corpus.schema import isin
+
+    ids = ["a", "b", None, "c", "a"]
+    for column in (pd.Series(ids, dtype="string"), pd.Series(ids, dtype="category")):
+        assert isin(column, {"a", "c"}).tolist() == [True, False, False, True, True]
+        assert isin(column, []).tolist() == [False] * 5

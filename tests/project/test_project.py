@@ -101,6 +101,8 @@ def test_a_bad_input_line_is_named_with_its_file_line_and_fix(project_dir, file,
     ("[stopwords]\nalso = 'en'\n", "[stopwords] also must be a list of language codes"),
     ("[inputs]\nactor = 'a.csv'\n", "[inputs] actor is unknown; use one of actors,"),
     ("[corpus\n", "is not valid TOML"),
+    ("[corpus]\nworkers = 0\n", "[corpus] workers is 0; use a whole number of worker processes"),
+    ("[corpus]\nworkers = '4'\n", "[corpus] workers is '4'; use a whole number"),
 ])
 def test_a_bad_config_file_is_named_with_the_fix(project_dir, config, problem):
     (project_dir / "workbench.toml").write_text(config, encoding="utf-8")

@@ -1,10 +1,11 @@
-"""The corpus: its tables (`Corpus`), their one shape (`schema`) and the Parquet cache that keeps them.
+"""The corpus: its tables (`Corpus`), their one shape (`schema`) and the columnar cache that keeps them.
 
 - `Corpus`: documents, paragraphs, sentences, tokens, removed lines, the report, the metadata table.
 - `schema`: column names and dtypes of every table; `schema.empty`, `schema.conform`.
 - `Indexes`: the term index and document axis, built once per corpus and kept with it.
 - `check_option`: one message for an invalid choice (`unit='para'` is invalid; expected ...).
-- `FileCache`: content-keyed, atomic, self-repairing Parquet cache (never pickles).
+- `FileCache`: content-keyed, atomic, self-repairing cache of Arrow files, memory-mapped on open
+  (never pickles).
 """
 
 from .cache import CacheError, FileCache

@@ -82,7 +82,7 @@ class FileCache:
         return self.root / area / key
 
     def intact(self, key: str, *, area: str = "files") -> bool:
-        """Whether the entry under `key` looks whole (manifest, and Parquet footers agreeing
+        """Whether the entry under `key` looks whole (manifest, and Arrow footers agreeing
         with it) without reading its tables; `load` says what is wrong when it is not."""
         folder = self._dir(key, area)
         try:

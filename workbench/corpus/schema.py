@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
@@ -141,6 +142,15 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     return out[list(spec) + extra]
 
 
+def isin(column: pd.Series, values) -> np.ndarray:
+    """Which values of `column` are in `values` (a set or list of strings). pandas' own `isin`
+    on Arrow-backed strings builds one Arrow scalar per value: seconds for 100,000 ids."""
+    if isinstance(column.dtype, pd.CategoricalDtype):  # test each label once, then the codes
+        labels = pd.Index(column.cat.categories.to_numpy(dtype=object)).isin(list(values))
+        return np.r_[labels, False][column.cat.codes.to_numpy()]  # code -1: missing, not in
+    return pd.Index(column.to_numpy(dtype=object)).isin(list(values))
+
+
 def categorical(values) -> pd.Categorical:
     """Strings as a categorical whose string-dtype categories are in order of first appearance
     (so concatenating tables in corpus order keeps that order)."""
@@ -149,7 +159,7 @@ def categorical(values) -> pd.Categorical:
 
 
 def string_categories(values: pd.Series) -> pd.Categorical | pd.Series:
-    """A categorical whose categories have string dtype (Parquet gives them back as str)."""
+    """A categorical whose categories have string dtype (Arrow gives them back as str)."""
     if str(values.cat.categories.dtype) == "string":  # not pandas' default "str" (NaN) dtype
         return values
     return pd.Categorical.from_codes(values.cat.codes, values.cat.categories.astype("string"))

@@ -18,7 +18,7 @@ def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]) ->
     out = []
     for part in parts:
         docs = part["documents"]
-        clash = docs.doc_id.isin(seen.keys())
+        clash = schema.isin(docs.doc_id, seen.keys())
         for doc_id, file in zip(docs.doc_id[clash], docs.file[clash]):
             problems.append(schema.ReportRow(file, None, None, "skipped",
                                              f"document id {doc_id!r} is already used by "
@@ -26,7 +26,7 @@ def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]) ->
         seen.update(zip(docs.doc_id[~clash], docs.file[~clash]))
         if clash.any():
             bad = set(docs.doc_id[clash])
-            part = {t: df[~df.doc_id.isin(bad)] if "doc_id" in df else df for t, df in part.items()}
+            part = {t: df[~schema.isin(df.doc_id, bad)] if "doc_id" in df else df for t, df in part.items()}
         out.append(part)
     return out
 
@@ -52,21 +52,21 @@ def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow],
         dups = find_duplicates(docs, _concat(parts, "signatures", no_signatures))
         aside, groups = sort_copies(documents, dups[dups.kind == "exact"] if dedupe == "exact"
                                     else dups, copies=copies)
-        by_id = docs.set_index("doc_id")
-        report_rows += [schema.ReportRow(by_id.at[d, "file"], by_id.at[d, "row"], d, "skipped", why)
-                        for d, why in zip(aside.doc_id, aside.reason)]
+        where = docs.set_index("doc_id").loc[aside.doc_id, ["file", "row"]]
+        report_rows += [schema.ReportRow(file, row, d, "skipped", why) for file, row, d, why in zip(
+            where.file.tolist(), where.row.tolist(), aside.doc_id.tolist(), aside.reason.tolist())]
         gone = set(aside.doc_id)
-        documents = schema.conform(documents[~documents.doc_id.isin(gone)].drop(
+        documents = schema.conform(documents[~schema.isin(documents.doc_id, gone)].drop(
             columns=groups.columns[1:]).merge(groups, on="doc_id", how="left"), "documents")
-        comparison = comparison[~comparison.doc_id.isin(gone)].reset_index(drop=True)
-        doc_reports = doc_reports[~doc_reports.doc_id.isin(gone)]
+        comparison = comparison[~schema.isin(comparison.doc_id, gone)].reset_index(drop=True)
+        doc_reports = doc_reports[~schema.isin(doc_reports.doc_id, gone)]
     keep = set(documents.doc_id)
     report = pd.concat([schema.report_table(report_rows), _concat(parts, "problems",
                                                                   schema.empty("report")),
                         doc_reports], ignore_index=True)
     tables = {t: _concat(parts, t) for t in ("paragraphs", "sentences", "tokens", "removed")}
     dropped = len(keep) < len(docs)
-    tables = {t: _categorical(df[df.doc_id.isin(keep)] if dropped else df, t, dropped)
+    tables = {t: _categorical(df[schema.isin(df.doc_id, keep)] if dropped else df, t, dropped)
               for t, df in tables.items()}
     return Corpus(documents=documents, report=schema.conform(report, "report"),
                   metadata=comparison, **tables)

@@ -22,7 +22,7 @@ from ..corpus.options import check_option
 from .assemble import assemble, without_clashing_ids
 from .copies import Copies
 from .curated import missing_files, read_curated
-from .parallel import pool, worker_count
+from .parallel import pool, result, worker_count
 from .pipeline import Context, process_file
 
 PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than starting workers
@@ -129,7 +129,7 @@ def _load_assembled(cache: FileCache, key: str) -> Corpus | None:
         return None
     if tables is None or set(tables) != set(TABLES):
         return None
-    for table, cols in schema.CATEGORICAL.items():  # Parquet gives back str, not string, labels
+    for table, cols in schema.CATEGORICAL.items():  # Arrow gives back str, not string, labels
         df = tables[table]
         for col in cols:
             df[col] = schema.string_categories(df[col].astype("category"))
@@ -152,6 +152,6 @@ def _process_all(todo: list, progress: bool | None, workers: int):
         futures = [((name, key), executor.submit(process_file, fp, name, ctx))
                    for fp, name, ctx, key in todo]
         for ident, future in futures:
-            yield ident, future.result()
+            yield ident, result(future)
             bar.update()
     bar.close()

@@ -18,7 +18,8 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 ENVIRONMENT = "WORKBENCH_WORKERS"
 PRELOAD = ["workbench.ingest.pipeline"]  # what ingest workers run, imported once by the server
@@ -66,6 +67,18 @@ def pool(workers: int) -> ProcessPoolExecutor:
     return executor
 
 
+def result(future: Future):
+    """The future's result; a pool whose worker died gives a RuntimeError that says why it may
+    have and what to do."""
+    try:
+        return future.result()
+    except BrokenProcessPool as err:
+        raise RuntimeError(
+            "a worker process stopped before finishing its task. If this runs as a script, put its "
+            'code under `if __name__ == "__main__":` (workers import the script that starts them); '
+            f"if memory ran out, use fewer workers ({ENVIRONMENT}=1 uses none)") from err
+
+
 @atexit.register
 def _shutdown() -> None:
     for executor in _pools.values():
@@ -86,6 +99,6 @@ def map_bounded(fn: Callable, tasks: Iterator, workers: int | None = None) -> It
     for task in itertools.chain(head, tasks):
         pending.append(executor.submit(fn, task))
         if len(pending) >= 2 * workers:
-            yield pending.popleft().result()
+            yield result(pending.popleft())
     while pending:
-        yield pending.popleft().result()
+        yield result(pending.popleft())

@@ -23,7 +23,7 @@ SCORE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "compound", "posit
 TONE_COLUMNS = ["group", "sentences", "mean_compound", "positive_share", "negative_share", "note"]
 
 
-CHUNK = 20_000  # sentences per task: a large corpus is scored by two processes
+CHUNK = 20_000  # sentences per task: a large corpus is scored by every core (ingest.parallel)
 
 
 @cache

@@ -1,0 +1,67 @@
+"""Workers: as many as the cores this process may use unless told otherwise, started by a fork
+server (never forked from a running kernel), kept for the session, the same results as one
+process, and a clear message when a worker dies."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from workbench.ingest import parallel
+
+
+def test_the_default_is_the_cores_this_process_may_use(monkeypatch):
+    monkeypatch.delenv(parallel.ENVIRONMENT, raising=False)
+    assert parallel.worker_count() == len(os.sched_getaffinity(0)) == parallel.available_cores()
+
+
+def test_an_argument_beats_the_environment_which_beats_the_config(monkeypatch):
+    monkeypatch.setenv(parallel.ENVIRONMENT, "3")
+    assert parallel.worker_count(5, configured=7) == 5
+    assert parallel.worker_count(None, configured=7) == 3
+    monkeypatch.setenv(parallel.ENVIRONMENT, "")
+    assert parallel.worker_count(None, configured=7) == 7
+
+
+@pytest.mark.parametrize(("value", "source"), [("0", "WORKBENCH_WORKERS"), ("two", "WORKBENCH_WORKERS"),
+                                               ("1.5", "WORKBENCH_WORKERS")])
+def test_a_bad_worker_count_names_where_it_came_from(monkeypatch, value, source):
+    monkeypatch.setenv(parallel.ENVIRONMENT, value)
+    with pytest.raises(ValueError, match=f"{source} is '{value}'; use a whole number"):
+        parallel.worker_count()
+    with pytest.raises(ValueError, match="the workers argument is -1"):
+        parallel.worker_count(-1)
+
+
+def _square(x: int) -> tuple[int, int]:
+    return x * x, os.getpid()
+
+
+def test_two_workers_give_what_one_process_gives_from_a_fork_server_kept_for_the_session():
+    got = list(parallel.map_bounded(_square, iter(range(40)), 2))
+    assert [x for x, _ in got] == [x * x for x in range(40)]
+    assert os.getpid() not in {pid for _, pid in got}
+    executor = parallel.pool(2)
+    assert executor._mp_context.get_start_method() == (
+        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
+    again = list(parallel.map_bounded(_square, iter(range(40)), 2))
+    assert parallel.pool(2) is executor and {pid for _, pid in again} <= {pid for _, pid in got}
+    assert [x for x, _ in parallel.map_bounded(_square, iter(range(5)), 1)] == [0, 1, 4, 9, 16]
+
+
+def test_a_script_without_a_main_guard_is_told_what_to_do(tmp_path):
+    """Workers import the script that starts them; without the guard each would start workers
+    again. The researcher gets the fix, not a bare BrokenProcessPool."""
+    script = tmp_path / "load.py"
+    script.write_text(textwrap.dedent("""
+        from workbench.ingest.parallel import map_bounded
+        print(list(map_bounded(abs, iter(range(-8, 0)), 2)))
+    """), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert run.returncode != 0
+    assert 'put its code under `if __name__ == "__main__":`' in run.stderr
