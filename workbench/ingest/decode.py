@@ -9,7 +9,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -59,6 +61,57 @@ def normalise(text: str) -> str:
     """Unify newlines to \\n, apply Unicode NFC and drop control characters except tab/newline."""
     text = _NEWLINES.sub("\n", text)
     return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+
+
+def utf8_lines(open_bytes: Callable[[], BinaryIO], *, block: int = 1 << 20) -> Iterator[str] | None:
+    """The lines of a UTF-8 file read as a stream, each ending in a newline (but the last),
+    normalised as `decode_bytes` normalises the whole text; None when `decode_bytes` must judge
+    the file whole: a BOM of UTF-16 or UTF-32, UTF-16 without one, a binary signature, NUL
+    bytes, an invalid UTF-8 byte anywhere, garbled or blank content at its start.
+
+    A first pass only checks the bytes, so a large export is never held in memory as bytes or
+    as text; the second decodes `block` bytes at a time. `open_bytes` opens the file (twice).
+    The text is normalised up to the last newline of what has been decoded: NFC never composes
+    across a newline, and a carriage return waits for what follows it.
+    """
+    with open_bytes() as fh:
+        head = fh.read(8000)
+        if any(head.startswith(bom) for bom, encoding in BOMS if encoding != "utf-8-sig") \
+                or _utf16_without_bom(head) or b"\x00" in head \
+                or any(head.startswith(magic) for magic in MAGIC):
+            return None
+        check = codecs.getincrementaldecoder("utf-8-sig")()
+        try:
+            start = check.decode(head)
+            while data := fh.read(block):
+                text = check.decode(data)
+                start += text[:5000] if len(start) < 5000 else ""
+            check.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+    if _looks_binary(start) or not normalise(start).lstrip("\ufeff").strip():
+        return None
+    return _normalised_lines(open_bytes, block)
+
+
+def _normalised_lines(open_bytes: Callable[[], BinaryIO], block: int) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    rest, at_start = "", True
+    with open_bytes() as fh:
+        while True:
+            data = fh.read(block)
+            text = rest + decoder.decode(data, final=not data)
+            cut = text.rfind("\n") + 1 if data else len(text)
+            text, rest = normalise(text[:cut]), text[cut:]
+            if at_start:
+                text = text.lstrip("\ufeff")
+                at_start = not text
+            lines = text.split("\n")
+            yield from (line + "\n" for line in lines[:-1])
+            if not data:
+                if lines[-1]:
+                    yield lines[-1]
+                return
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -2,7 +2,8 @@
 
 Plain text and Markdown are one document; HTML is reduced to its visible main text
 (trafilatura); CSV and JSON Lines exports (optionally gzipped) give one document per row,
-with columns found by common names or an explicit mapping.
+with columns found by common names or an explicit mapping. A UTF-8 export is decoded and parsed
+as a stream (`decode.utf8_lines`), so memory follows the rows in flight, not the file's size.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..corpus.schema import ReportRow
-from .decode import Decoded, decode_bytes
+from .decode import decode_bytes, utf8_lines
 
 TEXT_EXT = {".txt", ".md", ".markdown", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -76,6 +77,13 @@ def read_file(path: Path, name: str, *, columns: dict[str, str] | None = None) -
     if ext not in TEXT_EXT | HTML_EXT | TABLE_EXT:
         supported = ", ".join(sorted(TEXT_EXT | HTML_EXT | TABLE_EXT))
         return _fail(name, f"unsupported file type {ext or '(none)'!r}; supported: {supported} (+ .gz)")
+    if ext in TABLE_EXT:
+        try:
+            lines = utf8_lines(lambda: gzip.open(path, "rb") if gz else open(path, "rb"))
+        except (OSError, EOFError) as err:
+            return _fail(name, f"corrupt gzip archive: {err}")
+        if lines is not None:
+            return _read_table(lines, name, ext, columns or {}, [])
     data = path.read_bytes()
     if gz:
         try:
@@ -87,7 +95,7 @@ def read_file(path: Path, name: str, *, columns: dict[str, str] | None = None) -
         return _fail(name, decoded.reason or "unreadable")
     notes = [decoded.note] if decoded.note else []
     if ext in TABLE_EXT:
-        return _read_table(decoded, name, ext, columns or {}, notes)
+        return _read_table(io.StringIO(decoded.text), name, ext, columns or {}, notes)
     if ext in TEXT_EXT and _HTML_SNIFF.match(decoded.text):
         notes.append(f"file named {ext} holds HTML; read as HTML")
         ext = ".html"
@@ -114,16 +122,16 @@ def _read_html(html: str, name: str, notes: list[str]) -> FileRead:
     return FileRead(docs=[RawDoc(name, None, text, fields=fields, notes=notes + ["HTML"])])
 
 
-def _rows(decoded: Decoded, name: str, ext: str,
+def _rows(lines: Iterable[str], name: str, ext: str,
           problems: list[ReportRow]) -> Iterator[tuple[int, dict]]:
-    """Yield (row number, record) from CSV/TSV/JSONL text; bad rows go to `problems`."""
-    text = decoded.text or ""
+    """Yield (row number, record) from the lines (each with its newline) of a CSV/TSV/JSONL
+    text; bad rows go to `problems`."""
     if ext in (".jsonl", ".ndjson"):
-        for n, line in enumerate(_lines(text), start=1):
+        for n, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(line.removesuffix("\n"))
             except json.JSONDecodeError as err:
                 problems.append(ReportRow(name, n, None, "skipped", f"malformed JSON: {err}"))
                 continue
@@ -133,7 +141,7 @@ def _rows(decoded: Decoded, name: str, ext: str,
                 continue
             yield n, record
         return
-    reader = csv.reader(io.StringIO(text), delimiter="\t" if ext == ".tsv" else ",")
+    reader = csv.reader(lines, delimiter="\t" if ext == ".tsv" else ",")
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
@@ -147,15 +155,6 @@ def _rows(decoded: Decoded, name: str, ext: str,
                                       f"fields, header has {len(header)}"))
             continue
         yield n, dict(zip(header, record))
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of `text` one at a time (no list of all lines of a large export)."""
-    start = 0
-    while (end := text.find("\n", start)) >= 0:
-        yield text[start:end]
-        start = end + 1
-    yield text[start:]
 
 
 def map_columns(names: list[str], explicit: dict[str, str]) -> dict[str, str]:
@@ -176,11 +175,11 @@ def _cell(value) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _read_table(decoded: Decoded, name: str, ext: str, explicit: dict[str, str],
+def _read_table(lines: Iterable[str], name: str, ext: str, explicit: dict[str, str],
                 notes: list[str]) -> FileRead:
     """The first row decides the column mapping (or fails the file); the rest are read lazily."""
     out = FileRead()
-    rows = _rows(decoded, name, ext, out.problems)
+    rows = _rows(lines, name, ext, out.problems)
     first = next(rows, None)
     if first is None:
         return out if out.problems else _fail(name, "table without data rows")
