@@ -146,9 +146,9 @@ def isin(column: pd.Series, values) -> np.ndarray:
     """Which values of `column` are in `values` (a set or list of strings). pandas' own `isin`
     on Arrow-backed strings builds one Arrow scalar per value: seconds for 100,000 ids."""
     if isinstance(column.dtype, pd.CategoricalDtype):  # test each label once, then the codes
-        labels = pd.Index(column.cat.categories.to_numpy(dtype=object)).isin(list(values))
+        labels = pd.Index(column.cat.categories.to_numpy(dtype=object), dtype=object).isin(list(values))
         return np.r_[labels, False][column.cat.codes.to_numpy()]  # code -1: missing, not in
-    return pd.Index(column.to_numpy(dtype=object)).isin(list(values))
+    return pd.Index(column.to_numpy(dtype=object), dtype=object).isin(list(values))
 
 
 def categorical(values) -> pd.Categorical:
