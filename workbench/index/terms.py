@@ -36,7 +36,7 @@ class TermIndex:
 
     def __init__(self, tokens: pd.DataFrame):
         self.source = tokens  # the table as given: `term_index` checks it is still the corpus's
-        if not (tokens.doc_id.cat.codes.diff().fillna(0) >= 0).all():
+        if not (np.diff(tokens.doc_id.cat.codes.to_numpy()) >= 0).all():
             tokens = tokens.sort_values(["doc_id", "tok_id"], ignore_index=True)
         self.tokens = tokens
         self.doc_ids = np.asarray(tokens.doc_id.cat.categories, dtype=object)
@@ -50,15 +50,21 @@ class TermIndex:
         n_parts = np.array([len(s) for s in split], dtype=np.int64)
         first = np.concatenate([[0], np.cumsum(n_parts)[:-1]])
         codes = tokens.norm.cat.codes.to_numpy()
-        reps = n_parts[codes]
-        self.part_token = np.repeat(np.arange(len(tokens), dtype=np.int32), reps)
-        within = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
-        self.part_code = flat[np.repeat(first[codes], reps) + within].astype(np.int32)
+        if (n_parts == 1).all():  # no joined expression: a word per token, no temporary arrays
+            self.part_token = np.arange(len(tokens), dtype=np.int32)
+            self.part_code = flat.astype(np.int32)[codes]
+        else:
+            reps = n_parts[codes]
+            self.part_token = np.repeat(np.arange(len(tokens), dtype=np.int32), reps)
+            within = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
+            self.part_code = flat[np.repeat(first[codes], reps) + within].astype(np.int32)
         self.order = np.argsort(self.part_code, kind="stable").astype(np.int32)
         self.offsets = np.concatenate([[0], np.cumsum(np.bincount(self.part_code,
                                                                   minlength=len(self.parts)))])
         sent = tokens.sent_id.to_numpy()
-        self.sentence = np.cumsum(np.r_[1, (np.diff(doc_code) != 0) | (np.diff(sent) != 0)])
+        starts = np.ones(len(sent), dtype=bool)  # a token that opens a sentence
+        np.logical_or(np.diff(doc_code) != 0, np.diff(sent) != 0, out=starts[1:])
+        self.sentence = np.cumsum(starts, dtype=np.int32)
 
     @cached_property
     def matrix(self) -> sparse.csr_matrix:
