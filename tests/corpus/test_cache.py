@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
+import pandas as pd
 import pytest
 from seed_paths import SEEDS
 
@@ -95,17 +97,34 @@ def test_cache_holds_arrow_and_json_only(seed_copy):
     assert suffixes <= {".arrow", ".json"}
 
 
+def _mapped_file(values) -> str | None:
+    """The file whose memory mapping holds `values`' data, None for process memory."""
+    address = values.__array_interface__["data"][0]
+    with open("/proc/self/maps", encoding="utf-8") as maps:
+        for line in maps:
+            parts = line.split()
+            low, high = (int(x, 16) for x in parts[0].split("-"))
+            if low <= address < high:
+                return parts[5] if len(parts) > 5 and parts[5].startswith("/") else None
+    return None
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs Linux's /proc/self/maps")
 def test_a_warm_open_maps_the_token_columns_instead_of_reading_them(seed_copy):
-    """The number columns of the large tables are views of the memory-mapped cache file: read-only
-    and not owned by the process; the corpus is the same as the one built cold."""
+    """The number columns and the codes of labelled columns of the large tables are the
+    cache's Arrow files mapped into memory, not copies; the corpus is the one built cold."""
     cold = load(seed_copy)
     warm = load(seed_copy)
-    for table, column in [("tokens", "start"), ("tokens", "sent_id"), ("sentences", "end")]:
-        values = getattr(warm, table)[column].to_numpy()
-        assert not values.flags.writeable and not values.flags.owndata
-        assert (values == getattr(cold, table)[column].to_numpy()).all()
-    assert not warm.tokens.norm.cat.codes.to_numpy().flags.owndata
-    assert warm.tokens.norm.astype(str).tolist() == cold.tokens.norm.astype(str).tolist()
+    columns = [warm.tokens.start.to_numpy(), warm.tokens.sent_id.to_numpy(),
+               warm.tokens.norm.array.codes, warm.tokens.doc_id.array.codes,
+               warm.sentences.end.to_numpy(), warm.paragraphs.start.to_numpy()]
+    files = {_mapped_file(values) for values in columns}
+    assert None not in files
+    assert {Path(f).name for f in files} == {"tokens.arrow", "sentences.arrow", "paragraphs.arrow"}
+    assert all(Path(f).is_relative_to(seed_copy.parent / ".c") for f in files)
+    assert not warm.tokens.start.to_numpy().flags.writeable
+    for table in ("tokens", "sentences", "paragraphs"):
+        pd.testing.assert_frame_equal(getattr(warm, table), getattr(cold, table))
 
 
 def test_two_processes_sharing_the_cache_both_load(seed_copy):

@@ -105,7 +105,7 @@ class FileCache:
         for name, rows in manifest["tables"].items():
             try:
                 with pa.memory_map(str(folder / f"{name}.arrow")) as source:
-                    df = pa.ipc.open_file(source).read_all().to_pandas(split_blocks=True)
+                    df = _frame(pa.ipc.open_file(source).read_all())
             except (OSError, pa.ArrowException, ValueError) as err:
                 raise CacheError(f"corrupt cache table {name}: {err}") from err
             if len(df) != rows:
@@ -127,7 +127,7 @@ class FileCache:
                 table = pa.Table.from_pandas(df, preserve_index=False)
                 with pa.OSFile(str(tmp / f"{name}.arrow"), "wb") as sink, \
                         pa.ipc.new_file(sink, table.schema) as writer:
-                    writer.write_table(table, max_chunksize=1 << 20)
+                    writer.write_table(table)  # one batch: columns map without a copy
             manifest = {"tables": {name: len(df) for name, df in tables.items()}}
             (tmp / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
             if folder.exists() and not self.intact(key, area=area):
@@ -163,6 +163,23 @@ class FileCache:
                 continue
             if age > STALE_AFTER:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def _frame(table: pa.Table) -> pd.DataFrame:
+    """The table as pandas without copying its large columns: number columns are views of the
+    (mapped) Arrow buffers, and so are the codes of labelled columns (doc_id, norm), which
+    pyarrow's own conversion would copy."""
+    coded = [name for name, column in zip(table.column_names, table.columns)
+             if column.num_chunks == 1 and pa.types.is_dictionary(column.type)
+             and column.null_count == 0]
+    rest = table.drop_columns(coded).to_pandas(split_blocks=True)
+    columns = {name: rest[name] for name in rest.columns}
+    for name in coded:
+        chunk = table.column(name).chunk(0)
+        labels = pd.CategoricalDtype(pd.Index(chunk.dictionary.to_pandas(), dtype="string"))
+        columns[name] = pd.Categorical.from_codes(chunk.indices.to_numpy(zero_copy_only=True),
+                                                  dtype=labels, validate=False)
+    return pd.DataFrame({name: columns[name] for name in table.column_names}, copy=False)
 
 
 def _rows(path: Path) -> int:
