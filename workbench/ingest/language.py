@@ -32,7 +32,8 @@ class _Model:
 
 
 @cache
-def _model() -> _Model:
+def load_model() -> _Model:
+    """py3langid's model as numpy views, loaded once per process."""
     ident = _load_identifier(norm_probs=True)
     return _Model(
         ident=ident,
@@ -45,7 +46,7 @@ def _model() -> _Model:
 
 def classify_many(texts: list[str]) -> list[tuple[str, float]]:
     """(language, probability) per text, as py3langid's normalised `classify` returns it."""
-    model = _model()
+    model = load_model()
     docs = [model.ident._encode(text) for text in texts]
     result: list[tuple[str, float]] = [("", 0.0)] * len(docs)
     for block in _blocks([len(doc) for doc in docs]):

@@ -6,8 +6,8 @@ How many workers: the `workers` a caller passes, else the environment variable
 run on (its CPU affinity, which containers and `taskset` narrow; not the machine's core count).
 Worker processes are started by a fork server (spawn where there is none): forking a process that
 runs threads, as a Jupyter kernel does, can deadlock the child. The server imports the ingest
-modules once, so each worker starts in milliseconds; the pool is kept for the session and
-reused by every later load.
+modules and loads the language model once (`preload`), so each worker starts in milliseconds
+and shares those pages; the pool is kept for the session and reused by every later load.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 ENVIRONMENT = "WORKBENCH_WORKERS"
-PRELOAD = ["workbench.ingest.pipeline"]  # what ingest workers run, imported once by the server
+PRELOAD = ["workbench.ingest.preload"]  # what ingest workers need, loaded once by the server
 _pools: dict[int, ProcessPoolExecutor] = {}
 
 

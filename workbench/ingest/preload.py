@@ -1,0 +1,8 @@
+"""What the fork server that starts ingest workers (`parallel.pool`) imports before forking them:
+the pipeline's modules and the language model (74 MiB), loaded once, so every worker shares their
+pages with the server instead of loading its own copy."""
+
+from . import pipeline  # noqa: F401
+from .language import load_model
+
+load_model()
