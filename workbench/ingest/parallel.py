@@ -16,6 +16,7 @@ import atexit
 import itertools
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -63,8 +64,15 @@ def pool(workers: int) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if context.get_start_method() == "forkserver":
             context.set_forkserver_preload(PRELOAD)
-        executor = _pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        executor = _pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                                         initializer=_ignore_interrupts)
     return executor
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C and a notebook's interrupt to the process that started them (which
+    stops waiting for them); a kernel shut down with its workers idle prints no tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def result(future: Future):
