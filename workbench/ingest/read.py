@@ -170,6 +170,8 @@ def map_columns(names: list[str], explicit: dict[str, str]) -> dict[str, str]:
 
 def _cell(value) -> str:
     """A table cell as text; list cells (e.g. several `sources`) give their first item."""
+    if type(value) is str:  # most cells: the checks below cost more than the strip
+        return value.strip()
     if isinstance(value, list):
         value = value[0] if value else ""
     return "" if value is None else str(value).strip()
@@ -200,11 +202,13 @@ def _read_table(lines: Iterable[str], name: str, ext: str, explicit: dict[str, s
 
 def _table_docs(rows: Iterator[tuple[int, dict]], name: str, mapping: dict[str, str],
                 out: FileRead, notes: list[str]) -> Iterator[RawDoc]:
+    text_column = mapping["text"]
+    columns = [(c, c) for c in out.unknown_columns] + [(f, c) for f, c in mapping.items()
+                                                       if f != "text"]  # mapped fields win
     for n, record in rows:
-        text = _cell(record.get(mapping["text"]))
+        text = _cell(record.get(text_column))
         if not text:
             out.problems.append(ReportRow(name, n, None, "skipped", "empty text cell"))
             continue
-        fields = {f: _cell(record.get(c)) for f, c in mapping.items() if f != "text"}
-        extra = {c: _cell(record.get(c)) for c in out.unknown_columns}
-        yield RawDoc(name, n, text, fields={**extra, **fields}, notes=list(notes), is_row=True)
+        fields = {key: _cell(record.get(c)) for key, c in columns}
+        yield RawDoc(name, n, text, fields=fields, notes=list(notes), is_row=True)
