@@ -29,6 +29,17 @@ def network_layout(G: nx.Graph, *, seed: int = 7, previous: dict | None = None) 
     return {n: np.asarray(p) for n, p in pos.items()}
 
 
+def _by_mentions(G: nx.Graph) -> list:
+    """The actors, most mentioned first (ties by name)."""
+    return sorted(G, key=lambda n: (-G.nodes[n].get("mentions", 0), n))
+
+
+def most_mentioned(G: nx.Graph, max_nodes: int = 150) -> nx.Graph:
+    """The network of its `max_nodes` most mentioned actors (all of it when it is smaller): what
+    `draw_network` draws, and all that needs a layout."""
+    return G if len(G) <= max_nodes else G.subgraph(_by_mentions(G)[:max_nodes])
+
+
 def draw_network(G: nx.Graph, *, pos: dict | None = None, seed: int = 7, title: str = "",
                  max_nodes: int = 150, max_labels: int = 40) -> Figure:
     """The network as a figure; past `max_nodes` only the most mentioned actors are drawn
@@ -38,10 +49,10 @@ def draw_network(G: nx.Graph, *, pos: dict | None = None, seed: int = 7, title: 
     if G.number_of_nodes() == 0:
         ax.text(0.5, 0.5, "No actors match these filters.", ha="center", va="center")
         return fig
-    by_mentions = sorted(G, key=lambda n: (-G.nodes[n].get("mentions", 0), n))
+    by_mentions = _by_mentions(G)
     if len(G) > max_nodes:
         title = f"{title} — showing the {max_nodes} most mentioned of {len(G)} actors".strip(" —")
-        G = G.subgraph(by_mentions[:max_nodes])
+    G = most_mentioned(G, max_nodes)
     pos = network_layout(G, seed=seed, previous=pos)
     mentions = np.array([G.nodes[n].get("mentions", 1) for n in G], dtype=float)
     sizes = 80 + 1500 * np.sqrt(mentions / mentions.max())
