@@ -117,8 +117,7 @@ class Tokenizer:
                                                          dtype=object))
         norms = norm_of_form[codes]
         if self._mwe_phrases and len(norms):
-            cols, codes, forms, norms, norm_forms = self._merge_mwe(
-                cols, codes, list(forms), norms, list(norm_forms), texts)
+            cols, norms, norm_forms = self._merge_mwe(cols, norms, list(norm_forms))
         first = np.searchsorted(cols["doc"], np.arange(len(texts)))
         cols["tok_id"] = (np.arange(len(cols["doc"])) - first[cols["doc"]]).astype(np.int32)
         cols["norm"] = _in_order_of_appearance(norms, norm_forms)
@@ -141,9 +140,9 @@ class Tokenizer:
         series = pl.Series(texts, dtype=pl.String)
         if series.str.contains(_UNSURE).any():
             return None
-        words = series.str.extract_all(RUST_PATTERN).explode(empty_as_null=False)
+        found = series.str.extract_all(RUST_PATTERN)
+        counts, words = found.list.len().to_numpy(), found.explode(empty_as_null=False)
         with_gaps = series.str.extract_all(f"(?s:.)*?(?:{RUST_PATTERN})").explode(empty_as_null=False)
-        counts = series.str.count_matches(RUST_PATTERN).to_numpy()
         doc = np.repeat(np.arange(len(texts), dtype=np.int32), counts)
         through = np.cumsum(with_gaps.str.len_chars().to_numpy(), dtype=np.int64)
         before_doc = np.r_[0, through][np.r_[0, np.cumsum(counts)[:-1]]] if len(texts) else through
@@ -182,11 +181,10 @@ class Tokenizer:
         codes, forms = pd.factorize(np.array(surfaces, dtype=object))
         return cols, codes, list(forms)
 
-    def _merge_mwe(self, cols: dict, codes: np.ndarray, forms: list[str], norms: np.ndarray,
-                   norm_forms: list[str], texts: list[str]):
+    def _merge_mwe(self, cols: dict, norms: np.ndarray, norm_forms: list[str]):
         """Join multi-word expressions as NLTK's MWETokenizer does: at each position the
         longest phrase that matches inside the sentence, left to right, without overlaps.
-        Surfaces and norms are codes into `forms` and `norm_forms`; a joined one is added."""
+        Norms are codes into `norm_forms`; a joined norm is added to them."""
         n = len(norms)
         lookup = {form: code for code, form in enumerate(norm_forms)}
         same_sentence = np.r_[(cols["doc"][1:] == cols["doc"][:-1])
@@ -203,25 +201,18 @@ class Tokenizer:
                     hit &= same_sentence[offset:n - k + 1 + offset]
             at = np.flatnonzero(hit)
             longest[at] = np.maximum(longest[at], k)
-        keep, covered = np.ones(n, dtype=bool), -1
-        codes, norms, surface_code = codes.copy(), norms.copy(), {f: c for c, f in enumerate(forms)}
+        keep, covered, norms = np.ones(n, dtype=bool), -1, norms.copy()
         for i in np.flatnonzero(longest):
             if i > covered:
                 covered = i + longest[i] - 1
                 keep[i + 1:covered + 1] = False
                 cols["end"][i] = cols["end"][covered]
-                surface = texts[cols["doc"][i]][cols["start"][i]:cols["end"][i]]
-                codes[i] = _code(surface_code, forms, surface)
-                norms[i] = _code(lookup, norm_forms, "_".join(norm_forms[c] for c in norms[i:covered + 1]))
-        return {c: v[keep] for c, v in cols.items()}, codes[keep], forms, norms[keep], norm_forms
-
-
-def _code(codes: dict[str, int], forms: list[str], form: str) -> int:
-    """The code of `form`, added to `forms` (and `codes`) if it is new."""
-    if form not in codes:
-        codes[form] = len(forms)
-        forms.append(form)
-    return codes[form]
+                joined = "_".join(norm_forms[c] for c in norms[i:covered + 1])
+                if joined not in lookup:
+                    lookup[joined] = len(norm_forms)
+                    norm_forms.append(joined)
+                norms[i] = lookup[joined]
+        return {c: v[keep] for c, v in cols.items()}, norms[keep], norm_forms
 
 
 def _in_order_of_appearance(codes: np.ndarray, forms: list[str]) -> pd.Categorical:
