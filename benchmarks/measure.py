@@ -26,19 +26,27 @@ def _load(spec: corpora.Spec, workdir: Path, cache: str = "cache", workers: int 
                                  cache_dir=workdir / cache, progress=False, workers=workers)
 
 
+def start_workers(workers: int) -> dict:
+    """Start the session's `workers` (none for one), then measure the process tree: the
+    interpreters with the libraries imported. `start_workers_s` counts with the ingest time,
+    `libraries_mb` is what the corpus's memory is measured above."""
+    from workbench.ingest.parallel import pool
+
+    start = time.perf_counter()
+    if workers > 1:  # started once per session: timed with the ingest, not its memory
+        list(pool(workers).map(abs, range(4 * workers)))
+    return {"start_workers_s": time.perf_counter() - start, "libraries_mb": tree_mb()}
+
+
 def _import_and_load(spec: corpora.Spec, workdir: Path, **load):
     """Time importing workbench, then loading the corpus: (measurements, corpus, load seconds,
     peak memory of the process tree while loading)."""
     start = time.perf_counter()
     import workbench  # noqa: F401
-    from workbench.ingest.parallel import pool, worker_count
+    from workbench.ingest.parallel import worker_count
 
     out = {"import_s": time.perf_counter() - start, "workers": worker_count(load.get("workers"))}
-    start = time.perf_counter()
-    if out["workers"] > 1:  # started once per session: timed with the ingest, not its memory
-        list(pool(out["workers"]).map(abs, range(4 * out["workers"])))
-    out["start_workers_s"] = time.perf_counter() - start
-    out["libraries_mb"] = tree_mb()  # the interpreters with the libraries imported
+    out.update(start_workers(out["workers"]))
     with PeakMemory() as peak:
         start = time.perf_counter()
         corpus = _load(spec, workdir, **load)

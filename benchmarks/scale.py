@@ -95,24 +95,21 @@ def prepare(workdir: Path, size: int) -> Path:
 
 def measure(mode: str, workdir: Path) -> dict:
     """One cold ingest or one warm session, in this (fresh) process."""
-    from benchmarks.memory import PeakMemory, tree_mb
+    from benchmarks.measure import start_workers
+    from benchmarks.memory import PeakMemory
 
     start = time.perf_counter()
     import workbench
-    from workbench.ingest.parallel import pool, worker_count
+    from workbench.ingest.parallel import worker_count
 
     out = {"import_s": time.perf_counter() - start, "workers": worker_count() if mode == "cold" else 1}
-    if out["workers"] > 1:
-        start = time.perf_counter()
-        list(pool(out["workers"]).map(abs, range(4 * out["workers"])))
-        out["start_workers_s"] = time.perf_counter() - start
-    out["libraries_mb"] = tree_mb()
+    out.update(start_workers(out["workers"]))
     with PeakMemory() as peak:
         start = time.perf_counter()
         corpus = workbench.load_corpus(workdir / "corpus", metadata=None, dedupe="none",
                                        cache_dir=workdir / "cache", progress=False,
                                        workers=out["workers"])
-        out["load_s"] = time.perf_counter() - start + out.get("start_workers_s", 0.0)
+        out["load_s"] = time.perf_counter() - start + out["start_workers_s"]
         out.update(documents=len(corpus.documents), tokens=len(corpus.tokens))
         if mode == "warm":
             from benchmarks import queries

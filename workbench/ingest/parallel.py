@@ -48,7 +48,7 @@ def worker_count(setting: int | str | None = None, *, configured: int | str | No
                 count = int(str(value).strip())
             except ValueError:
                 count = 0
-            if count < 1 or isinstance(value, float | bool):
+            if count < 1:
                 raise ValueError(f"{source} is {value!r}; use a whole number of worker processes, "
                                  "1 or more")
             return count
