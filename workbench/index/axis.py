@@ -4,9 +4,9 @@ computed once per corpus, and the one rule that selects documents by outlet and 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
-from typing import Literal
+from typing import Literal, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -22,6 +22,8 @@ FREQ = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 #: the coarsest date precision each granularity can use
 NEEDS = {"day": "day", "week": "day", "month": "month", "quarter": "month", "year": "year"}
 RANK = {"day": 0, "month": 1, "year": 2}
+MEMO = 8  # results an axis keeps for `DocumentAxis.remember`
+T = TypeVar("T")
 _LAST_DAY = {"day": pd.offsets.Day(0), "month": pd.offsets.MonthEnd(0),
              "year": pd.offsets.YearEnd(0)}
 
@@ -87,6 +89,7 @@ class DocumentAxis:
         self._groups: dict[str | None, tuple[pd.Series, np.ndarray, np.ndarray]] = {}
         self._group_counts: dict[str | None, sparse.csr_matrix] = {}
         self._selection: tuple[pd.Index | None, np.ndarray] = (None, np.ones(0, dtype=bool))
+        self._memo: dict[tuple, object] = {}
 
     @cached_property
     def id_rank(self) -> np.ndarray:
@@ -158,12 +161,21 @@ class DocumentAxis:
             self._group_counts[split] = (member @ self.index.matrix).tocsr()
         return self._group_counts[split]
 
-    def match_counts(self, query: Query, *, stem: bool = False,
-                     compounds: bool = True) -> np.ndarray:
-        """Matches of `query` in each documents row (see `match_tokens`)."""
+    def match_rows(self, query: Query, *, stem: bool = False,
+                   compounds: bool = True) -> np.ndarray:
+        """The documents row of each match of `query` (see `match_tokens`), in text order."""
         first = match_tokens(self.index, query, stem=stem, compounds=compounds).first
         rows = self.row_of_code[self.index.doc_code[first]]
-        return np.bincount(rows[rows >= 0], minlength=len(self.ids))
+        return rows[rows >= 0]
+
+    def remember(self, key: tuple, build: Callable[[], T]) -> T:
+        """`build()`, kept under `key` with the last few results, for what an analysis derives
+        from the axis and reuses between queries (a trend's cells for one selection)."""
+        if key not in self._memo:
+            if len(self._memo) >= MEMO:
+                self._memo.pop(next(iter(self._memo)))
+            self._memo[key] = build()
+        return self._memo[key]
 
 
 def document_axis(corpus) -> DocumentAxis:

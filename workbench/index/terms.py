@@ -67,6 +67,11 @@ class TermIndex:
         self.sentence = np.cumsum(starts, dtype=np.int32)
 
     @cached_property
+    def doc_start(self) -> np.ndarray:
+        """Row of each document's first token (tokens are in document order)."""
+        return np.concatenate([[0], np.cumsum(self.doc_tokens)[:-1]]).astype(np.int64)
+
+    @cached_property
     def matrix(self) -> sparse.csr_matrix:
         """Document-term counts: one row per `doc_ids` entry, one column per norm."""
         tok = self.tokens
@@ -241,15 +246,22 @@ def match_tokens(index: TermIndex, query: Query, *, stem: bool = False,
         found = [index.compounds.matches(word, stem=stem) for word in single]
         parts = pd.DataFrame({k: np.concatenate([f[i] for f in found]).astype(np.int64)
                               for i, k in enumerate(("row", "start", "end"))}).drop_duplicates()
-        inside = np.zeros(len(tok) + 1, dtype=np.int64)  # tokens inside a match of whole words
-        np.add.at(inside, a, 1)
-        np.add.at(inside, b + 1, -1)
-        parts = parts[np.cumsum(inside)[parts.row.to_numpy()] == 0]  # the longer match wins
+        parts = parts[~_covered(parts.row.to_numpy(), a, b)]  # the longer match wins
         a, b = np.r_[a, parts.row.to_numpy()], np.r_[b, parts.row.to_numpy()]
         start, end = np.r_[start, parts.start.to_numpy()], np.r_[end, parts.end.to_numpy()]
         order = np.lexsort((start, a))
         a, b, start, end = a[order], b[order], start[order], end[order]
     return Matches(a, b, start, end)
+
+
+def _covered(rows: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """True for each of `rows` inside one of the spans `a[i]..b[i]` (sorted by `a`): found by
+    binary search over the matches, not a pass over every token of the corpus."""
+    if not len(a):
+        return np.zeros(len(rows), dtype=bool)
+    before = np.searchsorted(a, rows, side="right") - 1  # the last span starting at or before
+    reach = np.maximum.accumulate(b)
+    return (before >= 0) & (reach[np.maximum(before, 0)] >= rows)
 
 
 def find(index: TermIndex, query: Query, *, stem: bool = False, compounds: bool = True,

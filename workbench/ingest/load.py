@@ -26,7 +26,7 @@ from .parallel import pool, result, worker_count
 from .pipeline import Context, process_file
 
 PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than starting workers
-ASSEMBLY_VERSION = "5"  # bump when dedupe, metadata merge or assembly change their output
+ASSEMBLY_VERSION = "6"  # bump when dedupe, metadata merge or assembly change their output
 Dedupe = Literal["near", "exact", "none"]
 
 
@@ -109,6 +109,8 @@ def build_corpus(
     if not rebuilt:
         cache.store(corpus_key, corpus.tables(), area="corpus")
         cache.prune({corpus_key}, area="corpus")
+        # what a later session opens: the stored tables, mapped, in place of those in memory
+        corpus = _load_assembled(cache, corpus_key) or corpus
     return corpus
 
 

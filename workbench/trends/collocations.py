@@ -84,7 +84,7 @@ def collocates(corpus, query, *, window: int = 5, min_freq: int = 2,
     index = term_index(corpus)
     ids = index.doc_ids if docs is None else pd.Index(list(docs)).astype(str)
     spans = pd.concat([find(index, q, stem=stem, docs=ids) for q in queries], ignore_index=True)
-    first = np.concatenate([[0], np.cumsum(index.doc_tokens)[:-1]])
+    first = index.doc_start
     doc = index.doc_index.get_indexer(spans.doc_id)
     in_window = np.zeros(len(index.tokens), dtype=bool)
     in_match = np.zeros(len(index.tokens), dtype=bool)

@@ -57,7 +57,7 @@ def kwic(corpus, query, *, window: int = 5,
     if not total:
         out = pd.DataFrame({c: pd.Series(dtype=object) for c in KWIC_COLUMNS})
     else:
-        first = np.concatenate([[0], np.cumsum(index.doc_tokens)[:-1]])[code]
+        first = index.doc_start[code]
         keep = _order(axis, sort, a, b, start, code, first)[:limit]
         out = _table(axis, a[keep], b[keep], start[keep], end[keep], term[keep], first[keep],
                      window)

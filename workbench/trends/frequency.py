@@ -7,6 +7,7 @@ listed by `excluded_documents` (and in `table.attrs["excluded"]`) instead of van
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -67,44 +68,74 @@ def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | Non
     """
     queries = as_queries(terms, groups=groups)
     axis = document_axis(corpus)
-    frame, ordinal, placed = axis.placement(by)
     chosen = axis.rows(docs)
-    counts = np.array([axis.match_counts(q, stem=stem, compounds=compounds) for q in queries],
-                      dtype=np.int64).reshape(len(queries), len(chosen))
-    on = chosen & placed
-    codes, names = _grouping(axis, split, on, top)
-    present = np.unique(codes[on])
-    first, last = (ordinal[on].min(), ordinal[on].max()) if on.any() else (0, -1)
-    n_cells = (last - first + 1) * len(present)
-    cell = (ordinal[on] - first) * len(present) + np.searchsorted(present, codes[on])
-
-    def per_cell(weights=None) -> np.ndarray:
-        return np.bincount(cell, weights, minlength=n_cells).astype(np.int64)
-
-    def per_cell_and_term(values: np.ndarray) -> np.ndarray:
-        return np.array([per_cell(v) for v in values], dtype=np.int64).reshape(
-            len(values), n_cells).T.ravel()
-
-    hits = counts[:, on]
-    periods = pd.PeriodIndex.from_ordinals(np.arange(first, last + 1), freq=FREQ[by]).start_time
+    cells = axis.remember(("cells", by, split, top, _fingerprint(chosen)),
+                          lambda: _Cells(axis, by, split, chosen, top))
+    n_terms, n_cells = len(queries), cells.n_cells
+    count = np.zeros((n_cells, n_terms), dtype=np.int64)
+    documents = np.zeros((n_cells, n_terms), dtype=np.int64)
+    excluded_count = np.zeros(len(cells.excluded), dtype=np.int64)
+    for k, q in enumerate(queries):
+        rows = axis.match_rows(q, stem=stem, compounds=compounds)
+        cell = cells.cell[rows]
+        count[:, k] = np.bincount(cell[cell >= 0], minlength=n_cells)
+        with_term = cells.cell[np.unique(rows)]
+        documents[:, k] = np.bincount(with_term[with_term >= 0], minlength=n_cells)
+        out = cells.excluded_at[rows]
+        excluded_count += np.bincount(out[out >= 0], minlength=len(cells.excluded))
     table = pd.DataFrame({
-        "period": np.repeat(periods.to_numpy(), len(present) * len(queries)),
-        "group": np.tile(np.repeat(names[present], len(queries)), len(periods)),
+        "period": np.repeat(cells.periods, len(cells.names) * n_terms),
+        "group": np.tile(np.repeat(cells.names, n_terms), len(cells.periods)),
         "term": np.tile(np.array([q.label for q in queries], dtype=object), n_cells),
-        "count": per_cell_and_term(hits),
-        "documents": per_cell_and_term(hits > 0),
+        "count": count.ravel(),
+        "documents": documents.ravel(),
+        "tokens": np.repeat(cells.tokens, n_terms),
+        "n_documents": np.repeat(cells.n_documents, n_terms),
     })
-    table["tokens"] = np.repeat(per_cell(axis.tokens[on]), len(queries))
-    table["n_documents"] = np.repeat(per_cell(), len(queries))
     with np.errstate(divide="ignore", invalid="ignore"):
         table["rel_freq"] = np.where(table.tokens > 0, table["count"] / table.tokens * per, np.nan)
         table["doc_share"] = np.where(table.n_documents > 0,
                                       table.documents / table.n_documents, np.nan)
-    out = ~placed & chosen
-    excluded = frame.loc[out, EXCLUDED_COLUMNS].assign(count=counts[:, out].sum(axis=0))
     table.attrs["per"] = per
-    table.attrs["excluded"] = excluded.reset_index(drop=True)
+    table.attrs["excluded"] = cells.excluded.assign(count=excluded_count)
     return table
+
+
+def _fingerprint(chosen: np.ndarray) -> str:
+    """A short key for a selection of documents rows."""
+    return hashlib.blake2b(np.packbits(chosen).tobytes(), digest_size=16).hexdigest()
+
+
+class _Cells:
+    """The (period, group) cells of a trend table for one granularity, split and selection, kept
+    by the document axis so that a query only counts its matches: `cell` is each documents
+    row's cell (-1 when not chosen or not placed), `periods` and `names` the cells' period
+    starts and group labels (cell = period × len(names) + group), `tokens` and `n_documents`
+    per cell; `excluded` the chosen documents not placed (EXCLUDED_COLUMNS) and `excluded_at`
+    each row's place in it (-1 if none)."""
+
+    def __init__(self, axis: DocumentAxis, by: Granularity, split: str | None,
+                 chosen: np.ndarray, top: int | None):
+        frame, ordinal, placed = axis.placement(by)
+        on = chosen & placed
+        codes, names = _grouping(axis, split, on, top)
+        present = np.flatnonzero(np.bincount(codes[on], minlength=len(names)))
+        first, last = (ordinal[on].min(), ordinal[on].max()) if on.any() else (0, -1)
+        slot = np.full(len(names), -1, dtype=np.int64)
+        slot[present] = np.arange(len(present))
+        self.names = names[present]
+        self.n_cells = (last - first + 1) * len(present)
+        self.cell = np.full(len(on), -1, dtype=np.int64)
+        self.cell[on] = (ordinal[on] - first) * len(present) + slot[codes[on]]
+        self.periods = pd.PeriodIndex.from_ordinals(np.arange(first, last + 1),
+                                                    freq=FREQ[by]).start_time.to_numpy()
+        self.tokens = np.bincount(self.cell[on], axis.tokens[on], minlength=self.n_cells
+                                  ).astype(np.int64)
+        self.n_documents = np.bincount(self.cell[on], minlength=self.n_cells).astype(np.int64)
+        out = ~placed & chosen
+        self.excluded = frame.loc[out, EXCLUDED_COLUMNS].reset_index(drop=True)
+        self.excluded_at = np.full(len(out), -1, dtype=np.int64)
+        self.excluded_at[out] = np.arange(out.sum())
 
 
 def _grouping(axis: DocumentAxis, split: str | None, on: np.ndarray,
