@@ -5,8 +5,10 @@ taken in turn and repeated with new ids and dates shifted by 30 years a round un
 enough: one JSON Lines export per size, written in a temporary folder. Repeated texts are
 copies, so the corpus is loaded with `dedupe="none"`: every item is kept and costs its share.
 For each size, in fresh processes: a cold ingest (time, peak memory of the process tree), then a
-warm open, the term index, and the trend and KWIC queries of `benchmarks.queries`. Writes
-benchmarks/results/scale-<date>.json and .md and prints the table.
+warm open, the term index, and the trend and KWIC queries of `benchmarks.queries`; for the
+largest size, another warm session builds the three dashboards and times a change in each
+(`benchmarks.dashboards`). Writes benchmarks/results/scale-<date>.json and .md and prints the
+tables.
 """
 
 from __future__ import annotations
@@ -102,6 +104,12 @@ def measure(mode: str, workdir: Path) -> dict:
     import workbench
     from workbench.ingest.parallel import worker_count
 
+    if mode == "dashboards":
+        from benchmarks import dashboards
+
+        corpus = workbench.load_corpus(workdir / "corpus", metadata=None, dedupe="none",
+                                       cache_dir=workdir / "cache", progress=False)
+        return dashboards.measure(corpus)
     out = {"import_s": time.perf_counter() - start, "workers": worker_count() if mode == "cold" else 1}
     out.update(start_workers(out["workers"]))
     with PeakMemory() as peak:
@@ -150,9 +158,23 @@ def markdown(results: dict[int, dict], date: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def dashboards_markdown(size: int, measured: dict) -> str:
+    """The dashboards table: what each needs first, its build, and each change (seconds)."""
+    lines = [f"Dashboards on {size:,} items, warm session (seconds)", "",
+             "| | seconds |", "|---|---|"]
+    lines += [f"| needed first: {step} | {s} |" for step, s in measured["prepare"].items()]
+    for board, r in measured.items():
+        if board != "prepare":
+            lines.append(f"| {board}: build | {r['build_s']} |")
+            lines += [f"| {board}: change {label} | {s} |" for label, s in r["changes"].items()]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", nargs="+", type=int, default=list(SIZES))
+    parser.add_argument("--no-dashboards", action="store_true",
+                        help="skip the dashboards (measured on the largest size)")
     parser.add_argument("--measure", nargs=2, metavar=("MODE", "WORKDIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -170,8 +192,14 @@ def main(argv: list[str] | None = None) -> dict:
             cold = _child("cold", workdir)
             print(f"[{size:,}] warm open + queries", flush=True)
             results[size] = {"raw_mb": raw / 2**20, "cold": cold, "warm": _child("warm", workdir)}
+            if size == max(args.sizes) and not args.no_dashboards:
+                print(f"[{size:,}] dashboards", flush=True)
+                results[size]["dashboards"] = _child("dashboards", workdir)
     now = dt.datetime.now()
     table = markdown(results, now.strftime("%Y-%m-%d"))
+    largest = results[max(results)]
+    if "dashboards" in largest:
+        table += "\n" + dashboards_markdown(max(results), largest["dashboards"])
     RESULTS.mkdir(exist_ok=True)
     stem = RESULTS / f"scale-{now:%Y%m%d-%H%M%S}"
     stem.with_suffix(".json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")

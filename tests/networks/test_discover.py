@@ -324,3 +324,18 @@ def test_a_listed_surname_inside_a_discovered_full_name_goes_with_it():
     second = m[m["start"] > 30]
     assert second.iloc[0]["actor"] == "Elchin Aliyev"
     assert "Ilham Aliyev" not in set(second["actor"])
+
+
+def test_blocks_of_documents_in_worker_processes_find_what_one_pass_finds(seed_corpus,
+                                                                          monkeypatch):
+    """A large corpus is read in blocks by the workers: the words seen in lower case are pooled
+    over every block first, so the blocks find the same actors as one pass over the corpus."""
+    from workbench.networks import discover
+
+    actors, words = PROJECT.actors(), PROJECT.discovery()
+    whole = find_mentions(seed_corpus, actors, discovery=words)
+    monkeypatch.setattr(discover, "BLOCK", 1)
+    monkeypatch.setenv("WORKBENCH_WORKERS", "2")
+    blocks = find_mentions(seed_corpus, actors, discovery=words)
+    assert whole["discovered"].sum() >= 4
+    assert blocks.equals(whole)

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..ingest.parallel import map_bounded, worker_count
 from .bodies import BodyPatterns
 from .morphology import lemma
 from .patterns import (
@@ -47,6 +48,7 @@ from .patterns import (
 from .persons import PersonPatterns
 
 COLUMNS = ["doc_id", "start", "end", "surface", "actor", "type", "evidence"]
+BLOCK = 2_000  # documents per unit of work, at least
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,6 @@ def discover(corpus, known: pd.DataFrame, actors: pd.DataFrame, words: Discovery
     quoted | named | collective | surname).
     """
     docs = corpus.documents
-    finder = _Finder(words, actors, lower_words(docs["text"]))
-    found = []
     surface = known["surface"].astype(str)
     holdable = ((known["kind"] == "adjective") | known["type"].isin(["state", "place"])
                 | known["ambiguous"] | surface.str.isupper()  # an acronym: "Институт стран СНГ"
@@ -104,14 +104,29 @@ def discover(corpus, known: pd.DataFrame, actors: pd.DataFrame, words: Discovery
     columns = [known[c].to_numpy().tolist() for c in ("start", "end")] + [holdable.tolist()]
     spans = {d: [(columns[0][i], columns[1][i], columns[2][i]) for i in rows]
              for d, rows in known.groupby("doc_id").indices.items()}
-    authors = docs["author"].fillna("").astype(str) if "author" in docs else [""] * len(docs)
-    for doc_id, text, author in zip(docs["doc_id"], docs["text"], authors, strict=True):
-        found += [(doc_id, *hit) for hit in finder.document(str(text), spans.get(doc_id, []))
-                  if not (hit[4] == "person" and (author and fold(hit[3]) in fold(author)
-                                                  or finder.credited(str(text), hit)))]
+    authors = docs["author"].fillna("").astype(str).tolist() if "author" in docs else [""] * len(docs)
+    ids, texts = docs["doc_id"].astype(str).tolist(), docs["text"].astype(str).tolist()
+    size = max(BLOCK, -(-len(ids) // (8 * worker_count())))  # a few blocks per worker
+    blocks = [range(i, min(i + size, len(ids))) for i in range(0, len(ids), size)]
+    common = set().union(*map_bounded(lower_words, ([texts[i] for i in b] for b in blocks)))
+    tasks = ((words, actors, common, [(ids[i], texts[i], authors[i], spans.get(ids[i], []))
+                                      for i in b]) for b in blocks)
+    found = [hit for part in map_bounded(_discover_block, tasks) for hit in part]
     table = pd.DataFrame(found, columns=["doc_id", "start", "end", "surface", "name", "type",
                                          "evidence"])
     return _named(table, actors, words)
+
+
+def _discover_block(task: tuple[Discovery, pd.DataFrame, set[str], list[tuple]]) -> list[tuple]:
+    """(doc_id, start, end, surface, name, type, evidence) of the discovered mentions in a block
+    of (doc_id, text, author, dictionary spans) documents; a worker's unit of work. A document's
+    own author (its byline, its bio) is not an actor of it."""
+    words, actors, common, documents = task
+    finder = _Finder(words, actors, common)
+    return [(doc_id, *hit) for doc_id, text, author, known in documents
+            for hit in finder.document(text, known)
+            if not (hit[4] == "person" and (author and fold(hit[3]) in fold(author)
+                                            or finder.credited(text, hit)))]
 
 
 class _Finder(PersonPatterns, BodyPatterns):

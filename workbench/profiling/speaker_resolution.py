@@ -71,9 +71,15 @@ def speaking_mentions(mentions: pd.DataFrame) -> dict[str, Speaking]:
     m = m.assign(doc_id=m["doc_id"].astype(str), adj=(kind == "adjective"),
                  rank=m["type"].astype(object).map({t: i for i, t in enumerate(SPEAKING)}),
                  meto=(kind == "metonym")).sort_values(["doc_id", "adj", "rank", "meto", "start"])
-    return {doc: Speaking(g["start"].to_numpy(), g["end"].to_numpy(), g["actor"].astype(str).tolist(),
-                          g["type"].astype(str).tolist(), g["kind"].astype(str).tolist())
-            for doc, g in m.groupby("doc_id", sort=False)}
+    docs = m["doc_id"].to_numpy(dtype=object)
+    if not len(docs):
+        return {}
+    cut = np.flatnonzero(docs[1:] != docs[:-1]) + 1  # sorted by doc_id: where the next begins
+    bounds = zip(np.r_[0, cut].tolist(), np.r_[cut, len(m)].tolist())
+    start, end = m["start"].to_numpy(), m["end"].to_numpy()
+    actor, kind_, type_ = (m[c].astype(str).tolist() for c in ("actor", "kind", "type"))
+    return {docs[a]: Speaking(start[a:b], end[a:b], actor[a:b], type_[a:b], kind_[a:b])
+            for a, b in bounds}
 
 
 def _mentioned(mentions: Speaking | None, start: int, end: int) -> tuple[str, str, str]:

@@ -271,13 +271,15 @@ def voices(corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
     sentences = list(zip(table["start"].tolist(), table["end"].tolist()))
     by_doc = speaking_mentions(mentions) if mentions is not None else {}
     languages = docs["language"] if "language" in docs else pd.Series(pd.NA, index=docs.index)
+    languages = languages.tolist()
+    cues_of = {language: _cues_of(cues, language) for language in set(languages)}
     rows = []
     for i, (doc_id, text, language) in enumerate(zip(docs["doc_id"].astype(str).tolist(),
-                                                     docs["text"].tolist(), languages.tolist())):
+                                                     docs["text"].tolist(), languages)):
         p0, p1, s0, s1 = paras[i], paras[i + 1], sents[i], sents[i + 1]
         found = document_voices(text, np.sort(starts[p0:p1]) if p1 > p0 else np.array([0]),
                                 [(s, e, text[s:e]) for s, e in sentences[s0:s1]],
-                                cues=_cues_of(cues, language),
+                                cues=cues_of[language],
                                 min_words=min_words,
                                 mentions=by_doc.get(doc_id))
         rows += [{**row, "doc_id": doc_id} for row in found]
