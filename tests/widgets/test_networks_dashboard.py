@@ -27,6 +27,21 @@ def test_outlet_and_unit_controls_rebuild_the_network(dash):
     assert set(dash.table["actor"]) == set(dash.graph)
 
 
+def test_centrality_of_a_large_network_is_of_its_most_mentioned_actors(seed_corpus, tmp_path,
+                                                                          monkeypatch):
+    """Past METRIC_ACTORS actors the table ranks the most mentioned ones, and says so."""
+    from workbench.networks import metrics
+    from workbench.plots.networks import most_mentioned
+    from workbench.widgets import networks
+
+    monkeypatch.setattr(networks, "METRIC_ACTORS", 6)
+    dash = networks_dash(seed_corpus, tmp_path / "exports")
+    assert len(dash.graph) > 6 and len(dash.table) == 6
+    assert set(dash.table["actor"]) == set(most_mentioned(dash.graph, 6))
+    pd.testing.assert_frame_equal(dash.table, metrics(most_mentioned(dash.graph, 6)))
+    assert dash.table.attrs["among"] == f"among the 6 most mentioned of {len(dash.graph)} actors"
+
+
 def test_types_min_weight_and_metonym_switch_are_applied(dash):
     dash.controls["types"].value = ("person",)
     assert {d["type"] for _, d in dash.graph.nodes(data=True)} <= {"person"}

@@ -33,8 +33,10 @@ def select(corpus, mentions: pd.DataFrame, *, outlets=None, start=None, end=None
     """
     ids = select_documents(corpus, outlets=outlets, start=start, end=end)
     docs = corpus.documents.assign(outlet=outlet_of(corpus.documents).to_numpy())
-    docs = docs[_among(docs["doc_id"], ids.to_series())]
-    kept = mentions[_among(mentions["doc_id"], docs["doc_id"])]
+    kept = mentions
+    if len(ids) < len(docs):  # a filter left documents out (all kept: nothing to test)
+        docs = docs[_among(docs["doc_id"], ids.to_series())]
+        kept = mentions[_among(mentions["doc_id"], docs["doc_id"])]
     if types:
         kept = kept[kept["type"].isin(list(types))]
     return docs, kept

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..index.passages import passages
@@ -18,13 +19,28 @@ def discovered_actors(mentions: pd.DataFrame) -> pd.DataFrame:
     found = mentions[mentions["discovered"]]
     if found.empty:
         return pd.DataFrame(columns=COLUMNS)
-    by_count = lambda s: list(s.value_counts().index)  # noqa: E731
     table = found.groupby("actor", as_index=False).agg(
-        type=("type", "first"), evidence=("evidence", lambda s: ", ".join(by_count(s))),
-        mentions=("doc_id", "size"), documents=("doc_id", "nunique"),
-        surfaces=("surface", lambda s: " | ".join(by_count(s))))
+        type=("type", "first"), mentions=("doc_id", "size"), documents=("doc_id", "nunique"))
+    table["evidence"] = _by_count(found, "evidence", ", ").reindex(table["actor"]).array
+    table["surfaces"] = _by_count(found, "surface", " | ").reindex(table["actor"]).array
     return table.sort_values(["mentions", "documents", "actor"], ascending=[False, False, True],
                              ignore_index=True)[COLUMNS]
+
+
+def _by_count(found: pd.DataFrame, column: str, sep: str) -> pd.Series:
+    """Per actor, its distinct values of `column`, most frequent first (ties in order of first
+    appearance, as `value_counts` orders them), joined by `sep`; computed for all actors at
+    once, not a `value_counts` per actor (18,000 discovered actors took 10 s)."""
+    pairs = found.groupby(["actor", column], sort=False, observed=True).size().reset_index(
+        name="n")
+    pairs["first"] = range(len(pairs))
+    pairs = pairs.sort_values(["actor", "n", "first"], ascending=[True, False, True])
+    actors = pairs["actor"].astype(str).to_numpy(dtype=object)
+    values = pairs[column].astype(str).to_numpy(dtype=object)
+    cut = (np.flatnonzero(actors[1:] != actors[:-1]) + 1).tolist()
+    return pd.Series({actors[a]: sep.join(values[a:b])
+                      for a, b in zip([0, *cut], [*cut, len(actors)], strict=True)},
+                     dtype="string")
 
 
 def discovered_passages(corpus, mentions: pd.DataFrame, actor: str) -> pd.DataFrame:
