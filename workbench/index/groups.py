@@ -37,6 +37,16 @@ def rows_by_document(table: pd.DataFrame, documents: pd.DataFrame) -> tuple[np.n
     """`table`'s rows grouped by document in `documents` order (stable within a document) and the
     bounds: document i's rows are `order[bounds[i]:bounds[i + 1]]`. One pass over the table
     instead of a groupby that builds a frame per document."""
-    codes = pd.Index(documents["doc_id"].astype(object)).get_indexer(table["doc_id"].astype(object))
+    codes = document_rows(table["doc_id"], documents)
     order = np.argsort(codes, kind="stable")
     return order, np.searchsorted(codes[order], np.arange(len(documents) + 1))
+
+
+def document_rows(doc_ids: pd.Series, documents: pd.DataFrame) -> np.ndarray:
+    """The `documents` row of each of `doc_ids` (-1 where none). A categorical column (the
+    tokens', sentences', paragraphs') is looked up once per label, not once per row."""
+    index = pd.Index(documents["doc_id"].astype(object))
+    if isinstance(doc_ids.dtype, pd.CategoricalDtype):
+        rows = np.append(index.get_indexer(doc_ids.cat.categories.astype(object)), -1)
+        return rows[doc_ids.cat.codes.to_numpy()]  # code -1 (missing) takes the last -1
+    return index.get_indexer(doc_ids.astype(object))

@@ -26,12 +26,14 @@ def passages(corpus, spans: pd.DataFrame, *, context: int = 60) -> pd.DataFrame:
                                   ("doc_id", "start", "end")])
     left = carried.assign(doc_id=carried.doc_id.astype(str), start=carried.start.astype("int64"),
                           end=carried.end.astype("int64"), _order=np.arange(len(carried)))
-    sents = corpus.sentences[["doc_id", "sent_id", "start", "end"]].astype(
+    ids = pd.Index(left.doc_id.unique())
+    sents = _of(corpus.sentences, ids)[["doc_id", "sent_id", "start", "end"]].astype(
         {"doc_id": str, "start": "int64", "end": "int64"}).rename(
         columns={"start": "_sent_start", "end": "_sent_end"})
     joined = pd.merge_asof(left.sort_values("start"), sents.sort_values("_sent_start"),
                            left_on="start", right_on="_sent_start", by="doc_id", direction="backward")
-    docs = corpus.documents.set_index("doc_id")[["outlet", "date", "title", "text"]]
+    docs = _of(corpus.documents, ids).astype({"doc_id": str}).set_index("doc_id")[
+        ["outlet", "date", "title", "text"]]
     joined = joined.join(docs, on="doc_id").sort_values("_order")
     texts, starts, ends = joined.text.tolist(), joined.start.tolist(), joined.end.tolist()
     joined["left"] = [" ".join(t[max(0, s - context):s].split()) for t, s in zip(texts, starts)]
@@ -42,3 +44,13 @@ def passages(corpus, spans: pd.DataFrame, *, context: int = 60) -> pd.DataFrame:
         texts, joined._sent_start, joined._sent_end, joined.match)]  # no sentence: the match
     out = joined.drop(columns=["text", "_order", "_sent_start", "_sent_end"]).reset_index(drop=True)
     return out[COLUMNS + [c for c in out.columns if c not in COLUMNS]]
+
+
+def _of(table: pd.DataFrame, ids: pd.Index) -> pd.DataFrame:
+    """The rows of `table` whose doc_id is in `ids`: the passages' documents only, not a copy of
+    a whole corpus's sentences per call. A categorical doc_id is tested once per label."""
+    doc_id = table["doc_id"]
+    if isinstance(doc_id.dtype, pd.CategoricalDtype):
+        wanted = doc_id.cat.categories.astype(str).get_indexer(ids)
+        return table[np.isin(doc_id.cat.codes.to_numpy(), wanted[wanted >= 0])]
+    return table[doc_id.astype(str).isin(ids).to_numpy()]

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from ..corpus.options import check_option
 from ..index.axis import document_axis
-from ..index.groups import rows_by_document
+from ..index.groups import document_rows
 from . import tone
 
 By = Literal["outlet", "document"]
@@ -99,14 +100,11 @@ def profile(corpus, voices: pd.DataFrame, scores: pd.DataFrame, *, by: By = "out
     order = pd.Index(labels.unique())
     docs = corpus.documents.assign(doc_id=corpus.documents.doc_id.astype(str))
     docs = docs.assign(group=docs.doc_id.map(labels))
-    tokens = corpus.tokens
-    words = tokens.loc[tokens.is_alpha, ["doc_id", "sent_id", "norm"]].assign(
-        doc_id=lambda t: t.doc_id.astype(str))
-    words["group"] = words.doc_id.map(labels)
-    per_doc = _document_sums(words, docs, window)
+    words = _words(corpus.tokens, docs)
+    per_doc = _document_sums(words, corpus.tokens.norm.cat.categories, docs, window)
     g = per_doc.groupby("group", sort=False)
     n = g.tokens.sum().reindex(order, fill_value=0)
-    types = words.groupby("group", sort=False).norm.nunique().reindex(order, fill_value=0)
+    types = _types(words, docs).reindex(order, fill_value=0)
     n_windows = g.windows.sum().reindex(order, fill_value=0)
     sentences = g.sentences.sum().reindex(order, fill_value=0)
     quoted = per_doc.doc_id.map(quote_share(voices)).fillna(0).groupby(per_doc.group, sort=False).sum()
@@ -141,27 +139,63 @@ def profile(corpus, voices: pd.DataFrame, scores: pd.DataFrame, *, by: By = "out
     return out
 
 
-def _document_sums(words: pd.DataFrame, docs: pd.DataFrame, window: int) -> pd.DataFrame:
+class _Words(NamedTuple):
+    """The alphabetic tokens as integer columns, in token order: each one's documents row,
+    sentence and norm code (no per-token strings: a million items have 25 million tokens)."""
+
+    row: np.ndarray
+    sentence: np.ndarray
+    norm: np.ndarray
+
+
+def _words(tokens: pd.DataFrame, docs: pd.DataFrame) -> _Words:
+    alpha = tokens.is_alpha.to_numpy()
+    row = document_rows(tokens.doc_id, docs)[alpha]
+    known = row >= 0
+    return _Words(row[known], tokens.sent_id.to_numpy()[alpha][known],
+                  tokens.norm.cat.codes.to_numpy()[alpha][known])
+
+
+def _types(words: _Words, docs: pd.DataFrame) -> pd.Series:
+    """Distinct norms per group of `docs.group`."""
+    codes, names = pd.factorize(docs.group)
+    group = codes[words.row]
+    n_norms = int(words.norm.max()) + 1 if len(words.norm) else 0
+    pairs = sparse.csr_matrix((np.ones(len(group), dtype=np.int8), (group, words.norm)),
+                              shape=(len(names), n_norms))
+    pairs.sum_duplicates()
+    return pd.Series(np.diff(pairs.indptr), index=names)
+
+
+def _document_sums(words: _Words, norms: pd.Index, docs: pd.DataFrame,
+                   window: int) -> pd.DataFrame:
     """Per document: group, date, characters, words, sentences with words, MATTR window sum
     and count, syllables (English documents only; Flesch is defined for English)."""
-    order, bounds = rows_by_document(words, docs)
-    norm_codes = words.norm.cat.codes.to_numpy()[order]  # each document's words together, in order
-    long_enough = np.flatnonzero(np.diff(bounds) >= window)  # shorter ones have no window
-    windows = [(docs.doc_id.iat[i], *mattr(norm_codes[bounds[i]:bounds[i + 1]].tolist(), window))
-               for i in long_enough]
-    mattrs = pd.DataFrame(windows, columns=["doc_id", "mattr_sum", "windows"]).set_index("doc_id")
-    english = docs.language.fillna("").eq("en").to_numpy()
-    per_form = np.array([syllables(str(f)) for f in words.norm.cat.categories], dtype=np.int64)
-    syl = pd.Series(per_form[words.norm.cat.codes.to_numpy()], index=words.index)
-    sums = pd.DataFrame({
-        "tokens": words.groupby("doc_id", sort=False).size(),
-        "sentences": words.drop_duplicates(["doc_id", "sent_id"]).groupby("doc_id", sort=False).size(),
-        "syllables": syl.groupby(words.doc_id, sort=False).sum(),
-    })
-    out = docs[["doc_id", "group", "date", "n_chars"]].assign(english=english).join(
-        sums.join(mattrs), on="doc_id")
-    counts = {"tokens": 0, "sentences": 0, "syllables": 0, "windows": 0}
-    return out.fillna({**counts, "mattr_sum": 0.0}).astype({c: "int64" for c in counts})
+    n = len(docs)
+    row, sentence, norm = words
+    if not _grouped(row, sentence):  # tokens are stored by document and sentence: rarely needed
+        order = np.lexsort((sentence, row))
+        row, sentence, norm = row[order], sentence[order], norm[order]
+    bounds = np.searchsorted(row, np.arange(n + 1))
+    opens = np.ones(len(row), dtype=bool)  # a word that opens a sentence with words
+    opens[1:] = (row[1:] != row[:-1]) | (sentence[1:] != sentence[:-1])
+    mattrs = np.zeros(n)
+    windows = np.zeros(n, dtype=np.int64)
+    for i in np.flatnonzero(np.diff(bounds) >= window):  # shorter ones have no window
+        mattrs[i], windows[i] = mattr(norm[bounds[i]:bounds[i + 1]].tolist(), window)
+    per_form = np.array([syllables(str(f)) for f in norms], dtype=np.int64)
+    return docs[["doc_id", "group", "date", "n_chars"]].assign(
+        english=docs.language.fillna("").eq("en").to_numpy(),
+        tokens=np.bincount(row, minlength=n).astype(np.int64),
+        sentences=np.bincount(row[opens], minlength=n).astype(np.int64),
+        syllables=np.bincount(row, per_form[norm], minlength=n).astype(np.int64),
+        mattr_sum=mattrs, windows=windows)
+
+
+def _grouped(row: np.ndarray, sentence: np.ndarray) -> bool:
+    """Whether the words are in document order, and in sentence order within a document."""
+    step, turn = np.diff(row), np.diff(sentence)
+    return bool(((step > 0) | ((step == 0) & (turn >= 0))).all())
 
 
 def _notes(window, n_windows, en_sentences, en_docs, n_docs, tone_note, scored_docs, dated, order) -> list:
