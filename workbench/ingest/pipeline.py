@@ -26,7 +26,7 @@ from .dedupe import signatures
 from .infer import INFERRED_COLUMNS, confidence, infer, infer_languages
 from .outlets import Outlets, cited_outlets, infer_outlet
 from .parallel import map_bounded
-from .read import RawDoc, read_file
+from .read import Layout, RawDoc, parse_block, read_file
 from .tokens import Tokenizer, TokenizerSettings
 
 PIPELINE_VERSION = "7"
@@ -83,10 +83,20 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1) -> di
     the tables are the same as with one process.
     """
     read = read_file(path, name, columns=dict(ctx.columns))
-    tasks = ((docs, ids, ctx) for docs, ids in _chunks(read.docs, name))
-    parts = list(map_bounded(_process_chunk, tasks, workers))
+    parsed: list[schema.ReportRow] = []  # rows the workers found no document in
+    if read.blocks is None:
+        tasks = ((docs, ids, ctx) for docs, ids in _chunks(read.docs, name))
+        parts = list(map_bounded(_process_chunk, tasks, workers))
+    else:  # the workers parse the rows too; ids repeated across blocks are renamed here
+        tasks = ((block, read.layout, ctx) for block in read.blocks)
+        parts, seen = [], set()
+        for part, assigned, problems in map_bounded(_process_block, tasks, workers):
+            parsed += problems
+            unique = _unique_ids(assigned, seen)
+            parts.append(_renamed(part, {old: new for (old, _), new in zip(assigned, unique)
+                                         if old != new}))
     head = _Tables()
-    head.problems += read.problems  # complete once every row has been read
+    head.problems += read.problems + parsed  # complete once every row has been read
     if read.unknown_columns:
         head.problems.append(schema.ReportRow(name, None, None, "ok",
                               f"extra columns kept as metadata: {', '.join(read.unknown_columns)}"))
@@ -100,14 +110,44 @@ def _chunks(docs: Iterable[RawDoc], name: str) -> Iterator[tuple[list[RawDoc], l
     seen: set[str] = set()
     it = iter(docs)
     while chunk := list(itertools.islice(it, CHUNK_ROWS)):
-        ids = []
-        for raw in chunk:
-            doc_id = doc_id_for(name, raw)
-            if doc_id in seen:
-                doc_id = f"{doc_id}~row{raw.row}"
-            seen.add(doc_id)
-            ids.append(doc_id)
-        yield chunk, ids
+        yield chunk, _unique_ids([(doc_id_for(name, raw), raw.row) for raw in chunk], seen)
+
+
+def _unique_ids(assigned: list[tuple[str, int | None]], seen: set[str]) -> list[str]:
+    """Unique ids for (id, row) pairs in order, given the ids `seen` before (updated): a repeat
+    gets '~row<n>'."""
+    out = []
+    for doc_id, row in assigned:
+        if doc_id in seen:
+            doc_id = f"{doc_id}~row{row}"
+        seen.add(doc_id)
+        out.append(doc_id)
+    return out
+
+
+def _process_block(args: tuple[list[tuple[int, str]], Layout, Context]):
+    """Parse a block of JSON lines and process its documents (a worker's unit of work): the
+    chunk's tables, each document's (id, row) before ids are made unique across blocks, and
+    the report rows of lines that gave no document."""
+    block, layout, ctx = args
+    docs, problems = parse_block(layout, block)
+    ids = _unique_ids([(doc_id_for(layout.name, raw), raw.row) for raw in docs], set())
+    return _process_chunk((docs, ids, ctx)), [(i, raw.row) for i, raw in zip(ids, docs)], problems
+
+
+def _renamed(part: dict[str, pd.DataFrame], ids: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """A block's tables with the document ids in `ids` replaced: rarely, an id an earlier block
+    used, which gets '~row<n>' as in one pass over the file."""
+    if not ids:
+        return part
+    out = {}
+    for table, df in part.items():
+        if "doc_id" in df and len(df):
+            col = df["doc_id"]
+            df = df.assign(doc_id=col.cat.rename_categories(lambda c: ids.get(c, c))
+                           if isinstance(col.dtype, pd.CategoricalDtype) else col.replace(ids))
+        out[table] = df
+    return out
 
 
 def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, pd.DataFrame]:

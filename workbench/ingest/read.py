@@ -35,6 +35,7 @@ COLUMN_NAMES = {
     "id": ("id", "doc_id", "article_id", "uid"),
     "language": ("language", "lang"),
 }
+BLOCK_ROWS = 2_000  # lines of a JSON Lines export parsed together by a worker
 _HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
 
 
@@ -61,6 +62,21 @@ class FileRead:
     docs: Iterable[RawDoc] = field(default_factory=list)
     problems: list[ReportRow] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
+    #: a JSON Lines export's rows after the first, not parsed yet: blocks of (line number, line)
+    #: for the workers to parse with `parse_block(layout, block)` (`docs` is then empty)
+    blocks: Iterator[list[tuple[int, str]]] | None = None
+    layout: Layout | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How an export's rows become documents: the file's name, its text column, the
+    (field, column) pairs kept as metadata, and notes for every document."""
+
+    name: str
+    text_column: str
+    columns: tuple[tuple[str, str], ...]
+    notes: tuple[str, ...] = ()
 
 
 def suffixes(path: Path) -> tuple[str, bool]:
@@ -124,23 +140,8 @@ def _read_html(html: str, name: str, notes: list[str]) -> FileRead:
 
 def _rows(lines: Iterable[str], name: str, ext: str,
           problems: list[ReportRow]) -> Iterator[tuple[int, dict]]:
-    """Yield (row number, record) from the lines (each with its newline) of a CSV/TSV/JSONL
-    text; bad rows go to `problems`."""
-    if ext in (".jsonl", ".ndjson"):
-        for n, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line.removesuffix("\n"))
-            except json.JSONDecodeError as err:
-                problems.append(ReportRow(name, n, None, "skipped", f"malformed JSON: {err}"))
-                continue
-            if not isinstance(record, dict):
-                problems.append(ReportRow(name, n, None, "skipped",
-                                          f"JSON line is a {type(record).__name__}, not an object"))
-                continue
-            yield n, record
-        return
+    """Yield (row number, record) from the lines (each with its newline) of a CSV/TSV text; bad
+    rows go to `problems`."""
     reader = csv.reader(lines, delimiter="\t" if ext == ".tsv" else ",")
     try:
         header = next(reader)
@@ -155,6 +156,20 @@ def _rows(lines: Iterable[str], name: str, ext: str,
                                       f"fields, header has {len(header)}"))
             continue
         yield n, dict(zip(header, record))
+
+
+def _json_record(line: str, n: int, name: str, problems: list[ReportRow]) -> dict | None:
+    """The object on JSON line `n`, or None with a report row."""
+    try:
+        record = json.loads(line.removesuffix("\n"))
+    except json.JSONDecodeError as err:
+        problems.append(ReportRow(name, n, None, "skipped", f"malformed JSON: {err}"))
+        return None
+    if not isinstance(record, dict):
+        problems.append(ReportRow(name, n, None, "skipped",
+                                  f"JSON line is a {type(record).__name__}, not an object"))
+        return None
+    return record
 
 
 def map_columns(names: list[str], explicit: dict[str, str]) -> dict[str, str]:
@@ -181,8 +196,17 @@ def _read_table(lines: Iterable[str], name: str, ext: str, explicit: dict[str, s
                 notes: list[str]) -> FileRead:
     """The first row decides the column mapping (or fails the file); the rest are read lazily."""
     out = FileRead()
-    rows = _rows(lines, name, ext, out.problems)
-    first = next(rows, None)
+    jsonl = ext in (".jsonl", ".ndjson")
+    if jsonl:  # the first object decides the columns; the workers parse every row
+        numbered = ((n, line) for n, line in enumerate(lines, start=1) if line.strip())
+        first = first_line = None
+        for n, line in numbered:
+            if (record := _json_record(line, n, name, out.problems)) is not None:
+                first, first_line = (n, record), line
+                break
+    else:
+        rows = _rows(lines, name, ext, out.problems)
+        first = next(rows, None)
     if first is None:
         return out if out.problems else _fail(name, "table without data rows")
     record = first[1]
@@ -196,19 +220,37 @@ def _read_table(lines: Iterable[str], name: str, ext: str, explicit: dict[str, s
                      "or map it, e.g. columns={'text': '<column>'}")
     used = set(mapping.values())
     out.unknown_columns = [c for c in record if c not in used]
-    out.docs = _table_docs(itertools.chain([first], rows), name, mapping, out, notes)
+    layout = Layout(name, mapping["text"], tuple([(c, c) for c in out.unknown_columns] + [
+        (f, c) for f, c in mapping.items() if f != "text"]), tuple(notes))  # mapped fields win
+    if jsonl:
+        out.blocks = _blocks(itertools.chain([(first[0], first_line)], numbered))
+        out.layout = layout
+    else:
+        out.docs = _table_docs(itertools.chain([first], rows), layout, out.problems)
     return out
 
 
-def _table_docs(rows: Iterator[tuple[int, dict]], name: str, mapping: dict[str, str],
-                out: FileRead, notes: list[str]) -> Iterator[RawDoc]:
-    text_column = mapping["text"]
-    columns = [(c, c) for c in out.unknown_columns] + [(f, c) for f, c in mapping.items()
-                                                       if f != "text"]  # mapped fields win
+def _blocks(rows: Iterator[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    while block := list(itertools.islice(rows, BLOCK_ROWS)):
+        yield block
+
+
+def parse_block(layout: Layout, block: list[tuple[int, str]]) -> tuple[list[RawDoc],
+                                                                      list[ReportRow]]:
+    """The documents of a block of JSON lines (line number, line), and report rows for the lines
+    that give none: what a worker does with the rows `FileRead.blocks` leaves unparsed."""
+    problems: list[ReportRow] = []
+    records = ((n, r) for n, line in block
+               if (r := _json_record(line, n, layout.name, problems)) is not None)
+    return list(_table_docs(records, layout, problems)), problems
+
+
+def _table_docs(rows: Iterable[tuple[int, dict]], layout: Layout,
+                problems: list[ReportRow]) -> Iterator[RawDoc]:
     for n, record in rows:
-        text = _cell(record.get(text_column))
+        text = _cell(record.get(layout.text_column))
         if not text:
-            out.problems.append(ReportRow(name, n, None, "skipped", "empty text cell"))
+            problems.append(ReportRow(layout.name, n, None, "skipped", "empty text cell"))
             continue
-        fields = {key: _cell(record.get(c)) for key, c in columns}
-        yield RawDoc(name, n, text, fields=fields, notes=list(notes), is_row=True)
+        fields = {key: _cell(record.get(c)) for key, c in layout.columns}
+        yield RawDoc(layout.name, n, text, fields=fields, notes=list(layout.notes), is_row=True)
