@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .page import END_PUNCT, byline, is_prose, n_words, page_furniture, store_header
 
@@ -36,15 +35,15 @@ class Rules:
         return "\n".join(f"{o}\t{r}\t{rx.pattern}" for o, r, rx in self.patterns)
 
     def for_outlet(self, outlet: str | None, *, general: bool = True) -> list[tuple[str, re.Pattern]]:
-        """The rules of `outlet`, and with `general` the rules for every page (`*`)."""
-        return _for_outlet(self, (outlet or "").casefold(), general)
-
-
-@lru_cache(maxsize=256)
-def _for_outlet(rules: Rules, outlet: str, general: bool) -> list[tuple[str, re.Pattern]]:
-    """The rules of `outlet` (case-folded) and the general ones, once per outlet, not per page."""
-    wanted = {outlet, "*"} if general else {outlet}
-    return [(rule, rx) for o, rule, rx in rules.patterns if o.casefold() in wanted]
+        """The rules of `outlet`, and with `general` the rules for every page (`*`): selected
+        once per outlet and kept with the rules (a cache keyed by the rules themselves would
+        hash all their patterns for every document)."""
+        selected = self.__dict__.setdefault("_selected", {})
+        key = ((outlet or "").casefold(), general)
+        if key not in selected:
+            wanted = {key[0], "*"} if general else {key[0]}
+            selected[key] = [(rule, rx) for o, rule, rx in self.patterns if o.casefold() in wanted]
+        return selected[key]
 
 
 @dataclass
@@ -110,6 +109,8 @@ def _captions(lines: list[tuple[int, str]], verdict: dict[int, str],
     """A line right before a photo credit ("Фото: …", "Photo: …") that is no sentence is the
     photo's caption."""
     credits = [n for n, _, rule in removed if rule == "photo-credit"]
+    if not credits:
+        return
     following = [m for m, _ in lines[1:]] + [float("inf")]
     for (n, line), nxt in zip(lines, following):
         if n not in verdict and any(n < c < nxt for c in credits) and not END_PUNCT.search(line) \

@@ -123,8 +123,9 @@ class Tokenizer:
         cols["norm"] = _in_order_of_appearance(norms, norm_forms)
         norm_codes, forms = cols["norm"].codes, list(cols["norm"].categories)
         languages_seen = list(dict.fromkeys(languages))
-        stop = np.stack([np.array([f in self.stopwords(lang) for f in forms], dtype=bool)
-                         for lang in languages_seen] or [np.zeros(len(forms), dtype=bool)])
+        stop = np.stack([np.array([f in words for f in forms], dtype=bool)
+                         for words in map(self.stopwords, languages_seen)]
+                        or [np.zeros(len(forms), dtype=bool)])
         doc_language = np.array([languages_seen.index(lang) for lang in languages], dtype=np.int32)
         cols["is_stop"] = stop[doc_language[cols["doc"]], norm_codes] if len(norm_codes) \
             else stop[0, :0]
