@@ -3,9 +3,10 @@
 Pure function of the file bytes and a `Context` (rules, cues, tokenizer settings and the
 curated outlet/language of that file), so results can be cached by content hash and
 computed in parallel. A large export is read as a stream and processed in chunks of
-`CHUNK_ROWS` documents, by two processes when asked, with only a few chunks in flight;
-each chunk's tables are built column-wise with categorical strings, so memory follows the
-compact result, not the raw rows. Curated metadata is merged later, at corpus assembly.
+`CHUNK_ROWS` documents (a JSON Lines export: blocks of lines the workers parse themselves), by
+the workers when asked, with only a few chunks in flight; each chunk's tables are built
+column-wise with categorical strings, so memory follows the compact result, not the raw rows.
+Curated metadata is merged later, at corpus assembly.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Plain text and Markdown are one document; HTML is reduced to its visible main text
 (trafilatura); CSV and JSON Lines exports (optionally gzipped) give one document per row,
 with columns found by common names or an explicit mapping. A UTF-8 export is decoded and parsed
-as a stream (`decode.utf8_lines`), so memory follows the rows in flight, not the file's size.
+as a stream (`decode.utf8_lines`), so memory follows the rows in flight, not the file's size; a
+JSON Lines export's rows are left to the workers (`FileRead.blocks`, `parse_block`).
 """
 
 from __future__ import annotations
@@ -55,15 +56,16 @@ class RawDoc:
 class FileRead:
     """Documents read from a file plus report rows for what was skipped or noteworthy.
 
-    A table's `docs` are yielded row by row as they are parsed, so a large export is never
-    held as documents all at once; its `problems` are complete once `docs` is exhausted.
+    A CSV's `docs` are yielded row by row as they are parsed, so a large export is never held
+    as documents all at once; its `problems` are complete once `docs` is exhausted. A JSON
+    Lines export leaves its rows to the workers instead, as `blocks` of lines.
     """
 
     docs: Iterable[RawDoc] = field(default_factory=list)
     problems: list[ReportRow] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
-    #: a JSON Lines export's rows after the first, not parsed yet: blocks of (line number, line)
-    #: for the workers to parse with `parse_block(layout, block)` (`docs` is then empty)
+    #: a JSON Lines export's rows, the first included, not parsed yet: blocks of (line number,
+    #: line) for the workers to parse with `parse_block(layout, block)` (`docs` is then empty)
     blocks: Iterator[list[tuple[int, str]]] | None = None
     layout: Layout | None = None
 
