@@ -64,7 +64,8 @@ def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | Non
     `excluded_documents`) with `count`, their occurrences of all terms.
     With `top`, only the `top` groups with most tokens in the selection keep their own rows;
     the others are added up as one group, OTHER (a split by 3,000 outlets stays readable).
-    Only the matches are aggregated: placements and groups come from `document_axis`.
+    Only the matches are counted: the cells of a selection (placements, groups, tokens) are kept
+    by `document_axis` between queries.
     """
     queries = as_queries(terms, groups=groups)
     axis = document_axis(corpus)
