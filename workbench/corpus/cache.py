@@ -78,13 +78,14 @@ class FileCache:
             os.replace(tmp, self._index_path)
             self._dirty = False
 
-    def _dir(self, key: str, area: str = "files") -> Path:
+    def entry(self, key: str, area: str = "files") -> Path:
+        """The folder of the entry under `key`."""
         return self.root / area / key
 
     def intact(self, key: str, *, area: str = "files") -> bool:
         """Whether the entry under `key` looks whole (manifest, and Arrow footers agreeing
         with it) without reading its tables; `load` says what is wrong when it is not."""
-        folder = self._dir(key, area)
+        folder = self.entry(key, area)
         try:
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
             return all(_rows(folder / f"{name}.arrow") == rows
@@ -94,7 +95,7 @@ class FileCache:
 
     def load(self, key: str, *, area: str = "files") -> dict[str, pd.DataFrame] | None:
         """The tables stored under `key`, None if absent; CacheError if partial or corrupt."""
-        folder = self._dir(key, area)
+        folder = self.entry(key, area)
         if not folder.exists():
             return None
         try:
@@ -119,7 +120,7 @@ class FileCache:
         Other processes (another notebook, a test worker) never see a half-written entry, and
         an entry already stored under the same key (same content) is left as it is.
         """
-        folder = self._dir(key, area)
+        folder = self.entry(key, area)
         folder.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=folder.parent))
         try:
@@ -142,7 +143,7 @@ class FileCache:
             shutil.rmtree(tmp, ignore_errors=True)
 
     def discard(self, key: str, *, area: str = "files") -> None:
-        shutil.rmtree(self._dir(key, area), ignore_errors=True)
+        shutil.rmtree(self.entry(key, area), ignore_errors=True)
 
     def prune(self, keep: set[str], *, area: str = "files") -> None:
         """Delete entries not in `keep` that no load has used for `STALE_AFTER` seconds.

@@ -4,6 +4,7 @@ indexes the index layer builds on it once and keeps with it (`Indexes`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -37,6 +38,9 @@ class Corpus:
     report: pd.DataFrame
     metadata: pd.DataFrame
     indexes: Indexes = field(default_factory=Indexes, compare=False)
+    #: the cache entry the tables were read from (None when built in memory), where results
+    #: derived from them are kept (`workbench.corpus.derived`)
+    store: Path | None = field(default=None, compare=False)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The seven tables by name (what the cache stores)."""

@@ -135,7 +135,7 @@ def _load_assembled(cache: FileCache, key: str) -> Corpus | None:
         df = tables[table]
         for col in cols:
             df[col] = schema.string_categories(df[col].astype("category"))
-    return Corpus(**tables)
+    return Corpus(**tables, store=cache.entry(key, area="corpus"))
 
 
 def _process_all(todo: list, progress: bool | None, workers: int):

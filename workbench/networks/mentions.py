@@ -24,6 +24,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from ..corpus.derived import remembered
 from .actors import compile_aliases
 from .discover import Discovery, discover
 
@@ -35,6 +36,7 @@ PLACE_PREPOSITION = re.compile(
     r"|within)\s+(?:the\s+)?|(?<!\w)(?:в|во)\s+)$", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?\b")
 _NEXT_TO = re.compile(r"[\s,]*")
+VERSION = "1"  # bump when a change to finding mentions changes what it finds (kept results)
 
 
 def find_mentions(corpus, actors: pd.DataFrame, *, adjectives: bool = True,
@@ -51,9 +53,20 @@ def find_mentions(corpus, actors: pd.DataFrame, *, adjectives: bool = True,
     `attrs["settings"]` records the switches, so networks built from these mentions can say
     how they were made.
 
+    Found once per corpus, dictionary, switches and discovery words: a corpus opened from the
+    cache keeps them there (`workbench.corpus.derived`), so a later session reads them.
+
     >>> import workbench  # doctest: +SKIP
     >>> find_mentions(workbench.open_corpus(), workbench.project().actors())  # doctest: +SKIP
     """
+    inputs = [VERSION, actors.to_csv(index=False), adjectives, metonyms, titles, discovery]
+    return remembered(corpus, "mentions", inputs, lambda: _find_mentions(
+        corpus, actors, adjectives=adjectives, metonyms=metonyms, titles=titles,
+        discovery=discovery))
+
+
+def _find_mentions(corpus, actors: pd.DataFrame, *, adjectives: bool, metonyms: bool,
+                   titles: bool, discovery: Mapping[str, tuple[str, ...]] | None) -> pd.DataFrame:
     kinds = ["name", "surname"] + [k for k, on in (("adjective", adjectives),
                                                    ("metonym", metonyms), ("title", titles)) if on]
     table = actors[actors["kind"].isin(kinds)]

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from importlib.metadata import version
 
 import numpy as np
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from ..corpus.derived import remembered
 from ..index.query import Query, parse_query
 from ..index.terms import find, term_index
 from ..ingest.parallel import map_bounded
 
 THRESHOLD = 0.05
+VERSION = "1"  # bump when a change to scoring changes the scores (kept results)
 SCORE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "compound", "positive", "negative"]
 TONE_COLUMNS = ["group", "sentences", "mean_compound", "positive_share", "negative_share", "note"]
 
@@ -40,8 +43,14 @@ def sentence_tone(corpus) -> pd.DataFrame:
     """VADER compound score of each sentence; NaN for sentences of non-English documents.
 
     Columns: doc_id, sent_id, start, end, text, compound, positive, negative (booleans; both
-    False where the score is NaN).
+    False where the score is NaN). Scored once per corpus: a corpus opened from the cache keeps
+    the scores there (`workbench.corpus.derived`).
     """
+    return remembered(corpus, "tone", [VERSION, THRESHOLD, version("vaderSentiment")],
+                      lambda: _sentence_tone(corpus))
+
+
+def _sentence_tone(corpus) -> pd.DataFrame:
     sents = corpus.sentences
     english = corpus.documents.set_index("doc_id").language.fillna("").eq("en")
     scored = sents.doc_id.astype(str).map(english).fillna(False).to_numpy(dtype=bool)

@@ -1,0 +1,70 @@
+"""Results that take minutes on a large corpus (actor mentions, sentence tone) are kept beside
+the corpus in its cache: a later call, or a later session, reads them; other inputs, or a
+damaged file, compute them again."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+from seed_paths import PROJECT
+
+from workbench import load_corpus
+from workbench.networks import find_mentions, mentions
+from workbench.profiling import tone
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """How often mentions were found and sentences scored, rather than read."""
+    calls = {"mentions": 0, "tone": 0}
+    for module, name, key in ((mentions, "_find_mentions", "mentions"),
+                              (tone, "_sentence_tone", "tone")):
+        original = getattr(module, name)
+
+        def wrapped(*args, _original=original, _key=key, **kwargs):
+            calls[_key] += 1
+            return _original(*args, **kwargs)
+        monkeypatch.setattr(module, name, wrapped)
+    return calls
+
+
+def _load(folder):
+    return load_corpus(folder, metadata=folder.parent / "sources.csv",
+                       cache_dir=folder.parent / ".c")
+
+
+def test_a_later_session_reads_mentions_and_tone_instead_of_computing_them(seed_copy, counted):
+    actors, words = PROJECT.actors(), PROJECT.discovery()
+    first = _load(seed_copy)
+    found, scores = find_mentions(first, actors, discovery=words), tone.sentence_tone(first)
+    again = _load(seed_copy)  # another session: the same cache entry
+    assert again.store == first.store and again.store is not None
+    kept, kept_scores = find_mentions(again, actors, discovery=words), tone.sentence_tone(again)
+    assert counted == {"mentions": 1, "tone": 1}
+    pd.testing.assert_frame_equal(kept, found)
+    pd.testing.assert_frame_equal(kept_scores, scores)
+    assert kept.attrs == found.attrs and kept.attrs["settings"]["discovered"] is True
+    assert {p.suffix for p in (first.store / "derived").iterdir()} == {".arrow", ".json"}
+
+
+def test_other_inputs_or_a_damaged_file_are_computed_again(seed_copy, counted):
+    corpus, actors = _load(seed_copy), PROJECT.actors()
+    whole = find_mentions(corpus, actors)
+    fewer = find_mentions(corpus, actors[actors["actor"] != "Russia"])  # another dictionary
+    no_metonyms = find_mentions(corpus, actors, metonyms=False)  # another switch
+    assert counted["mentions"] == 3
+    assert "Russia" in set(whole["actor"]) and "Russia" not in set(fewer["actor"])
+    assert "metonym" in set(whole["kind"]) and "metonym" not in set(no_metonyms["kind"])
+    for stored in (corpus.store / "derived").glob("mentions-*.arrow"):
+        stored.write_bytes(b"not arrow")
+    pd.testing.assert_frame_equal(find_mentions(corpus, actors), whole)
+    assert counted["mentions"] == 4
+
+
+def test_a_corpus_built_in_memory_computes_every_time(seed_corpus, counted):
+    in_memory = replace(seed_corpus, store=None)
+    tone.sentence_tone(in_memory)
+    tone.sentence_tone(in_memory)
+    assert counted["tone"] == 2
