@@ -20,7 +20,7 @@ def counted(monkeypatch):
     """How often mentions were found and sentences scored, rather than read."""
     calls = {"mentions": 0, "tone": 0}
     for module, name, key in ((mentions, "_find_mentions", "mentions"),
-                              (tone, "_sentence_tone", "tone")):
+                              (tone, "_compound_scores", "tone")):
         original = getattr(module, name)
 
         def wrapped(*args, _original=original, _key=key, **kwargs):

@@ -46,24 +46,28 @@ def sentence_tone(corpus) -> pd.DataFrame:
     False where the score is NaN). Scored once per corpus: a corpus opened from the cache keeps
     the scores there (`workbench.corpus.derived`).
     """
-    return remembered(corpus, "tone", [VERSION, THRESHOLD, version("vaderSentiment")],
-                      lambda: _sentence_tone(corpus))
-
-
-def _sentence_tone(corpus) -> pd.DataFrame:
     sents = corpus.sentences
-    english = corpus.documents.set_index("doc_id").language.fillna("").eq("en")
-    scored = sents.doc_id.astype(str).map(english).fillna(False).to_numpy(dtype=bool)
     every = corpus.texts_of(sents)
-    texts = [t for t, english_one in zip(every, scored) if english_one]
-    chunks = (texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK))
-    compound = np.full(len(sents), np.nan)
-    compound[scored] = [x for part in map_bounded(_compound, chunks) for x in part]
+    kept = remembered(corpus, "tone", [VERSION, version("vaderSentiment")],
+                      lambda: pd.DataFrame({"compound": _compound_scores(corpus, every)}))
     out = sents[["doc_id", "sent_id", "start", "end"]].assign(
-        doc_id=sents.doc_id.astype(str), text=every, compound=compound)
+        doc_id=sents.doc_id.astype(str), text=every, compound=kept["compound"].to_numpy())
     out["positive"] = out.compound >= THRESHOLD
     out["negative"] = out.compound <= -THRESHOLD
     return out.reset_index(drop=True)
+
+
+def _compound_scores(corpus, texts: list[str]) -> np.ndarray:
+    """The compound score of each sentence of `corpus.sentences` (`texts`), NaN outside English
+    documents; what the cache keeps (the sentence text is the corpus's already)."""
+    sents = corpus.sentences
+    english = corpus.documents.set_index("doc_id").language.fillna("").eq("en")
+    scored = sents.doc_id.astype(str).map(english).fillna(False).to_numpy(dtype=bool)
+    todo = [t for t, english_one in zip(texts, scored) if english_one]
+    chunks = (todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK))
+    compound = np.full(len(sents), np.nan)
+    compound[scored] = [x for part in map_bounded(_compound, chunks) for x in part]
+    return compound
 
 
 def summarise(scores: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
