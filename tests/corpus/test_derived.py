@@ -68,3 +68,14 @@ def test_a_corpus_built_in_memory_computes_every_time(seed_corpus, counted):
     tone.sentence_tone(in_memory)
     tone.sentence_tone(in_memory)
     assert counted["tone"] == 2
+
+
+def test_only_the_results_used_last_are_kept(seed_copy, monkeypatch):
+    from workbench.corpus import derived
+
+    monkeypatch.setattr(derived, "KEEP", 2)
+    corpus, actors = _load(seed_copy), PROJECT.actors()
+    for actor in ("Russia", "Armenia", "Turkey"):  # three dictionaries, one result each
+        find_mentions(corpus, actors[actors["actor"] != actor])
+    kept = sorted((corpus.store / "derived").glob("mentions-*"))
+    assert len(kept) == 4 and {p.suffix for p in kept} == {".arrow", ".json"}

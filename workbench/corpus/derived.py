@@ -4,9 +4,9 @@ kept beside the corpus in its cache so that a later session reads them instead o
 A result is stored in the corpus's cache entry as `derived/<name>-<key>.arrow`, with its column
 dtypes and `attrs` in `<name>-<key>.json`. The key hashes everything the result depends on besides
 the corpus: the inputs the caller passes, including a version the caller bumps when its code
-changes what it gives. Files are written under a private name and renamed into place; one that
-cannot be read is computed again and replaced. A corpus not loaded from a cache (`store` None)
-computes every time. Never pickles.
+changes what it gives. The `KEEP` results of a name used last are kept. Files are written under a
+private name and renamed into place; one that cannot be read is computed again and replaced. A
+corpus not loaded from a cache (`store` None) computes every time. Never pickles.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
+KEEP = 4  # results kept per name in a corpus's entry: the ones used last
+
 
 def remembered(corpus, name: str, inputs: list, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
     """`compute()`, or what it gave before for this corpus and these `inputs` (JSON-serialisable
@@ -31,10 +33,32 @@ def remembered(corpus, name: str, inputs: list, compute: Callable[[], pd.DataFra
     stem = Path(corpus.store) / "derived" / f"{name}-{key}"
     found = _read(stem)
     if found is not None:
+        _touch(stem.with_suffix(".json"))
         return found
     out = compute()
     _write(stem, out)
+    _prune(stem, name)
     return out
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _prune(stem: Path, name: str) -> None:
+    """Keep the `KEEP` results of `name` used last (another dictionary, another switch each);
+    older ones go, so editing the inputs again and again does not fill the disk."""
+    used = sorted(stem.parent.glob(f"{name}-*.json"), key=lambda p: p.stat().st_mtime,
+                  reverse=True)
+    for old in used[KEEP:]:
+        for suffix in (".json", ".arrow"):
+            try:
+                old.with_suffix(suffix).unlink(missing_ok=True)
+            except OSError:  # another process has it open elsewhere than Linux: left for later
+                continue
 
 
 def _read(stem: Path) -> pd.DataFrame | None:
