@@ -47,3 +47,20 @@ def test_only_the_most_mentioned_actors_need_a_layout():
     top = most_mentioned(G, 10)
     assert sorted(top) == [f"actor {i:03d}" for i in range(10)]
     assert most_mentioned(G, 40) is G
+
+
+def test_the_layout_of_a_large_network_places_its_most_mentioned_and_a_drawing_the_rest(
+        monkeypatch):
+    """Laying out every one of Current Events' thousands of actors took 70 s; a view that draws
+    an actor left out is placed around the ones laid out, which stay where they were."""
+    from workbench.plots import networks
+
+    monkeypatch.setattr(networks, "LAID_OUT", 10)
+    G = _network(30)
+    whole = network_layout(G)
+    assert sorted(whole) == [f"actor {i:03d}" for i in range(10)]
+    view = G.subgraph([f"actor {i:03d}" for i in range(5, 15)])
+    placed = network_layout(view, previous=whole)
+    assert set(placed) == set(view)
+    assert all(np.allclose(placed[n], whole[n]) for n in view if n in whole)
+    assert draw_network(view, pos=whole).axes[0].collections  # drawn, nothing missing

@@ -13,13 +13,18 @@ TYPE_COLOURS = {"state": "#d62728", "person": "#1f77b4", "organisation": "#2ca02
                 "group": "#9467bd", "place": "#8c564b"}
 OTHER_COLOUR = "#7f7f7f"
 DISCOVERED_EDGE = "#222222"  # the outline of an actor the dictionary does not list
+LAID_OUT = 500  # actors a layout places at most: the most mentioned
 
 
 def network_layout(G: nx.Graph, *, seed: int = 7, previous: dict | None = None) -> dict:
     """Node positions; nodes already placed in `previous` stay put, so views do not jump.
 
     Compute it once on the full network and pass it back as `previous` for filtered views.
+    A network of more than `LAID_OUT` actors places its `LAID_OUT` most mentioned (a drawing
+    shows at most 150); `draw_network` places any other it draws beside them (laying out all
+    of Current Events' thousands of actors took 70 s).
     """
+    G = most_mentioned(G, LAID_OUT)
     previous = previous or {}
     fixed = [n for n in G if n in previous]
     if G.number_of_nodes() == 0 or len(fixed) == len(G):
