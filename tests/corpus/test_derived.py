@@ -12,15 +12,15 @@ from seed_paths import PROJECT
 
 from workbench import load_corpus
 from workbench.networks import find_mentions, mentions
-from workbench.profiling import tone
+from workbench.profiling import tone, voices
 
 
 @pytest.fixture
 def counted(monkeypatch):
-    """How often mentions were found and sentences scored, rather than read."""
-    calls = {"mentions": 0, "tone": 0}
+    """How often mentions, scores and quotations were computed, rather than read."""
+    calls = {"mentions": 0, "tone": 0, "voices": 0}
     for module, name, key in ((mentions, "_find_mentions", "mentions"),
-                              (tone, "_compound_scores", "tone")):
+                              (tone, "_compound_scores", "tone"), (voices, "_voices", "voices")):
         original = getattr(module, name)
 
         def wrapped(*args, _original=original, _key=key, **kwargs):
@@ -42,7 +42,7 @@ def test_a_later_session_reads_mentions_and_tone_instead_of_computing_them(seed_
     again = _load(seed_copy)  # another session: the same cache entry
     assert again.store == first.store and again.store is not None
     kept, kept_scores = find_mentions(again, actors, discovery=words), tone.sentence_tone(again)
-    assert counted == {"mentions": 1, "tone": 1}
+    assert counted == {"mentions": 1, "tone": 1, "voices": 0}
     pd.testing.assert_frame_equal(kept, found)
     pd.testing.assert_frame_equal(kept_scores, scores)
     assert kept.attrs == found.attrs and kept.attrs["settings"]["discovered"] is True
@@ -79,3 +79,20 @@ def test_only_the_results_used_last_are_kept(seed_copy, monkeypatch):
         find_mentions(corpus, actors[actors["actor"] != actor])
     kept = sorted((corpus.store / "derived").glob("mentions-*"))
     assert len(kept) == 4 and {p.suffix for p in kept} == {".arrow", ".json"}
+
+
+def test_quotations_are_read_for_the_same_mentions_and_found_again_for_others(seed_copy,
+                                                                            counted):
+    corpus, actors = _load(seed_copy), PROJECT.actors()
+    named = find_mentions(corpus, actors, discovery=PROJECT.discovery())
+    said = voices.voices(corpus, cues=PROJECT.speech_cues, mentions=named)
+    again = voices.voices(_load(seed_copy), cues=PROJECT.speech_cues, mentions=named)
+    assert counted["voices"] == 1
+    pd.testing.assert_frame_equal(again, said)
+    fewer = named[named["actor"] != "Igor Korotchenko"]  # other mentions: other speakers
+    other = voices.voices(corpus, cues=PROJECT.speech_cues, mentions=fewer)
+    assert counted["voices"] == 2
+    by_mention = (said["speaker_from"] == "mention").sum()
+    assert (other["speaker_from"] == "mention").sum() < by_mention  # found anew, not read
+    voices.voices(corpus, cues={"en": ("said",)}, mentions=named)  # other cues
+    assert counted["voices"] == 3

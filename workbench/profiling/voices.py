@@ -20,18 +20,21 @@ holder in the document's year), the source a description was named with, a prono
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
+from ..corpus.derived import remembered
 from ..index.groups import rows_by_document
 from .cues import RELATIVE, THAT, Cues, speech_cues
 from .speaker_resolution import PLURAL, SINGULAR, Speaking, resolve, speaking_mentions
 
 UNATTRIBUTED = "(unattributed)"  # how a quotation without a known speaker is listed
 _PASSIVE = {"be", "been", "being", "is", "was", "are", "were", "быть", "было", "был"}
+VERSION = "1"  # bump when a change to finding quotations changes what it finds (kept results)
 COLUMNS = ["doc_id", "voice_id", "kind", "start", "end", "text", "speaker", "speaker_phrase",
            "speaker_from", "cue", "pattern", "closed", "depth", "parent"]
 _MARK = re.compile(r"[\"“”«»„]")
@@ -232,15 +235,22 @@ def document_voices(text: str, para_starts: np.ndarray, sentences: list[tuple[in
 CueSource = Mapping[str, Sequence[str]] | Callable[[str], Sequence[str]] | Sequence[str]
 
 
-def _cues_of(cues: CueSource, language) -> Cues:
-    """The cue patterns for documents in `language` (a dict or callable by language, or one list
-    for every language)."""
-    language = "" if pd.isna(language) else str(language)
+def _cue_words(cues: CueSource, language: str) -> tuple[str, ...]:
+    """The cues for documents in `language` (a dict or callable by language, or one list for
+    every language)."""
     if callable(cues):
-        return speech_cues(tuple(cues(language)))
+        return tuple(cues(language))
     if isinstance(cues, Mapping):
-        return speech_cues(tuple(cues.get(language, ())))
-    return speech_cues(tuple(cues))
+        return tuple(cues.get(language, ()))
+    return tuple(cues)
+
+
+def _fingerprint(mentions: pd.DataFrame | None) -> str | None:
+    """A hash of every value of `mentions`: the quotations depend on all of them."""
+    if mentions is None:
+        return None
+    values = pd.util.hash_pandas_object(mentions, index=False).to_numpy()
+    return hashlib.sha1(values.tobytes() + repr(list(mentions.columns)).encode()).hexdigest()
 
 
 def voices(corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
@@ -262,7 +272,20 @@ def voices(corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
     a quotation inside another, …), parent (the voice_id of the quotation it is inside, <NA>
     for an outermost one), speaker_discovered (the speaker is an actor the dictionary lacks,
     found by `networks.find_mentions(discovery=...)`).
+    Found once per corpus, cues, `min_words` and mentions: a corpus opened from the cache keeps
+    them there (`workbench.corpus.derived`).
     """
+    docs = corpus.documents
+    languages = docs["language"] if "language" in docs else pd.Series(pd.NA, index=docs.index)
+    languages = ["" if pd.isna(lang) else str(lang) for lang in languages.tolist()]
+    words = {language: _cue_words(cues, language) for language in sorted(set(languages))}
+    inputs = [VERSION, words, min_words, _fingerprint(mentions)]
+    return remembered(corpus, "voices", inputs,
+                      lambda: _voices(corpus, languages, words, mentions, min_words))
+
+
+def _voices(corpus, languages: list[str], words: dict[str, tuple[str, ...]],
+            mentions: pd.DataFrame | None, min_words: int) -> pd.DataFrame:
     docs = corpus.documents
     p_order, paras = rows_by_document(corpus.paragraphs, docs)
     s_order, sents = rows_by_document(corpus.sentences, docs)
@@ -270,9 +293,7 @@ def voices(corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
     table = corpus.sentences.iloc[s_order]
     sentences = list(zip(table["start"].tolist(), table["end"].tolist()))
     by_doc = speaking_mentions(mentions) if mentions is not None else {}
-    languages = docs["language"] if "language" in docs else pd.Series(pd.NA, index=docs.index)
-    languages = languages.tolist()
-    cues_of = {language: _cues_of(cues, language) for language in set(languages)}
+    cues_of = {language: speech_cues(cue_words) for language, cue_words in words.items()}
     rows = []
     for i, (doc_id, text, language) in enumerate(zip(docs["doc_id"].astype(str).tolist(),
                                                      docs["text"].tolist(), languages)):
