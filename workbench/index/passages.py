@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .groups import document_rows
+
 COLUMNS = ["doc_id", "outlet", "date", "title", "sent_id", "start", "end",
            "left", "match", "right", "sentence"]
 
@@ -48,9 +50,5 @@ def passages(corpus, spans: pd.DataFrame, *, context: int = 60) -> pd.DataFrame:
 
 def _of(table: pd.DataFrame, ids: pd.Index) -> pd.DataFrame:
     """The rows of `table` whose doc_id is in `ids`: the passages' documents only, not a copy of
-    a whole corpus's sentences per call. A categorical doc_id is tested once per label."""
-    doc_id = table["doc_id"]
-    if isinstance(doc_id.dtype, pd.CategoricalDtype):
-        wanted = doc_id.cat.categories.astype(str).get_indexer(ids)
-        return table[np.isin(doc_id.cat.codes.to_numpy(), wanted[wanted >= 0])]
-    return table[doc_id.astype(str).isin(ids).to_numpy()]
+    a whole corpus's sentences per call."""
+    return table[document_rows(table["doc_id"], pd.DataFrame({"doc_id": ids})) >= 0]

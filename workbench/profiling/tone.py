@@ -16,6 +16,7 @@ import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ..corpus.derived import remembered
+from ..index.groups import document_rows
 from ..index.query import Query, parse_query
 from ..index.terms import find, term_index
 from ..ingest.parallel import map_bounded
@@ -60,9 +61,9 @@ def sentence_tone(corpus) -> pd.DataFrame:
 def _compound_scores(corpus, texts: list[str]) -> np.ndarray:
     """The compound score of each sentence of `corpus.sentences` (`texts`), NaN outside English
     documents; what the cache keeps (the sentence text is the corpus's already)."""
-    sents = corpus.sentences
-    english = corpus.documents.set_index("doc_id").language.fillna("").eq("en")
-    scored = sents.doc_id.astype(str).map(english).fillna(False).to_numpy(dtype=bool)
+    sents, docs = corpus.sentences, corpus.documents
+    english = np.append(docs.language.fillna("").eq("en").to_numpy(dtype=bool), False)
+    scored = english[document_rows(sents.doc_id, docs)]  # row -1 (no document) takes False
     todo = [t for t, english_one in zip(texts, scored) if english_one]
     chunks = (todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK))
     compound = np.full(len(sents), np.nan)
