@@ -5,6 +5,8 @@ cold = ingest with an empty cache (every core), then the baselines on the same t
 process, then the whole corpus tokenized both ways (`benchmarks.equality`); one = ingest with an
 empty cache and one worker (the scaling row); warm = start the workers, open from the cache the
 cold run left, then the query latencies. Peak memory is the process tree's (`benchmarks.memory`).
+Each worker imports this module, as multiprocessing imports the main module in its processes, so
+what only the measuring process needs (the queries, the baselines) is imported where it is used.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import corpora, queries
-from benchmarks.equality import token_paths_agree
+from benchmarks import corpora
 from benchmarks.memory import PeakMemory, tree_mb
+from benchmarks.steps import Steps
 
 
 def _load(spec: corpora.Spec, workdir: Path, cache: str = "cache", workers: int | None = None):
@@ -39,18 +41,20 @@ def start_workers(workers: int) -> dict:
 
 
 def _import_and_load(spec: corpora.Spec, workdir: Path, **load):
-    """Time importing workbench, then loading the corpus: (measurements, corpus, load seconds,
-    peak memory of the process tree while loading)."""
+    """Time importing workbench, then loading the corpus: (measurements with the seconds of
+    each step in this process, corpus, load seconds, peak memory of the process tree while
+    loading)."""
     start = time.perf_counter()
     import workbench  # noqa: F401
     from workbench.ingest.parallel import worker_count
 
     out = {"import_s": time.perf_counter() - start, "workers": worker_count(load.get("workers"))}
     out.update(start_workers(out["workers"]))
-    with PeakMemory() as peak:
+    with PeakMemory() as peak, Steps() as steps:
         start = time.perf_counter()
         corpus = _load(spec, workdir, **load)
         seconds = time.perf_counter() - start + out["start_workers_s"]
+    out["steps"] = steps.profile()
     return out, corpus, seconds, peak
 
 
@@ -65,6 +69,8 @@ def cold(spec: corpora.Spec, workdir: Path) -> dict:
     out["peak_tree_ingest_mb"] = peak.mb
     out.update(documents=len(corpus.documents), sentences=len(corpus.sentences),
                tokens=len(corpus.tokens), report=corpus.report.status.value_counts().to_dict())
+    from benchmarks.equality import token_paths_agree
+
     out["token_paths"] = token_paths_agree(corpus)
     del corpus
     texts = corpora.texts(workdir / "corpus")
@@ -94,6 +100,7 @@ def _warm(spec: corpora.Spec, workdir: Path) -> dict:
         getattr(corpus, t).memory_usage(deep=True).sum()
         for t in ("documents", "paragraphs", "sentences", "tokens", "removed", "report",
                   "metadata")) / 2**20, 1)
+    from benchmarks import queries  # not at the top: every worker imports this module
     from workbench.index import term_index
 
     out["queries"] = queries.run(corpus, spec.terms, setup=lambda: term_index(corpus))

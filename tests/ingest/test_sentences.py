@@ -6,9 +6,10 @@ import string
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
 from tests.seed_paths import SEEDS
+from workbench.ingest import sentences
 from workbench.ingest.sentences import SentenceSplitter
 from workbench.ingest.tokens import ABBREVIATIONS, Tokenizer
 
@@ -25,6 +26,18 @@ def assert_same(text: str, start: int = 0, end: int | None = None) -> None:
     got = SPLITTER.spans(text, start, end)
     assert got == TOKENIZER.sentence_spans(text, start, end), text[start:end]
     assert got == [(start + s, start + e) for s, e in PUNKT.span_tokenize(text[start:end])], text[start:end]
+
+
+def test_the_copied_patterns_are_nltks():
+    """The splitter's copies of Punkt's patterns equal those of the installed NLTK. NLTK writes
+    "?!" in an order that depends on the string hash seed; either order is the same class."""
+    lang = PunktLanguageVars()
+    theirs = [lang.period_context_re(), lang._word_tokenizer_re(), lang.re_boundary_realignment,
+              PunktToken._RE_INITIAL, PunktToken._RE_NUMERIC]
+    ours = [sentences.PERIOD_CONTEXT, sentences.WORD_TOKENIZER, sentences.BOUNDARY_REALIGNMENT,
+            sentences.INITIAL, sentences.NUMBER]
+    for pattern, copy in zip(theirs, ours, strict=True):
+        assert pattern.pattern.replace("!\\?]", "\\?!]") == copy
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

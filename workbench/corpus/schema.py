@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from pandas.api.types import union_categoricals
 
 #: table name -> {column: dtype}. Extra metadata columns may follow in `documents`.
@@ -143,12 +145,19 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
 
 
 def isin(column: pd.Series, values) -> np.ndarray:
-    """Which values of `column` are in `values` (a set or list of strings). pandas' own `isin`
-    on Arrow-backed strings builds one Arrow scalar per value: seconds for 100,000 ids."""
+    """Which values of `column` are in `values` (a set or list of strings), by Arrow's `is_in`:
+    pandas' own `isin` on Arrow-backed strings builds one Arrow scalar per value, and a
+    conversion to Python strings first takes 0.6 s for 700,000 ids."""
     if isinstance(column.dtype, pd.CategoricalDtype):  # test each label once, then the codes
-        labels = pd.Index(column.cat.categories.to_numpy(dtype=object), dtype=object).isin(list(values))
+        labels = _in(column.cat.categories, values)
         return np.r_[labels, False][column.cat.codes.to_numpy()]  # code -1: missing, not in
-    return pd.Index(column.to_numpy(dtype=object), dtype=object).isin(list(values))
+    return _in(column, values)
+
+
+def _in(strings: pd.Series | pd.Index, values) -> np.ndarray:
+    array = pa.array(strings.astype("string").array)
+    wanted = pa.array(list(values), type=pa.large_string()).cast(array.type)
+    return pc.is_in(array, value_set=wanted).fill_null(False).to_numpy(zero_copy_only=False)
 
 
 def categorical(values) -> pd.Categorical:
@@ -163,6 +172,19 @@ def string_categories(values: pd.Series) -> pd.Categorical | pd.Series:
     if str(values.cat.categories.dtype) == "string":  # not pandas' default "str" (NaN) dtype
         return values
     return pd.Categorical.from_codes(values.cat.codes, values.cat.categories.astype("string"))
+
+
+def without_unused(values: pd.Series) -> pd.Series:
+    """`values.cat.remove_unused_categories()`, found by counting the codes rather than by
+    pandas' sort of them (0.4 s for the 2.6 million tokens of Reuters-21578)."""
+    codes = values.cat.codes.to_numpy()
+    categories = values.cat.categories
+    used = np.bincount(codes[codes >= 0], minlength=len(categories)) > 0
+    if used.all():
+        return values
+    renumbered = np.cumsum(used) - 1
+    return pd.Series(pd.Categorical.from_codes(np.where(codes >= 0, renumbered[codes], -1),
+                                               categories[used]), index=values.index, name=values.name)
 
 
 def concat(frames: list[pd.DataFrame], table: str | None = None) -> pd.DataFrame:

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cache, cached_property
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
 from scipy import sparse
 
 from .query import Query
@@ -22,7 +21,16 @@ _PART = re.compile(r"[^-‐]+")  # a part of a hyphenated word
 
 
 def _stem(word: str) -> str:
-    return SnowballStemmer("russian" if _CYRILLIC.search(word) else "english").stem(word)
+    return _stemmer("russian" if _CYRILLIC.search(word) else "english").stem(word)
+
+
+@cache
+def _stemmer(language: str):
+    """NLTK's Snowball stemmer, imported when first asked for: importing NLTK takes a second (it
+    pulls in scipy.stats), which opening a corpus and the ingest workers do not need."""
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer(language)
 
 
 class TermIndex:

@@ -23,7 +23,7 @@ def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]) ->
             problems.append(schema.ReportRow(file, None, None, "skipped",
                                              f"document id {doc_id!r} is already used by "
                                              f"{seen[doc_id]}; rename one of the files"))
-        seen.update(zip(docs.doc_id[~clash], docs.file[~clash]))
+        seen.update(zip(docs.doc_id[~clash].tolist(), docs.file[~clash].tolist()))  # not per Arrow scalar
         if clash.any():
             bad = set(docs.doc_id[clash])
             part = {t: df[~schema.isin(df.doc_id, bad)] if "doc_id" in df else df for t, df in part.items()}
@@ -78,5 +78,5 @@ def _categorical(df: pd.DataFrame, table: str, dropped: bool) -> pd.DataFrame:
     out = df.reset_index(drop=True)
     for col in schema.CATEGORICAL.get(table, ()):
         values = out[col].astype("category")
-        out[col] = values.cat.remove_unused_categories() if dropped else values
+        out[col] = schema.without_unused(values) if dropped else values
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
@@ -98,14 +99,21 @@ def build_corpus(
             todo.append((file_path, name, ctx, key))
         else:
             parts[name] = (key, found)
-    for (name, key), tables in _process_all(todo, progress, worker_count(workers)):
-        cache.store(key, tables)
-        parts[name] = (key, tables)
+    # each file's tables are written by a thread while the next files are processed and the
+    # corpus is assembled (Arrow's writes let go of the interpreter)
+    with ThreadPoolExecutor(1, thread_name_prefix="cache-writer") as writer:
+        written = []
+        for (name, key), tables in _process_all(todo, progress, worker_count(workers)):
+            written.append(writer.submit(cache.store, key, tables))
+            parts[name] = (key, tables)
+        rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
+        ordered = without_clashing_ids([parts[name][1] for _, name in files if name in parts],
+                                       problems)
+        corpus = assemble(ordered, curated, problems, dedupe, copies)
+        for future in written:
+            future.result()
     cache.save_index()
     cache.prune({key for key, _ in parts.values()})
-    rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
-    ordered = without_clashing_ids([parts[name][1] for _, name in files if name in parts], problems)
-    corpus = assemble(ordered, curated, problems, dedupe, copies)
     if not rebuilt:
         cache.store(corpus_key, corpus.tables(), area="corpus")
         cache.prune({corpus_key}, area="corpus")

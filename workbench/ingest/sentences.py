@@ -30,7 +30,11 @@ Punkt's own regular expressions (compiled once, without NLTK's per-call timeout 
    line, move to the end of the sentence before (Punkt's `_realign_boundaries`); empty sentences
    are dropped.
 
-tests/test_sentences.py compares the two on the seed articles, tricky cases and generated text.
+Punkt's five regular expressions are copied here from NLTK 3.10.4 (Apache 2.0), so the sentences do
+not change with the installed NLTK (3.10.3 added curly quotes to two of them) and an ingest worker does
+not import NLTK, which pulls in scipy.stats: a second of every worker start.
+tests/ingest/test_sentences.py checks the copies equal NLTK's patterns and compares the splits with
+NLTK's on the seed articles, tricky cases and generated text.
 """
 
 from __future__ import annotations
@@ -38,7 +42,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import regex
-from nltk.tokenize.punkt import PunktLanguageVars, PunktToken
 
 _PUNCTUATION = frozenset(";:,.!?")  # a next token that is one of these is not a sentence start
 # A character that Punkt's tokenizer keeps inside a word wherever it stands: no space, no . , - ? !,
@@ -56,9 +59,33 @@ _PLAIN = rf"""(?x)
 """
 
 
-def _untimed(pattern) -> regex.Pattern:
-    """One of NLTK's timeout-wrapped patterns, compiled as a plain `regex` pattern."""
-    return regex.compile(pattern.pattern, pattern.flags)
+# Punkt's patterns (nltk.tokenize.punkt 3.10.4), as NLTK formats them: the characters that cannot be in a
+# word, then PunktLanguageVars' period context, word tokenizer and boundary realignment, and
+# PunktToken's initial and number.
+_NON_WORD = "(?:[)\\\";}\\]\\*:@\\'\\({\\[\\u2018\\u2019\\u201c\\u201d\\xab\\xbb\\?!])"
+_MULTI_CHAR = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"
+PERIOD_CONTEXT = rf"""
+        [\.\?!]             # a potential sentence ending
+        (?=(?P<after_tok>
+            {_NON_WORD}              # either other punctuation
+            |
+            \s+(?P<next_tok>\S+)     # or whitespace and some other token
+        ))"""
+WORD_TOKENIZER = rf"""(
+        {_MULTI_CHAR}
+        |
+        (?=[^\(\"\`{{\[:;&\#\*@\)}}\]\-,])\S+?  # Accept word characters until end is found
+        (?= # Sequences marking a word's end
+            \s|                                 # White-space
+            $|                                  # End-of-string
+            {_NON_WORD}|{_MULTI_CHAR}|          # Punctuation
+            ,(?=$|\s|{_NON_WORD}|{_MULTI_CHAR}) # Comma if at end of word
+        )
+        |
+        \S
+    )"""
+BOUNDARY_REALIGNMENT = r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)'
+INITIAL, NUMBER = r"[^\W\d]\.$", r"^-?[\.,]?\d[\d,\.-]*\.?$"
 
 
 class SentenceSplitter:
@@ -67,14 +94,12 @@ class SentenceSplitter:
     def __init__(self, abbreviations: Iterable[str]):
         """`abbreviations`: Punkt's `abbrev_types`, lower-case words without their final period."""
         self._abbreviations = frozenset(abbreviations)
-        lang = PunktLanguageVars()
-        self._candidates = _untimed(lang.period_context_re())
-        self._words = _untimed(lang._word_tokenizer_re())
-        self._closers = _untimed(lang.re_boundary_realignment)
+        self._candidates = regex.compile(PERIOD_CONTEXT, regex.UNICODE | regex.VERBOSE)
+        self._words = regex.compile(WORD_TOKENIZER, regex.UNICODE | regex.VERBOSE)
+        self._closers = regex.compile(BOUNDARY_REALIGNMENT, regex.MULTILINE)
         self._last_space = regex.compile(r"(?r)[ \t\n\r\x0b\x0c]")  # Punkt's string.whitespace
         self._plain = regex.compile(_PLAIN)
-        initial, number = PunktToken._RE_INITIAL.pattern, PunktToken._RE_NUMERIC.pattern
-        self._initial_or_number = regex.compile(f"(?P<initial>{initial})|(?P<number>{number})")
+        self._initial_or_number = regex.compile(f"(?P<initial>{INITIAL})|(?P<number>{NUMBER})")
 
     def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Sentence spans inside text[start:end], as absolute offsets."""
