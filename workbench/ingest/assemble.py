@@ -55,12 +55,12 @@ def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow],
         where = docs.set_index("doc_id").loc[aside.doc_id, ["file", "row"]]
         report_rows += [schema.ReportRow(file, row, d, "skipped", why) for file, row, d, why in zip(
             where.file.tolist(), where.row.tolist(), aside.doc_id.tolist(), aside.reason.tolist())]
-        gone = set(aside.doc_id)
+        gone = set(aside.doc_id.tolist())
         documents = schema.conform(documents[~schema.isin(documents.doc_id, gone)].drop(
             columns=groups.columns[1:]).merge(groups, on="doc_id", how="left"), "documents")
         comparison = comparison[~schema.isin(comparison.doc_id, gone)].reset_index(drop=True)
         doc_reports = doc_reports[~schema.isin(doc_reports.doc_id, gone)]
-    keep = set(documents.doc_id)
+    keep = set(documents.doc_id.tolist())  # not one Arrow scalar per id
     report = pd.concat([schema.report_table(report_rows), _concat(parts, "problems",
                                                                   schema.empty("report")),
                         doc_reports], ignore_index=True)
