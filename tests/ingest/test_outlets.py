@@ -4,9 +4,9 @@ cited, never taken for the publisher."""
 from __future__ import annotations
 
 import pytest
-from seed_paths import PROJECT
+from seed_paths import PROJECT, SEEDS
 
-from workbench.ingest.outlets import cited_outlets, infer_outlet
+from workbench.ingest.outlets import cited_outlets, infer_outlet, outlet_table
 
 OUTLETS = PROJECT.context().outlets
 
@@ -67,3 +67,22 @@ def test_texts_spared_the_self_reference_formulas_could_not_match_them(text):
     could = OUTLETS._could_name.search(text) is not None
     assert could or OUTLETS._formulas.search(text) is None
     assert could == (text != "No outlet is named here at all, only a full stop.")
+
+
+def _named_one_by_one(text: str) -> list[str]:
+    found = sorted((m.start(), o.name) for o, p in OUTLETS._names if (m := p.search(text)))
+    return list(dict.fromkeys(name for _, name in found))
+
+
+def test_outlets_named_are_found_by_one_search_first_with_the_same_answer():
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))] + [
+        "The talks will go on, the Russian Foreign Ministry told RIA Novosti and TASS.",
+        "TASSel and Trendy words name no outlet; nor does xTASS.",
+        "МОСКВА, 9 ноя — РИА Новости. ТАСС сообщил.", "No outlet at all.", ""]
+    assert OUTLETS._any_name is not None
+    for text in texts:
+        assert OUTLETS.named(text) == _named_one_by_one(text), text[:80]
+    assert any(OUTLETS.named(text) for text in texts)
+    assert OUTLETS.named(texts[-4]) == [] and OUTLETS.named(texts[-2]) == []
+    flagged = outlet_table([("X", "x.com", "(?x) X Y", "")], [])
+    assert flagged._any_name is None and flagged.named("XY said") == ["X"]

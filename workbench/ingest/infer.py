@@ -10,6 +10,7 @@ curated and inferred values, evidence and agreement are kept for the report.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 import pandas as pd
@@ -67,7 +68,10 @@ def infer_languages(texts: list[str]) -> list[tuple[str, str] | None]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
 def _format(value: pd.Timestamp, precision: str) -> str:
+    """The date as text to its precision; kept, as an export's rows share few dates and
+    `strftime` takes 6 µs (1 s on Current Events)."""
     return value.strftime(DATE_FORMATS[precision])
 
 

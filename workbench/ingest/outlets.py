@@ -26,6 +26,7 @@ _TLD = (r"(?i:az|ru|com|net|org|am|ge|tr|ua|kz|by|uz|info|news|media|co\.uk|com\
 DOMAIN = rf"(?:[A-Za-z0-9][\w-]*\.)+{_TLD}"
 _DOMAIN_LINE = regex.compile(rf"^\s*(?:https?://)?(?:www\.)?(?P<outlet>{DOMAIN})/?\s*$", regex.M)
 _SUBDOMAINS = ("www.", "m.", "en.", "ru.", "az.", "tr.", "amp.", "mobile.")
+_GLOBAL_FLAG = regex.compile(r"\(\?[a-zA-Z]+\)")  # "(?x)": would act on every name it is joined with
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,16 @@ class Outlets:
     @cached_property
     def _names(self) -> list[tuple[Outlet, regex.Pattern]]:
         return [(o, regex.compile(rf"(?<!\w)(?:{o.names})(?!\w)")) for o in self.known if o.names]
+
+    @cached_property
+    def _any_name(self) -> regex.Pattern | None:
+        """Whether a text names any known outlet: one search where `named` makes one per outlet,
+        and most texts name none (4x faster on Current Events). None when a name carries a global
+        flag, which joined with the others would act on them too."""
+        names = [o.names for o in self.known if o.names]
+        if any(_GLOBAL_FLAG.search(n) for n in names):
+            return None
+        return regex.compile(r"(?<!\w)(?:" + "|".join(f"(?:{n})" for n in names) + r")(?!\w)")
 
     @cached_property
     def _selves(self) -> list[tuple[Outlet, regex.Pattern]]:
@@ -96,6 +107,8 @@ class Outlets:
 
     def named(self, text: str) -> list[str]:
         """The known outlets a text names, in order of their first mention."""
+        if not self._names or (self._any_name is not None and not self._any_name.search(text)):
+            return []
         found = sorted((m.start(), o.name) for o, p in self._names if (m := p.search(text)))
         return list(dict.fromkeys(name for _, name in found))
 
