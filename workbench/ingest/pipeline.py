@@ -59,14 +59,49 @@ def _tokenizer(settings: TokenizerSettings) -> Tokenizer:
 
 
 @dataclass
+class _Rows:
+    """A table's rows in a chunk, kept as a list per column with each document's number of rows:
+    the document column and the rows' numbers within their document are made once, at the end."""
+
+    table: str
+    numbered: str | None = None  # the column numbering each document's rows from 0
+    counts: list[int] = field(default_factory=list)
+    columns: dict[str, list] = field(default_factory=dict)
+
+    def add(self, n: int, **columns: Iterable) -> None:
+        """The `n` rows of the next document."""
+        self.counts.append(n)
+        for name, values in columns.items():
+            self.columns.setdefault(name, []).extend(values)
+
+    def frame(self, ids: list[str]) -> pd.DataFrame:
+        """The rows as the schema's table, `doc_id` categorical (labels in order of appearance)."""
+        counts = np.array(self.counts, dtype=np.int64)
+        if not counts.sum():
+            return schema.empty(self.table)
+        has = counts > 0
+        labels = pd.Index([doc_id for doc_id, kept in zip(ids, has) if kept], dtype="string")
+        columns = {"doc_id": pd.Categorical.from_codes(np.repeat(np.arange(len(labels)), counts[has]),
+                                                       labels)}
+        if self.numbered:
+            columns[self.numbered] = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts,
+                                                                         counts)
+        df = pd.DataFrame({**columns, **self.columns})[list(schema.TABLES[self.table])]
+        for col in schema.CATEGORICAL.get(self.table, ()):
+            if col != "doc_id":
+                df[col] = schema.categorical(df[col])
+        return schema.conform(df, self.table)
+
+
+@dataclass
 class _Tables:
     """Rows of one chunk, turned into DataFrames once at the end."""
 
     docs: list[dict] = field(default_factory=list)
     inferred: list[tuple] = field(default_factory=list)
-    paragraphs: list[tuple] = field(default_factory=list)
-    sentences: list[tuple] = field(default_factory=list)
-    removed: list[tuple] = field(default_factory=list)
+    paragraphs: _Rows = field(default_factory=lambda: _Rows("paragraphs", "para_id"))
+    sentences: _Rows = field(default_factory=lambda: _Rows("sentences", "sent_id"))
+    removed: _Rows = field(default_factory=lambda: _Rows("removed"))
     problems: list[schema.ReportRow] = field(default_factory=list)
 
 
@@ -168,16 +203,20 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
                       cited=cited_outlets(text, ctx.outlets, own=own))
         out.inferred += [(doc_id, fld, *value, confidence(value)) for fld, value in found.items()]
         languages.append(hints.get("language") or found.get("language", ("",))[0])
-        out.paragraphs += [(doc_id, i, n, s, e)
-                           for i, ((n, _), (s, e)) in enumerate(zip(cleaned.kept, spans))]
-        doc_sentences = []
+        out.paragraphs.add(len(spans), line_no=[n for n, _ in cleaned.kept],
+                           start=[s for s, _ in spans], end=[e for _, e in spans])
+        doc_sentences, paras = [], []
         for para_id, (p_start, p_end) in enumerate(spans):
-            for s, e in tok.sentence_spans(text, p_start, p_end):
-                out.sentences.append((doc_id, len(doc_sentences), para_id, s, e))
-                doc_sentences.append((s, e))
+            found = tok.sentence_spans(text, p_start, p_end)
+            doc_sentences += found
+            paras += [para_id] * len(found)
+        out.sentences.add(len(doc_sentences), para_id=paras, start=[s for s, _ in doc_sentences],
+                          end=[e for _, e in doc_sentences])
         sentences.append(doc_sentences)
         texts.append(text)
-        out.removed += [(doc_id, n, line, rule) for n, line, rule in cleaned.removed]
+        out.removed.add(len(cleaned.removed), line_no=[n for n, *_ in cleaned.removed],
+                        text=[line for _, line, _ in cleaned.removed],
+                        rule=[rule for *_, rule in cleaned.removed])
         extra = {k: v for k, v in raw.fields.items() if k not in schema.TABLES["documents"] and k != "id"}
         out.docs.append({
             "doc_id": doc_id, "file": raw.file, "row": raw.row, "text": text, "n_chars": len(text),
@@ -230,19 +269,13 @@ def _frames(out: _Tables, tokens: dict, texts: list[str]) -> dict[str, pd.DataFr
         columns=["doc_id", "file", "row", "text", "n_chars", "n_sentences", "n_tokens",
                  "language", "content_hash", "warnings"])
 
-    def frame(table: str, rows) -> pd.DataFrame:
-        df = pd.DataFrame(rows, columns=list(schema.TABLES[table]))
-        for col in schema.CATEGORICAL.get(table, ()):
-            df[col] = schema.categorical(df[col])
-        return schema.conform(df, table) if len(df) else schema.empty(table)
-
     return {
         "documents": docs.astype({"row": "Int64"}),
         "inferred": pd.DataFrame(out.inferred, columns=INFERRED_COLUMNS),
-        "paragraphs": frame("paragraphs", out.paragraphs),
-        "sentences": frame("sentences", out.sentences),
+        "paragraphs": out.paragraphs.frame(ids),
+        "sentences": out.sentences.frame(ids),
         "tokens": schema.conform(pd.DataFrame(tokens), "tokens") if tokens else schema.empty("tokens"),
-        "removed": frame("removed", out.removed),
+        "removed": out.removed.frame(ids),
         "problems": schema.report_table(out.problems),
         "signatures": pd.DataFrame(sigs, columns=["doc_id", "signature"]).astype(
             {"signature": object}) if sigs else pd.DataFrame(
