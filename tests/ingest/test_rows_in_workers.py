@@ -42,3 +42,26 @@ def test_blocks_parsed_by_two_workers_give_the_tables_of_one_pass(tmp_path, monk
         ["1", report.reason[0]], ["10", "JSON line is a list, not an object"],
         ["11", "empty text cell"]]
     assert report.reason[0].startswith("malformed JSON")
+
+
+def test_a_chunks_rows_gathered_as_columns_make_the_table_rows_of_tuples_made():
+    """`_Rows` builds each table typed as the schema says, equal to the table that a DataFrame of
+    one tuple per row, with categorical ids and rules, conformed to the schema gives."""
+    from workbench.corpus import schema
+    from workbench.ingest.pipeline import _Rows
+
+    docs = {"d1": [(3, "Menu", "menu"), (5, "Share", "share")], "d2": [], "d3": [(1, "Menu", "menu")]}
+    rows = _Rows("removed")
+    for lines in docs.values():
+        rows.add(len(lines), line_no=[n for n, *_ in lines], text=[t for _, t, _ in lines],
+                 rule=[r for *_, r in lines])
+    tuples = pd.DataFrame([(d, *line) for d, lines in docs.items() for line in lines],
+                          columns=list(schema.TABLES["removed"]))
+    for col in schema.CATEGORICAL["removed"]:
+        tuples[col] = schema.categorical(tuples[col])
+    pd.testing.assert_frame_equal(rows.frame(list(docs)), schema.conform(tuples, "removed"))
+    numbered = _Rows("sentences", "sent_id")
+    numbered.add(2, para_id=[0, 1], start=[0, 9], end=[8, 20])
+    numbered.add(1, para_id=[0], start=[0], end=[5])
+    assert numbered.frame(["a", "b"]).sent_id.tolist() == [0, 1, 0]
+    assert _Rows("removed").frame([]).equals(schema.empty("removed"))

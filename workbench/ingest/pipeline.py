@@ -86,11 +86,16 @@ class _Rows:
         if self.numbered:
             columns[self.numbered] = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts,
                                                                          counts)
-        df = pd.DataFrame({**columns, **self.columns})[list(schema.TABLES[self.table])]
-        for col in schema.CATEGORICAL.get(self.table, ()):
-            if col != "doc_id":
-                df[col] = schema.categorical(df[col])
-        return schema.conform(df, self.table)
+        columns.update(self.columns)
+        for col, dtype in schema.TABLES[self.table].items():  # typed as the schema says: no astype
+            if col in schema.CATEGORICAL[self.table]:
+                if col != "doc_id":
+                    columns[col] = schema.categorical(np.array(columns[col], dtype=object))
+            elif dtype == "string":
+                columns[col] = pd.array(columns[col], dtype="string")
+            else:
+                columns[col] = np.asarray(columns[col], dtype=dtype)
+        return pd.DataFrame({col: columns[col] for col in schema.TABLES[self.table]}, copy=False)
 
 
 @dataclass
