@@ -124,7 +124,9 @@ def profile(results: dict[str, dict], meta: dict) -> str:
     return "\n".join(["Where the cold ingest's time goes (seconds of wall-clock time per step, summed "
                       "over chunks; MinHash is part of the chunk tables). With one worker every "
                       "chunk is processed in the measuring process:", "", *head, *one, "",
-                      "With every worker, the measuring process itself:", "", *head, *cold]) + "\n"
+                      "With every worker, the measuring process itself:", "", *head, *cold, "",
+                      "What these say and what would meet the targets: docs/performance.md, "
+                      "\"The targets of issue 15\"."]) + "\n"
 
 
 def _paths(c: dict) -> str:
