@@ -26,7 +26,9 @@ _TLD = (r"(?i:az|ru|com|net|org|am|ge|tr|ua|kz|by|uz|info|news|media|co\.uk|com\
 DOMAIN = rf"(?:[A-Za-z0-9][\w-]*\.)+{_TLD}"
 _DOMAIN_LINE = regex.compile(rf"^\s*(?:https?://)?(?:www\.)?(?P<outlet>{DOMAIN})/?\s*$", regex.M)
 _SUBDOMAINS = ("www.", "m.", "en.", "ru.", "az.", "tr.", "amp.", "mobile.")
-_GLOBAL_FLAG = regex.compile(r"\(\?[a-zA-Z]+\)")  # "(?x)": would act on every name it is joined with
+# what a name may hold that would change its meaning joined with the others: a global flag ("(?x)",
+# acting on every name) or a back reference ("\1", "(?P=x)": numbered or named in the whole)
+_NOT_JOINABLE = regex.compile(r"\(\?[a-zA-Z]+\)|\\[1-9]|\(\?P=|\\g<")
 
 
 @dataclass(frozen=True)
@@ -58,10 +60,10 @@ class Outlets:
     @cached_property
     def _any_name(self) -> regex.Pattern | None:
         """Whether a text names any known outlet: one search where `named` makes one per outlet,
-        and most texts name none (4x faster on Current Events). None when a name carries a global
-        flag, which joined with the others would act on them too."""
+        and most texts name none (4x faster on Current Events). None when a name holds what would
+        change its meaning, or another's, once joined (`_NOT_JOINABLE`)."""
         names = [o.names for o in self.known if o.names]
-        if any(_GLOBAL_FLAG.search(n) for n in names):
+        if any(_NOT_JOINABLE.search(n) for n in names):
             return None
         return regex.compile(r"(?<!\w)(?:" + "|".join(f"(?:{n})" for n in names) + r")(?!\w)")
 

@@ -88,7 +88,7 @@ class _Rows:
                                                                          counts)
         columns.update(self.columns)
         for col, dtype in schema.TABLES[self.table].items():  # typed as the schema says: no astype
-            if col in schema.CATEGORICAL[self.table]:
+            if col in schema.CATEGORICAL.get(self.table, ()):
                 if col != "doc_id":
                     columns[col] = schema.categorical(np.array(columns[col], dtype=object))
             elif dtype == "string":
@@ -212,9 +212,9 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
                            start=[s for s, _ in spans], end=[e for _, e in spans])
         doc_sentences, paras = [], []
         for para_id, (p_start, p_end) in enumerate(spans):
-            found = tok.sentence_spans(text, p_start, p_end)
-            doc_sentences += found
-            paras += [para_id] * len(found)
+            in_paragraph = tok.sentence_spans(text, p_start, p_end)
+            doc_sentences += in_paragraph
+            paras += [para_id] * len(in_paragraph)
         out.sentences.add(len(doc_sentences), para_id=paras, start=[s for s, _ in doc_sentences],
                           end=[e for _, e in doc_sentences])
         sentences.append(doc_sentences)
