@@ -47,11 +47,11 @@ def signatures(keys: list[str], *, block: int = 1 << 14) -> list[np.ndarray | No
 def _word_hashes(keys: list[str]) -> list[np.ndarray]:
     """CRC-32 (as uint64) of each `\\w+` word of each key, every distinct word hashed once.
 
-    The words of all keys are found at once by polars (Rust's regex engine, 10x faster than a
-    `findall` per key), with `_RUST_WORD` standing for Python's `\\w`: the two agree on ASCII,
-    and each other character of the keys is checked: keys holding one on which they differ
-    (a letter newer than Python's Unicode tables, 5,200 of them for Python 3.11) are all read
-    by `re`.
+    The words of all keys are found at once by polars (Rust's regex engine; with the hashing,
+    1.6x faster than a `findall` per key), with `_RUST_WORD` standing for Python's `\\w`. The two
+    agree on ASCII, and each other character of the keys is checked first; if they differ on one
+    (a letter newer than Python's Unicode tables: 5,200 of them for Python 3.11), all the keys
+    are read by `re`.
     """
     if not keys:
         return []
