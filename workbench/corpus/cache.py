@@ -125,12 +125,7 @@ class FileCache:
         tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=folder.parent))
         try:
             for name, df in tables.items():
-                # one batch: columns map without a copy, and a joined text column is one
-                # array (a take from 500 chunks is 100× slower than from one)
-                table = pa.Table.from_pandas(df, preserve_index=False).combine_chunks()
-                with pa.OSFile(str(tmp / f"{name}.arrow"), "wb") as sink, \
-                        pa.ipc.new_file(sink, table.schema) as writer:
-                    writer.write_table(table)
+                write_arrow(tmp / f"{name}.arrow", df)
             manifest = {"tables": {name: len(df) for name, df in tables.items()}}
             (tmp / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
             if folder.exists() and not self.intact(key, area=area):
@@ -157,7 +152,7 @@ class FileCache:
         now = time.time()
         for folder in folder_root.iterdir():
             if folder.name in keep:
-                _touch(folder / "manifest.json")
+                touch(folder / "manifest.json")
                 continue
             stamp = folder / "manifest.json"
             try:
@@ -192,7 +187,16 @@ def _rows(path: Path) -> int:
         return sum(reader.get_batch(i).num_rows for i in range(reader.num_record_batches))
 
 
-def _touch(path: Path) -> None:
+def write_arrow(path: Path, df: pd.DataFrame) -> None:
+    """`df` as an Arrow IPC file of one batch: its columns map without a copy when read, and a
+    joined text column is one array (a take from 500 chunks is 100× slower than from one)."""
+    table = pa.Table.from_pandas(df, preserve_index=False).combine_chunks()
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+
+
+def touch(path: Path) -> None:
+    """Mark `path` as used now (pruning keeps what was used last); a failure is harmless."""
     try:
         os.utime(path)
     except OSError:

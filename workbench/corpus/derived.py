@@ -21,6 +21,8 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
+from .cache import touch, write_arrow
+
 KEEP = 4  # results kept per name in a corpus's entry: the ones used last
 
 
@@ -33,19 +35,12 @@ def remembered(corpus, name: str, inputs: list, compute: Callable[[], pd.DataFra
     stem = Path(corpus.store) / "derived" / f"{name}-{key}"
     found = _read(stem)
     if found is not None:
-        _touch(stem.with_suffix(".json"))
+        touch(stem.with_suffix(".json"))
         return found
     out = compute()
     _write(stem, out)
     _prune(stem, name)
     return out
-
-
-def _touch(path: Path) -> None:
-    try:
-        os.utime(path)
-    except OSError:
-        pass
 
 
 def _prune(stem: Path, name: str) -> None:
@@ -83,8 +78,7 @@ def _write(stem: Path, df: pd.DataFrame) -> None:
             "attrs": df.attrs}
     try:
         stem.parent.mkdir(parents=True, exist_ok=True)
-        table = pa.Table.from_pandas(df, preserve_index=False).combine_chunks()
-        for suffix, write in ((".arrow", lambda p: _arrow(p, table)),
+        for suffix, write in ((".arrow", lambda p: write_arrow(p, df)),
                               (".json", lambda p: p.write_text(json.dumps(meta), encoding="utf-8"))):
             fd, tmp = tempfile.mkstemp(prefix=f".{stem.name}.", dir=stem.parent)
             os.close(fd)
@@ -95,8 +89,3 @@ def _write(stem: Path, df: pd.DataFrame) -> None:
                 Path(tmp).unlink(missing_ok=True)
     except (OSError, TypeError, ValueError, pa.ArrowException):
         return
-
-
-def _arrow(path: Path, table: pa.Table) -> None:
-    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
-        writer.write_table(table)

@@ -12,6 +12,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..corpus import schema
 from ..corpus.options import check_option
 from ..index.axis import select_documents
 from ..index.groups import outlet_of
@@ -35,17 +36,11 @@ def select(corpus, mentions: pd.DataFrame, *, outlets=None, start=None, end=None
     docs = corpus.documents.assign(outlet=outlet_of(corpus.documents).to_numpy())
     kept = mentions
     if len(ids) < len(docs):  # a filter left documents out (all kept: nothing to test)
-        docs = docs[_among(docs["doc_id"], ids.to_series())]
-        kept = mentions[_among(mentions["doc_id"], docs["doc_id"])]
+        docs = docs[schema.isin(docs["doc_id"], ids.astype(str).tolist())]
+        kept = mentions[schema.isin(mentions["doc_id"], docs["doc_id"].astype(str).tolist())]
     if types:
         kept = kept[kept["type"].isin(list(types))]
     return docs, kept
-
-
-def _among(values: pd.Series, ids: pd.Series) -> np.ndarray:
-    """Which `values` are in `ids` (a set lookup: pandas' isin on Arrow strings converts every id
-    to an Arrow scalar in Python first)."""
-    return values.astype(object).isin(set(ids.astype(object))).to_numpy()
 
 
 def _unit_keys(corpus, mentions: pd.DataFrame, unit: Unit) -> pd.DataFrame:
