@@ -5,14 +5,19 @@ index, document axis) → `project` (where things are, the researcher's inputs, 
 corpus) → the analyses `overview`, `profiling`, `trends`, `networks` → `plots` and `widgets` →
 `app` (command line, report). See docs/architecture.md.
 
->>> import workbench  # doctest: +SKIP
->>> project = workbench.project()  # doctest: +SKIP
->>> corpus = project.open_corpus()  # doctest: +SKIP
+In a notebook or script anywhere inside a project::
+
+    import workbench
+    project = workbench.project()
+    corpus = project.open_corpus()
 """
+
+from importlib.metadata import version
 
 from .corpus import Corpus
 from .project import Project, load_corpus, open_corpus, project
 
+__version__ = version("media-workbench")
 __all__ = ["Corpus", "Project", "find_mentions", "load_corpus", "open_corpus", "project"]
 
 

@@ -12,6 +12,8 @@ scale = pytest.importorskip("benchmarks.scale", reason="run from the repository 
 PeakMemory = pytest.importorskip("benchmarks.memory").PeakMemory  # psutil: the bench extra
 
 
+@pytest.mark.shared("corpora/wcep_current_events", "corpora/abc_million_headlines_first74k",
+                    "corpora/huffpost_news_category_v3_first10k", "corpora/reuters21578")
 def test_items_interleave_the_corpora_and_repeat_with_new_ids_and_later_dates():
     first = list(itertools.islice(scale.items(), 8))
     assert [r["outlet"] for r in first[1:4]] == ["ABC News", "HuffPost", "Reuters"]

@@ -53,13 +53,11 @@ def _missing_browser() -> str | None:
 
 
 def require_browser() -> None:
-    """Skip with the reason when the browser is missing; under CI=true, fail instead."""
+    """Skip with the reason when the browser is missing (under CI=true, tests/conftest.py makes
+    the skip a failure)."""
     reason = _missing_browser()
-    if reason is None:
-        return
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"CI=true and the browser tests cannot run: {reason}")
-    pytest.skip(reason)
+    if reason is not None:
+        pytest.skip(reason)
 
 
 def free_port() -> int:

@@ -8,17 +8,16 @@ import subprocess
 import sys
 
 import pytest
-from seed_paths import ROOT
+from seed_paths import ROOT, SHARED
 
-SCORER = ROOT.parent / "shared" / "devset" / "score.py"
+pytestmark = pytest.mark.shared("devset/score.py")
+SCORER = SHARED / "devset" / "score.py"
 TARGETS = {"furniture": 0.95, "kept": 0.99, "outlet P": 0.95, "date P": 0.95, "date C": 0.8,
            "title P": 0.9, "author P": 0.9}
 
 
 @pytest.fixture(scope="module")
 def summary() -> dict[str, float]:
-    if not SCORER.exists():
-        pytest.skip(f"no dev set at {SCORER}")
     run = subprocess.run([sys.executable, str(SCORER)], cwd=ROOT, capture_output=True, text=True,
                          timeout=600)
     assert run.returncode == 0, run.stderr[-2000:]

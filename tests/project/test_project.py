@@ -130,3 +130,33 @@ def test_rejections_go_to_the_file_the_config_names(project_dir):
     written = project.reject_actor("Turkish TV", "a channel")
     assert written == project_dir / "review" / "no.csv"
     assert project.discovery()["rejected"] == ("Turkish TV",)
+
+
+def test_a_project_without_data_reads_the_shipped_inputs_and_its_own_file_replaces_one(tmp_path):
+    bare = Project.find(tmp_path)
+    sources = bare.inputs().set_index("input")["source"]
+    assert (sources.drop(["rejected_actors"]) == "shipped").all()
+    assert sources["rejected_actors"] == "none"  # optional: written by the first rejection
+    assert len(bare.actors()) == len(PROJECT.actors()) > 100
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "frames.csv").write_text("frame,terms\nlaw,\"treaty, law*\"\n",
+                                                  encoding="utf-8")
+    (tmp_path / "data" / "stopwords").mkdir()
+    (tmp_path / "data" / "stopwords" / "en.txt").write_text("the\nof\n", encoding="utf-8")
+    own = Project.find(tmp_path)
+    assert list(own.frames()) == ["law"]  # the whole shipped file is replaced, not merged
+    assert own.stopwords()["en"] == {"the", "of"} and own.stopwords()["ru"] == bare.stopwords()["ru"]
+    where = own.inputs().set_index("input")
+    assert where.loc["frames", "source"] == where.loc["stopwords/en", "source"] == "project"
+    assert where.loc["frames", "path"] == str(tmp_path / "data" / "frames.csv")
+
+
+def test_own_input_copies_a_shipped_input_once_to_edit_it(tmp_path):
+    project = Project.find(tmp_path)
+    path = project.own_input("cleaning_rules")
+    assert path == tmp_path / "data" / "cleaning_rules.csv"
+    assert path.read_bytes() == PROJECT.input_path("cleaning_rules").read_bytes()
+    path.write_text(path.read_text(encoding="utf-8") + "Trend,promo,^Read more on Trend$,\n",
+                    encoding="utf-8")
+    assert project.own_input("cleaning_rules") == path  # kept, edits and all
+    assert "promo" in set(project.table("cleaning_rules").rule)

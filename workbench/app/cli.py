@@ -1,8 +1,8 @@
-"""Command line: `python -m workbench check [PATH]` prints the ingest report.
+"""Command line (`workbench`, or `python -m workbench`): `check [PATH]` prints the ingest report,
+`report [--out DIR]` runs the notebooks into shareable HTML (`report`), `inputs [--copy NAME]`
+says where each researcher-editable input is read from and copies a shipped one to edit.
 
-`python -m workbench report [--out DIR]` runs the notebooks into shareable HTML (`report`).
-
-Exit status is 1 when any file or row was skipped, so scripts can stop on bad input.
+`check` exits with 1 when any file or row was skipped, so scripts can stop on bad input.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import __version__
 from ..corpus.corpus import Corpus
 from ..overview.quality import FIELDS, needs_attention, quality
-from ..project.project import project
+from ..project.project import INPUTS, project
 
 
 def format_report(corpus: Corpus) -> str:
@@ -57,7 +58,8 @@ def format_report(corpus: Corpus) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m workbench")
+    parser = argparse.ArgumentParser(prog="workbench")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="load the corpus and print the ingest report")
     check.add_argument("path", nargs="?", help="corpus folder (default: the configured corpus)")
@@ -68,7 +70,12 @@ def main(argv: list[str] | None = None) -> int:
                                             "project's notebooks/)")
     report.add_argument("--cell-timeout", type=int, default=600,
                         help="seconds a cell may run before the notebook is stopped (default 600)")
+    inputs = sub.add_parser("inputs", help="where each researcher-editable input is read from")
+    inputs.add_argument("--copy", nargs="+", choices=sorted(INPUTS), metavar="NAME",
+                        help="copy these shipped inputs into the project's data/ to edit them")
     args = parser.parse_args(argv)
+    if args.command == "inputs":
+        return _inputs(args.copy or ())
     if args.command == "report":
         from .report import main as report_main
 
@@ -89,3 +96,14 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. piped into `head`
         pass
     return 1 if (corpus.report.status == "skipped").any() else 0
+
+
+def _inputs(copy: tuple[str, ...]) -> int:
+    """Copy the named inputs into the project (the ones it has already are kept), then print
+    where every input is read from."""
+    here = project()
+    for name in copy:
+        print(f"{name}: edit {here.own_input(name)}")
+    for r in here.inputs().itertuples(index=False):
+        print(f"  {r.input:16} {r.source:8} {r.path}")
+    return 0

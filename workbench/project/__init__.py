@@ -4,7 +4,9 @@ researcher-editable input, read and validated in one style (`<file> line <n>: wh
 - `project()`: the `Project` around the working folder, resolved once.
 - `Project`: `root`, `data`, `cache`, `open_corpus()`, `load_corpus(path)`, and the inputs:
   `actors()`, `naming_variants()`, `frames()`, `keyword_groups()`, `events()`, `title_words()`,
-  `speech_cues()`, `mwe()`, `stopwords()`, `table(name)`.
+  `speech_cues()`, `mwe()`, `stopwords()`, `table(name)`; `inputs()` says where each is read
+  from (the project's `data/`, or the copy shipped in `workbench/project/defaults/`), and
+  `own_input(name)` gives the project its own copy to edit.
 - `load_corpus(path)`, `open_corpus()`: a corpus with the project's inputs and cache.
 - `InputError`: a researcher-editable input that cannot be used, with every problem listed.
 """

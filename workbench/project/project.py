@@ -18,7 +18,8 @@ The root is the nearest folder, from the working folder upwards, holding `workbe
     also = ["en"]                 # lists applied to every document besides its own language's
 
 Every researcher-editable input is read through the project (`actors()`, `frames()`, …), from
-the project's `data/` folder, else the workbench's own copy; an edited file is read again.
+the project's `data/` folder, else the copy shipped in the package (`workbench/project/defaults/`),
+so an installed workbench works in any folder; an edited file is read again.
 """
 
 from __future__ import annotations
@@ -45,9 +46,9 @@ from ..ingest.parallel import worker_count
 from .inputs import ROLES, TABLES, TYPES, InputError, read_actors, read_table, read_words
 
 CONFIG_NAME = "workbench.toml"
-#: the workbench's own inputs, used where a project has no file of that name
-SHIPPED = Path(__file__).resolve().parents[2] / "data"
-STOPWORDS = Path(__file__).resolve().parent / "stopwords"  # shipped stopword lists, <language>.txt
+#: the workbench's own inputs, shipped in the package, used where a project has no file of that name
+SHIPPED = Path(__file__).resolve().parent / "defaults"
+STOPWORDS = SHIPPED / "stopwords"  # shipped stopword lists, <language>.txt
 #: inputs a project may keep elsewhere ([inputs] in workbench.toml): name -> file in data/
 INPUTS = {Path(name).stem: name for name in (*TABLES, "mwe.txt")}
 REJECTED_HEADER = """\
@@ -106,6 +107,8 @@ class Project:
         copies, lower_bounds."""
         section = self.settings.get("corpus", {})
         metadata = section.get("metadata", "data/sources.csv")
+        if "metadata" not in section and not (self._base / metadata).exists():
+            metadata = ""  # none configured and none at the usual place: nothing to report
         path = os.environ.get("WORKBENCH_CORPUS") or self._base / section.get("path", "data/corpus")
         return {"path": Path(path), "metadata": self._base / metadata if metadata else None,
                 "columns": section.get("columns") or None, "copies": section.get("copies", "keep"),
@@ -154,6 +157,23 @@ class Project:
             return self._base / self.settings["inputs"][name]
         local = self.data / INPUTS[name]
         return local if local.exists() else SHIPPED / INPUTS[name]
+
+    def inputs(self) -> pd.DataFrame:
+        """Where each researcher-editable input is read from. Columns: input, path, source
+        ("settings": `[inputs]` of the config; "project": the project's `data/`; "shipped": the
+        package's copy; "none": not given, as an optional input may be)."""
+        rows = []
+        for name in INPUTS:
+            path = self.input_path(name)
+            source = ("settings" if name in self.settings.get("inputs", {}) else
+                      "shipped" if path.is_relative_to(SHIPPED) else "project")
+            if not path.exists():
+                path, source = path if source == "settings" else self.data / INPUTS[name], "none"
+            rows.append((name, str(path), source))
+        for language, path in self._stopword_files().items():
+            rows.append((f"stopwords/{language}", str(path),
+                         "shipped" if path.is_relative_to(SHIPPED) else "project"))
+        return pd.DataFrame(rows, columns=["input", "path", "source"])
 
     def _cached(self, key: str, path: Path, read):
         """`read(path)`, read again only when the file changed since the last call."""
@@ -233,7 +253,7 @@ class Project:
         each noted "confirmed from discovery". Returns the file written."""
         if type not in TYPES:
             raise ValueError(f"type {type!r} is unknown; expected one of {', '.join(TYPES)}")
-        path = self._own_input("actors")
+        path = self.own_input("actors")
         listed = self.actors()
         target = actor or name
         merge = target in set(listed["actor"])
@@ -261,10 +281,11 @@ class Project:
         _append_rows(path, [[name, note]])
         return path
 
-    def _own_input(self, name: str) -> Path:
-        """The project's own copy of an input, made from the workbench's copy if need be."""
+    def own_input(self, name: str) -> Path:
+        """The project's own copy of an input, to edit: the file it reads already, unless that is
+        the shipped copy, which is then copied to the project's `data/` first."""
         path = self.input_path(name)
-        if path.parent == SHIPPED and self.data != SHIPPED:
+        if path.is_relative_to(SHIPPED):
             own = self.data / INPUTS[name]
             own.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, own)
@@ -284,12 +305,16 @@ class Project:
             else ()
 
     def stopwords(self) -> dict[str, frozenset[str]]:
-        """Stopword list per language: the workbench's (`workbench/project/stopwords/`), each
+        """Stopword list per language: the workbench's (`workbench/project/defaults/stopwords/`), each
         replaced by the project's `data/stopwords/<language>.txt` where there is one."""
+        return {lang: frozenset(w for line in read_words(f) for w in line.split())
+                for lang, f in self._stopword_files().items()}
+
+    def _stopword_files(self) -> dict[str, Path]:
+        """The stopword list read for each language, by language code."""
         files = {f.stem: f for f in sorted(STOPWORDS.glob("*.txt"))}
         files |= {f.stem: f for f in sorted((self.data / "stopwords").glob("*.txt"))}
-        return {lang: frozenset(w for line in read_words(f) for w in line.split())
-                for lang, f in sorted(files.items())}
+        return dict(sorted(files.items()))
 
 
 def _append_rows(path: Path, rows: list[list[str]]) -> None:
