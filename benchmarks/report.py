@@ -126,7 +126,7 @@ def profile(results: dict[str, dict], meta: dict) -> str:
                       "chunk is processed in the measuring process:", "", *head, *one, "",
                       "With every worker, the measuring process itself:", "", *head, *cold, "",
                       "What these say and what would meet the targets: docs/performance.md, "
-                      "\"The targets of issue 15\"."]) + "\n"
+                      "\"Step profile\"."]) + "\n"
 
 
 def _paths(c: dict) -> str:

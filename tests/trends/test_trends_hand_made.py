@@ -7,7 +7,7 @@ import pytest
 from hand_made import make_corpus
 
 from workbench import Project
-from workbench.index import Query, find, keyness, parse_query, term_index
+from workbench.index import Query, find, keyness, parse_query, query_table, term_index
 from workbench.trends import compare_periods, excluded_documents, term_frequency
 
 
@@ -46,6 +46,17 @@ def test_keyword_groups_file_is_parsed_with_the_query_syntax(tmp_path):
     path.write_text('group,terms\nalliance,"ally, strategic partnership, allied*"\n')
     assert Project.find(tmp_path).keyword_groups()["alliance"].phrases == (
         ("ally",), ("strategic", "partnership"), ("allied*",))
+
+
+def test_keyword_groups_are_shown_as_one_row_each_with_the_phrases_they_count(tmp_path):
+    path = tmp_path / "data" / "keywords.csv"
+    path.parent.mkdir()
+    path.write_text('group,terms\nalliance,"Ally, strategic  Partnership"\nalliance,allied*\n'
+                    "peace,МИРОТВОР*\n", encoding="utf-8")
+    table = query_table(Project.find(tmp_path).keyword_groups())
+    assert table.to_dict("records") == [
+        {"name": "alliance", "phrases": 3, "terms": "ally, strategic partnership, allied*"},
+        {"name": "peace", "phrases": 1, "terms": "миротвор*"}]
 
 
 def test_phrase_matches_joined_expression_and_consecutive_tokens_but_not_across_sentences(tiny):

@@ -1,7 +1,8 @@
 """What every analysis looks things up in: queries, the term index, the document axis, groups,
 passages and keyness.
 
-- `parse_query`, `as_queries`, `named_query`, `Query`: the query syntax.
+- `parse_query`, `as_queries`, `named_query`, `Query`: the query syntax; `query_table`: what
+  named queries count.
 - `term_index`, `find`, `match_tokens`: where a query matches (built once per corpus).
 - `document_axis`, `select_documents`, `date_end`: dates, periods and the document selection rule.
 - `group_labels`, `outlet_of`, `rows_by_document`: grouping documents.
@@ -13,10 +14,10 @@ from .axis import FREQ, DocumentAxis, Granularity, date_end, document_axis, sele
 from .groups import group_labels, outlet_of, rows_by_document
 from .keyness import keyness, log_likelihood, log_ratio
 from .passages import passages
-from .query import Query, as_queries, named_query, parse_query
+from .query import Query, as_queries, named_query, parse_query, query_table
 from .terms import TermIndex, find, match_tokens, term_index
 
 __all__ = ["FREQ", "DocumentAxis", "Granularity", "Query", "TermIndex", "as_queries", "date_end",
            "document_axis", "find", "group_labels", "keyness", "log_likelihood", "log_ratio",
-           "match_tokens", "named_query", "outlet_of", "parse_query", "passages",
+           "match_tokens", "named_query", "outlet_of", "parse_query", "passages", "query_table",
            "rows_by_document", "select_documents", "term_index"]

@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import pandas as pd
+
 from ..ingest.tokens import normalise_token
 
 _SEPARATORS = re.compile(r"[,;\n]+")
@@ -76,3 +78,18 @@ def named_query(label: str, terms: str | Iterable[str]) -> Query:
     """
     return Query(label, tuple(phrase for q in parse_query(", ".join([terms] if isinstance(
         terms, str) else terms)) for phrase in q.phrases))
+
+
+def query_table(queries: Mapping[str, Query]) -> pd.DataFrame:
+    """What each named query counts (keyword groups, frames), one row per name, to show a
+    researcher what is matched. Columns: name, phrases (how many), terms (the phrases as a query
+    string writes them, normalised).
+
+    >>> query_table({"peace": named_query("peace", "Peacekeep*, cease fire")})
+        name  phrases                   terms
+    0  peace        2  peacekeep*, cease fire
+    """
+    return pd.DataFrame({
+        "name": list(queries),
+        "phrases": [len(q.phrases) for q in queries.values()],
+        "terms": [", ".join(" ".join(p) for p in q.phrases) for q in queries.values()]})
