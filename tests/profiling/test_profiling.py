@@ -10,9 +10,8 @@ import pandas as pd
 import pytest
 from seed_paths import PROJECT
 
-from workbench import load_corpus, profiling
+from workbench import load_corpus, parallel, profiling
 from workbench.index import keyness, passages
-from workbench.ingest import parallel
 from workbench.profiling import frames, naming, tone, voices
 
 TREND, AZERNEWS, JAMNEWS, RUSSTRAT = "Trend", "AzerNews", "JAMnews", "RUSSTRAT"

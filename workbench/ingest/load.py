@@ -20,11 +20,11 @@ from ..corpus import schema
 from ..corpus.cache import CacheError, FileCache
 from ..corpus.corpus import TABLES, Corpus
 from ..corpus.options import check_option
+from ..parallel import pool, result, worker_count
 from .assemble import assemble, without_clashing_ids
 from .copies import Copies
 from .curated import missing_files, read_curated
-from .parallel import pool, result, worker_count
-from .pipeline import Context, process_file
+from .pipeline import PRELOAD, Context, process_file
 
 PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than starting workers
 ASSEMBLY_VERSION = "6"  # bump when dedupe, metadata merge or assembly change their output
@@ -56,7 +56,7 @@ def build_corpus(
     curated metadata CSV; tables are cached under `cache_dir`. `dedupe` finds near and exact
     copies ("near"), exact ones only, or none; a copy from the same outlet is set aside, a copy
     from another outlet (a republication) kept in its copy group unless `copies="aside"`.
-    `workers`: processes for a large batch (`workbench.ingest.parallel.worker_count`).
+    `workers`: processes for a large batch (`workbench.parallel.worker_count`).
     Researchers call `workbench.load_corpus` or `workbench.open_corpus`, which resolve these
     from the project.
     """
@@ -158,7 +158,7 @@ def _process_all(todo: list, progress: bool | None, workers: int):
             yield (name, key), process_file(file_path, name, ctx, workers=workers)
             bar.update()
     else:
-        executor = pool(workers)
+        executor = pool(workers, PRELOAD)
         futures = [((name, key), executor.submit(process_file, fp, name, ctx))
                    for fp, name, ctx, key in todo]
         for ident, future in futures:

@@ -22,16 +22,18 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import schema
+from ..parallel import map_bounded
 from .clean import Rules, clean_lines
 from .dedupe import signatures
 from .infer import INFERRED_COLUMNS, confidence, infer, infer_languages
 from .outlets import Outlets, cited_outlets, infer_outlet
-from .parallel import map_bounded
 from .read import Layout, RawDoc, parse_block, read_file
 from .tokens import Tokenizer, TokenizerSettings
 
 PIPELINE_VERSION = "7"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
+#: what the fork server imports before it forks ingest workers: this module and the language model
+PRELOAD = (f"{__package__}.preload",)
 
 
 @dataclass(frozen=True)
@@ -127,11 +129,11 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1) -> di
     parsed: list[schema.ReportRow] = []  # rows the workers found no document in
     if read.blocks is None:
         tasks = ((docs, ids, ctx) for docs, ids in _chunks(read.docs, name))
-        parts = list(map_bounded(_process_chunk, tasks, workers))
+        parts = list(map_bounded(_process_chunk, tasks, workers, preload=PRELOAD))
     else:  # the workers parse the rows too; ids repeated across blocks are renamed here
         tasks = ((block, read.layout, ctx) for block in read.blocks)
         parts, seen = [], set()
-        for part, assigned, problems in map_bounded(_process_block, tasks, workers):
+        for part, assigned, problems in map_bounded(_process_block, tasks, workers, preload=PRELOAD):
             parsed += problems
             unique = _unique_ids(assigned, seen)
             parts.append(_renamed(part, {old: new for (old, _), new in zip(assigned, unique)

@@ -19,7 +19,7 @@ from ..corpus.derived import remembered
 from ..index.groups import document_rows
 from ..index.query import Query, parse_query
 from ..index.terms import find, term_index
-from ..ingest.parallel import map_bounded
+from ..parallel import map_bounded
 
 THRESHOLD = 0.05
 VERSION = "1"  # bump when a change to scoring changes the scores (kept results)
@@ -27,7 +27,7 @@ SCORE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "compound", "posit
 TONE_COLUMNS = ["group", "sentences", "mean_compound", "positive_share", "negative_share", "note"]
 
 
-CHUNK = 20_000  # sentences per task: a large corpus is scored by every core (ingest.parallel)
+CHUNK = 20_000  # sentences per task: a large corpus is scored by every core (workbench.parallel)
 
 
 @cache

@@ -41,7 +41,7 @@ from ..index.query import Query, named_query
 from ..ingest import Context, Copies, Dedupe, Rules, TokenizerSettings, build_corpus, outlet_table
 from ..ingest.bounds import use_lower_bounds
 from ..ingest.dates import parse_date
-from ..ingest.parallel import worker_count
+from ..parallel import worker_count
 from .inputs import ROLES, TABLES, TYPES, InputError, read_actors, read_table, read_words
 
 CONFIG_NAME = "workbench.toml"
@@ -360,7 +360,7 @@ def load_corpus(path: str | Path = "data/corpus", *,
     outlet kept in its copy group (`copies="keep"`) or set aside too (`copies="aside"`).
     A document whose text states no publication date stays undated (analyses list it with the
     latest date it mentions as the reason) unless `lower_bounds` dates it at that bound.
-    `workers`: processes for a large corpus (`workbench.ingest.parallel.worker_count`).
+    `workers`: processes for a large corpus (`workbench.parallel.worker_count`).
     """
     return project(Path(path).parent).load_corpus(path, metadata=metadata, columns=columns,
                                                   cache_dir=cache_dir, dedupe=dedupe, copies=copies,
