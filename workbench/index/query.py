@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..ingest.tokens import normalise_token
+from ..corpus.norms import normalise_token
 
 _SEPARATORS = re.compile(r"[,;\n]+")
 
