@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from ..corpus.corpus import Corpus
 from ..corpus.options import check_option
 from ..index.axis import document_axis
 from ..index.groups import document_rows
@@ -35,7 +36,7 @@ def _split(by: By) -> str:
     return "outlet" if by == "outlet" else "doc_id"
 
 
-def groups(corpus, *, by: By = "outlet") -> pd.Series:
+def groups(corpus: Corpus, *, by: By = "outlet") -> pd.Series:
     """The group of each document, indexed by doc_id: its outlet (doc_id when unknown) or itself."""
     axis = document_axis(corpus)
     labels = axis.groups(_split(by))[0]
@@ -87,7 +88,7 @@ def quote_share(voices: pd.DataFrame) -> pd.Series:
     return (quotes.end - quotes.start).groupby(quotes.doc_id).sum()
 
 
-def profile(corpus, voices: pd.DataFrame, scores: pd.DataFrame, *, by: By = "outlet",
+def profile(corpus: Corpus, voices: pd.DataFrame, scores: pd.DataFrame, *, by: By = "outlet",
             window: int = 100) -> pd.DataFrame:
     """The profile table: one row per outlet (or document), measures as in PROFILE_COLUMNS.
 

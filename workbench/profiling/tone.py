@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from ..corpus.corpus import Corpus
 from ..corpus.derived import remembered
 from ..index.groups import document_rows
 from ..index.query import Query, parse_query
@@ -40,7 +41,7 @@ def _compound(texts: list[str]) -> list[float]:
     return [vader.polarity_scores(t)["compound"] for t in texts]
 
 
-def sentence_tone(corpus) -> pd.DataFrame:
+def sentence_tone(corpus: Corpus) -> pd.DataFrame:
     """VADER compound score of each sentence; NaN for sentences of non-English documents.
 
     Columns: doc_id, sent_id, start, end, text, compound, positive, negative (booleans; both
@@ -58,7 +59,7 @@ def sentence_tone(corpus) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _compound_scores(corpus, texts: list[str]) -> np.ndarray:
+def _compound_scores(corpus: Corpus, texts: list[str]) -> np.ndarray:
     """The compound score of each sentence of `corpus.sentences` (`texts`), NaN outside English
     documents; what the cache keeps (the sentence text is the corpus's already)."""
     sents, docs = corpus.sentences, corpus.documents
@@ -87,7 +88,7 @@ def summarise(scores: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
     return out[TONE_COLUMNS]
 
 
-def actor_mentions(corpus, aliases: str | Iterable[str], scores: pd.DataFrame) -> pd.DataFrame:
+def actor_mentions(corpus: Corpus, aliases: str | Iterable[str], scores: pd.DataFrame) -> pd.DataFrame:
     """Every mention of an actor (any alias, query syntax) with its sentence's tone.
 
     Columns: doc_id, start, end, sent_id, term, compound, positive, negative.
@@ -98,7 +99,7 @@ def actor_mentions(corpus, aliases: str | Iterable[str], scores: pd.DataFrame) -
     return spans.merge(tone, on=["doc_id", "sent_id"], how="left")
 
 
-def tone_toward(corpus, aliases: str | Iterable[str], scores: pd.DataFrame,
+def tone_toward(corpus: Corpus, aliases: str | Iterable[str], scores: pd.DataFrame,
                 groups: pd.Series) -> pd.DataFrame:
     """Average tone of the sentences mentioning an actor, per group of documents.
 

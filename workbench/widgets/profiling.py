@@ -12,6 +12,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from .. import profiling
+from ..corpus.corpus import Corpus
 from ..index.passages import passages
 from ..plots import profiling as plots
 from ..profiling import frames as frames_mod
@@ -27,7 +28,7 @@ REST = "(rest of corpus)"
 class ProfilingDashboard(Dashboard):
     """Profile, keyness, naming, frames, voices and tone of each outlet, with passages."""
 
-    def __init__(self, corpus, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
+    def __init__(self, corpus: Corpus, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
                  said: pd.DataFrame):
         self.corpus = corpus
         self.groups = profiling.groups(corpus)
@@ -161,7 +162,7 @@ def _among(table: pd.DataFrame, groups: list[str] | None) -> pd.DataFrame:
     return table if groups is None else table[table.group.isin(groups)]
 
 
-def profiling_dashboard(corpus, *, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
+def profiling_dashboard(corpus: Corpus, *, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
                         said: pd.DataFrame) -> ProfilingDashboard:
     """The source-profiling dashboard for a loaded corpus, given the project's name `variants`
     and `frames` (`Project.naming_variants()`, `Project.frames()`), the sentence tone `scores`
