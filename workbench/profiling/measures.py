@@ -19,7 +19,7 @@ from ..corpus.corpus import Corpus
 from ..corpus.options import check_option
 from ..index.axis import document_axis
 from ..index.groups import document_rows
-from . import tone
+from .tone import tone_by_group
 
 By = Literal["outlet", "document"]
 PROFILE_COLUMNS = [
@@ -92,7 +92,7 @@ def profile(corpus: Corpus, voices: pd.DataFrame, scores: pd.DataFrame, *, by: B
             window: int = 100) -> pd.DataFrame:
     """The profile table: one row per outlet (or document), measures as in PROFILE_COLUMNS.
 
-    `voices` is `voices.voices(corpus, cues=...)`, `scores` is `tone.sentence_tone(corpus)`.
+    `voices` is `profiling.voices(corpus, cues=...)`, `scores` is `profiling.sentence_tone(corpus)`.
     With `by="document"` the columns outlet, title and language follow `group`. Every measure
     is computed for all groups at once (per-document MATTR sums pooled per group), so a corpus
     of 100,000 documents or thousands of outlets takes seconds.
@@ -112,7 +112,7 @@ def profile(corpus: Corpus, voices: pd.DataFrame, scores: pd.DataFrame, *, by: B
     english = per_doc[per_doc.english]
     en = english.groupby("group", sort=False)[["tokens", "sentences", "syllables"]].sum().reindex(order)
     flesch = 206.835 - 1.015 * en.tokens / en.sentences - 84.6 * en.syllables / en.tokens
-    tone_rows = tone.summarise(scores, labels).set_index("group").reindex(order)
+    tone_rows = tone_by_group(scores, labels).set_index("group").reindex(order)
     doc_tone = scores.groupby("doc_id").compound.mean().dropna()
     tone_sd = doc_tone.groupby(doc_tone.index.map(labels), sort=False).agg(["std", "size"]).reindex(order)
     dates = g.date.agg(["min", "max", "count"]).reindex(order)

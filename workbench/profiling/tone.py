@@ -24,7 +24,6 @@ from ..parallel import map_bounded
 
 THRESHOLD = 0.05
 VERSION = "1"  # bump when a change to scoring changes the scores (kept results)
-SCORE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "compound", "positive", "negative"]
 TONE_COLUMNS = ["group", "sentences", "mean_compound", "positive_share", "negative_share", "note"]
 
 
@@ -72,7 +71,7 @@ def _compound_scores(corpus: Corpus, texts: list[str]) -> np.ndarray:
     return compound
 
 
-def summarise(scores: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+def tone_by_group(scores: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
     """Mean compound and shares of positive/negative sentences per group of documents.
 
     `groups` maps doc_id to a group label. Columns: group, sentences (scored ones),
@@ -104,12 +103,12 @@ def tone_toward(corpus: Corpus, aliases: str | Iterable[str], scores: pd.DataFra
     """Average tone of the sentences mentioning an actor, per group of documents.
 
     `groups` maps doc_id to a group label (see `workbench.profiling.groups`). A sentence that
-    names the actor twice counts once. Columns as `summarise`.
+    names the actor twice counts once. Columns as `tone_by_group`.
     """
     mentions = actor_mentions(corpus, aliases, scores)
     sentences = scores.merge(mentions[["doc_id", "sent_id"]].drop_duplicates(),
                              on=["doc_id", "sent_id"])
-    out = summarise(sentences, groups)
+    out = tone_by_group(sentences, groups)
     out["note"] = out.note.where(out.sentences > 0, "n/a: no English sentence names the actor")
     return out
 

@@ -273,7 +273,7 @@ class Project:
 
     def speech_cues(self, language: str = "en") -> tuple[str, ...]:
         """Speech cues that name a quotation's speaker (`data/speech_cues.csv`) of a language;
-        `voices.voices(corpus, cues=project.speech_cues)` gives each document its language's."""
+        `profiling.voices(corpus, cues=project.speech_cues)` gives each document its language's."""
         table = self.table("speech_cues")
         return tuple(table.cue[table.language == language])
 
