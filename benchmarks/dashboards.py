@@ -35,8 +35,8 @@ def _changes(board, changes: list[tuple[str, str, object]]) -> dict:
 
 
 def measure(corpus, *, project_root=ROOT) -> dict:
+    from workbench import profiling
     from workbench.networks import find_mentions
-    from workbench.profiling import tone, voices
     from workbench.widgets.networks import networks_dashboard
     from workbench.widgets.profiling import profiling_dashboard
     from workbench.widgets.trends import trends_dashboard
@@ -44,11 +44,11 @@ def measure(corpus, *, project_root=ROOT) -> dict:
     here = workbench.project(project_root)
     outlets = corpus.documents.outlet.dropna().astype(str).value_counts().index[:3].tolist()
     prepare, out = {}, {}
-    scores, prepare["sentence tone"] = _timed(lambda: tone.sentence_tone(corpus))
+    scores, prepare["sentence tone"] = _timed(lambda: profiling.sentence_tone(corpus))
     mentions, prepare["actor mentions"] = _timed(
         lambda: find_mentions(corpus, here.actors(), discovery=here.discovery()))
     said, prepare["quotations"] = _timed(
-        lambda: voices.voices(corpus, cues=here.speech_cues, mentions=mentions))
+        lambda: profiling.voices(corpus, cues=here.speech_cues, mentions=mentions))
     out["prepare"] = prepare
 
     board, build = _timed(lambda: trends_dashboard(corpus, groups=here.keyword_groups(),

@@ -32,11 +32,12 @@ def start_workers(workers: int) -> dict:
     """Start the session's `workers` (none for one), then measure the process tree: the
     interpreters with the libraries imported. `start_workers_s` counts with the ingest time,
     `libraries_mb` is what the corpus's memory is measured above."""
-    from workbench.ingest.parallel import pool
+    from workbench.ingest.pipeline import PRELOAD
+    from workbench.parallel import pool
 
     start = time.perf_counter()
     if workers > 1:  # started once per session: timed with the ingest, not its memory
-        list(pool(workers).map(abs, range(4 * workers)))
+        list(pool(workers, PRELOAD).map(abs, range(4 * workers)))
     return {"start_workers_s": time.perf_counter() - start, "libraries_mb": tree_mb()}
 
 
@@ -46,7 +47,7 @@ def _import_and_load(spec: corpora.Spec, workdir: Path, *, analyses: bool = Fals
     loading)."""
     start = time.perf_counter()
     import workbench  # noqa: F401
-    from workbench.ingest.parallel import worker_count
+    from workbench.parallel import worker_count
 
     out = {"import_s": time.perf_counter() - start, "workers": worker_count(load.get("workers"))}
     if analyses:  # the analyses' modules count with the libraries, not with the corpus

@@ -1,6 +1,6 @@
 """Peak memory of this process and every process it started, summed at each moment.
 
-Workers are started by a fork server (`workbench.ingest.parallel`), so they are grandchildren:
+Workers are started by a fork server (`workbench.parallel`), so they are grandchildren:
 `getrusage(RUSAGE_CHILDREN)` does not see them while the server runs, and adding separate peaks
 would count moments that never coincided. A thread samples the whole process tree instead. Each
 process counts its proportional set size (PSS: a page shared by n processes counts 1/n in each,

@@ -25,7 +25,6 @@ import pandas as pd
 from benchmarks import corpora
 from workbench import Project, load_corpus, networks, overview, profiling, trends
 from workbench.app.cli import format_report
-from workbench.profiling import frames, naming, tone, voices
 
 PROJECT = Project.find(corpora.ROOT)
 
@@ -59,11 +58,11 @@ def snapshot(corpus, out: Path, *, terms: tuple[str, ...], cut: str, pair: tuple
     for name, table in corpus.tables().items():
         save(out, f"corpus.{name}", table)
     save(out, "cli.report", format_report(corpus))
-    scores, said = tone.sentence_tone(corpus), voices.voices(corpus, cues=PROJECT.speech_cues)
+    scores, said = profiling.sentence_tone(corpus), profiling.voices(corpus, cues=PROJECT.speech_cues)
     groups = profiling.groups(corpus)
     variants, lexicon, keywords = PROJECT.naming_variants(), PROJECT.frames(), PROJECT.keyword_groups()
-    names, spans = naming.variant_matches(corpus, variants), frames.frame_matches(corpus, lexicon)
-    aliases = naming.actor_aliases(variants)["russia"]
+    names, spans = profiling.variant_matches(corpus, variants), profiling.frame_matches(corpus, lexicon)
+    aliases = profiling.actor_aliases(variants)["russia"]
     query = ", ".join(terms)
     tables = {
         "tone.scores": scores, "voices": said, "profiling.groups": groups.reset_index(),
@@ -71,13 +70,13 @@ def snapshot(corpus, out: Path, *, terms: tuple[str, ...], cut: str, pair: tuple
         "profile.document": profiling.profile(corpus, said, scores, by="document"),
         "keyness.content": profiling.keyness_by_group(corpus, min_freq=3, content_only=True),
         "keyness.all": profiling.keyness_by_group(corpus, min_freq=2),
-        "naming.matches": names, "naming.table": naming.naming_table(names, variants, groups),
+        "naming.matches": names, "naming.table": profiling.naming_table(names, variants, groups),
         "frames.matches": spans,
-        "frames.rates": frames.frame_rates(spans, corpus.documents, groups, list(lexicon)),
-        "voices.speakers": voices.speakers(said, groups),
-        "tone.toward": tone.tone_toward(corpus, aliases, scores, groups),
-        "tone.mentions": tone.actor_mentions(corpus, aliases, scores),
-        "tone.summary": tone.summarise(scores, groups),
+        "frames.rates": profiling.frame_rates(spans, corpus.documents, groups, list(lexicon)),
+        "voices.speakers": profiling.speakers(said, groups),
+        "tone.toward": profiling.tone_toward(corpus, aliases, scores, groups),
+        "tone.mentions": profiling.actor_mentions(corpus, aliases, scores),
+        "tone.summary": profiling.tone_by_group(scores, groups),
         "trends.freq.top": trends.term_frequency(corpus, query, by="year", split="outlet",
                                                  groups=keywords, top=2),
         "trends.stem": trends.term_frequency(corpus, query, by="year", groups=keywords, stem=True),

@@ -102,7 +102,7 @@ def measure(mode: str, workdir: Path) -> dict:
 
     start = time.perf_counter()
     import workbench
-    from workbench.ingest.parallel import worker_count
+    from workbench.parallel import worker_count
 
     if mode == "dashboards":
         from benchmarks import dashboards

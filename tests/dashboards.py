@@ -2,8 +2,8 @@
 
 from seed_paths import PROJECT
 
+from workbench import profiling
 from workbench.networks import find_mentions
-from workbench.profiling import tone, voices
 from workbench.widgets.networks import networks_dashboard
 from workbench.widgets.profiling import profiling_dashboard
 from workbench.widgets.trends import trends_dashboard
@@ -11,8 +11,8 @@ from workbench.widgets.trends import trends_dashboard
 
 def profiling_dash(corpus):
     return profiling_dashboard(corpus, variants=PROJECT.naming_variants(), frames=PROJECT.frames(),
-                               scores=tone.sentence_tone(corpus),
-                               said=voices.voices(corpus, cues=PROJECT.speech_cues,
+                               scores=profiling.sentence_tone(corpus),
+                               said=profiling.voices(corpus, cues=PROJECT.speech_cues,
                                                   mentions=find_mentions(corpus, PROJECT.actors(),
                                                                          discovery=PROJECT.discovery())))
 

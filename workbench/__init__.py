@@ -21,7 +21,7 @@ __version__ = version("media-workbench")
 __all__ = ["Corpus", "Project", "find_mentions", "load_corpus", "open_corpus", "project"]
 
 
-def find_mentions(corpus, actors=None, *, discovered: bool = True, **options):
+def find_mentions(corpus: Corpus, actors=None, *, discovered: bool = True, **options):
     """`workbench.networks.find_mentions` with the actor dictionary of the project around the
     working folder when `actors` is not given (as `open_corpus` opens its corpus), and, unless
     `discovered` is False, the actors it lacks, discovered with the project's words."""

@@ -25,7 +25,7 @@ def report(executed, tmp_path_factory):
     """The report pages written from this test run's executions of the notebooks."""
     out = tmp_path_factory.mktemp("report")
     pages = write_report([executed(stem) for stem in NOTEBOOKS], out,
-                         corpus=PROJECT.corpus_settings()["path"], log=lambda *_: None)
+                         corpus=PROJECT.corpus_path(), log=lambda *_: None)
     return out, pages
 
 

@@ -5,20 +5,21 @@ damaged file, compute them again."""
 from __future__ import annotations
 
 from dataclasses import replace
+from importlib import import_module
 
 import pandas as pd
 import pytest
 from seed_paths import PROJECT
 
-from workbench import load_corpus
+from workbench import load_corpus, profiling
 from workbench.networks import find_mentions, mentions
-from workbench.profiling import tone, voices
 
 
 @pytest.fixture
 def counted(monkeypatch):
     """How often mentions, scores and quotations were computed, rather than read."""
     calls = {"mentions": 0, "tone": 0, "voices": 0}
+    tone, voices = (import_module(f"workbench.profiling.{m}") for m in ("tone", "voices"))
     for module, name, key in ((mentions, "_find_mentions", "mentions"),
                               (tone, "_compound_scores", "tone"), (voices, "_voices", "voices")):
         original = getattr(module, name)
@@ -38,10 +39,10 @@ def _load(folder):
 def test_a_later_session_reads_mentions_and_tone_instead_of_computing_them(seed_copy, counted):
     actors, words = PROJECT.actors(), PROJECT.discovery()
     first = _load(seed_copy)
-    found, scores = find_mentions(first, actors, discovery=words), tone.sentence_tone(first)
+    found, scores = find_mentions(first, actors, discovery=words), profiling.sentence_tone(first)
     again = _load(seed_copy)  # another session: the same cache entry
     assert again.store == first.store and again.store is not None
-    kept, kept_scores = find_mentions(again, actors, discovery=words), tone.sentence_tone(again)
+    kept, kept_scores = find_mentions(again, actors, discovery=words), profiling.sentence_tone(again)
     assert counted == {"mentions": 1, "tone": 1, "voices": 0}
     pd.testing.assert_frame_equal(kept, found)
     pd.testing.assert_frame_equal(kept_scores, scores)
@@ -65,8 +66,8 @@ def test_other_inputs_or_a_damaged_file_are_computed_again(seed_copy, counted):
 
 def test_a_corpus_built_in_memory_computes_every_time(seed_corpus, counted):
     in_memory = replace(seed_corpus, store=None)
-    tone.sentence_tone(in_memory)
-    tone.sentence_tone(in_memory)
+    profiling.sentence_tone(in_memory)
+    profiling.sentence_tone(in_memory)
     assert counted["tone"] == 2
 
 
@@ -85,14 +86,14 @@ def test_quotations_are_read_for_the_same_mentions_and_found_again_for_others(se
                                                                             counted):
     corpus, actors = _load(seed_copy), PROJECT.actors()
     named = find_mentions(corpus, actors, discovery=PROJECT.discovery())
-    said = voices.voices(corpus, cues=PROJECT.speech_cues, mentions=named)
-    again = voices.voices(_load(seed_copy), cues=PROJECT.speech_cues, mentions=named)
+    said = profiling.voices(corpus, cues=PROJECT.speech_cues, mentions=named)
+    again = profiling.voices(_load(seed_copy), cues=PROJECT.speech_cues, mentions=named)
     assert counted["voices"] == 1
     pd.testing.assert_frame_equal(again, said)
     fewer = named[named["actor"] != "Igor Korotchenko"]  # other mentions: other speakers
-    other = voices.voices(corpus, cues=PROJECT.speech_cues, mentions=fewer)
+    other = profiling.voices(corpus, cues=PROJECT.speech_cues, mentions=fewer)
     assert counted["voices"] == 2
     by_mention = (said["speaker_from"] == "mention").sum()
     assert (other["speaker_from"] == "mention").sum() < by_mention  # found anew, not read
-    voices.voices(corpus, cues={"en": ("said",)}, mentions=named)  # other cues
+    profiling.voices(corpus, cues={"en": ("said",)}, mentions=named)  # other cues
     assert counted["voices"] == 3

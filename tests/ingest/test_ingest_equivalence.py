@@ -12,9 +12,10 @@ from nltk.tokenize import MWETokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from seed_paths import PROJECT, SEEDS
 
+from workbench.corpus.norms import normalise_token
 from workbench.ingest.dedupe import _A, _B, _PRIME, SHINGLE, signatures
 from workbench.ingest.read import read_file
-from workbench.ingest.tokens import ABBREVIATIONS, Tokenizer, TokenizerSettings, normalise_token
+from workbench.ingest.tokens import ABBREVIATIONS, Tokenizer, TokenizerSettings
 
 WORDS = ("the U.S. president said on Monday that 2.5 million people fled Baku . ? ! "
          "Это короткий текст на русском языке Türkiye'nin başkenti Ankara'dır "

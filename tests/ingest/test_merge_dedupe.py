@@ -108,6 +108,21 @@ def test_a_table_row_keeps_its_own_column_over_the_curated_file_row(corpus_dir):
     assert meta.loc[("export.jsonl:r1", "date"), "agrees"]
 
 
+
+def test_a_row_is_cleaned_and_its_citations_read_as_the_outlet_it_is_given(corpus_dir):
+    """The outlet chosen for a row (its own over the file's curated one) is also the outlet whose
+    cleaning rules apply to it and that its text does not cite."""
+    body = ("Politics Materials 23 April 2024 21:00 (UTC +04:00)\n\nThe ministers met in Baku, an "
+            "expert told Trend. AFP reported the talks on the transport corridor and its tariffs.")
+    (corpus_dir / "export.jsonl").write_text(json.dumps({"id": "r1", "body": body, "media": "Trend"}),
+                                             encoding="utf-8")
+    (corpus_dir.parent / "sources.csv").write_text("file,outlet\nexport.jsonl,AFP\n", encoding="utf-8")
+    corpus = load(corpus_dir, columns={"outlet": "media"})
+    doc = corpus.documents.set_index("doc_id").loc["export.jsonl:r1"]
+    assert (doc.outlet, doc.cited) == ("Trend", "AFP")
+    assert corpus.removed.rule.tolist() == ["dateline"]  # Trend's rule, not AFP's
+
+
 WORDS = st.text(alphabet=st.sampled_from(list("ab _1.-") + ["é", "ё", "Ж", "\u0301", "²", "½", "Ⅷ",
                                                            "٣", "_", "\u200d", "‿", "中", "ß",
                                                            "\u1c89", "\ua7cb"]))

@@ -7,7 +7,7 @@ import pytest
 from seed_paths import SEEDS
 
 from workbench.app.cli import format_report, main
-from workbench.ingest.tokens import normalise_token
+from workbench.corpus.norms import normalise_token
 
 AZERNEWS, TREND, JAMNEWS, RUSSTRAT, PEKCETIN = (
     "000_438739c02a2fa118", "001_067d92aa473488f3", "002_3ecd11ab92daf9a0",

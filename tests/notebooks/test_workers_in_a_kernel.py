@@ -30,7 +30,7 @@ def test_a_kernel_ingests_with_two_workers_from_a_fork_server(tmp_path, run_note
             f"cache_dir={str(tmp_path / 'cache')!r}, progress=False, workers={{}})")
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(code) for code in (
-        "from workbench import load_corpus\nfrom workbench.ingest import parallel",
+        "from workbench import load_corpus\nfrom workbench import parallel",
         f"two = {load.format(2)}",
         "method = parallel.pool(2)._mp_context.get_start_method()\n"
         "workers = set(parallel.pool(2)._processes)",

@@ -7,12 +7,11 @@ from seed_paths import PROJECT
 
 from workbench import profiling
 from workbench.plots.profiling import profile_bars
-from workbench.profiling import tone, voices
 
 
 def test_profile_bars_draw_the_groups_with_most_tokens_and_say_so(seed_corpus):
-    scores = tone.sentence_tone(seed_corpus)
-    said = voices.voices(seed_corpus, cues=PROJECT.speech_cues)
+    scores = profiling.sentence_tone(seed_corpus)
+    said = profiling.voices(seed_corpus, cues=PROJECT.speech_cues)
     table = profiling.profile(seed_corpus, said, scores)
     many = pd.concat([table.assign(group=table.group + f" {i}", tokens=table.tokens + i)
                       for i in range(12)], ignore_index=True)

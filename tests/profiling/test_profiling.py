@@ -10,10 +10,8 @@ import pandas as pd
 import pytest
 from seed_paths import PROJECT
 
-from workbench import load_corpus, profiling
+from workbench import load_corpus, parallel, profiling
 from workbench.index import keyness, passages
-from workbench.ingest import parallel
-from workbench.profiling import frames, naming, tone, voices
 
 TREND, AZERNEWS, JAMNEWS, RUSSTRAT = "Trend", "AzerNews", "JAMnews", "RUSSTRAT"
 PEKCETIN = "004_3e57617027b9e7e9"  # no outlet: the document is its own group
@@ -22,8 +20,8 @@ CUES = PROJECT.speech_cues  # each document its own language's cues
 
 @pytest.fixture(scope="module")
 def tables(seed_corpus):
-    scores = tone.sentence_tone(seed_corpus)
-    said = voices.voices(seed_corpus, cues=CUES)
+    scores = profiling.sentence_tone(seed_corpus)
+    said = profiling.voices(seed_corpus, cues=CUES)
     return {"scores": scores, "voices": said, "groups": profiling.groups(seed_corpus),
             "profile": profiling.profile(seed_corpus, said, scores).set_index("group")}
 
@@ -88,7 +86,7 @@ def test_keyness_of_chosen_groups_against_a_chosen_reference(seed_corpus):
 ])
 def test_naming_lens_finds_the_variant_each_outlet_uses(seed_corpus, tables, variants, outlet,
                                                          concept, variant):
-    table = naming.naming_table(naming.variant_matches(seed_corpus, variants), variants,
+    table = profiling.naming_table(profiling.variant_matches(seed_corpus, variants), variants,
                                 tables["groups"])
     rows = table[(table.group == outlet) & (table.concept == concept)].set_index("variant")
     assert rows["count"].idxmax() == variant
@@ -96,7 +94,7 @@ def test_naming_lens_finds_the_variant_each_outlet_uses(seed_corpus, tables, var
 
 
 def test_russtrat_never_writes_kyiv_or_luhansk(seed_corpus, tables, variants):
-    table = naming.naming_table(naming.variant_matches(seed_corpus, variants), variants,
+    table = profiling.naming_table(profiling.variant_matches(seed_corpus, variants), variants,
                                 tables["groups"]).set_index(["group", "variant"])
     assert table.loc[(RUSSTRAT, "Kyiv"), "count"] == 0
     assert table.loc[(RUSSTRAT, "Luhansk"), "count"] == 0
@@ -104,7 +102,7 @@ def test_russtrat_never_writes_kyiv_or_luhansk(seed_corpus, tables, variants):
 
 
 def test_overlapping_variants_count_the_longest_once(seed_corpus, variants):
-    matches = naming.variant_matches(seed_corpus, variants)
+    matches = profiling.variant_matches(seed_corpus, variants)
     azernews = matches[(matches.doc_id == "000_438739c02a2fa118") & (matches.concept == "karabakh")]
     assert azernews.variant.value_counts().to_dict() == {"Garabagh": 9, "Nagorno-Karabakh": 1}
     war = matches[(matches.doc_id == "000_438739c02a2fa118") & (matches.concept == "war_2020")]
@@ -113,15 +111,15 @@ def test_overlapping_variants_count_the_longest_once(seed_corpus, variants):
 
 
 def test_naming_matches_open_to_their_passages(seed_corpus, variants):
-    matches = naming.variant_matches(seed_corpus, variants)
+    matches = profiling.variant_matches(seed_corpus, variants)
     kiev = passages(seed_corpus, matches[matches.variant == "Kiev"])
     assert list(kiev.match) == ["Kiev", "Kiev"]
     assert kiev.outlet.eq(RUSSTRAT).all() and kiev.sentence.str.contains("Kiev").all()
 
 
 def test_frame_rates_are_per_thousand_tokens_with_passages(seed_corpus, tables, lexicon):
-    spans = frames.frame_matches(seed_corpus, lexicon)
-    rates = frames.frame_rates(spans, seed_corpus.documents, tables["groups"], list(lexicon))
+    spans = profiling.frame_matches(seed_corpus, lexicon)
+    rates = profiling.frame_rates(spans, seed_corpus.documents, tables["groups"], list(lexicon))
     assert len(rates) == 5 * len(lexicon)  # zeros included
     expected = 1000 * rates["count"] / rates.tokens
     assert np.allclose(rates.per_1k, expected)
@@ -131,7 +129,7 @@ def test_frame_rates_are_per_thousand_tokens_with_passages(seed_corpus, tables, 
 
 
 def test_frames_count_a_phrase_once_not_also_its_words(seed_corpus, lexicon):
-    spans = frames.frame_matches(seed_corpus, lexicon)
+    spans = profiling.frame_matches(seed_corpus, lexicon)
     text = seed_corpus.documents.set_index("doc_id").text
     found = [text[d][s:e].lower() for d, s, e in zip(spans.doc_id, spans.start, spans.end,
                                                       strict=True)]
@@ -167,13 +165,13 @@ def test_mattr_is_the_mean_ttr_of_moving_windows():
 
 def test_tone_toward_russia_is_warmest_in_trend_and_coolest_in_jamnews(seed_corpus, tables,
                                                                        variants):
-    aliases = naming.actor_aliases(variants)["russia"]
-    table = tone.tone_toward(seed_corpus, aliases, tables["scores"], tables["groups"])
+    aliases = profiling.actor_aliases(variants)["russia"]
+    table = profiling.tone_toward(seed_corpus, aliases, tables["scores"], tables["groups"])
     table = table.set_index("group")
     assert table.mean_compound.idxmax() == TREND
     assert table.mean_compound.idxmin() == JAMNEWS
     assert (table.sentences > 0).all()
-    mentions = tone.actor_mentions(seed_corpus, aliases, tables["scores"])
+    mentions = profiling.actor_mentions(seed_corpus, aliases, tables["scores"])
     assert {"Kremlin", "Moscow", "Russia"} <= set(
         passages(seed_corpus, mentions).match)
 
@@ -190,15 +188,15 @@ def russian_corpus(corpus_dir, tmp_path):
 def test_cyrillic_variants_are_found_and_non_english_measures_say_na(russian_corpus, variants):
     doc = russian_corpus.documents.iloc[0]
     assert doc.language == "ru"
-    matches = naming.variant_matches(russian_corpus, variants)
+    matches = profiling.variant_matches(russian_corpus, variants)
     counts = matches.groupby(["concept", "variant"]).size().to_dict()
     assert counts[("karabakh", "Nagorno-Karabakh")] == 1
     assert counts[("karabakh", "Karabakh")] == 1  # "Карабахе", not the word in "Нагорный Карабах"
     assert counts[("ukraine_preposition", "на Украине")] == 1
     assert counts[("russia", "Moscow")] == 1
-    scores = tone.sentence_tone(russian_corpus)
+    scores = profiling.sentence_tone(russian_corpus)
     assert scores.compound.isna().all()
-    prof = profiling.profile(russian_corpus, voices.voices(russian_corpus, cues=CUES), scores).iloc[0]
+    prof = profiling.profile(russian_corpus, profiling.voices(russian_corpus, cues=CUES), scores).iloc[0]
     assert np.isnan(prof.flesch) and np.isnan(prof.tone_mean)
     assert "flesch n/a" in prof.notes and "tone n/a" in prof.notes
 
@@ -211,12 +209,12 @@ def test_a_new_source_file_appears_in_every_table(seed_copy, tmp_path, variants,
                          cache_dir=tmp_path / "cache")
     groups = profiling.groups(corpus)
     new = groups["new"]  # no outlet known: the document is its own group
-    scores = tone.sentence_tone(corpus)
-    assert new in set(profiling.profile(corpus, voices.voices(corpus, cues=CUES), scores).group)
+    scores = profiling.sentence_tone(corpus)
+    assert new in set(profiling.profile(corpus, profiling.voices(corpus, cues=CUES), scores).group)
     assert new in set(profiling.keyness_by_group(corpus, min_freq=1).group)
-    names = naming.naming_table(naming.variant_matches(corpus, variants), variants, groups)
+    names = profiling.naming_table(profiling.variant_matches(corpus, variants), variants, groups)
     assert names.set_index(["group", "variant"]).loc[(new, "Kyiv"), "count"] == 2
-    rates = frames.frame_rates(frames.frame_matches(corpus, lexicon), corpus.documents, groups,
+    rates = profiling.frame_rates(profiling.frame_matches(corpus, lexicon), corpus.documents, groups,
                                list(lexicon))
     assert rates.set_index(["group", "frame"]).loc[(new, "alliance"), "count"] == 1
 
@@ -230,7 +228,8 @@ def test_keyness_for_every_group_is_capped_with_a_warning(seed_corpus, tables):
 
 def test_tone_scored_in_chunks_by_two_processes_equals_one_pass(seed_corpus, tables,
                                                                  monkeypatch):
-    monkeypatch.setattr(tone, "CHUNK", 25)  # the seeds' 500-odd sentences in many tasks
-    monkeypatch.setattr(tone, "map_bounded", lambda fn, tasks: parallel.map_bounded(fn, tasks, 2))
+    monkeypatch.setattr("workbench.profiling.tone.CHUNK", 25)  # the seeds' 500-odd sentences, many tasks
+    monkeypatch.setattr("workbench.profiling.tone.map_bounded",
+                        lambda fn, tasks: parallel.map_bounded(fn, tasks, 2))
     in_memory = replace(seed_corpus, store=None)  # scored again, not read from the cache
-    pd.testing.assert_frame_equal(tone.sentence_tone(in_memory), tables["scores"])
+    pd.testing.assert_frame_equal(profiling.sentence_tone(in_memory), tables["scores"])

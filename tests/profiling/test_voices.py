@@ -12,7 +12,7 @@ from seed_paths import PROJECT
 
 from workbench import profiling
 from workbench.networks import find_mentions
-from workbench.profiling import voices
+from workbench.profiling.voices import document_voices, quote_spans, speech_cues
 
 TREND_DOC, JAMNEWS_DOC, RUSSTRAT_DOC = ("001_067d92aa473488f3", "002_3ecd11ab92daf9a0",
                                         "003_42b7a2a72f6b30d3")
@@ -20,7 +20,7 @@ TREND_DOC, JAMNEWS_DOC, RUSSTRAT_DOC = ("001_067d92aa473488f3", "002_3ecd11ab92d
 
 @pytest.fixture(scope="module")
 def said(seed_corpus):
-    return voices.voices(seed_corpus, cues=PROJECT.speech_cues)
+    return profiling.voices(seed_corpus, cues=PROJECT.speech_cues)
 
 
 def test_igor_korotchenko_is_the_speaker_of_every_trend_quotation(said):
@@ -71,7 +71,7 @@ def test_russtrat_speakers_named_before_the_quote_are_found(said, needle, speake
 
 
 def test_speakers_table_counts_quotes_per_outlet(seed_corpus, said):
-    table = voices.speakers(said, profiling.groups(seed_corpus)).set_index(["group", "speaker"])
+    table = profiling.speakers(said, profiling.groups(seed_corpus)).set_index(["group", "speaker"])
     assert table.loc[("Trend", "Igor Korotchenko"), "quotes"] == 9
     assert table.loc[("JAMnews", "Atlas"), "quotes"] == 3  # "the publication" reads too
     assert (table.total == table.quotes + table.reported).all()
@@ -79,8 +79,8 @@ def test_speakers_table_counts_quotes_per_outlet(seed_corpus, said):
 
 def _voices_of(text: str) -> pd.DataFrame:
     starts = np.array([0, *[i + 1 for i, ch in enumerate(text) if ch == "\n"]])
-    return pd.DataFrame(voices.document_voices(text, starts, [], min_words=1,
-                                                 cues=voices.speech_cues(PROJECT.speech_cues())))
+    return pd.DataFrame(document_voices(text, starts, [], min_words=1,
+                                        cues=speech_cues(PROJECT.speech_cues())))
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -97,7 +97,7 @@ def test_each_attribution_pattern_names_its_speaker(text, speaker):
 
 def test_classic_multi_paragraph_quote_reopens_each_paragraph():
     text = '"First part of it.\n"Second part," she said.\n'
-    spans = voices.quote_spans(text, np.array([0, 19]))
+    spans = quote_spans(text, np.array([0, 19]))
     assert spans == [(1, text.index(',"') + 1, True, 0)]
     assert text[1:spans[0][1]] == 'First part of it.\n"Second part,'
 
@@ -105,7 +105,7 @@ def test_classic_multi_paragraph_quote_reopens_each_paragraph():
 def test_an_unclosed_quote_is_cut_at_its_paragraph_end():
     text = 'He said, "never closed here.\nNext paragraph. "A real quote," she said.'
     starts = np.array([0, text.index("Next")])
-    spans = voices.quote_spans(text, starts)
+    spans = quote_spans(text, starts)
     assert spans[0] == (10, text.index("\n"), False, 0)
     assert text[spans[1][0]:spans[1][1]] == "A real quote,"
 
@@ -133,7 +133,7 @@ ACTORS = PROJECT.actors()
 
 def voices_with_actors(*texts: str, **options) -> pd.DataFrame:
     corpus = tiny_corpus(*texts, **options)
-    return voices.voices(corpus, cues=PROJECT.speech_cues,
+    return profiling.voices(corpus, cues=PROJECT.speech_cues,
                          mentions=find_mentions(corpus, ACTORS))
 
 
@@ -168,7 +168,7 @@ def test_a_surname_speaker_is_the_actors_full_name():
 
 
 def test_without_mentions_the_speaker_is_the_phrase():
-    row = voices.voices(tiny_corpus('"We are allies," the Russian president said.'),
+    row = profiling.voices(tiny_corpus('"We are allies," the Russian president said.'),
                         cues=PROJECT.speech_cues).iloc[0]
     assert (row.speaker, row.speaker_from) == ("Russian president", "phrase")
 
@@ -243,7 +243,7 @@ def test_a_sentence_ending_experts_say_is_reported_speech():
 
 @pytest.fixture(scope="module")
 def said_as_actors(seed_corpus):
-    return voices.voices(seed_corpus, cues=PROJECT.speech_cues,
+    return profiling.voices(seed_corpus, cues=PROJECT.speech_cues,
                          mentions=find_mentions(seed_corpus, ACTORS))
 
 
@@ -292,7 +292,7 @@ def test_extra_mention_columns_and_rows_without_a_type_are_harmless():
     mentions = find_mentions(corpus, ACTORS)
     extra = mentions.iloc[:1].assign(type=pd.NA, kind=pd.NA, actor="Somebody Else")
     mentions = pd.concat([extra, mentions]).assign(discovered=False)
-    row = voices.voices(corpus, cues=PROJECT.speech_cues, mentions=mentions).iloc[0]
+    row = profiling.voices(corpus, cues=PROJECT.speech_cues, mentions=mentions).iloc[0]
     assert row.speaker == "Sergey Lavrov"
 
 
@@ -300,7 +300,7 @@ def test_a_speaker_the_dictionary_lacks_is_its_discovered_actor_and_flagged():
     corpus = tiny_corpus('"The talks went well," said Deputy Foreign Minister Andrey Rudenko. '
                          'Later Rudenko added: "We expect the commission to meet soon."'
                          '\n"We are allies," Lavrov said.')
-    said = voices.voices(corpus, cues=PROJECT.speech_cues,
+    said = profiling.voices(corpus, cues=PROJECT.speech_cues,
                          mentions=find_mentions(corpus, ACTORS, discovery=PROJECT.discovery()))
     assert said["speaker"].tolist() == ["Andrey Rudenko", "Andrey Rudenko", "Sergey Lavrov"]
     assert said["speaker_discovered"].tolist() == [True, True, False]

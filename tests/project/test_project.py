@@ -10,6 +10,7 @@ from seed_paths import DATA, PROJECT, ROOT, SEEDS
 
 import workbench
 from workbench import Project, load_corpus
+from workbench.ingest import LoadOptions
 from workbench.project import InputError
 
 
@@ -39,6 +40,19 @@ def test_load_corpus_and_open_corpus_share_one_cache_home(project_dir, monkeypat
 def test_load_corpus_has_no_stem_option_stemming_is_a_query_option(project_dir):
     with pytest.raises(TypeError, match="stem"):
         load_corpus(project_dir / "data" / "corpus", stem=True)
+
+
+def test_the_config_sets_the_load_options_that_open_corpus_takes(project_dir):
+    (project_dir / "workbench.toml").write_text(
+        '[corpus]\npath = "texts"\nmetadata = ""\ncopies = "aside"\n[corpus.columns]\ntext = "story"\n',
+        encoding="utf-8")
+    project = Project.find(project_dir)
+    assert project.corpus_path() == project_dir / "texts"
+    assert project.load_options() == LoadOptions(metadata=None, columns={"text": "story"},
+                                                 copies="aside")
+    (project_dir / "workbench.toml").write_text('[corpus]\ncopies = "drop"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="copies='drop' is invalid"):
+        Project.find(project_dir).load_options()
 
 
 def test_an_input_kept_elsewhere_is_read_from_there(project_dir):

@@ -8,9 +8,8 @@ import pandas as pd
 import pytest
 from dashboards import trends_dash
 
-from workbench import load_corpus
+from workbench import load_corpus, profiling
 from workbench.index import find, named_query, term_index
-from workbench.profiling import naming
 from workbench.trends import kwic, term_frequency
 
 TEXT = ("Talks on the triangle\n\nThe Russia-Azerbaijan-Turkey triangle shaped the talks, and "
@@ -44,10 +43,10 @@ def test_a_match_of_the_whole_compound_wins_over_its_part(corpus):
     variants = pd.DataFrame({"concept": ["karabakh"] * 2, "variant": ["Nagorno-Karabakh", "Karabakh"],
                              "terms": ["Nagorno-Karabakh", "Karabakh"], "stance": ["", ""],
                              "notes": ["", ""]})
-    matches = naming.variant_matches(corpus, variants)
+    matches = profiling.variant_matches(corpus, variants)
     assert matches.variant.tolist() == ["Nagorno-Karabakh"]
-    assert naming.variant_matches(corpus, variants.iloc[[1]]).variant.tolist() == ["Karabakh"]
-    assert naming.variant_matches(corpus, variants.iloc[[1]], compounds=False).empty
+    assert profiling.variant_matches(corpus, variants.iloc[[1]]).variant.tolist() == ["Karabakh"]
+    assert profiling.variant_matches(corpus, variants.iloc[[1]], compounds=False).empty
 
 
 def test_counts_and_the_concordance_follow_the_switch(corpus):

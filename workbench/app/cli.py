@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -82,12 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         return report_main(args.out, notebooks=args.notebooks, timeout=args.cell_timeout)
     try:
         here = project()
-        settings = here.corpus_settings()
-        if args.path:
-            settings["path"] = Path(args.path)
+        options = here.load_options()
         if args.metadata:
-            settings["metadata"] = Path(args.metadata)
-        corpus = here.load_corpus(**settings)
+            options = replace(options, metadata=Path(args.metadata))
+        corpus = here.load_corpus(Path(args.path) if args.path else here.corpus_path(), options)
     except (FileNotFoundError, ValueError) as err:  # ValueError: also a bad input file
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -232,7 +232,7 @@ def build_report(out: Path | str | None = None, *, notebooks: Path | None = None
     runs = [run_notebook(path, timeout=timeout, log=log)
             for path in notebook_paths(notebooks or here.root / "notebooks")]
     return write_report(runs, out if out is not None else here.reports,
-                        corpus=here.corpus_settings()["path"], log=log)
+                        corpus=here.corpus_path(), log=log)
 
 
 def main(out: str | None = None, *, notebooks: str | None = None, timeout: int = 600) -> int:

@@ -3,6 +3,7 @@
 - `Corpus`: documents, paragraphs, sentences, tokens, removed lines, the report, the metadata table.
 - `schema`: column names and dtypes of every table; `schema.empty`, `schema.conform`.
 - `Indexes`: the term index and document axis, built once per corpus and kept with it.
+- `normalise_token`: a token's norm, the one form ingest stores and queries are matched in.
 - `check_option`: one message for an invalid choice (`unit='para'` is invalid; expected ...).
 - `FileCache`: content-keyed, atomic, self-repairing cache of Arrow files, memory-mapped on open
   (never pickles).
@@ -10,6 +11,7 @@
 
 from .cache import CacheError, FileCache
 from .corpus import TABLES, Corpus, Indexes
+from .norms import normalise_token
 from .options import check_option
 
-__all__ = ["TABLES", "CacheError", "Corpus", "FileCache", "Indexes", "check_option"]
+__all__ = ["TABLES", "CacheError", "Corpus", "FileCache", "Indexes", "check_option", "normalise_token"]

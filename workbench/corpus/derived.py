@@ -22,11 +22,12 @@ import pandas as pd
 import pyarrow as pa
 
 from .cache import touch, write_arrow
+from .corpus import Corpus
 
 KEEP = 4  # results kept per name in a corpus's entry: the ones used last
 
 
-def remembered(corpus, name: str, inputs: list, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+def remembered(corpus: Corpus, name: str, inputs: list, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
     """`compute()`, or what it gave before for this corpus and these `inputs` (JSON-serialisable
     values: settings, the input tables as text, a version)."""
     if getattr(corpus, "store", None) is None:  # built in memory (or a table-like stand-in)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from ..corpus.corpus import Corpus
 from ..corpus.options import check_option
 from .groups import group_labels
 from .query import Query
@@ -45,7 +46,7 @@ def months(documents: pd.DataFrame) -> list[pd.Period]:
     return list(pd.period_range(documents.date.min(), date_end(documents).max(), freq="M"))
 
 
-def select_documents(corpus, *, outlets: Iterable[str] | None = None, start=None,
+def select_documents(corpus: Corpus, *, outlets: Iterable[str] | None = None, start=None,
                      end=None) -> pd.Index:
     """doc_ids of the documents from `outlets` whose whole date span lies in [start, end]: the
     one rule every analysis and dashboard uses to select documents by date range.
@@ -178,7 +179,7 @@ class DocumentAxis:
         return self._memo[key]
 
 
-def document_axis(corpus) -> DocumentAxis:
+def document_axis(corpus: Corpus) -> DocumentAxis:
     """The corpus's `DocumentAxis`, built on first use and kept in `corpus.indexes` until its
     tables change."""
     axis, index = corpus.indexes.axis, term_index(corpus)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..corpus.corpus import Corpus
 from .groups import document_rows
 
 COLUMNS = ["doc_id", "outlet", "date", "title", "sent_id", "start", "end",
            "left", "match", "right", "sentence"]
 
 
-def passages(corpus, spans: pd.DataFrame, *, context: int = 60) -> pd.DataFrame:
+def passages(corpus: Corpus, spans: pd.DataFrame, *, context: int = 60) -> pd.DataFrame:
     """One row per span: document metadata, containing sentence, match and its context.
 
     `spans` needs `doc_id`, `start`, `end`; other columns are carried through. Columns:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..ingest.tokens import normalise_token
+from ..corpus.norms import normalise_token
 
 _SEPARATORS = re.compile(r"[,;\n]+")
 

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from ..corpus.corpus import Corpus
 from .query import Query
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -206,7 +207,7 @@ class Compounds:
         return rows, start, end
 
 
-def term_index(corpus) -> TermIndex:
+def term_index(corpus: Corpus) -> TermIndex:
     """The corpus's `TermIndex`, built on first use and kept in `corpus.indexes` for later
     queries (rebuilt if the tokens table was replaced)."""
     index = corpus.indexes.terms

@@ -4,18 +4,19 @@ The way a file takes, one module each: `read` (text, HTML, CSV/JSONL exports) �
 (bytes to text) → `clean` (article lines kept, page furniture removed with its rule) →
 `infer` (title, outlet, date, author, language from the page; `dates` parses dates) →
 `sentences` and `tokens` → `pipeline` (one file's tables) → `assemble` (`dedupe`, `curated`
-metadata `merge`d over inferred) → `load` (`build_corpus`, with the cache); `bounds` dates
-undated documents at their lower bound when the researcher opts in. The project
-(`workbench.project`) hands ingest what it needs: rules, cues, tokenizer settings, cache home.
+metadata `merge`d over inferred) → `load` (`build_corpus`, with the cache, as the `LoadOptions`
+say); `bounds` dates undated documents at their lower bound when the researcher opts in. The
+project (`workbench.project`) hands ingest what it needs: rules, cues, tokenizer settings, cache
+home.
 """
 
 from .bounds import use_lower_bounds
 from .clean import Rules
 from .copies import Copies
-from .load import Dedupe, build_corpus
+from .load import Dedupe, LoadOptions, build_corpus
 from .outlets import Outlets, outlet_table
 from .pipeline import Context
 from .tokens import TokenizerSettings
 
-__all__ = ["Context", "Copies", "Dedupe", "Outlets", "Rules", "TokenizerSettings", "build_corpus",
-           "outlet_table", "use_lower_bounds"]
+__all__ = ["Context", "Copies", "Dedupe", "LoadOptions", "Outlets", "Rules", "TokenizerSettings",
+           "build_corpus", "outlet_table", "use_lower_bounds"]

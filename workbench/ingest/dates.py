@@ -51,7 +51,6 @@ PATTERNS = [
 _COMPILED = [(re.compile(p, re.IGNORECASE), prec) for p, prec in PATTERNS]
 _YEAR_ONLY = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
 _YEAR_MONTH = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)\s*$")
-_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _FOUR_DIGITS = re.compile(r"(?<!\d)(?:\d{4}|\d{8})(?!\d)")  # a year, or YYYYMMDD
 
 
@@ -115,15 +114,6 @@ def is_date_only(line: str) -> bool:
         return False
     named = any(w in MONTH or (w in DAY_WORDS and len(w) > 3) for w in words)
     return named or bool(re.search(r"\d[./:-]\d", line))
-
-
-def modal_year(text: str) -> int | None:
-    """The year mentioned most often in `text` (earliest on ties), to date "December 5"."""
-    years = pd.Series(_ANY_YEAR.findall(text), dtype="string")
-    if years.empty:
-        return None
-    counts = years.value_counts()
-    return int(min(counts[counts == counts.max()].index))
 
 
 @lru_cache(maxsize=1 << 14)  # export columns repeat the same dates row after row

@@ -2,7 +2,7 @@
 
 Per-file tables come from the cache or `process_file` (in parallel when there is much to
 do); then duplicates are set aside, curated metadata is merged over inferred metadata,
-and every file and row is accounted for in `report`.
+and every file and row is accounted for in `report`. `LoadOptions` are the researcher's choices.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -20,15 +20,52 @@ from ..corpus import schema
 from ..corpus.cache import CacheError, FileCache
 from ..corpus.corpus import TABLES, Corpus
 from ..corpus.options import check_option
+from ..parallel import pool, result, worker_count
 from .assemble import assemble, without_clashing_ids
+from .bounds import use_lower_bounds
 from .copies import Copies
 from .curated import missing_files, read_curated
-from .parallel import pool, result, worker_count
-from .pipeline import Context, process_file
+from .pipeline import PRELOAD, Context, process_file
 
 PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than starting workers
 ASSEMBLY_VERSION = "6"  # bump when dedupe, metadata merge or assembly change their output
 Dedupe = Literal["near", "exact", "none"]
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """How the files under a folder become a corpus: the one list of the options that
+    `workbench.load_corpus`, `Project.load_corpus` and `build_corpus` take, and that `[corpus]`
+    in workbench.toml sets for `open_corpus` (`Project.load_options`). A choice that is not one
+    of the choices is a ValueError when the options are made.
+
+    - `metadata`: the curated metadata CSV (`data/sources.csv`); None: inferred metadata only.
+    - `columns`: a field (text, date, outlet, title, author, url, id) -> the name of its column
+      in CSV/JSONL exports, where it is none the workbench recognises.
+    - `cache_dir`: where the tables are cached; None: the project's cache home.
+    - `dedupe`: find near and exact copies ("near"), exact ones only, or none. A copy from the
+      same outlet is set aside; `copies`: a republication by another outlet is kept in its copy
+      group ("keep") or set aside too ("aside").
+    - `lower_bounds`: a document whose text states no publication date is dated at the latest
+      date it mentions (`workbench.ingest.use_lower_bounds`); by default it stays undated and
+      analyses list it with that bound as the reason.
+    - `progress`: show a progress bar; None: when there are 20 files or more to process.
+    - `workers`: processes for a large corpus; None: `WORKBENCH_WORKERS`, then `[corpus]
+      workers`, then the cores this process may use (`workbench.parallel.worker_count`).
+    """
+
+    metadata: str | Path | None = None
+    columns: dict[str, str] | None = None
+    cache_dir: str | Path | None = None
+    dedupe: Dedupe = "near"
+    copies: Copies = "keep"
+    lower_bounds: bool = False
+    progress: bool | None = None
+    workers: int | None = None
+
+    def __post_init__(self) -> None:
+        check_option("dedupe", self.dedupe, Dedupe)
+        check_option("copies", self.copies, Copies)
 
 
 def _list_files(root: Path) -> list[tuple[Path, str]]:
@@ -38,36 +75,28 @@ def _list_files(root: Path) -> list[tuple[Path, str]]:
                   key=lambda x: x[1])
 
 
-def build_corpus(
-    path: str | Path,
-    context: Context,
-    *,
-    cache_dir: str | Path,
-    metadata: str | Path | None = None,
-    dedupe: Dedupe = "near",
-    copies: Copies = "keep",
-    progress: bool | None = None,
-    workers: int | None = None,
-) -> Corpus:
+def build_corpus(path: str | Path, context: Context, options: LoadOptions) -> Corpus:
     """Load every file under `path` into a `Corpus`; nothing is dropped without a report row.
 
-    `context` carries the project's cleaning rules, outlet cues, tokenizer settings and the
-    column mapping of exports (`workbench.project.Project.context` makes it); `metadata` is the
-    curated metadata CSV; tables are cached under `cache_dir`. `dedupe` finds near and exact
-    copies ("near"), exact ones only, or none; a copy from the same outlet is set aside, a copy
-    from another outlet (a republication) kept in its copy group unless `copies="aside"`.
-    `workers`: processes for a large batch (`workbench.ingest.parallel.worker_count`).
-    Researchers call `workbench.load_corpus` or `workbench.open_corpus`, which resolve these
-    from the project.
+    `context` carries the project's cleaning rules, outlet cues and tokenizer settings
+    (`workbench.project.Project.context` makes it), to which the export `columns` of `options`
+    are added; the tables are cached under `options.cache_dir`, which must be given.
+    Researchers call `workbench.load_corpus` or `workbench.open_corpus`, which resolve the
+    options left to the project (the cache home, the configured workers).
     """
-    check_option("dedupe", dedupe, Dedupe)
-    check_option("copies", copies, Copies)
-    root = Path(path)
+    corpus = _build(Path(path), replace(context, columns=tuple(sorted((options.columns or {}).items()))),
+                    options)
+    return use_lower_bounds(corpus) if options.lower_bounds else corpus
+
+
+def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
+    """The corpus of every file under `root`, from the cache where it holds them."""
+    metadata, dedupe, copies = options.metadata, options.dedupe, options.copies
     if not root.exists():
         raise FileNotFoundError(f"corpus folder {root} does not exist; create it and add files")
     settings_key = context.key()
     curated, problems = read_curated(metadata)
-    cache = FileCache(cache_dir)
+    cache = FileCache(options.cache_dir)
     files = _list_files(root)
     problems += missing_files(curated, {name for _, name in files}, Path(metadata).name
                               if metadata else "")
@@ -103,7 +132,7 @@ def build_corpus(
     # corpus is assembled (Arrow's writes let go of the interpreter)
     with ThreadPoolExecutor(1, thread_name_prefix="cache-writer") as writer:
         written = []
-        for (name, key), tables in _process_all(todo, progress, worker_count(workers)):
+        for (name, key), tables in _process_all(todo, options.progress, worker_count(options.workers)):
             written.append(writer.submit(cache.store, key, tables))
             parts[name] = (key, tables)
         rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
@@ -158,7 +187,7 @@ def _process_all(todo: list, progress: bool | None, workers: int):
             yield (name, key), process_file(file_path, name, ctx, workers=workers)
             bar.update()
     else:
-        executor = pool(workers)
+        executor = pool(workers, PRELOAD)
         futures = [((name, key), executor.submit(process_file, fp, name, ctx))
                    for fp, name, ctx, key in todo]
         for ident, future in futures:

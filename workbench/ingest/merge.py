@@ -1,8 +1,9 @@
 """Merge curated metadata over inferred metadata and record where each value came from.
 
 For one-document files a curated value wins; for rows of a tabular export the row's own
-columns win and the curated row of the file only fills gaps. Disagreements between
-curated and inferred values become warnings in the report.
+columns win and the curated row of the file only fills gaps (`curated_wins`, which also decides
+a document's outlet before assembly). Disagreements between curated and inferred values become
+warnings in the report.
 
 The merge works on whole columns (one array per field over all documents), so corpora of
 hundreds of thousands of rows merge in seconds; only the cells where a curated and an
@@ -26,6 +27,21 @@ _PRECISION = {4: "year", 7: "month", 10: "day"}
 def precision_of(date: str) -> str | None:
     """The precision a date is written to: "year" (YYYY), "month" (YYYY-MM), "day" (YYYY-MM-DD)."""
     return _PRECISION.get(len(date))
+
+
+def curated_wins(curated, own, is_row) -> np.ndarray:
+    """Where the curated value of a document's file is chosen over the document's own (what its
+    page or row states, else what ingest inferred from it): for a page, its file's one document,
+    wherever there is one; for a row of an export, only where the row has none. Every field is
+    chosen so, the outlet included, which ingest needs before assembly (`pipeline`: the
+    cleaning rules, the outlets a text cites). Arrays or single values; missing is None or "".
+
+    >>> curated_wins(["AFP", "AFP", None], ["Trend", None, "Trend"], [True, True, False]).tolist()
+    [False, True, False]
+    """
+    has_curated = np.asarray(curated, dtype=object).astype(bool)
+    has_own = np.asarray(own, dtype=object).astype(bool)
+    return has_curated & ~(np.asarray(is_row, dtype=bool) & has_own)
 
 
 def _each(func, values) -> np.ndarray:
@@ -84,7 +100,7 @@ def merge_metadata(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str
     for k, fld in enumerate(FIELDS):
         inf, cur_value = values[at[:, k]], cur(fld)
         has_inf, has_cur = inf.astype(bool), cur_value.astype(bool)  # truthiness, None and "" alike
-        take_cur = has_cur & ~(is_row & has_inf)
+        take_cur = curated_wins(cur_value, inf, is_row)
         chosen[fld] = np.where(take_cur, cur_value, inf)
         source = sources[at[:, k]]
         if fld == "date":

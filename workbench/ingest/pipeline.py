@@ -22,16 +22,19 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import schema
+from ..parallel import map_bounded
 from .clean import Rules, clean_lines
 from .dedupe import signatures
 from .infer import INFERRED_COLUMNS, confidence, infer, infer_languages
+from .merge import curated_wins
 from .outlets import Outlets, cited_outlets, infer_outlet
-from .parallel import map_bounded
 from .read import Layout, RawDoc, parse_block, read_file
 from .tokens import Tokenizer, TokenizerSettings
 
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
+#: what the fork server imports before it forks ingest workers: this module and the language model
+PRELOAD = (f"{__package__}.preload",)
 
 
 @dataclass(frozen=True)
@@ -127,11 +130,11 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1) -> di
     parsed: list[schema.ReportRow] = []  # rows the workers found no document in
     if read.blocks is None:
         tasks = ((docs, ids, ctx) for docs, ids in _chunks(read.docs, name))
-        parts = list(map_bounded(_process_chunk, tasks, workers))
+        parts = list(map_bounded(_process_chunk, tasks, workers, preload=PRELOAD))
     else:  # the workers parse the rows too; ids repeated across blocks are renamed here
         tasks = ((block, read.layout, ctx) for block in read.blocks)
         parts, seen = [], set()
-        for part, assigned, problems in map_bounded(_process_block, tasks, workers):
+        for part, assigned, problems in map_bounded(_process_block, tasks, workers, preload=PRELOAD):
             parsed += problems
             unique = _unique_ids(assigned, seen)
             parts.append(_renamed(part, {old: new for (old, _), new in zip(assigned, unique)
@@ -201,11 +204,10 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
                                     if not raw.fields.get("language")]))
     tok = _tokenizer(ctx.tokenizer)
     texts, sentences, languages = [], [], []
-    for raw, doc_id, cleaned, outlet, text, spans in kept:
+    for raw, doc_id, cleaned, cues, outlet, text, spans in kept:
         language = None if raw.fields.get("language") else next(guessed)
-        own = hints.get("outlet") or raw.fields.get("outlet") or (outlet[0] if outlet else None)
-        found = infer(raw.fields, cleaned, text, outlet=outlet, language=language,
-                      cited=cited_outlets(text, ctx.outlets, own=own))
+        found = infer(raw.fields, cleaned, text, outlet=cues, language=language,
+                      cited=cited_outlets(text, ctx.outlets, own=outlet))
         out.inferred += [(doc_id, fld, *value, confidence(value)) for fld, value in found.items()]
         languages.append(hints.get("language") or found.get("language", ("",))[0])
         out.paragraphs.add(len(spans), line_no=[n for n, _ in cleaned.kept],
@@ -231,12 +233,19 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
     return _frames(out, tok.table(texts, sentences, languages) if texts else {}, texts)
 
 
+def _outlet(raw: RawDoc, curated: str | None, found: tuple[str, str, str] | None) -> str | None:
+    """The document's outlet as assembly will choose it (`merge.curated_wins`): the curated one
+    of its file, or its own (its export column, its HTML site name, else what its cues show)."""
+    own = raw.fields.get("outlet") or (found[0] if found else None)
+    return curated if curated_wins(curated, own, raw.row is not None) else own
+
+
 def _clean(raw: RawDoc, doc_id: str, ctx: Context, hints: dict, out: _Tables):
-    """(raw, doc_id, cleaned lines, outlet found from cues, clean text, paragraph spans), or None
-    with a report row."""
+    """(raw, doc_id, cleaned lines, outlet found from cues, the document's outlet, clean text,
+    paragraph spans), or None with a report row."""
     found = None if raw.fields.get("outlet") else infer_outlet(raw.text, ctx.outlets,
                                                                url=raw.fields.get("url"))
-    outlet = hints.get("outlet") or raw.fields.get("outlet") or (found[0] if found else None)
+    outlet = _outlet(raw, hints.get("outlet"), found)
     page = not raw.is_row or hints.get("cleaning") == "page"  # an export's row is article text
     cleaned = clean_lines(raw.text, ctx.rules, outlet=outlet, page=page)
     if not cleaned.kept:
@@ -246,7 +255,7 @@ def _clean(raw: RawDoc, doc_id: str, ctx: Context, hints: dict, out: _Tables):
             f"({rules})")
         out.problems.append(schema.ReportRow(raw.file, raw.row, doc_id, "skipped", reason))
         return None
-    return raw, doc_id, cleaned, found, *_join(cleaned.kept)
+    return raw, doc_id, cleaned, found, outlet, *_join(cleaned.kept)
 
 
 def _join(kept: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:

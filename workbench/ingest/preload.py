@@ -1,4 +1,5 @@
-"""What the fork server that starts ingest workers (`parallel.pool`) imports before forking them:
+"""What the fork server that starts ingest workers (`workbench.parallel.pool`, given
+`pipeline.PRELOAD`) imports before forking them:
 the pipeline's modules and the language model (74 MiB), loaded once, so every worker shares their
 pages with the server instead of loading its own copy."""
 

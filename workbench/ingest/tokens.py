@@ -19,15 +19,14 @@ from __future__ import annotations
 import hashlib
 import re
 import string
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 import polars as pl
 import regex
 
+from ..corpus.norms import normalise_token
 from .sentences import SentenceSplitter
 
 TOKEN_PATTERN = r"""(?x)
@@ -46,7 +45,6 @@ ABBREVIATIONS = (
     "rep st jr sr inc ltd co corp no nos jan feb mar apr jun jul aug sep sept oct nov dec approx "
     "est dept univ ave fig vol art para т.е т.д т.п им ул г-н г-жа тыс млн млрд руб проф"
 )
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'"})
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 
@@ -68,13 +66,6 @@ class TokenizerSettings:
         lists = [(lang, sorted(words)) for lang, words in sorted(self.stopwords)]
         payload = repr((sorted(self.mwe), lists, self.also, TOKEN_PATTERN, ABBREVIATIONS))
         return hashlib.sha1(payload.encode()).hexdigest()[:12]
-
-
-@lru_cache(maxsize=1 << 16)
-def normalise_token(surface: str) -> str:
-    """Lower-case, NFC, quotes and apostrophes unified to ', Turkish dotted capital I folded."""
-    text = unicodedata.normalize("NFC", surface.translate(_QUOTES)).lower()
-    return text.replace("i\u0307", "i")
 
 
 class Tokenizer:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..ingest.parallel import map_bounded, worker_count
+from ..parallel import map_bounded, worker_count
 from .bodies import BodyPatterns
 from .morphology import lemma
 from .patterns import (

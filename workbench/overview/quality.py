@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..corpus.corpus import Corpus
 from ..index.groups import group_labels
 
 FIELDS = ("outlet", "date", "title", "author")
@@ -12,7 +13,7 @@ QUALITY_COLUMNS = ["group", "documents", "lines", "removed_share", "removed_by",
 ATTENTION_COLUMNS = ["doc_id", "group", "issue", "detail"]
 
 
-def _documents(corpus) -> pd.DataFrame:
+def _documents(corpus: Corpus) -> pd.DataFrame:
     """The documents with their group (a document whose outlet is unknown is its own group) and
     their lines: kept (paragraphs) and removed."""
     docs = corpus.documents.assign(doc_id=lambda d: d.doc_id.astype(str),
@@ -23,13 +24,13 @@ def _documents(corpus) -> pd.DataFrame:
                        removed=docs.doc_id.map(gone).fillna(0).astype("int64"))
 
 
-def _chosen(corpus, docs: pd.DataFrame) -> pd.DataFrame:
+def _chosen(corpus: Corpus, docs: pd.DataFrame) -> pd.DataFrame:
     """The metadata table's rows of FIELDS, with the group of each document (`_documents`)."""
     meta = corpus.metadata[corpus.metadata.field.isin(FIELDS)].astype({"doc_id": str})
     return meta.assign(group=meta.doc_id.map(docs.set_index("doc_id").group))
 
 
-def quality(corpus) -> pd.DataFrame:
+def quality(corpus: Corpus) -> pd.DataFrame:
     """Per outlet (a document whose outlet is unknown is its own group): what cleaning removed
     and how much of the metadata is known, and how surely.
 
@@ -62,7 +63,7 @@ def quality(corpus) -> pd.DataFrame:
     return out.rename_axis("group").reset_index()[QUALITY_COLUMNS]
 
 
-def needs_attention(corpus, *, removal: float = 0.5) -> pd.DataFrame:
+def needs_attention(corpus: Corpus, *, removal: float = 0.5) -> pd.DataFrame:
     """The documents to look at before trusting a figure, with why: an outlet or date inferred
     from a weak cue, an unknown outlet where the text cites an agency (it may be the source),
     an undated document with a lower bound, curated and inferred values that disagree, and

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..corpus.corpus import Corpus
 from ..index.groups import group_labels
 
 
-def document_lines(corpus, doc_id: str) -> pd.DataFrame:
+def document_lines(corpus: Corpus, doc_id: str) -> pd.DataFrame:
     """Every non-blank source line of a document in order, kept or removed.
 
     Columns: line_no, text, kept (bool), rule (why a line was removed; <NA> when kept).
@@ -29,7 +30,7 @@ def document_lines(corpus, doc_id: str) -> pd.DataFrame:
     return pd.concat(frames).sort_values("line_no", ignore_index=True)
 
 
-def outlet_summary(corpus) -> pd.DataFrame:
+def outlet_summary(corpus: Corpus) -> pd.DataFrame:
     """Per outlet (or document, when the outlet is unknown): documents, tokens, date range.
 
     Columns: source, documents, tokens, first, last, undated.
@@ -49,7 +50,7 @@ REPUBLICATION_COLUMNS = ["copy_group", "doc_id", "outlet", "date", "date_precisi
                          "copy_of", "similarity", "earliest"]
 
 
-def republications(corpus) -> pd.DataFrame:
+def republications(corpus: Corpus) -> pd.DataFrame:
     """The stories several outlets ran: one row per copy, grouped by copy group, the earliest dated
     copy first (corpus order among undated ones).
 
@@ -68,7 +69,7 @@ def republications(corpus) -> pd.DataFrame:
     return copies[REPUBLICATION_COLUMNS].reset_index(drop=True)
 
 
-def republishers(corpus) -> pd.DataFrame:
+def republishers(corpus: Corpus) -> pd.DataFrame:
     """Who republishes whom: per pair of outlets, how many stories the second ran after the first.
 
     Columns: source (outlet of a group's earliest copy), republished_by (the outlet of another copy),

@@ -2,16 +2,23 @@
 
 - `profile`, `groups`, `mattr`, `syllables`: the profile table (`measures`).
 - `keyness_by_group`, `term_spans`: distinctive vocabulary (`distinctive`).
-- `naming`: which variant of a loaded name each outlet uses.
-- `frames`: framing lexicons per 1,000 tokens.
-- `voices`: quotations and reported speech, and who speaks (cue patterns in `cues`, speakers as
-  actors in `speaker_resolution`).
-- `tone`: VADER tone of sentences, and toward an actor.
+- `variant_matches`, `naming_table`, `actor_aliases`: which variant of a loaded name each outlet
+  uses (`naming`).
+- `frame_matches`, `frame_rates`: framing lexicons per 1,000 tokens (`frames`).
+- `voices`, `speakers`, `speaker_voices`: quotations and reported speech, and who speaks
+  (`voices`; cue patterns in `cues`, speakers as actors in `speaker_resolution`).
+- `sentence_tone`, `tone_by_group`, `tone_toward`, `actor_mentions`, `extreme_sentences`: VADER
+  tone of sentences, per group of documents and toward an actor (`tone`).
 """
 
-from . import frames, naming, tone, voices
 from .distinctive import keyness_by_group, term_spans
+from .frames import frame_matches, frame_rates
 from .measures import groups, mattr, profile, syllables
+from .naming import actor_aliases, naming_table, variant_matches
+from .tone import actor_mentions, extreme_sentences, sentence_tone, tone_by_group, tone_toward
+from .voices import speaker_voices, speakers, voices
 
-__all__ = ["frames", "groups", "keyness_by_group", "mattr", "naming", "profile", "syllables",
-           "term_spans", "tone", "voices"]
+__all__ = ["actor_aliases", "actor_mentions", "extreme_sentences", "frame_matches", "frame_rates",
+           "groups", "keyness_by_group", "mattr", "naming_table", "profile", "sentence_tone",
+           "speaker_voices", "speakers", "syllables", "term_spans", "tone_by_group", "tone_toward",
+           "variant_matches", "voices"]

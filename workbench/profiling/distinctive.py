@@ -11,12 +11,13 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from ..corpus.corpus import Corpus
 from ..index.axis import document_axis
 from ..index.keyness import keyness
 from .measures import By, _split
 
 
-def keyness_by_group(corpus, *, by: By = "outlet", target: Iterable[str] | None = None,
+def keyness_by_group(corpus: Corpus, *, by: By = "outlet", target: Iterable[str] | None = None,
                      reference: Iterable[str] | None = None, min_freq: int = 3,
                      content_only: bool = False, max_groups: int = 50) -> pd.DataFrame:
     """Distinctive vocabulary of groups of documents, via `workbench.index.keyness`.
@@ -67,7 +68,7 @@ def _by_norm(index, target: np.ndarray, reference: np.ndarray, *,
     return pd.Series(target[used], index=norms), pd.Series(reference[used], index=norms)
 
 
-def term_spans(corpus, term: str, doc_ids: Iterable[str]) -> pd.DataFrame:
+def term_spans(corpus: Corpus, term: str, doc_ids: Iterable[str]) -> pd.DataFrame:
     """The tokens with norm `term` (a row of a keyness table) in the given documents.
 
     Columns: doc_id, start, end, sent_id; exactly the occurrences keyness counted.

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..corpus.corpus import Corpus
 from ..index.query import Query
 from ..index.terms import find, term_index
 
 RATE_COLUMNS = ["group", "frame", "count", "tokens", "per_1k", "documents", "n_documents"]
 
 
-def frame_matches(corpus, frames: dict[str, Query]) -> pd.DataFrame:
+def frame_matches(corpus: Corpus, frames: dict[str, Query]) -> pd.DataFrame:
     """Every match of every frame. Columns: doc_id, start, end, sent_id, frame."""
     index = term_index(corpus)
     found = [find(index, q).assign(frame=name) for name, q in frames.items()]

@@ -15,10 +15,11 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from ..corpus.corpus import Corpus
 from ..corpus.options import check_option
 from ..index.axis import document_axis
 from ..index.groups import document_rows
-from . import tone
+from .tone import tone_by_group
 
 By = Literal["outlet", "document"]
 PROFILE_COLUMNS = [
@@ -35,7 +36,7 @@ def _split(by: By) -> str:
     return "outlet" if by == "outlet" else "doc_id"
 
 
-def groups(corpus, *, by: By = "outlet") -> pd.Series:
+def groups(corpus: Corpus, *, by: By = "outlet") -> pd.Series:
     """The group of each document, indexed by doc_id: its outlet (doc_id when unknown) or itself."""
     axis = document_axis(corpus)
     labels = axis.groups(_split(by))[0]
@@ -87,11 +88,11 @@ def quote_share(voices: pd.DataFrame) -> pd.Series:
     return (quotes.end - quotes.start).groupby(quotes.doc_id).sum()
 
 
-def profile(corpus, voices: pd.DataFrame, scores: pd.DataFrame, *, by: By = "outlet",
+def profile(corpus: Corpus, voices: pd.DataFrame, scores: pd.DataFrame, *, by: By = "outlet",
             window: int = 100) -> pd.DataFrame:
     """The profile table: one row per outlet (or document), measures as in PROFILE_COLUMNS.
 
-    `voices` is `voices.voices(corpus, cues=...)`, `scores` is `tone.sentence_tone(corpus)`.
+    `voices` is `profiling.voices(corpus, cues=...)`, `scores` is `profiling.sentence_tone(corpus)`.
     With `by="document"` the columns outlet, title and language follow `group`. Every measure
     is computed for all groups at once (per-document MATTR sums pooled per group), so a corpus
     of 100,000 documents or thousands of outlets takes seconds.
@@ -111,7 +112,7 @@ def profile(corpus, voices: pd.DataFrame, scores: pd.DataFrame, *, by: By = "out
     english = per_doc[per_doc.english]
     en = english.groupby("group", sort=False)[["tokens", "sentences", "syllables"]].sum().reindex(order)
     flesch = 206.835 - 1.015 * en.tokens / en.sentences - 84.6 * en.syllables / en.tokens
-    tone_rows = tone.summarise(scores, labels).set_index("group").reindex(order)
+    tone_rows = tone_by_group(scores, labels).set_index("group").reindex(order)
     doc_tone = scores.groupby("doc_id").compound.mean().dropna()
     tone_sd = doc_tone.groupby(doc_tone.index.map(labels), sort=False).agg(["std", "size"]).reindex(order)
     dates = g.date.agg(["min", "max", "count"]).reindex(order)

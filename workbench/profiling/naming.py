@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..corpus.corpus import Corpus
 from ..index.query import named_query
 from ..index.terms import find, term_index
 
 MATCH_COLUMNS = ["doc_id", "start", "end", "sent_id", "concept", "variant", "stance"]
 
 
-def variant_matches(corpus, variants: pd.DataFrame, *, compounds: bool = True) -> pd.DataFrame:
+def variant_matches(corpus: Corpus, variants: pd.DataFrame, *, compounds: bool = True) -> pd.DataFrame:
     """Every occurrence of every variant, overlaps within a concept resolved to the longest; with
     `compounds`, also inside hyphenated words ("Karabakh" in "Armenia-Karabakh").
 

@@ -15,19 +15,19 @@ import numpy as np
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from ..corpus.corpus import Corpus
 from ..corpus.derived import remembered
 from ..index.groups import document_rows
 from ..index.query import Query, parse_query
 from ..index.terms import find, term_index
-from ..ingest.parallel import map_bounded
+from ..parallel import map_bounded
 
 THRESHOLD = 0.05
 VERSION = "1"  # bump when a change to scoring changes the scores (kept results)
-SCORE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "compound", "positive", "negative"]
 TONE_COLUMNS = ["group", "sentences", "mean_compound", "positive_share", "negative_share", "note"]
 
 
-CHUNK = 20_000  # sentences per task: a large corpus is scored by every core (ingest.parallel)
+CHUNK = 20_000  # sentences per task: a large corpus is scored by every core (workbench.parallel)
 
 
 @cache
@@ -40,7 +40,7 @@ def _compound(texts: list[str]) -> list[float]:
     return [vader.polarity_scores(t)["compound"] for t in texts]
 
 
-def sentence_tone(corpus) -> pd.DataFrame:
+def sentence_tone(corpus: Corpus) -> pd.DataFrame:
     """VADER compound score of each sentence; NaN for sentences of non-English documents.
 
     Columns: doc_id, sent_id, start, end, text, compound, positive, negative (booleans; both
@@ -58,7 +58,7 @@ def sentence_tone(corpus) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _compound_scores(corpus, texts: list[str]) -> np.ndarray:
+def _compound_scores(corpus: Corpus, texts: list[str]) -> np.ndarray:
     """The compound score of each sentence of `corpus.sentences` (`texts`), NaN outside English
     documents; what the cache keeps (the sentence text is the corpus's already)."""
     sents, docs = corpus.sentences, corpus.documents
@@ -71,7 +71,7 @@ def _compound_scores(corpus, texts: list[str]) -> np.ndarray:
     return compound
 
 
-def summarise(scores: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+def tone_by_group(scores: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
     """Mean compound and shares of positive/negative sentences per group of documents.
 
     `groups` maps doc_id to a group label. Columns: group, sentences (scored ones),
@@ -87,7 +87,7 @@ def summarise(scores: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
     return out[TONE_COLUMNS]
 
 
-def actor_mentions(corpus, aliases: str | Iterable[str], scores: pd.DataFrame) -> pd.DataFrame:
+def actor_mentions(corpus: Corpus, aliases: str | Iterable[str], scores: pd.DataFrame) -> pd.DataFrame:
     """Every mention of an actor (any alias, query syntax) with its sentence's tone.
 
     Columns: doc_id, start, end, sent_id, term, compound, positive, negative.
@@ -98,17 +98,17 @@ def actor_mentions(corpus, aliases: str | Iterable[str], scores: pd.DataFrame) -
     return spans.merge(tone, on=["doc_id", "sent_id"], how="left")
 
 
-def tone_toward(corpus, aliases: str | Iterable[str], scores: pd.DataFrame,
+def tone_toward(corpus: Corpus, aliases: str | Iterable[str], scores: pd.DataFrame,
                 groups: pd.Series) -> pd.DataFrame:
     """Average tone of the sentences mentioning an actor, per group of documents.
 
     `groups` maps doc_id to a group label (see `workbench.profiling.groups`). A sentence that
-    names the actor twice counts once. Columns as `summarise`.
+    names the actor twice counts once. Columns as `tone_by_group`.
     """
     mentions = actor_mentions(corpus, aliases, scores)
     sentences = scores.merge(mentions[["doc_id", "sent_id"]].drop_duplicates(),
                              on=["doc_id", "sent_id"])
-    out = summarise(sentences, groups)
+    out = tone_by_group(sentences, groups)
     out["note"] = out.note.where(out.sentences > 0, "n/a: no English sentence names the actor")
     return out
 

@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ..corpus.corpus import Corpus
 from ..corpus.derived import remembered
 from ..index.groups import rows_by_document
 from .cues import RELATIVE, THAT, Cues, speech_cues
@@ -253,7 +254,7 @@ def _fingerprint(mentions: pd.DataFrame | None) -> str | None:
     return hashlib.sha1(values.tobytes() + repr(list(mentions.columns)).encode()).hexdigest()
 
 
-def voices(corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
+def voices(corpus: Corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
            min_words: int = 3) -> pd.DataFrame:
     """Every direct quotation and reported statement in the corpus, with its speaker.
 
@@ -284,7 +285,7 @@ def voices(corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
                       lambda: _voices(corpus, languages, words, mentions, min_words))
 
 
-def _voices(corpus, languages: list[str], words: dict[str, tuple[str, ...]],
+def _voices(corpus: Corpus, languages: list[str], words: dict[str, tuple[str, ...]],
             mentions: pd.DataFrame | None, min_words: int) -> pd.DataFrame:
     docs = corpus.documents
     p_order, paras = rows_by_document(corpus.paragraphs, docs)

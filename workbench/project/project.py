@@ -30,7 +30,7 @@ import os
 import shutil
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,13 +39,13 @@ import pandas as pd
 from ..corpus.corpus import Corpus
 from ..index.axis import date_end
 from ..index.query import Query, named_query
-from ..ingest import Context, Copies, Dedupe, Rules, TokenizerSettings, build_corpus, outlet_table
-from ..ingest.bounds import use_lower_bounds
+from ..ingest import Context, LoadOptions, Rules, TokenizerSettings, build_corpus, outlet_table
 from ..ingest.dates import parse_date
-from ..ingest.parallel import worker_count
+from ..parallel import worker_count
 from .inputs import ROLES, TABLES, TYPES, InputError, read_actors, read_table, read_words
 
 CONFIG_NAME = "workbench.toml"
+SOURCES = "data/sources.csv"  # the curated metadata, where a project keeps it unless told otherwise
 #: the workbench's own inputs, shipped in the package, used where a project has no file of that name
 SHIPPED = Path(__file__).resolve().parent / "defaults"
 STOPWORDS = SHIPPED / "stopwords"  # shipped stopword lists, <language>.txt
@@ -102,20 +102,24 @@ class Project:
         """The one cache home: every corpus this project loads is cached here."""
         return self._base / self.settings.get("corpus", {}).get("cache", ".cache")
 
-    def corpus_settings(self) -> dict:
-        """Keyword arguments of `load_corpus` for the configured corpus: path, metadata, columns,
-        copies, lower_bounds."""
+    def corpus_path(self) -> Path:
+        """The corpus the project opens: `WORKBENCH_CORPUS`, else `[corpus] path`, else data/corpus."""
+        path = os.environ.get("WORKBENCH_CORPUS") or self._base / self.settings.get(
+            "corpus", {}).get("path", "data/corpus")
+        return Path(path)
+
+    def load_options(self) -> LoadOptions:
+        """The load options `[corpus]` sets for the configured corpus: metadata (data/sources.csv
+        unless told otherwise; "" for none), columns, copies, lower_bounds."""
         section = self.settings.get("corpus", {})
-        metadata = section.get("metadata", "data/sources.csv")
+        metadata = section.get("metadata", SOURCES)
         if "metadata" not in section and not (self._base / metadata).exists():
             metadata = ""  # none configured and none at the usual place: nothing to report
-        path = os.environ.get("WORKBENCH_CORPUS") or self._base / section.get("path", "data/corpus")
-        return {"path": Path(path), "metadata": self._base / metadata if metadata else None,
-                "columns": section.get("columns") or None, "copies": section.get("copies", "keep"),
-                "lower_bounds": bool(section.get("lower_bounds", False))}
+        given = {key: section[key] for key in ("columns", "copies", "lower_bounds") if key in section}
+        return LoadOptions(metadata=self._base / metadata if metadata else None, **given)
 
     # -- opening a corpus ------------------------------------------------------------------
-    def context(self, columns: dict[str, str] | None = None) -> Context:
+    def context(self) -> Context:
         """What ingest needs from the project: cleaning rules, the known outlets and the phrases
         by which pages name themselves, tokenizer settings."""
         rules, outlets = self.table("cleaning_rules"), self.table("outlets")
@@ -125,27 +129,23 @@ class Project:
             outlets=outlet_table(zip(outlets.outlet, outlets.domains, outlets.names, outlets.self),
                                  self.table("self_references").pattern),
             tokenizer=TokenizerSettings(mwe=self.mwe(), stopwords=tuple(self.stopwords().items()),
-                                        also=also),
-            columns=tuple(sorted((columns or {}).items())))
+                                        also=also))
 
-    def load_corpus(self, path: str | Path, *, metadata: str | Path | None = None,
-                    columns: dict[str, str] | None = None, cache_dir: str | Path | None = None,
-                    dedupe: Dedupe = "near", copies: Copies = "keep", lower_bounds: bool = False,
-                    progress: bool | None = None, workers: int | None = None) -> Corpus:
+    def load_corpus(self, path: str | Path, options: LoadOptions | None = None,
+                    **overrides) -> Corpus:
         """Every file under `path` as a `Corpus`, cleaned with this project's inputs and cached
-        in its cache home (or `cache_dir`); `dedupe` and `copies` as `build_corpus` takes them;
-        `lower_bounds` dates an undated document at the latest date it mentions
-        (`workbench.ingest.use_lower_bounds`); `workers` processes for a large corpus (default:
-        `WORKBENCH_WORKERS`, then `[corpus] workers`, then the cores this process may use)."""
-        workers = worker_count(workers, configured=self.settings.get("corpus", {}).get("workers"))
-        corpus = build_corpus(path, self.context(columns), metadata=metadata, dedupe=dedupe,
-                              copies=copies, cache_dir=cache_dir or self.cache, progress=progress,
-                              workers=workers)
-        return use_lower_bounds(corpus) if lower_bounds else corpus
+        in its cache home unless `cache_dir` says otherwise: `options` (`LoadOptions()` by
+        default) with `overrides`, any of the `workbench.ingest.LoadOptions` by name."""
+        options = replace(options or LoadOptions(), **overrides)
+        configured = self.settings.get("corpus", {}).get("workers")
+        return build_corpus(path, self.context(), replace(
+            options, cache_dir=options.cache_dir or self.cache,
+            workers=worker_count(options.workers, configured=configured)))
 
     def open_corpus(self, **overrides) -> Corpus:
-        """The corpus this project is configured for (`corpus_settings`, then `overrides`)."""
-        return self.load_corpus(**{**self.corpus_settings(), **overrides})
+        """The corpus this project is configured for (`corpus_path`, `load_options`), with
+        `overrides` of any load option by name."""
+        return self.load_corpus(self.corpus_path(), self.load_options(), **overrides)
 
     # -- researcher-editable inputs ----------------------------------------------------------
     def input_path(self, name: str) -> Path:
@@ -294,7 +294,7 @@ class Project:
 
     def speech_cues(self, language: str = "en") -> tuple[str, ...]:
         """Speech cues that name a quotation's speaker (`data/speech_cues.csv`) of a language;
-        `voices.voices(corpus, cues=project.speech_cues)` gives each document its language's."""
+        `profiling.voices(corpus, cues=project.speech_cues)` gives each document its language's."""
         table = self.table("speech_cues")
         return tuple(table.cue[table.language == language])
 
@@ -370,27 +370,18 @@ def project(start: str | Path | None = None) -> Project:
     return _find(here, os.environ.get("WORKBENCH_CONFIG"), os.environ.get("WORKBENCH_CORPUS"))
 
 
-def load_corpus(path: str | Path = "data/corpus", *,
-                metadata: str | Path | None = "data/sources.csv",
-                columns: dict[str, str] | None = None, cache_dir: str | Path | None = None,
-                dedupe: Dedupe = "near", copies: Copies = "keep", lower_bounds: bool = False,
-                progress: bool | None = None, workers: int | None = None) -> Corpus:
+def load_corpus(path: str | Path = "data/corpus", options: LoadOptions | None = None,
+                **overrides) -> Corpus:
     """Load every file under `path` into a `Corpus`; nothing is dropped without a report row.
 
     The project is the one around the folder holding `path` (its inputs clean and tokenize the
-    files; its cache home keeps the tables unless `cache_dir` is given). `metadata` is the
-    curated metadata CSV; `columns` maps fields (text, date, outlet, title, author, url, id) to
-    the column names of CSV/JSONL exports; `dedupe` finds near and exact duplicates ("near"),
-    exact ones only, or none: a copy from the same outlet is set aside, a republication by another
-    outlet kept in its copy group (`copies="keep"`) or set aside too (`copies="aside"`).
-    A document whose text states no publication date stays undated (analyses list it with the
-    latest date it mentions as the reason) unless `lower_bounds` dates it at that bound.
-    `workers`: processes for a large corpus (`workbench.ingest.parallel.worker_count`).
+    files; its cache home keeps the tables unless `cache_dir` is given). `options`
+    (`workbench.ingest.LoadOptions`; by default with the curated metadata in data/sources.csv)
+    with `overrides`, any load option by name: `load_corpus(path, metadata=None,
+    columns={"text": "story"}, dedupe="exact")`.
     """
-    return project(Path(path).parent).load_corpus(path, metadata=metadata, columns=columns,
-                                                  cache_dir=cache_dir, dedupe=dedupe, copies=copies,
-                                                  lower_bounds=lower_bounds, progress=progress,
-                                                  workers=workers)
+    options = options or LoadOptions(metadata=SOURCES)
+    return project(Path(path).parent).load_corpus(path, options, **overrides)
 
 
 def open_corpus(**overrides) -> Corpus:

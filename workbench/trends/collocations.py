@@ -15,6 +15,7 @@ import pandas as pd
 from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 
+from ..corpus.corpus import Corpus
 from ..corpus.options import check_option
 from ..index.keyness import keyness
 from ..index.query import Query, as_queries
@@ -28,7 +29,7 @@ _FINDERS = {2: (BigramCollocationFinder, BigramAssocMeasures),
             3: (TrigramCollocationFinder, TrigramAssocMeasures)}
 
 
-def sentences(corpus, *, docs: Iterable[str] | None = None) -> list[list[str]]:
+def sentences(corpus: Corpus, *, docs: Iterable[str] | None = None) -> list[list[str]]:
     """The norms of each sentence of the selected documents, in corpus order."""
     index = term_index(corpus)
     tok = index.tokens
@@ -40,7 +41,7 @@ def sentences(corpus, *, docs: Iterable[str] | None = None) -> list[list[str]]:
     return [list(s) for s in np.split(norms, cuts)] if len(norms) else []
 
 
-def collocations(corpus, *, n: N = 2, measure: Measure = "likelihood_ratio",
+def collocations(corpus: Corpus, *, n: N = 2, measure: Measure = "likelihood_ratio",
                  min_freq: int = 3, content_only: bool = True,
                  docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Bigrams (`n=2`) or trigrams (`n=3`) scored by an NLTK association measure.
@@ -67,7 +68,7 @@ def collocations(corpus, *, n: N = 2, measure: Measure = "likelihood_ratio",
     }, columns=COLLOCATION_COLUMNS)
 
 
-def collocates(corpus, query, *, window: int = 5, min_freq: int = 2,
+def collocates(corpus: Corpus, query, *, window: int = 5, min_freq: int = 2,
                content_only: bool = True, stem: bool = False,
                groups: Mapping[str, Query] | None = None,
                docs: Iterable[str] | None = None) -> pd.DataFrame:

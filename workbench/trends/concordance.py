@@ -13,6 +13,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from ..corpus.corpus import Corpus
 from ..corpus.options import check_option
 from ..index.axis import document_axis
 from ..index.query import Query, as_queries
@@ -26,7 +27,7 @@ LIMIT = 1000  # rows returned by default; `attrs["total"]` says how many matches
 _SPACE = re.compile(r"\s+")
 
 
-def kwic(corpus, query, *, window: int = 5,
+def kwic(corpus: Corpus, query, *, window: int = 5,
          sort: Sort = "position", stem: bool = False, compounds: bool = True,
          groups: Mapping[str, Query] | None = None,
          docs: Iterable[str] | None = None, limit: int | None = LIMIT) -> pd.DataFrame:

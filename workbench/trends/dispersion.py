@@ -6,11 +6,12 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from ..corpus.corpus import Corpus
 from ..index.query import Query, as_queries
 from ..index.terms import find, term_index
 
 
-def dispersion(corpus, terms, *, stem: bool = False, compounds: bool = True,
+def dispersion(corpus: Corpus, terms, *, stem: bool = False, compounds: bool = True,
                groups: Mapping[str, Query] | None = None,
                docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Where each term occurs inside each document, documents ranked by date (undated last).

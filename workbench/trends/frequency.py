@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from ..corpus.corpus import Corpus
 from ..index.axis import FREQ, DocumentAxis, Granularity, document_axis
 from ..index.query import Query, as_queries
 from ..index.terms import find, term_index
@@ -25,7 +26,7 @@ EXCLUDED_COLUMNS = ["doc_id", "outlet", "title", "date", "date_precision", "reas
 OTHER = "(other groups)"  # the groups `term_frequency(top=...)` adds up
 
 
-def place_documents(corpus, *, by: Granularity = "month", split: str | None = None,
+def place_documents(corpus: Corpus, *, by: Granularity = "month", split: str | None = None,
                     docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Put each document in a period and a group, or say why it cannot be placed.
 
@@ -39,7 +40,7 @@ def place_documents(corpus, *, by: Granularity = "month", split: str | None = No
     return frame[keep].assign(group=labels[keep])[PLACED_COLUMNS].reset_index(drop=True)
 
 
-def excluded_documents(corpus, *, by: Granularity = "month",
+def excluded_documents(corpus: Corpus, *, by: Granularity = "month",
                        docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Documents left off the time axis at granularity `by`, with the reason.
 
@@ -49,7 +50,7 @@ def excluded_documents(corpus, *, by: Granularity = "month",
     return placed.loc[placed.reason.notna(), EXCLUDED_COLUMNS].reset_index(drop=True)
 
 
-def term_frequency(corpus, terms, *, by: Granularity = "month", split: str | None = None,
+def term_frequency(corpus: Corpus, terms, *, by: Granularity = "month", split: str | None = None,
                    per: int = 10_000, stem: bool = False, compounds: bool = True,
                    groups: Mapping[str, Query] | None = None, docs: Iterable[str] | None = None,
                    top: int | None = None) -> pd.DataFrame:
@@ -154,7 +155,7 @@ def _grouping(axis: DocumentAxis, split: str | None, on: np.ndarray,
     return recode[codes], np.append(names[kept], OTHER)
 
 
-def point_spans(corpus, query: Query, *, period, group: str, by: Granularity = "month",
+def point_spans(corpus: Corpus, query: Query, *, period, group: str, by: Granularity = "month",
                 split: str | None = None, stem: bool = False, compounds: bool = True,
                 docs: Iterable[str] | None = None, top: int | None = None) -> pd.DataFrame:
     """The matches behind one point of `term_frequency` (same `split`, `docs`, `top` and the

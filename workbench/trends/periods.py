@@ -7,12 +7,13 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from ..corpus.corpus import Corpus
 from ..index.axis import date_end
 from ..index.keyness import keyness
 from ..index.terms import term_index
 
 
-def compare_periods(corpus, at, *, min_freq: int = 3, content_only: bool = True,
+def compare_periods(corpus: Corpus, at, *, min_freq: int = 3, content_only: bool = True,
                     docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Keyness of the documents dated from `at` on against those dated before it.
 

@@ -7,11 +7,12 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
+from ..corpus.corpus import Corpus
 from ..overview.summary import document_lines
 from .common import Dashboard, html_table
 
 
-def document_html(corpus, doc_id: str) -> str:
+def document_html(corpus: Corpus, doc_id: str) -> str:
     """One document as escaped HTML: its metadata table, then each line kept or greyed out."""
     meta = corpus.documents[corpus.documents.doc_id == doc_id].drop(columns=["text"])
     meta_table = html_table(meta.T.reset_index().set_axis(["field", "value"], axis=1), max_rows=40)
@@ -29,7 +30,7 @@ def document_html(corpus, doc_id: str) -> str:
 class DocumentViewer(Dashboard):
     """Pick a document; see its metadata, clean text and removed lines."""
 
-    def __init__(self, corpus):
+    def __init__(self, corpus: Corpus):
         self.corpus = corpus
         docs = corpus.documents
         options = [(f"{d} — {o if not pd.isna(o) else '?'} — {str(x if not pd.isna(x) else t)[:60]}", d)

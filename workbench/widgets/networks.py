@@ -18,6 +18,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
+from ..corpus.corpus import Corpus
 from ..index.groups import outlet_of
 from ..networks.build import UNITS, build_network, evidence
 from ..networks.discovered import discovered_actors, discovered_passages
@@ -40,7 +41,7 @@ NEW = "(a new actor)"
 class NetworksDashboard(Dashboard):
     """Who is put next to whom: the network, its metrics, and the passages behind an edge."""
 
-    def __init__(self, corpus, *, project: Project, export_folder: str | Path | None = None,
+    def __init__(self, corpus: Corpus, *, project: Project, export_folder: str | Path | None = None,
                  mentions: pd.DataFrame | None = None):
         self.corpus = corpus
         self.project = project
@@ -235,7 +236,7 @@ class NetworksDashboard(Dashboard):
             {"file": [str(p) for p in self.exported.values()]})))
 
 
-def networks_dashboard(corpus, *, project: Project, export_folder: str | Path | None = None,
+def networks_dashboard(corpus: Corpus, *, project: Project, export_folder: str | Path | None = None,
                        mentions: pd.DataFrame | None = None) -> NetworksDashboard:
     """The actor-network dashboard for `corpus`, with the project's actor dictionary and
     discovery words (`Project.actors()`, `Project.discovery()`); exports go to `export_folder`

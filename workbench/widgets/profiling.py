@@ -12,10 +12,9 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from .. import profiling
+from ..corpus.corpus import Corpus
 from ..index.passages import passages
 from ..plots import profiling as plots
-from ..profiling import frames as frames_mod
-from ..profiling import naming, tone, voices
 from .common import Dashboard, Picker, html_table, passages_html
 
 VIEWS = [("Profile", "profile"), ("Distinctive words (keyness)", "keyness"),
@@ -27,20 +26,20 @@ REST = "(rest of corpus)"
 class ProfilingDashboard(Dashboard):
     """Profile, keyness, naming, frames, voices and tone of each outlet, with passages."""
 
-    def __init__(self, corpus, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
+    def __init__(self, corpus: Corpus, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
                  said: pd.DataFrame):
         self.corpus = corpus
         self.groups = profiling.groups(corpus)
         self.scores = scores
         self.voices = said
         self.profile = profiling.profile(corpus, self.voices, self.scores)
-        self.names = naming.variant_matches(corpus, variants)
-        self.naming = naming.naming_table(self.names, variants, self.groups)
-        self.frame_spans = frames_mod.frame_matches(corpus, frames)
-        self.rates = frames_mod.frame_rates(self.frame_spans, corpus.documents, self.groups,
-                                            list(frames))
-        self.speakers = voices.speakers(self.voices, self.groups)
-        self.actors = naming.actor_aliases(variants)
+        self.names = profiling.variant_matches(corpus, variants)
+        self.naming = profiling.naming_table(self.names, variants, self.groups)
+        self.frame_spans = profiling.frame_matches(corpus, frames)
+        self.rates = profiling.frame_rates(self.frame_spans, corpus.documents, self.groups,
+                                           list(frames))
+        self.speakers = profiling.speakers(self.voices, self.groups)
+        self.actors = profiling.actor_aliases(variants)
         self.table = pd.DataFrame()
         self.passages = pd.DataFrame()
         picker = Picker(self.groups, description="Outlets")
@@ -88,8 +87,8 @@ class ProfilingDashboard(Dashboard):
                                                min_freq=c["min_freq"])
             return table, plots.keyness_bars(table, c["target"])
         if view == "tone":
-            table = tone.tone_toward(self.corpus, self.actors[c["actor"]], self.scores,
-                                     self.groups)
+            table = profiling.tone_toward(self.corpus, self.actors[c["actor"]], self.scores,
+                                          self.groups)
             table = _among(table, chosen)
             return table, plots.tone_bars(table, c["actor"])
         if view == "profile":
@@ -138,12 +137,12 @@ class ProfilingDashboard(Dashboard):
             f = self.frame_spans
             return f[f.doc_id.isin(docs) & (f.frame == r.frame)]
         if view == "voices":
-            return voices.speaker_voices(self.voices, docs, r.speaker)
+            return profiling.speaker_voices(self.voices, docs, r.speaker)
         if view == "tone":
-            m = tone.actor_mentions(self.corpus, self.actors[self.controls["actor"].value],
-                                    self.scores)
+            m = profiling.actor_mentions(self.corpus, self.actors[self.controls["actor"].value],
+                                         self.scores)
             return m[m.doc_id.isin(docs)].sort_values("compound")
-        return tone.extreme_sentences(self.scores, docs, n=3)
+        return profiling.extreme_sentences(self.scores, docs, n=3)
 
     def _show_passages(self, change=None) -> None:
         with self.outputs["passages"]:
@@ -161,10 +160,10 @@ def _among(table: pd.DataFrame, groups: list[str] | None) -> pd.DataFrame:
     return table if groups is None else table[table.group.isin(groups)]
 
 
-def profiling_dashboard(corpus, *, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
+def profiling_dashboard(corpus: Corpus, *, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
                         said: pd.DataFrame) -> ProfilingDashboard:
     """The source-profiling dashboard for a loaded corpus, given the project's name `variants`
     and `frames` (`Project.naming_variants()`, `Project.frames()`), the sentence tone `scores`
-    (`tone.sentence_tone`) and the quotations `said` (`voices.voices`), computed once in the
+    (`profiling.sentence_tone`) and the quotations `said` (`profiling.voices`), computed once in the
     notebook and reused here."""
     return ProfilingDashboard(corpus, variants, frames, scores, said)

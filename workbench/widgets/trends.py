@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, display
 
+from ..corpus.corpus import Corpus
 from ..index.axis import FREQ, select_documents
 from ..index.groups import group_labels
 from ..index.passages import passages
@@ -32,7 +33,7 @@ TOP = 20  # outlets with most tokens that get their own series; the rest are add
 class TrendsDashboard(Dashboard):
     """Frequency of a query over time per outlet, its concordance, and the passages of a point."""
 
-    def __init__(self, corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
+    def __init__(self, corpus: Corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
                  terms: str = "peacekeep*"):
         self.corpus = corpus
         self.groups = dict(groups)
@@ -153,7 +154,7 @@ class TrendsDashboard(Dashboard):
                        + html_table(self.change, max_rows=30))
 
 
-def trends_dashboard(corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
+def trends_dashboard(corpus: Corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
                      terms: str = "peacekeep*") -> TrendsDashboard:
     """The keyword-trends dashboard for `corpus`, given the project's keyword `groups` and
     `events` (`Project.keyword_groups()`, `Project.events()`) and the `terms` to start with."""

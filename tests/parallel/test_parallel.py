@@ -12,7 +12,8 @@ import textwrap
 
 import pytest
 
-from workbench.ingest import parallel
+from workbench import parallel
+from workbench.ingest.pipeline import PRELOAD
 
 
 def test_the_default_is_the_cores_this_process_may_use(monkeypatch):
@@ -59,9 +60,30 @@ def test_a_script_without_a_main_guard_is_told_what_to_do(tmp_path):
     again. The researcher gets the fix, not a bare BrokenProcessPool."""
     script = tmp_path / "load.py"
     script.write_text(textwrap.dedent("""
-        from workbench.ingest.parallel import map_bounded
+        from workbench.parallel import map_bounded
         print(list(map_bounded(abs, iter(range(-8, 0)), 2)))
     """), encoding="utf-8")
     run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
     assert run.returncode != 0
     assert 'put its code under `if __name__ == "__main__":`' in run.stderr
+
+
+def test_the_fork_server_preloads_what_the_caller_names_and_no_more(tmp_path):
+    """Ingest's workers share the language model the fork server loaded; workers whose caller
+    names no such module (actor discovery, tone) start without it."""
+    script = tmp_path / "preload.py"
+    script.write_text(textwrap.dedent("""
+        import sys
+        from workbench.parallel import map_bounded
+
+        def models_loaded(_):
+            from workbench.ingest.language import load_model
+            return load_model.cache_info().currsize
+
+        if __name__ == "__main__":
+            print(sorted(set(map_bounded(models_loaded, iter(range(8)), 2, preload=sys.argv[1:]))))
+    """), encoding="utf-8")
+    for preload, loaded in (([], "[0]"), (list(PRELOAD), "[1]")):
+        run = subprocess.run([sys.executable, str(script), *preload], capture_output=True, text=True,
+                             timeout=300)
+        assert run.stdout.split() == [loaded], run.stderr

@@ -1,13 +1,17 @@
 """Work spread over the cores this process may use, with bounded memory, and without forking a
-running kernel.
+running kernel: the ground every layer that has much to compute stands on (ingest, tone,
+actor discovery). It imports nothing of the workbench.
 
 How many workers: the `workers` a caller passes, else the environment variable
 `WORKBENCH_WORKERS`, else `[corpus] workers` in workbench.toml, else the cores this process may
 run on (its CPU affinity, which containers and `taskset` narrow; not the machine's core count).
 Worker processes are started by a fork server (spawn where there is none): forking a process that
-runs threads, as a Jupyter kernel does, can deadlock the child. The server imports the ingest
-modules and loads the language model once (`preload`), so each worker starts in milliseconds
-and shares those pages; the pool is kept for the session and reused by every later load.
+runs threads, as a Jupyter kernel does, can deadlock the child. The server imports, once, what
+the workers will need (`preload`: the module of the function they run, and the modules its caller
+names, as ingest names its pipeline and language model, `workbench.ingest.preload`), so each
+worker starts in milliseconds and shares those pages; the pool is kept for the session and
+reused by every later call. The server starts with the first pool's preload: a module a later
+caller needs and it lacks is imported by each worker on its first task.
 """
 
 from __future__ import annotations
@@ -18,12 +22,11 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 ENVIRONMENT = "WORKBENCH_WORKERS"
-PRELOAD = ["workbench.ingest.preload"]  # what ingest workers need, loaded once by the server
 _pools: dict[int, ProcessPoolExecutor] = {}
 
 
@@ -55,15 +58,16 @@ def worker_count(setting: int | str | None = None, *, configured: int | str | No
     return available_cores()
 
 
-def pool(workers: int) -> ProcessPoolExecutor:
+def pool(workers: int, preload: Iterable[str] = ()) -> ProcessPoolExecutor:
     """The session's pool of `workers` processes, started by a fork server (or spawned) the
-    first time it is asked for; a broken pool (a worker killed) is replaced."""
+    first time it is asked for; a broken pool (a worker killed) is replaced. `preload`: the
+    modules the fork server imports before forking, if this pool starts it."""
     executor = _pools.get(workers)
     if executor is None or getattr(executor, "_broken", False):
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if context.get_start_method() == "forkserver":
-            context.set_forkserver_preload(PRELOAD)
+            context.set_forkserver_preload(list(preload))
         executor = _pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                                          initializer=_ignore_interrupts)
     return executor
@@ -94,16 +98,19 @@ def _shutdown() -> None:
     _pools.clear()
 
 
-def map_bounded(fn: Callable, tasks: Iterator, workers: int | None = None) -> Iterator:
+def map_bounded(fn: Callable, tasks: Iterator, workers: int | None = None, *,
+                preload: Iterable[str] = ()) -> Iterator:
     """`map(fn, tasks)` in order; with a second task and more than one worker (`worker_count`),
     in that many processes with at most two tasks per worker in flight, so a stream is never
-    read ahead whole."""
+    read ahead whole. The fork server imports `preload` and `fn`'s module, unless it is a
+    script's (see `pool`)."""
     workers = worker_count(workers)
     head = list(itertools.islice(tasks, 2))
     if len(head) < 2 or workers < 2:
         yield from map(fn, itertools.chain(head, tasks))
         return
-    executor, pending = pool(workers), deque()
+    modules = [*preload, *([fn.__module__] if fn.__module__ != "__main__" else [])]
+    executor, pending = pool(workers, modules), deque()
     for task in itertools.chain(head, tasks):
         pending.append(executor.submit(fn, task))
         if len(pending) >= 2 * workers:
