@@ -2,7 +2,7 @@
 
 from seed_paths import PROJECT
 
-from workbench.networks import find_mentions
+from workbench.actors import find_mentions
 from workbench.profiling import tone, voices
 from workbench.widgets.networks import networks_dashboard
 from workbench.widgets.profiling import profiling_dashboard

@@ -11,7 +11,7 @@ import pytest
 from seed_paths import PROJECT
 
 from workbench import load_corpus
-from workbench.networks import find_mentions, mentions
+from workbench.actors import find_mentions, mentions
 from workbench.profiling import tone, voices
 
 

@@ -7,6 +7,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..corpus import Corpus
 from .build import build_network
 
 METRIC_COLUMNS = ["actor", "type", "discovered", "mentions", "degree", "weighted_degree",
@@ -110,7 +111,7 @@ def compare(first: nx.Graph, second: nx.Graph, *, labels: tuple[str, str] = ("fi
     return out.loc[order].reset_index(drop=True)
 
 
-def compare_networks(corpus, mentions: pd.DataFrame, first: dict, second: dict, *,
+def compare_networks(corpus: Corpus, mentions: pd.DataFrame, first: dict, second: dict, *,
                      labels: tuple[str, str] | None = None, **settings) -> pd.DataFrame:
     """Build two networks that differ only in their filters and `compare` them.
 

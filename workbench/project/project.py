@@ -23,12 +23,9 @@ the project's `data/` folder, else the workbench's own copy; an edited file is r
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import shutil
 import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -42,7 +39,7 @@ from ..ingest import Context, Copies, Dedupe, Rules, TokenizerSettings, build_co
 from ..ingest.bounds import use_lower_bounds
 from ..ingest.dates import parse_date
 from ..ingest.parallel import worker_count
-from .inputs import ROLES, TABLES, TYPES, InputError, read_actors, read_table, read_words
+from .inputs import ROLES, TABLES, InputError, read_actors, read_table, read_words
 
 CONFIG_NAME = "workbench.toml"
 #: the workbench's own inputs, used where a project has no file of that name
@@ -50,11 +47,6 @@ SHIPPED = Path(__file__).resolve().parents[2] / "data"
 STOPWORDS = Path(__file__).resolve().parent / "stopwords"  # shipped stopword lists, <language>.txt
 #: inputs a project may keep elsewhere ([inputs] in workbench.toml): name -> file in data/
 INPUTS = {Path(name).stem: name for name in (*TABLES, "mwe.txt")}
-REJECTED_HEADER = """\
-# Discovered names that are not actors: actor discovery leaves them out (written by the
-# networks dashboard's Reject, or by hand). name: the name as discovery gives it; note: why.
-name,note
-"""
 _SETTINGS = {"corpus": {"path", "metadata", "cache", "columns", "copies", "lower_bounds", "workers"},
              "inputs": set(INPUTS),
              "stopwords": {"also"}}
@@ -214,7 +206,7 @@ class Project:
         return tuple(table.word[table.language == language] if language else table.word)
 
     def discovery(self) -> dict[str, tuple[str, ...]]:
-        """What actor discovery relies on (`networks.find_mentions(discovery=...)`): titles
+        """What actor discovery relies on (`actors.find_mentions(discovery=...)`): titles
         (`data/title_words.csv`), the words of each role of `data/discovery_words.csv`, and the
         names the researcher rejected (`data/rejected_actors.csv`, if the project has one)."""
         table = self.table("discovery_words")
@@ -223,51 +215,16 @@ class Project:
             "rejected_actors").exists() else ()
         return {"titles": self.title_words(), **words, "rejected": tuple(rejected)}
 
-    # -- decisions on discovered actors ----------------------------------------------------
-    def confirm_actor(self, name: str, *, type: str, aliases: Iterable[str] = (),
-                      actor: str | None = None) -> Path:
-        """Write a discovered actor into the actor dictionary, so the next run lists it: as a new
-        actor called `actor or name` (a confirmation, or a rename) or, when `actor` is listed
-        already, as more aliases of it (a merge). `name` and `aliases` (the discovered forms)
-        not yet in the dictionary become `name` rows, a new person's last name a `surname` row,
-        each noted "confirmed from discovery". Returns the file written."""
-        if type not in TYPES:
-            raise ValueError(f"type {type!r} is unknown; expected one of {', '.join(TYPES)}")
-        path = self._own_input("actors")
-        listed = self.actors()
-        target = actor or name
-        merge = target in set(listed["actor"])
-        taken = set(listed["alias"])
-        forms = [(a, "name") for a in dict.fromkeys([name, *aliases]) if a and a not in taken]
-        surname = target.split()[-1]
-        shared = set(listed.loc[listed["kind"] == "surname", "alias"])  # persons may share one
-        if type == "person" and not merge and len(target.split()) > 1 and (
-                surname not in taken or surname in shared):
-            forms.append((surname, "surname"))
-        rows = [[target, "" if merge or i else type, "", alias, kind, "", "",
-                 "confirmed from discovery"] for i, (alias, kind) in enumerate(forms)]
-        _append_rows(path, rows)
-        return path
-
-    def reject_actor(self, name: str, note: str = "") -> Path:
-        """Record that a discovered name is not an actor (`data/rejected_actors.csv`): discovery
-        leaves it out from the next run on. Returns the file written."""
-        path = self.input_path("rejected_actors")
-        if path.parent == SHIPPED:  # none in the project yet: its data folder gets one
-            path = self.data / INPUTS["rejected_actors"]
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(REJECTED_HEADER, encoding="utf-8")
-        _append_rows(path, [[name, note]])
-        return path
-
-    def _own_input(self, name: str) -> Path:
-        """The project's own copy of an input, made from the workbench's copy if need be."""
+    def own_input(self, name: str) -> Path:
+        """Where the project writes input `name` (the review of discovered actors does): its own
+        file, copied from the workbench's the first time if the workbench ships one; it may not
+        exist yet."""
         path = self.input_path(name)
         if path.parent == SHIPPED and self.data != SHIPPED:
             own = self.data / INPUTS[name]
             own.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, own)
+            if path.exists():
+                shutil.copyfile(path, own)
             return own
         return path
 
@@ -290,15 +247,6 @@ class Project:
         files |= {f.stem: f for f in sorted((self.data / "stopwords").glob("*.txt"))}
         return {lang: frozenset(w for line in read_words(f) for w in line.split())
                 for lang, f in sorted(files.items())}
-
-
-def _append_rows(path: Path, rows: list[list[str]]) -> None:
-    """Append CSV rows to an input file, on a line of their own."""
-    before = path.read_text(encoding="utf-8")
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    path.write_text(before + ("" if before.endswith("\n") or not before else "\n")
-                    + buffer.getvalue(), encoding="utf-8")
 
 
 def _settings(config: Path) -> dict:
