@@ -51,7 +51,7 @@ class Lexicon:
     not_names: frozenset[str]  # capitalised words that are no name (months, weekdays)
     never_named: frozenset[str]  # not names, nor title words
     # -- the dictionary
-    known_words: frozenset[str]  # the words of listed names of actors that are not persons
+    known_words: frozenset[str]  # the words of listed names, metonyms, titles of non-persons
     adjective_of: dict[str, str]  # a state's adjective -> the state ("Azerbaijani" -> Azerbaijan)
     first_adjective: dict[str, str]  # a state -> its first Latin adjective, for a body's name
     adjectives_ru: frozenset[str]  # the states' Russian adjectives
@@ -60,9 +60,9 @@ class Lexicon:
     heads: frozenset[str]  # Latin organisation nouns ("Ministry", "Agency")
     heads_ru: frozenset[str]
     prefixes: tuple[str, ...]  # what one-word body names open with (Рос-, Rossotrud-)
-    state_body: tuple[str, ...]  # bodies a state's complement names ("Ministry of Azerbaijan")
+    state_body: tuple[str, ...]  # "Ministry" of Azerbaijan -> the Azerbaijani Ministry
     not_complement: tuple[str, ...]  # introductory "по …" phrases (по данным)
-    org_cues: frozenset[str]  # words naming an organisation's kind ("agency", "компания")
+    org_cues: frozenset[str]  # words for a kind of body, before its name ("agency", "компания")
     cue_words: frozenset[str]  # the same, lower case
     cue_re: re.Pattern | None  # a kind right before a quoted name
     named_re: re.Pattern | None  # a name right before or after its kind: "Sputnik news agency"
