@@ -16,7 +16,7 @@ import json
 
 import workbench
 from benchmarks import corpora
-from workbench import networks
+from workbench.actors import find_mentions
 
 CODES = {"usa": "United States", "uk": "United Kingdom", "ussr": "Soviet Union",
          "west-germany": "West Germany", "east-germany": "East Germany", "south-korea": "South Korea",
@@ -37,7 +37,7 @@ def evaluate(corpus, spec: corpora.Spec) -> dict:
     if spec.name != "reuters":
         return {"status": "not applicable"}
     table = workbench.project(corpora.ROOT).actors()
-    found = networks.find_mentions(corpus, table)
+    found = find_mentions(corpus, table)
     gold = _gold(_names(table))  # keyed by Reuters NEWID, the part of doc_id after the last ":"
     states = table.loc[table["type"] == "state", "actor"].unique()
     scored = {ERA.get(s, s) for s in states}.union(*gold.values())

@@ -36,7 +36,7 @@ def _changes(board, changes: list[tuple[str, str, object]]) -> dict:
 
 def measure(corpus, *, project_root=ROOT) -> dict:
     from workbench import profiling
-    from workbench.networks import find_mentions
+    from workbench.actors import find_mentions
     from workbench.widgets.networks import networks_dashboard
     from workbench.widgets.profiling import profiling_dashboard
     from workbench.widgets.trends import trends_dashboard

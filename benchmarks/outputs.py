@@ -24,6 +24,7 @@ import pandas as pd
 
 from benchmarks import corpora
 from workbench import Project, load_corpus, networks, overview, profiling, trends
+from workbench.actors import discovered_actors, find_mentions
 from workbench.app.cli import format_report
 
 PROJECT = Project.find(corpora.ROOT)
@@ -97,11 +98,11 @@ def snapshot(corpus, out: Path, *, terms: tuple[str, ...], cut: str, pair: tuple
     for sort in ("position", "left", "right"):
         tables[f"kwic.{sort}"] = trends.kwic(corpus, terms[0], window=6, sort=sort)
     actors = PROJECT.actors()
-    mentions = networks.find_mentions(corpus, actors, discovery=PROJECT.discovery())
+    mentions = find_mentions(corpus, actors, discovery=PROJECT.discovery())
     tables |= {
         "mentions": mentions,
-        "mentions.names": networks.find_mentions(corpus, actors, adjectives=False, metonyms=False),
-        "discovered": networks.discovered_actors(mentions),
+        "mentions.names": find_mentions(corpus, actors, adjectives=False, metonyms=False),
+        "discovered": discovered_actors(mentions),
         "network.evidence": networks.evidence(corpus, mentions, *pair),
     }
     for unit in ("sentence", "paragraph", "document", "window"):

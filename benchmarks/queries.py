@@ -15,6 +15,7 @@ import numpy as np
 import workbench
 from benchmarks.corpora import ROOT
 from workbench import index, networks, profiling, trends
+from workbench.actors import find_mentions
 
 N_OUTLETS = 5  # a trend split by outlet shows the outlets a researcher picked; we pick the top 5
 
@@ -45,7 +46,7 @@ def profile(corpus, terms) -> list[tuple[str, Callable]]:
 def network(corpus, terms) -> list[tuple[str, Callable]]:
     here = workbench.project(ROOT)
     # once per session, with discovered actors, like the dashboard
-    mentions = networks.find_mentions(corpus, here.actors(), discovery=here.discovery())
+    mentions = find_mentions(corpus, here.actors(), discovery=here.discovery())
     outlets = top_outlets(corpus, 10)
     years = sorted(corpus.documents.date.dt.year.dropna().astype(int).unique())
     cases = []

@@ -3,7 +3,7 @@
 from seed_paths import PROJECT
 
 from workbench import profiling
-from workbench.networks import find_mentions
+from workbench.actors import find_mentions
 from workbench.widgets.networks import networks_dashboard
 from workbench.widgets.profiling import profiling_dashboard
 from workbench.widgets.trends import trends_dashboard

@@ -2,8 +2,8 @@
 
 The packages follow the data's way: `ingest` (files to a `corpus`) → `index` (queries, term
 index, document axis) → `project` (where things are, the researcher's inputs, opening the
-corpus) → the analyses `overview`, `profiling`, `trends`, `networks` → `plots` and `widgets` →
-`app` (command line, report). See docs/architecture.md.
+corpus) → the analyses `overview`, `profiling`, `trends`, `actors`, `networks` → `plots` and
+`widgets` → `app` (command line, report). See docs/architecture.md.
 
 In a notebook or script anywhere inside a project::
 
@@ -22,10 +22,10 @@ __all__ = ["Corpus", "Project", "find_mentions", "load_corpus", "open_corpus", "
 
 
 def find_mentions(corpus: Corpus, actors=None, *, discovered: bool = True, **options):
-    """`workbench.networks.find_mentions` with the actor dictionary of the project around the
+    """`workbench.actors.find_mentions` with the actor dictionary of the project around the
     working folder when `actors` is not given (as `open_corpus` opens its corpus), and, unless
     `discovered` is False, the actors it lacks, discovered with the project's words."""
-    from .networks import find_mentions as find
+    from .actors import find_mentions as find
 
     here = project()
     return find(corpus, here.actors() if actors is None else actors,

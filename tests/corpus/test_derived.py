@@ -12,7 +12,7 @@ import pytest
 from seed_paths import PROJECT
 
 from workbench import load_corpus, profiling
-from workbench.networks import find_mentions, mentions
+from workbench.actors import find_mentions, mentions
 
 
 @pytest.fixture

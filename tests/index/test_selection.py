@@ -8,8 +8,9 @@ from dashboards import networks_dash, trends_dash
 from seed_paths import PROJECT
 
 from workbench import load_corpus
+from workbench.actors import find_mentions
 from workbench.index import select_documents
-from workbench.networks import find_mentions, select
+from workbench.networks import select
 
 TREND, AZERNEWS = "001_067d92aa473488f3", "000_438739c02a2fa118"  # 23 April 2024; 2024 only
 

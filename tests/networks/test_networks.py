@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from seed_paths import PROJECT
 
+from workbench.actors import find_mentions
 from workbench.index import outlet_of
 from workbench.networks import (
     build_network,
@@ -20,7 +21,6 @@ from workbench.networks import (
     ego_network,
     evidence,
     export_network,
-    find_mentions,
     metrics,
 )
 

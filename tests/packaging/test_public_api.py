@@ -8,7 +8,7 @@ from __future__ import annotations
 from seed_paths import PROJECT, ROOT, SEEDS
 
 import workbench
-from workbench.networks import find_mentions
+from workbench.actors import find_mentions
 
 
 def test_find_mentions_at_the_top_takes_the_projects_dictionary_and_discovers(seed_corpus,

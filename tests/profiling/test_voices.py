@@ -11,7 +11,7 @@ import pytest
 from seed_paths import PROJECT
 
 from workbench import profiling
-from workbench.networks import find_mentions
+from workbench.actors import find_mentions
 from workbench.profiling.voices import document_voices, quote_spans, speech_cues
 
 TREND_DOC, JAMNEWS_DOC, RUSSTRAT_DOC = ("001_067d92aa473488f3", "002_3ecd11ab92daf9a0",

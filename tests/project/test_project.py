@@ -137,15 +137,6 @@ def test_the_shipped_cleaning_rules_and_outlet_cues_reach_ingest():
     assert len(context.outlets.formulas) >= 5
 
 
-def test_rejections_go_to_the_file_the_config_names(project_dir):
-    (project_dir / "workbench.toml").write_text('[inputs]\nrejected_actors = "review/no.csv"\n',
-                                                encoding="utf-8")
-    project = Project.find(project_dir)
-    written = project.reject_actor("Turkish TV", "a channel")
-    assert written == project_dir / "review" / "no.csv"
-    assert project.discovery()["rejected"] == ("Turkish TV",)
-
-
 def test_a_project_without_data_reads_the_shipped_inputs_and_its_own_file_replaces_one(tmp_path):
     bare = Project.find(tmp_path)
     sources = bare.inputs().set_index("input")["source"]

@@ -70,9 +70,3 @@ def test_a_rejected_name_stays_rejected_in_the_next_run(dash, project, seed_corp
     again = networks_dash(seed_corpus, tmp_path / "exports", project=Project.find(project.root))
     assert "European Commission" not in options(again)
     assert "Russian border guards" in options(again)
-
-
-def test_an_unknown_type_is_refused_before_anything_is_written(project):
-    with pytest.raises(ValueError, match="type 'nation' is unknown"):
-        project.confirm_actor("Russian border guards", type="nation")
-    assert not (project.data / "actors.csv").exists()

@@ -79,7 +79,7 @@ def test_export_button_writes_every_format(dash):
 
 
 def test_mentions_found_in_the_notebook_are_reused_for_their_switches(seed_corpus, tmp_path):
-    from workbench.networks import find_mentions
+    from workbench.actors import find_mentions
 
     found = find_mentions(seed_corpus, ACTORS, metonyms=False, discovery=PROJECT.discovery())
     dash = networks_dash(seed_corpus, tmp_path, mentions=found)

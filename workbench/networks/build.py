@@ -12,7 +12,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..corpus import schema
+from ..corpus import Corpus, schema
 from ..corpus.options import check_option
 from ..index.axis import select_documents
 from ..index.groups import outlet_of
@@ -24,7 +24,7 @@ Weight = Literal["count", "pmi", "jaccard"]
 EDGE_COLUMNS = ["source", "target", "count", "pmi", "jaccard"]
 
 
-def select(corpus, mentions: pd.DataFrame, *, outlets=None, start=None, end=None,
+def select(corpus: Corpus, mentions: pd.DataFrame, *, outlets=None, start=None, end=None,
            types=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The documents and mentions kept by the filters (outlets, date range, actor types).
 
@@ -43,7 +43,7 @@ def select(corpus, mentions: pd.DataFrame, *, outlets=None, start=None, end=None
     return docs, kept
 
 
-def _unit_keys(corpus, mentions: pd.DataFrame, unit: Unit) -> pd.DataFrame:
+def _unit_keys(corpus: Corpus, mentions: pd.DataFrame, unit: Unit) -> pd.DataFrame:
     """Mentions with a `unit` key (and `pos`, the token index, for windows)."""
     check_option("unit", unit, Unit)
     m = mentions.astype({"doc_id": "string"})
@@ -73,7 +73,7 @@ def _pairs(m: pd.DataFrame, unit: Unit, window: int) -> pd.DataFrame:
     return p.rename(columns={"actor_s": "source", "actor_t": "target"})
 
 
-def cooccurrence(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence",
+def cooccurrence(corpus: Corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence",
                  window: int = 10) -> pd.DataFrame:
     """Edge list with raw counts and association scores, strongest first.
 
@@ -102,7 +102,7 @@ def cooccurrence(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence",
     return _scored(counts, n_s * n_t / total, jaccard=counts["count"] / (n_s + n_t - counts["count"]))
 
 
-def _n_units(corpus, docs, unit: Unit) -> int:
+def _n_units(corpus: Corpus, docs, unit: Unit) -> int:
     """How many units (sentences, paragraphs, documents) the selected documents hold."""
     if unit == "document":
         return len(docs)
@@ -117,7 +117,7 @@ def _scored(counts: pd.DataFrame, expected, *, jaccard) -> pd.DataFrame:
                            ignore_index=True)[EDGE_COLUMNS]
 
 
-def build_network(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence", window: int = 10,
+def build_network(corpus: Corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence", window: int = 10,
                   outlets=None, start=None, end=None, types=None, min_weight: float = 1,
                   weight: Weight = "count") -> nx.Graph:
     """The actor network under the given filters, with the settings (and how many documents the
@@ -159,7 +159,7 @@ def build_network(corpus, mentions: pd.DataFrame, *, unit: Unit = "sentence", wi
     return G
 
 
-def evidence(corpus, mentions: pd.DataFrame, source: str, target: str, *, unit: Unit = "sentence",
+def evidence(corpus: Corpus, mentions: pd.DataFrame, source: str, target: str, *, unit: Unit = "sentence",
              window: int = 10, outlets=None, start=None, end=None) -> pd.DataFrame:
     """The passages behind one edge: per unit holding both actors, their closest two mentions.
 

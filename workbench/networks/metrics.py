@@ -7,6 +7,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..corpus import Corpus
 from .build import build_network
 
 METRIC_COLUMNS = ["actor", "type", "discovered", "mentions", "degree", "weighted_degree",
@@ -110,13 +111,11 @@ def compare(first: nx.Graph, second: nx.Graph, *, labels: tuple[str, str] = ("fi
     return out.loc[order].reset_index(drop=True)
 
 
-def compare_networks(corpus, mentions: pd.DataFrame, first: dict, second: dict, *,
+def compare_networks(corpus: Corpus, mentions: pd.DataFrame, first: dict, second: dict, *,
                      labels: tuple[str, str] | None = None, **settings) -> pd.DataFrame:
-    """Build two networks that differ only in their filters and `compare` them.
-
-    >>> compare_networks(corpus, mentions, {"outlets": ["Trend"]}, {"outlets": ["JAMnews"]},
-    ...                  labels=("Trend", "JAMnews"), unit="sentence")  # doctest: +SKIP
-    """
+    """Build two networks that differ only in their filters and `compare` them, e.g.
+    `compare_networks(corpus, mentions, {"outlets": ["Trend"]}, {"outlets": ["JAMnews"]},
+    labels=("Trend", "JAMnews"), unit="sentence")`."""
     labels = labels or ("first", "second")
     return compare(build_network(corpus, mentions, **settings, **first),
                    build_network(corpus, mentions, **settings, **second), labels=labels)

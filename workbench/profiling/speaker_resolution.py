@@ -3,7 +3,7 @@ antecedent.
 
 `voices` finds the words that name each quotation's speaker; this module turns them into one
 speaker per row, walking a document's rows in text order, so that the voices table and the
-networks (`networks.find_mentions`) agree on who someone is:
+networks (`actors.find_mentions`) agree on who someone is:
 
 1. a continuation takes the speaker of the quote it continues;
 2. he/she (он, она, o) is the last singular speaker, they (они, onlar) the last plural one (a
@@ -64,7 +64,7 @@ class Speaking:
 
 
 def speaking_mentions(mentions: pd.DataFrame) -> dict[str, Speaking]:
-    """`networks.find_mentions` rows of speaking actors, by doc_id, in order of preference (see
+    """`actors.find_mentions` rows of speaking actors, by doc_id, in order of preference (see
     `Speaking`); other columns of `mentions` are ignored."""
     m = mentions[mentions["type"].isin(SPEAKING).fillna(False).astype(bool)]
     kind = m["kind"].astype(object)

@@ -14,7 +14,7 @@ and `…, X said.` Each document gets its own language's cues (`data/speech_cues
 словам") names the speaker where the X is, any other cue is a speech verb.
 
 The cue patterns are built by `cues`. Who the phrase names is resolved by `speaker_resolution`:
-an actor the phrase mentions (with `mentions` from `networks.find_mentions`, so a title is its
+an actor the phrase mentions (with `mentions` from `actors.find_mentions`, so a title is its
 holder in the document's year), the source a description was named with, a pronoun's antecedent.
 """
 
@@ -260,7 +260,7 @@ def voices(corpus: Corpus, *, cues: CueSource, mentions: pd.DataFrame | None = N
 
     `cues` are the speech cues of each document's language: a callable language -> cues
     (`project.speech_cues`), a dict, or one list for all documents. With `mentions`
-    (`networks.find_mentions(corpus, actors)`) a speaker is the actor its phrase names, so the
+    (`actors.find_mentions(corpus, actors)`) a speaker is the actor its phrase names, so the
     voices and the networks agree on who someone is. Quotes shorter than `min_words` words
     (scare quotes, titles) are left out.
     Columns: doc_id, voice_id (0, 1, … in text order per document), kind (quote | reported),
@@ -272,7 +272,7 @@ def voices(corpus: Corpus, *, cues: CueSource, mentions: pd.DataFrame | None = N
     inverted | none), closed (False for a quote cut at its paragraph's end), depth (0, or 1 for
     a quotation inside another, …), parent (the voice_id of the quotation it is inside, <NA>
     for an outermost one), speaker_discovered (the speaker is an actor the dictionary lacks,
-    found by `networks.find_mentions(discovery=...)`).
+    found by `actors.find_mentions(discovery=...)`).
     Found once per corpus, cues, `min_words` and mentions: a corpus opened from the cache keeps
     them there (`workbench.corpus.derived`).
     """

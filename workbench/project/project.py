@@ -24,12 +24,9 @@ so an installed workbench works in any folder; an edited file is read again.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import shutil
 import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -42,7 +39,7 @@ from ..index.query import Query, named_query
 from ..ingest import Context, LoadOptions, Rules, TokenizerSettings, build_corpus, outlet_table
 from ..ingest.dates import parse_date
 from ..parallel import worker_count
-from .inputs import ROLES, TABLES, TYPES, InputError, read_actors, read_table, read_words
+from .inputs import ROLES, TABLES, InputError, read_actors, read_table, read_words
 
 CONFIG_NAME = "workbench.toml"
 SOURCES = "data/sources.csv"  # the curated metadata, where a project keeps it unless told otherwise
@@ -51,11 +48,6 @@ SHIPPED = Path(__file__).resolve().parent / "defaults"
 STOPWORDS = SHIPPED / "stopwords"  # shipped stopword lists, <language>.txt
 #: inputs a project may keep elsewhere ([inputs] in workbench.toml): name -> file in data/
 INPUTS = {Path(name).stem: name for name in (*TABLES, "mwe.txt")}
-REJECTED_HEADER = """\
-# Discovered names that are not actors: actor discovery leaves them out (written by the
-# networks dashboard's Reject, or by hand). name: the name as discovery gives it; note: why.
-name,note
-"""
 _SETTINGS = {"corpus": {"path", "metadata", "cache", "columns", "copies", "lower_bounds", "workers"},
              "inputs": set(INPUTS),
              "stopwords": {"also"}}
@@ -234,7 +226,7 @@ class Project:
         return tuple(table.word[table.language == language] if language else table.word)
 
     def discovery(self) -> dict[str, tuple[str, ...]]:
-        """What actor discovery relies on (`networks.find_mentions(discovery=...)`): titles
+        """What actor discovery relies on (`actors.find_mentions(discovery=...)`): titles
         (`data/title_words.csv`), the words of each role of `data/discovery_words.csv`, and the
         names the researcher rejected (`data/rejected_actors.csv`, if the project has one)."""
         table = self.table("discovery_words")
@@ -243,52 +235,17 @@ class Project:
             "rejected_actors").exists() else ()
         return {"titles": self.title_words(), **words, "rejected": tuple(rejected)}
 
-    # -- decisions on discovered actors ----------------------------------------------------
-    def confirm_actor(self, name: str, *, type: str, aliases: Iterable[str] = (),
-                      actor: str | None = None) -> Path:
-        """Write a discovered actor into the actor dictionary, so the next run lists it: as a new
-        actor called `actor or name` (a confirmation, or a rename) or, when `actor` is listed
-        already, as more aliases of it (a merge). `name` and `aliases` (the discovered forms)
-        not yet in the dictionary become `name` rows, a new person's last name a `surname` row,
-        each noted "confirmed from discovery". Returns the file written."""
-        if type not in TYPES:
-            raise ValueError(f"type {type!r} is unknown; expected one of {', '.join(TYPES)}")
-        path = self.own_input("actors")
-        listed = self.actors()
-        target = actor or name
-        merge = target in set(listed["actor"])
-        taken = set(listed["alias"])
-        forms = [(a, "name") for a in dict.fromkeys([name, *aliases]) if a and a not in taken]
-        surname = target.split()[-1]
-        shared = set(listed.loc[listed["kind"] == "surname", "alias"])  # persons may share one
-        if type == "person" and not merge and len(target.split()) > 1 and (
-                surname not in taken or surname in shared):
-            forms.append((surname, "surname"))
-        rows = [[target, "" if merge or i else type, "", alias, kind, "", "",
-                 "confirmed from discovery"] for i, (alias, kind) in enumerate(forms)]
-        _append_rows(path, rows)
-        return path
-
-    def reject_actor(self, name: str, note: str = "") -> Path:
-        """Record that a discovered name is not an actor (`data/rejected_actors.csv`): discovery
-        leaves it out from the next run on. Returns the file written."""
-        path = self.input_path("rejected_actors")
-        if path.parent == SHIPPED:  # none in the project yet: its data folder gets one
-            path = self.data / INPUTS["rejected_actors"]
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(REJECTED_HEADER, encoding="utf-8")
-        _append_rows(path, [[name, note]])
-        return path
-
     def own_input(self, name: str) -> Path:
-        """The project's own copy of an input, to edit: the file it reads already, unless that is
-        the shipped copy, which is then copied to the project's `data/` first."""
+        """The project's own copy of input `name`, to edit (and where the review of discovered
+        actors writes): the file it reads already, unless that is the shipped copy, which is then
+        copied to the project's `data/` first; an input the workbench does not ship (rejected
+        actors) may not exist yet."""
         path = self.input_path(name)
         if path.is_relative_to(SHIPPED):
             own = self.data / INPUTS[name]
             own.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, own)
+            if path.exists():
+                shutil.copyfile(path, own)
             return own
         return path
 
@@ -315,15 +272,6 @@ class Project:
         files = {f.stem: f for f in sorted(STOPWORDS.glob("*.txt"))}
         files |= {f.stem: f for f in sorted((self.data / "stopwords").glob("*.txt"))}
         return dict(sorted(files.items()))
-
-
-def _append_rows(path: Path, rows: list[list[str]]) -> None:
-    """Append CSV rows to an input file, on a line of their own."""
-    before = path.read_text(encoding="utf-8")
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    path.write_text(before + ("" if before.endswith("\n") or not before else "\n")
-                    + buffer.getvalue(), encoding="utf-8")
 
 
 def _settings(config: Path) -> dict:

@@ -1,7 +1,8 @@
-"""Actor-network dashboard: wires controls to `workbench.networks` (mentions, build, metrics,
-export) and the network plots, and lets the researcher review discovered actors: confirm one
-(under its name or another), merge it into a listed actor, or reject it; decisions are written
-to the project's data files (`Project.confirm_actor`, `Project.reject_actor`).
+"""Actor-network dashboard: wires controls to `workbench.actors` (mentions) and
+`workbench.networks` (build, metrics, export) and the network plots, and lets the researcher
+review discovered actors: confirm one (under its name or another), merge it into a listed actor,
+or reject it; decisions are written to the project's data files (`actors.confirm_actor`,
+`actors.reject_actor`).
 
 It keeps its last results as data (`mentions`, `graph`, `table`, `evidence`, `exported`,
 `discovered`, `candidate`, `decision`) so tests and notebooks can read them; `table.attrs
@@ -18,12 +19,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 
+from ..actors.mentions import find_mentions
+from ..actors.review import confirm_actor, discovered_actors, discovered_passages, reject_actor
 from ..corpus.corpus import Corpus
 from ..index.groups import outlet_of
 from ..networks.build import UNITS, build_network, evidence
-from ..networks.discovered import discovered_actors, discovered_passages
 from ..networks.export import export_network
-from ..networks.mentions import find_mentions
 from ..networks.metrics import ego_network, metrics
 from ..plots.networks import draw_network, most_mentioned, network_layout
 from ..project import Project
@@ -210,8 +211,8 @@ class NetworksDashboard(Dashboard):
         merge = self.value("merge_into")
         target = merge if merge != NEW else (self.value("name").strip() or actor)
         rows = self.mentions[(self.mentions.actor == actor) & (self.mentions.evidence != "surname")]
-        path = self.project.confirm_actor(actor, type=row["type"], actor=target,
-                                          aliases=rows["surface"].unique().tolist())
+        path = confirm_actor(self.project, actor, type=row["type"], actor=target,
+                             aliases=rows["surface"].unique().tolist())
         self._decided(f"{actor} confirmed as {target} in {path.name}: listed from now on.")
 
     def _reject(self, button=None) -> None:
@@ -219,7 +220,7 @@ class NetworksDashboard(Dashboard):
         actor = self.value("candidate")
         if actor is None:
             return
-        path = self.project.reject_actor(actor)
+        path = reject_actor(self.project, actor)
         self._decided(f"{actor} rejected in {path.name}: no longer discovered.")
 
     def _decided(self, what: str) -> None:

@@ -1,9 +1,11 @@
-"""Shared pieces of actor discovery (`discover`): the regular expressions that find runs of
-capitalised words, acronyms, quoted names and Russian words, and small helpers on them."""
+"""Shared pieces of actor discovery: a text's words (`Token`) and what is found (`Hit`), the
+regular expressions that find runs of capitalised words, acronyms, quoted names and Russian
+words, and small helpers on them."""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 UPPER = "A-ZÀ-ÖØ-ÞĞİŞÇÖÜƏА-ЯЁ"
 CAP = rf"[{UPPER}][\w]*(?:[-–][\w]+)*"
@@ -34,11 +36,31 @@ CONNECTORS = {*CONNECT.split("|"), "'s", "’s"}
 LATIN = re.compile(r"[A-Za-zÀ-ÿĞğİıŞşÇçÖöÜüƏə]")
 
 
-def split(tokens: list[tuple], at: set[str]) -> list[list[tuple]]:
+class Token(NamedTuple):
+    """A word of a text and where it stands: `text[start:end] == word`."""
+
+    start: int
+    end: int
+    word: str
+
+
+class Hit(NamedTuple):
+    """A discovered mention in a document: its span, the text there (`surface`), the actor's
+    name, its type (person | organisation | group) and the pattern that found it."""
+
+    start: int
+    end: int
+    surface: str
+    name: str
+    type: str
+    evidence: str
+
+
+def split(tokens: list[Token], at: set[str]) -> list[list[Token]]:
     """The non-empty parts of a token list between the tokens whose word is in `at`."""
-    parts: list[list[tuple]] = [[]]
+    parts: list[list[Token]] = [[]]
     for t in tokens:
-        if t[2] in at:
+        if t.word in at:
             parts.append([])
         else:
             parts[-1].append(t)

@@ -9,7 +9,7 @@ import pytest
 from seed_paths import PROJECT
 
 from workbench import Project
-from workbench.networks import discovered_actors, discovered_passages, find_mentions
+from workbench.actors import discovered_actors, discovered_passages, find_mentions
 from workbench.project import InputError
 
 ACTORS = PROJECT.actors()

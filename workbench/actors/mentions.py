@@ -24,9 +24,10 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from ..corpus import Corpus
 from ..corpus.derived import remembered
-from .actors import compile_aliases
-from .discover import Discovery, discover
+from .aliases import compile_aliases
+from .discovery import Discovery, discover
 
 COLUMNS = {"doc_id": "string", "sent_id": "Int64", "start": "int64", "end": "int64",
            "surface": "string", "actor": "string", "type": "string", "kind": "string",
@@ -39,12 +40,12 @@ _NEXT_TO = re.compile(r"[\s,]*")
 VERSION = "1"  # bump when a change to finding mentions changes what it finds (kept results)
 
 
-def find_mentions(corpus, actors: pd.DataFrame, *, adjectives: bool = True,
+def find_mentions(corpus: Corpus, actors: pd.DataFrame, *, adjectives: bool = True,
                   metonyms: bool = True, titles: bool = True,
                   discovery: Mapping[str, tuple[str, ...]] | None = None) -> pd.DataFrame:
     """Every mention of an actor of `actors` (the dictionary, `Project.actors()`) in
     `corpus.documents.text`, with character offsets into that text; with `discovery`
-    (`Project.discovery()`), also of actors the dictionary lacks (`discover`).
+    (`Project.discovery()`), also of actors the dictionary lacks (`discovery`).
 
     Columns: doc_id, sent_id, start, end, surface, actor, type, kind (name | adjective |
     metonym | title; a surname counts as a name), ambiguous, discovered (not in the
@@ -55,9 +56,7 @@ def find_mentions(corpus, actors: pd.DataFrame, *, adjectives: bool = True,
 
     Found once per corpus, dictionary, switches and discovery words: a corpus opened from the
     cache keeps them there (`workbench.corpus.derived`), so a later session reads them.
-
-    >>> import workbench  # doctest: +SKIP
-    >>> find_mentions(workbench.open_corpus(), workbench.project().actors())  # doctest: +SKIP
+    For example, `find_mentions(corpus, project.actors(), discovery=project.discovery())`.
     """
     inputs = [VERSION, actors.to_csv(index=False), adjectives, metonyms, titles, discovery]
     return remembered(corpus, "mentions", inputs, lambda: _find_mentions(
@@ -65,7 +64,7 @@ def find_mentions(corpus, actors: pd.DataFrame, *, adjectives: bool = True,
         discovery=discovery))
 
 
-def _find_mentions(corpus, actors: pd.DataFrame, *, adjectives: bool, metonyms: bool,
+def _find_mentions(corpus: Corpus, actors: pd.DataFrame, *, adjectives: bool, metonyms: bool,
                    titles: bool, discovery: Mapping[str, tuple[str, ...]] | None) -> pd.DataFrame:
     kinds = ["name", "surname"] + [k for k, on in (("adjective", adjectives),
                                                    ("metonym", metonyms), ("title", titles)) if on]

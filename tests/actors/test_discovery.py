@@ -9,8 +9,8 @@ import pytest
 from seed_paths import PROJECT
 from test_actors import tiny_corpus
 
-from workbench.networks import discovered_actors, find_mentions
-from workbench.networks.discover import fold
+from workbench.actors import discovered_actors, find_mentions
+from workbench.actors.discovery import fold
 
 ACTORS = PROJECT.actors()
 WORDS = PROJECT.discovery()
@@ -332,11 +332,11 @@ def test_blocks_of_documents_in_worker_processes_find_what_one_pass_finds(seed_c
                                                                           monkeypatch):
     """A large corpus is read in blocks by the workers: the words seen in lower case are pooled
     over every block first, so the blocks find the same actors as one pass over the corpus."""
-    from workbench.networks import discover
+    from workbench.actors.discovery import corpus as discovery
 
     actors, words = PROJECT.actors(), PROJECT.discovery()
     whole = find_mentions(seed_corpus, actors, discovery=words)
-    monkeypatch.setattr(discover, "BLOCK", 1)
+    monkeypatch.setattr(discovery, "BLOCK", 1)
     monkeypatch.setenv("WORKBENCH_WORKERS", "2")
     blocks = find_mentions(replace(seed_corpus, store=None), actors, discovery=words)  # found again
     assert whole["discovered"].sum() >= 4
