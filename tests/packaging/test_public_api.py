@@ -28,3 +28,19 @@ def test_find_mentions_at_the_top_takes_the_projects_dictionary_and_discovers(se
 def test_load_corpus_reads_a_folder_without_curated_metadata(tmp_path):
     corpus = workbench.load_corpus(SEEDS, metadata=None, cache_dir=tmp_path)
     assert len(corpus.documents) == 5 and (corpus.report.status == "ok").all()
+
+
+def test_load_corpus_shows_every_load_option_as_a_keyword():
+    """Scripts (the dev-set scorers among them) and notebooks' signature hints read the options
+    from `inspect.signature`; they are spelled once, in `LoadOptions`."""
+    import dataclasses
+    import inspect
+
+    from workbench.ingest import LoadOptions
+
+    options = [f.name for f in dataclasses.fields(LoadOptions)]
+    for fn in (workbench.load_corpus, workbench.Project.load_corpus):
+        params = inspect.signature(fn).parameters
+        assert [p for p in params if p in options] == options
+        assert all(params[p].kind is inspect.Parameter.KEYWORD_ONLY for p in options)
+    assert inspect.signature(workbench.load_corpus).parameters["metadata"].default == "data/sources.csv"

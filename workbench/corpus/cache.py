@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -73,7 +74,8 @@ class FileCache:
     def save_index(self) -> None:
         if self._dirty:
             self.root.mkdir(parents=True, exist_ok=True)
-            tmp = self._index_path.with_suffix(".tmp")
+            # a name of this process's own: processes sharing the cache save at the same time
+            tmp = self._index_path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
             tmp.write_text(json.dumps(self._index), encoding="utf-8")
             os.replace(tmp, self._index_path)
             self._dirty = False

@@ -8,9 +8,10 @@ and every file and row is accounted for in `report`. `LoadOptions` are the resea
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Literal
 
@@ -66,6 +67,21 @@ class LoadOptions:
     def __post_init__(self) -> None:
         check_option("dedupe", self.dedupe, Dedupe)
         check_option("copies", self.copies, Copies)
+
+    @classmethod
+    def as_keywords(cls, **defaults):
+        """A decorator that shows a function's `**overrides` as these options, keyword by keyword
+        with their defaults (`defaults` replacing some), to `help()`, notebooks' signature hints
+        and `inspect.signature`: the options stay spelled once, here."""
+        def decorate(fn):
+            params = [p for p in inspect.signature(fn).parameters.values()
+                      if p.kind is not p.VAR_KEYWORD]
+            params += [inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY,
+                                         default=defaults.get(f.name, f.default),
+                                         annotation=f.type) for f in fields(cls)]
+            fn.__signature__ = inspect.signature(fn).replace(parameters=params)
+            return fn
+        return decorate
 
 
 def _list_files(root: Path) -> list[tuple[Path, str]]:

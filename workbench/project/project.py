@@ -123,6 +123,7 @@ class Project:
             tokenizer=TokenizerSettings(mwe=self.mwe(), stopwords=tuple(self.stopwords().items()),
                                         also=also))
 
+    @LoadOptions.as_keywords()
     def load_corpus(self, path: str | Path, options: LoadOptions | None = None,
                     **overrides) -> Corpus:
         """Every file under `path` as a `Corpus`, cleaned with this project's inputs and cached
@@ -318,6 +319,7 @@ def project(start: str | Path | None = None) -> Project:
     return _find(here, os.environ.get("WORKBENCH_CONFIG"), os.environ.get("WORKBENCH_CORPUS"))
 
 
+@LoadOptions.as_keywords(metadata=SOURCES)
 def load_corpus(path: str | Path = "data/corpus", options: LoadOptions | None = None,
                 **overrides) -> Corpus:
     """Load every file under `path` into a `Corpus`; nothing is dropped without a report row.
