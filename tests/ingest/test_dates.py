@@ -32,3 +32,28 @@ def test_a_day_in_running_text_takes_a_year_only_when_given_one():
     assert find_dates(text) == []
     [found] = find_dates(text, default_year=2022)
     assert (found.value, found.year_guessed) == (pd.Timestamp("2022-12-05"), True)
+
+
+@pytest.mark.parametrize(("value", "day", "precision"), [
+    ("Dienstag, 3. März 2020", "2020-03-03", "day"),          # German
+    ("März 2020", "2020-03-01", "month"),
+    ("mardi 1er mars 2020 10:00", "2020-03-01", "day"),        # French
+    ("16 février 2021", "2021-02-16", "day"),
+    ("martes, 3 de marzo de 2020", "2020-03-03", "day"),       # Spanish
+    ("agosto de 2019", "2019-08-01", "month"),
+    ("3 maart 2020", "2020-03-03", "day"),                     # Dutch
+    ("3. marts 2020", "2020-03-03", "day"),                    # Danish
+    ("12 dicembre 2019", "2019-12-12", "day"),                 # Italian
+    ("3 марта 2020 г.", "2020-03-03", "day"),                  # Russian
+    ("2020 年 3 月 3 日 星期二", "2020-03-03", "day"),          # Chinese
+    ("2020年3月", "2020-03-01", "month"),
+    ("July 12, 2013 Friday 10:01 PM EST", "2013-07-12", "day"),  # English, as Nexis prints it
+])
+def test_a_metadata_date_is_read_in_the_archives_interface_languages(value, day, precision):
+    stamp, found = parse_date(value)
+    assert (str(stamp.date()), found) == (day, precision)
+
+
+@pytest.mark.parametrize("text", ["Il mar era calmo il 3 ago", "They met 3 mai", "12 dic"])
+def test_archive_month_names_are_not_dates_in_running_text_or_without_a_year(text):
+    assert find_dates(text) == [] and parse_date(text) is None

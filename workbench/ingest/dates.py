@@ -1,4 +1,5 @@
-"""Find and parse dates in English, Russian, Azerbaijani and Turkish, keeping their precision.
+"""Find and parse dates in English, Russian, Azerbaijani and Turkish, keeping their precision; a
+whole metadata value (`parse_date`) may also be in the interface languages of news archives.
 
 A date is a `(Timestamp, precision)` pair; coarser dates use the first day of their
 month or year. `find_dates` scans running text and reports where each date was found.
@@ -116,10 +117,63 @@ def is_date_only(line: str) -> bool:
     return named or bool(re.search(r"\d[./:-]\d", line))
 
 
+#: month names and abbreviations of the interface languages news archives print dates in (German,
+#: French, Spanish, Italian, Dutch, Danish, Norwegian, Swedish, Portuguese, Polish), read in a
+#: whole field value only (`parse_date`), never searched for in running text: "mar", "mai" or
+#: "ago" are words there
+_FIELD_MONTHS = {
+    1: "januar jänner janvier janv enero ene gennaio gen januari janeiro styczeń stycznia sty",
+    2: "februar feber février fevrier févr fevr febrero febbraio februari fevereiro fev luty "
+       "lutego lut",
+    3: "märz maerz mrz mär mars marzo maart mrt marts março marco marzec marca",
+    4: "avril avr abril aprile abr kwiecień kwietnia kwi",
+    5: "mai mayo maggio mag mei maj maio maja",
+    6: "juni juin junio giugno giu junho czerwiec czerwca cze",
+    7: "juli juillet juil julio luglio lug julho lipiec lipca lip",
+    8: "août aout agosto ago augustus augusti sierpień sierpnia sie",
+    9: "septembre septiembre setiembre settembre set setembro wrzesień września wrz",
+    10: "oktober octobre octubre ottobre ott outubro out październik października paź",
+    11: "novembre noviembre novembro listopad listopada lis",
+    12: "dezember dez décembre déc diciembre dic dicembre desember dezembro grudzień grudnia gru",
+}
+FIELD_MONTH = MONTH | {name: number for number, names in _FIELD_MONTHS.items()
+                       for name in names.split()}
+_FM = "(?P<month>" + "|".join(sorted(map(re.escape, FIELD_MONTH), key=len, reverse=True)) + r")\.?"
+#: (pattern, precision) for a whole field value, tried in order after `find_dates`
+_FIELD_PATTERNS = [(re.compile(p, re.IGNORECASE), precision) for p, precision in [
+    # 3. März 2020, 1er mars 2020, 3 de marzo de 2020, 3. marts 2020
+    (rf"(?<!\d)(?P<day>[0-3]?\d)(?:\.|er|º|°)?\s*(?:de\s+)?{_FM}(?!\w),?\s+(?:de\s+|del\s+)?"
+     rf"(?P<year>(?:19|20)\d\d)(?!\d)", "day"),
+    (rf"(?<!\w){_FM}(?!\w)\s+(?P<day>[0-3]?\d),?\s+(?P<year>(?:19|20)\d\d)(?!\d)", "day"),
+    # 2020年3月3日, 2020 年 3 月, 2020년 3월 3일
+    (r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mnum>[01]?\d)\s*[月월]"
+     r"(?:\s*(?P<day>[0-3]?\d)\s*[日일])?", "day?"),
+    (rf"(?<!\w){_FM}(?!\w),?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d)", "month"),
+]]
+
+
+def _field_date(text: str) -> tuple[pd.Timestamp, str] | None:
+    """The first date of a field value in any of the archives' interface languages."""
+    for regex, precision in _FIELD_PATTERNS:
+        if m := regex.search(text):
+            groups = m.groupdict()
+            month = groups.get("mnum") or FIELD_MONTH[groups["month"].lower().rstrip(".")]
+            try:
+                stamp = pd.Timestamp(year=int(m["year"]), month=int(month),
+                                     day=int(groups.get("day") or 1))
+            except ValueError:
+                continue
+            if precision == "day?":
+                precision = "day" if groups.get("day") else "month"
+            return stamp, precision
+    return None
+
+
 @lru_cache(maxsize=1 << 14)  # export columns repeat the same dates row after row
 def parse_date(value: str | None) -> tuple[pd.Timestamp, str] | None:
-    """Parse one metadata date string ("2024", "2022-12", ISO, "23 April 2024", ...); None
-    when it cannot be read or names no year ("December 5"): a year is never invented.
+    """Parse one metadata date string ("2024", "2022-12", ISO, "23 April 2024", "3. März 2020",
+    "3 de marzo de 2020", "2020年3月3日", ...) at the precision it is written; None when it
+    cannot be read or names no year ("December 5"): a year is never invented.
 
     >>> parse_date("2022-12")
     (Timestamp('2022-12-01 00:00:00'), 'month')
@@ -137,6 +191,8 @@ def parse_date(value: str | None) -> tuple[pd.Timestamp, str] | None:
     found = find_dates(text)
     if found:
         return found[0].value, found[0].precision
+    if field := _field_date(text):
+        return field
     if not _FOUR_DIGITS.search(text):  # "December 5", "12/05": the year is not known
         return None
     try:

@@ -1,0 +1,29 @@
+"""News-archive exports (Nexis Uni / LexisNexis, Factiva): recognised by their own markers,
+whatever the file's extension, and read one article at a time by the layout reader of their
+format (`Export`, `Article` in `export`).
+
+Each reader is a module of this package with `sniff(data: bytes) -> bool` (whether the file's
+bytes carry its format's markers) and `read(data: bytes) -> Export`; `READERS` lists them in the
+order they are tried.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from .export import FIELDS, Article, Export
+
+#: the layout readers, tried in this order: the first whose `sniff` says yes reads the file
+READERS: tuple[str, ...] = ()
+
+
+def recognise(data: bytes):
+    """The reader module of the export `data` is, or None for a file that is no archive export."""
+    for name in READERS:
+        reader = import_module(f"{__name__}.{name}")
+        if reader.sniff(data):
+            return reader
+    return None
+
+
+__all__ = ["FIELDS", "READERS", "Article", "Export", "recognise"]
