@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from workbench.ingest.archives import factiva_html, factiva_text, recognise
+from workbench.ingest.archives import Export, factiva_html, factiva_text, recognise
 from workbench.ingest.dates import parse_date
 
 # interface language: word count, date as printed, the word before the accession number, language
@@ -224,7 +226,7 @@ def test_the_search_summary_is_provenance_and_the_page_furniture_is_removed():
     export = factiva_html.read(display_page())
     assert dict(export.provenance) == {
         "archive": "Factiva", "search": "ferry AND harbour", "Date": "01/03/2020 to 31/03/2020",
-        "Source": "The Lakeside Observer", "results": "2", "searched": "5 April 2020 10:12"}
+        "Source": "The Lakeside Observer", "results": "2", "exported": "5 April 2020 10:12"}
     removed = dict(export.removed)
     assert removed["Search Summary"] == "factiva search summary"
     assert removed["© 2020 Factiva, Inc. All rights reserved."] == "factiva page furniture"
@@ -398,3 +400,34 @@ def test_a_table_in_an_article_body_does_not_make_it_a_field_code_article():
     assert fields(first)["title"] == "Harbour towns agree on one ferry timetable"
     assert first.paragraphs == (FERRY, FERRY_2, FERRY_3)
     assert ("Indiana 3", "factiva caption or note") in first.removed
+
+
+# ---------------------------------------------------------------------------------------------
+# any bytes, any cut
+# ---------------------------------------------------------------------------------------------
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=3000))
+def test_reading_arbitrary_bytes_never_raises(data):
+    for reader in (factiva_html, factiva_text):
+        reader.sniff(data)
+        assert isinstance(reader.read(data), Export)
+
+
+TXT = text(display_lines())
+HTML = display_page()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_an_export_cut_anywhere_keeps_every_article_that_ended_before_the_cut(data):
+    for export_bytes, reader, closed in ((TXT, factiva_text, ""), (HTML, factiva_html, "</p>")):
+        cut = data.draw(st.integers(0, len(export_bytes)))
+        head = export_bytes[:cut]
+        export = reader.read(head)
+        complete = [an for an in (AN1, AN2) if f"Document {an}{closed}".encode() in head]
+        for article, an, paragraphs in zip(export.articles, complete,
+                                           [(FERRY, FERRY_2, FERRY_3), (BRIDGE, BRIDGE_2)]):
+            assert (fields(article)["source_id"], article.paragraphs) == (an, paragraphs)
+            assert "cut off" not in article.problem
+        if complete != [AN1, AN2] and len(export.articles) > len(complete):
+            assert export.articles[-1].problem or export.problems

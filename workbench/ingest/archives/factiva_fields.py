@@ -35,8 +35,9 @@ SEARCH_SUMMARY = "factiva search summary"
 PAGE_FURNITURE = "factiva page furniture"
 
 # "Document SUDOS00020131120e9bj0001v": a word of the interface language and the accession number
-# (source code padded to 8, the date, 9 letters and digits), alone on its line or in the AN field
-_ACCESSION = r"([A-Za-z][A-Za-z0-9]{3,11}(?:19|20)\d{6}[a-z][a-z0-9]{4,12})"
+# (25 characters: the source code padded to 8, the date, 9 letters and digits), alone on its line
+# or in the AN field
+_ACCESSION = r"([A-Za-z][A-Za-z0-9]{7}(?:19|20)\d{6}[a-z][a-z0-9]{8})"
 ACCESSION_LINE = re.compile(rf"^(?:AN\b[\s|:]*)?(?:[^\W\d_]{{2,12}}[\s:]+)?{_ACCESSION}[\s|]*$")
 ACCESSION_BYTES = re.compile(rb"(?<![A-Za-z0-9])" + _ACCESSION.encode() + rb"(?![A-Za-z0-9])")
 _WORD_COUNT = re.compile(r"^(?:\d{1,3}(?:[.,' ]\d{3})+|\d+) ?[^\W\d_]{1,12}\.?$")
@@ -75,6 +76,12 @@ def accession(line: str) -> str | None:
     """The accession number of a "Document <AN>" line (or an AN field), None for other lines."""
     m = ACCESSION_LINE.match(line.strip())
     return m[1] if m else None
+
+
+def an_field(value: str) -> str | None:
+    """The accession number in an AN field's value: "Document <AN>", or a long code alone."""
+    last = value.split()[-1] if value.split() else ""
+    return accession(value) or (last if len(last) >= 16 and last.isalnum() else None)
 
 
 def is_word_count(value: str) -> bool:
@@ -183,7 +190,7 @@ def display_header(values: list[str], *, bounded: bool) -> tuple[list[tuple[str,
 def summary_provenance(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Provenance from a search summary's (label, value) rows, whatever the interface language:
     the first row is the search text, a number alone the results found, a date with a time the
-    moment of the search; other rows (date range, sources, languages) keep their label."""
+    moment the export was made; other rows (date range, sources, languages) keep their label."""
     out = [("archive", "Factiva")]
     for k, (label, value) in enumerate(rows):
         if not value:
@@ -193,7 +200,7 @@ def summary_provenance(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
         elif re.fullmatch(r"\d[\d.,' ]*", value):
             out.append(("results", value))
         elif is_date(value) and re.search(r"\d:\d\d", value):
-            out.append(("searched", value))
+            out.append(("exported", value))
         else:
             out.append((label, value))
     return out

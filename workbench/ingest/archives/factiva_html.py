@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import lxml.etree
 import lxml.html
 
 from ..decode import decode_bytes
@@ -40,7 +41,10 @@ def read(data: bytes) -> Export:
     decoded = decode_bytes(data)
     if decoded.text is None:
         return Export(FORMAT, problems=(f"not read: {decoded.reason}",))
-    root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", decoded.text))
+    try:
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", decoded.text))
+    except (lxml.etree.ParserError, ValueError) as error:
+        return Export(FORMAT, problems=(f"not read: the HTML cannot be parsed ({error})",))
     elements = _articles(root)
     articles = [_article(n, el, last=n == len(elements)) for n, el in enumerate(elements, 1)]
     summary = next((t for t in root.iter("table") if _is_summary(t)), None)
@@ -106,7 +110,7 @@ def _coded(rows) -> tuple[list, list, list]:
             continue
         removed.append((value, ff.rule(code)))
         if code == "AN":
-            ff.add(fields, "source_id", ff.accession(value) or value)
+            ff.add(fields, "source_id", ff.an_field(value) or "")
         elif code == "BY":
             ff.add(fields, "author", ff.author(value))
         elif code in ff.FIELD_OF:

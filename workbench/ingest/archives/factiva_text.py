@@ -27,6 +27,9 @@ _HTML = re.compile(rb"<(?:!doctype html|html|body|div|table)\b", re.IGNORECASE)
 _CODE_LINE = re.compile(r"^(?P<code>[A-Z]{2,3})(?:\s*\||\t|\u00a0|\s+|$)\s*(?P<value>.*)$")
 _STRONG = re.compile(r"^[A-Z]{2,3}(?:\s*\||\t|\u00a0|\s{2,}|$)")
 _ANSICPG = re.compile(rb"\\ansicpg(\d+)")
+# the start of a "Document <AN>" line where the export is cut off: Factiva's word, part of the AN
+_CUT_DOCUMENT = re.compile(r"^(?:Document|Dokument|Documento|Документ|文件|文档|ドキュメント)"
+                           r"(?: [A-Za-z][A-Za-z0-9]{0,24})?$")
 _HEADER_CODES = {"SE", "HD", "BY", "CR", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "CLM", "VOL",
                  "LA", "CY", "NGC", "GC"}
 _PRE_LINES = 3  # above a word count: [section] headline [byline]
@@ -231,7 +234,9 @@ def _display(lines: list[str], begin: int, anchor: int, stop: int, *,
             removed.append((line, ff.PAGE_FURNITURE))
         else:
             paragraphs.append(ff.clean(line))
-    if ended and len(paragraphs) > 1 and ff.is_publisher(paragraphs[-1]):
+    if not ended and paragraphs and _CUT_DOCUMENT.match(paragraphs[-1]):  # "Document LKOB"
+        removed.append((paragraphs.pop(), ff.rule("AN")))
+    if len(paragraphs) > 1 and ff.is_publisher(paragraphs[-1]):
         at = len(removed) - ("source_id" in dict(fields))
         removed.insert(at, (paragraphs.pop(), ff.rule("PUB")))
     return fields, paragraphs, removed
@@ -279,7 +284,7 @@ def _coded(lines: list[str], begin: int, anchor: int, stop: int) -> tuple[list, 
         if current and current not in ff.BODY_CODES and text:
             removed.append((text, ff.rule(current)))
             if current == "AN":
-                ff.add(fields, "source_id", ff.accession(text) or text)
+                ff.add(fields, "source_id", ff.an_field(text) or "")
             elif current in ff.FIELD_OF:
                 name = ff.FIELD_OF[current]
                 ff.add(fields, name, ff.author(text) if current == "BY" else text)
