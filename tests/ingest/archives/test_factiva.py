@@ -54,7 +54,7 @@ def display_page(ui: str = "en", *, cut: str | None = None) -> bytes:
 <p class="articleParagraph {ui}articleParagraph">{FERRY}</p>
 <p class="articleParagraph {ui}articleParagraph">Passengers will no longer wait for the
  second boat, the harbour master said.</p>
-<p class="articleParagraph {ui}articleParagraph">{FERRY_3}</p>
+<p class="articleParagraph {ui}articleParagraph">{FERRY_3.replace(" after", "<br/>after")}</p>
 <p>The ferry Nordlys at the east pier. </p>
 <p>Lakeside Media Ltd</p><p>{doc} {AN1}</p></div></div><br/><span></span>
 <div id="carryOver"><table class="headlines"><tr class="headline"><td>
@@ -156,6 +156,16 @@ def rtf(lines: list[str], *, table: bool = False) -> bytes:
 
 def text(lines: list[str]) -> bytes:
     return "\n".join(lines).encode("utf-8")
+
+
+def assert_coded_articles(first, second) -> None:
+    """The two articles of the field-code exports, as written."""
+    assert fields(first) == {
+        "title": "Harbour towns agree on one ferry timetable", "author": "Mira Castell",
+        "length": "1,234 words", "date": "3 March 2020", "outlet": "The Lakeside Observer",
+        "language": "English", "source_id": AN1}
+    assert first.paragraphs == (FERRY, FERRY_2, FERRY_3)
+    assert fields(second)["section"] == "Local" and second.paragraphs == (BRIDGE, BRIDGE_2)
 
 
 def fields(article) -> dict:
@@ -272,12 +282,7 @@ def test_article_text_outside_any_article_block_is_named_not_lost():
 def test_field_codes_fill_the_fields_and_lp_then_td_the_body():
     export = factiva_html.read(coded_page())
     first, second = export.articles
-    assert fields(first) == {
-        "title": "Harbour towns agree on one ferry timetable", "author": "Mira Castell",
-        "length": "1,234 words", "date": "3 March 2020", "outlet": "The Lakeside Observer",
-        "language": "English", "source_id": AN1}
-    assert first.paragraphs == (FERRY, FERRY_2, FERRY_3)
-    assert fields(second)["section"] == "Local" and second.paragraphs == (BRIDGE, BRIDGE_2)
+    assert_coded_articles(first, second)
     rules = dict(first.removed)
     assert rules["gcat : Political/General News | gtrans : Transport"] == "factiva NS: subjects"
     assert rules["12:45"] == "factiva ET: time"
@@ -323,12 +328,7 @@ def test_the_field_code_layout_as_text_or_an_rtf_table(data, fmt):
     export = factiva_text.read(data)
     assert export.format == fmt
     first, second = export.articles
-    assert fields(first) == {
-        "title": "Harbour towns agree on one ferry timetable", "author": "Mira Castell",
-        "length": "1,234 words", "date": "3 March 2020", "outlet": "The Lakeside Observer",
-        "language": "English", "source_id": AN1}
-    assert first.paragraphs == (FERRY, FERRY_2, FERRY_3)
-    assert fields(second)["section"] == "Local" and second.paragraphs == (BRIDGE, BRIDGE_2)
+    assert_coded_articles(first, second)
     assert ("Bridges", "factiva IPD: information provider descriptors") in second.removed
 
 

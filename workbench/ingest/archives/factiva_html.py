@@ -45,6 +45,8 @@ def read(data: bytes) -> Export:
         root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", decoded.text))
     except (lxml.etree.ParserError, ValueError) as error:
         return Export(FORMAT, problems=(f"not read: the HTML cannot be parsed ({error})",))
+    for br in root.iter("br"):  # a line break parts words (text_content() would glue them)
+        br.tail = " " + (br.tail or "")
     elements = _articles(root)
     articles = [_article(n, el, last=n == len(elements)) for n, el in enumerate(elements, 1)]
     summary = next((t for t in root.iter("table") if _is_summary(t)), None)
