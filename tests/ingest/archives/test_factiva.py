@@ -431,3 +431,15 @@ def test_an_export_cut_anywhere_keeps_every_article_that_ended_before_the_cut(da
             assert "cut off" not in article.problem
         if complete != [AN1, AN2] and len(export.articles) > len(complete):
             assert export.articles[-1].problem or export.problems
+
+
+def test_a_table_of_contents_above_the_first_article_is_not_its_header():
+    contents = ["Factiva RTF Display Format", "", "Harbour towns agree on one ferry timetable",
+                "Footbridge closes for repairs", ""]
+    export = factiva_text.read(rtf(contents + display_lines()[1:]))
+    first, second = export.articles
+    assert (fields(first)["title"], fields(first)["author"]) == (
+        "Harbour towns agree on one ferry timetable", "Mira Castell")
+    assert "section" not in fields(first) and first.paragraphs == (FERRY, FERRY_2, FERRY_3)
+    assert ("Footbridge closes for repairs", "factiva outside any article") in export.removed
+    assert ("Factiva RTF Display Format", "factiva page furniture") in export.removed

@@ -41,7 +41,7 @@ _ACCESSION = r"([A-Za-z][A-Za-z0-9]{7}(?:19|20)\d{6}[a-z][a-z0-9]{8})"
 ACCESSION_LINE = re.compile(rf"^(?:AN\b[\s|:]*)?(?:[^\W\d_]{{2,12}}[\s:]+)?{_ACCESSION}[\s|]*$")
 ACCESSION_BYTES = re.compile(rb"(?<![A-Za-z0-9])" + _ACCESSION.encode() + rb"(?![A-Za-z0-9])")
 _WORD_COUNT = re.compile(r"^(?:\d{1,3}(?:[.,' ]\d{3})+|\d+) ?[^\W\d_]{1,12}\.?$")
-_TIME = re.compile(r"^\d{1,2}[:.h]\d{2}(?: ?[^\d\s]{1,5})?$")
+_TIME = re.compile(r"^(?:[^\d\s]{1,4} ?)?\d{1,2}[:.h]\d{2}(?: ?[^\d\s]{1,5})?$")  # "15:32", "오후 3:46"
 _SOURCE_CODE = re.compile(r"^[A-Z0-9]{1,10}$")
 _PAGE = re.compile(r"^[A-Z]?\d{1,4}[A-Z]?$")
 _COPYRIGHT = re.compile(
@@ -52,7 +52,8 @@ _COPYRIGHT = re.compile(
 _PAGE_OF = re.compile(r"^(?:(?:page|seite|página|pagina|pág\.|strona|sida|side|страница) ?\d+ ?"
                       r"(?:of|von|sur|de|di|van|z|av|af|из|/) ?\d+|第 ?\d+ ?[页頁].{0,12})$",
                       re.IGNORECASE)
-_FACTIVA = re.compile(r"\bfactiva,? inc\b|\bdow jones factiva\b", re.IGNORECASE)
+_FACTIVA = re.compile(r"\bfactiva,? inc\b|\bdow jones factiva\b|\bfactiva (?:rtf|html|pdf)\b",
+                      re.IGNORECASE)
 # "By Jane Doe", "Von Lorenz Honegger", "Par Jean Dupont", "Por …", "Door …", "Af …", "От …"
 _BY = re.compile(r"^(?:[Bb]y|BY|[Vv]on|VON|Par|PAR|par|Por|POR|por|Door|DOOR|door|Af|AF|Av|AV|"
                  r"От|ОТ|от)[\s:]+(?=\S)")

@@ -33,6 +33,7 @@ _CUT_DOCUMENT = re.compile(r"^(?:Document|Dokument|Documento|Документ|�
 _HEADER_CODES = {"SE", "HD", "BY", "CR", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "CLM", "VOL",
                  "LA", "CY", "NGC", "GC"}
 _PRE_LINES = 3  # above a word count: [section] headline [byline]
+_SCAN_LINES = 200  # short lines looked at above the first article (a table of contents)
 _PROSE_WORDS = 25  # a line this long is a paragraph, not a headline or a label
 _CONTINUATION = 2  # lines a code's value may run on for below it, in the codes closing an article
 OUTSIDE = "factiva outside any article"
@@ -179,21 +180,35 @@ def _chunk(lines: list[str], chunk: range, anchors: list[tuple[int, str]], close
 def _start(lines: list[str], anchor: int, kind: str, floor: int) -> int:
     """Where the article of the header at `anchor` begins: the field codes above HD, or the
     lines above the word count (and a page number printed before it) that can be section,
-    headline and byline."""
-    start = anchor if kind == "coded" else _header_start(lines, anchor, floor)
-    taken = 0
-    for j in range(start - 1, floor - 1, -1):
+    headline and byline. More short lines than that above it (a table of contents, a cover):
+    the headline is the one listed again above, or the lines after the last blank line."""
+    if kind == "coded":
+        start = anchor
+        for j in range(anchor - 1, floor - 1, -1):
+            if lines[j] and (_code(lines[j]) or ("",))[0] not in _HEADER_CODES:
+                break
+            start = j if lines[j] else start
+        return start
+    head = _header_start(lines, anchor, floor)
+    taken: list[int] = []  # nearest first
+    for j in range(head - 1, floor - 1, -1):
         line = lines[j]
         if not line:
             continue
-        if kind == "coded" and (_code(line) or ("",))[0] not in _HEADER_CODES:
+        if (len(taken) > _SCAN_LINES or n_words(line) >= _PROSE_WORDS or ff.accession(line)
+                or ff.is_page_furniture(line) or "|" in line or "\t" in line):
             break
-        if kind == "display" and (taken == _PRE_LINES or n_words(line) >= _PROSE_WORDS
-                                  or ff.accession(line) or ff.is_page_furniture(line)
-                                  or "|" in line or "\t" in line):
-            break
-        start, taken = j, taken + 1
-    return start
+        taken.append(j)
+    if len(taken) <= _PRE_LINES:
+        return taken[-1] if taken else head
+    texts = [lines[j] for j in taken]
+    for k in range(_PRE_LINES):
+        if texts[k] in texts[k + 1:]:
+            return taken[k]
+    for k in range(1, _PRE_LINES):
+        if any(not lines[x] for x in range(taken[k] + 1, taken[k - 1])):
+            return taken[k - 1]
+    return taken[_PRE_LINES - 1]
 
 
 def _header_start(lines: list[str], anchor: int, floor: int) -> int:
