@@ -145,8 +145,22 @@ def _display(el) -> tuple[list, list, list]:
         counted = any("counted" in _classes(d) for d in blocks[hd][0].iter())
         removed.append((blocks[hd][1], ff.rule("HD")))
         ff.add(fields, "title", ff.headline(blocks[hd][1], counted=counted))
-    header, notes, header_at = [], [], None
+    header: list[str] = []
+    note = None  # where the last plain paragraph is in `removed`: the publisher, if it reads as one
+
+    def read_header() -> None:
+        got, lines, used = ff.display_header(header, bounded=False)
+        for name, value in got:
+            ff.add(fields, name, value)
+        removed.extend(lines + [(text, "factiva header line") for text in header[used:]])
+        header.clear()
+
     for b, text in blocks[(hd + 1 if hd is not None else 0):]:
+        if b.tag == "div" and not paragraphs and note is None and "author" not in _classes(b) \
+                and not ff.accession(text):
+            header.append(text)
+            continue
+        read_header()
         if "author" in _classes(b) and not paragraphs:
             removed.append((text, ff.rule("BY")))
             ff.add(fields, "author", ff.author(text))
@@ -155,19 +169,12 @@ def _display(el) -> tuple[list, list, list]:
         elif acc := ff.accession(text):
             removed.append((text, ff.rule("AN")))
             ff.add(fields, "source_id", acc)
-        elif b.tag == "div" and not paragraphs and not notes:
-            header_at = len(removed) if header_at is None else header_at
-            header.append(text)
         else:
-            notes.append(text)
-    got, lines, used = ff.display_header(header, bounded=False)
-    for name, value in got:
-        ff.add(fields, name, value)
-    lines.extend((text, "factiva header line") for text in header[used:])
-    removed[header_at:header_at] = lines if header_at is not None else []
-    for k, text in enumerate(notes):
-        publisher = k == len(notes) - 1 and ff.is_publisher(text)
-        removed.append((text, ff.rule("PUB") if publisher else "factiva caption or note"))
+            note = len(removed)
+            removed.append((text, "factiva caption or note"))
+    read_header()
+    if note is not None and ff.is_publisher(removed[note][0]):
+        removed[note] = (removed[note][0], ff.rule("PUB"))
     return fields, paragraphs, removed
 
 
