@@ -42,7 +42,7 @@ ACCESSION_LINE = re.compile(rf"^(?:AN\b[\s|:]*)?(?:[^\W\d_]{{2,12}}[\s:]+)?{_ACC
 ACCESSION_BYTES = re.compile(rb"(?<![A-Za-z0-9])" + _ACCESSION.encode() + rb"(?![A-Za-z0-9])")
 _WORD_COUNT = re.compile(r"^(?:\d{1,3}(?:[.,' ]\d{3})+|\d+) ?[^\W\d_]{1,12}\.?$")
 _TIME = re.compile(r"^(?:[^\d\s]{1,4} ?)?\d{1,2}[:.h]\d{2}(?: ?[^\d\s]{1,5})?$")  # "15:32", "오후 3:46"
-_SOURCE_CODE = re.compile(r"^[A-Z0-9]{1,10}$")
+_SOURCE_CODE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{1,10}$")  # "J", "SUDOS", "WSJO"
 _PAGE = re.compile(r"^[A-Z]?\d{1,4}[A-Z]?$")
 _COPYRIGHT = re.compile(
     r"^(?:\(c\)|copyright\b)|[©\u24b8]|\(c\) ?(?:19|20)\d\d|rights reserved|droits réservés|"

@@ -13,6 +13,7 @@ import lxml.etree
 import lxml.html
 
 from ..decode import decode_bytes
+from ..page import n_words
 from . import factiva_fields as ff
 from .export import Article, Export
 
@@ -56,7 +57,7 @@ def read(data: bytes) -> Export:
     body = root.find("body")
     for text, where in _loose_text(body if body is not None else root, skip):
         removed.append((text, where))
-        if where == ff.PAGE_FURNITURE and ff.n_words(text) >= _UNREAD_WORDS:
+        if where == ff.PAGE_FURNITURE and n_words(text) >= _UNREAD_WORDS:
             problems.append(f"text outside any article was not read: {text[:80]!r}")
     if not elements:
         problems.append("no Factiva article block found on the page")
