@@ -28,7 +28,8 @@ T, TAB, BR, CR, RUN, RPR, BOLD, VAL = (_W + t for t in ("t", "tab", "br", "cr", 
                                                         "val"))
 BOOKMARK, LINK, TXBX = (_W + t for t in ("bookmarkStart", "hyperlink", "txbxContent"))
 DOCUMENT_XML, RELS_XML = "word/document.xml", "word/_rels/document.xml.rels"
-SNIFF_BYTES = 1 << 20  # the part of document.xml (or of the RTF) that sniff looks at
+SNIFF_BYTES = 1 << 20  # the part of document.xml (or of the RTF) that sniff looks at,
+COVER_BYTES = 1 << 16  # and where in it the cover page's labels are
 
 _DOC_ID = re.compile(r"urn:contentItem:([0-9A-Z]+(?:-[0-9A-Z]+)+)")
 _DOC_ID_BYTES = re.compile(_DOC_ID.pattern.encode())
@@ -47,15 +48,16 @@ def sniff(data: bytes) -> bool:
     export's kinds of marker (Lexis links or delivery properties, the article and body bookmarks,
     "End of Document" in an interface language, two cover-page labels)."""
     if data[:4] == b"PK\x03\x04":
-        head = _member(data, DOCUMENT_XML, SNIFF_BYTES) + _member(data, RELS_XML, SNIFF_BYTES) \
-            + _member(data, "docProps/custom.xml", 1 << 16)
+        head = b"".join(_members(data, {DOCUMENT_XML: SNIFF_BYTES, RELS_XML: SNIFF_BYTES,
+                                        "docProps/custom.xml": 1 << 16}).values())
     elif data.lstrip()[:5] == b"{\\rtf":
         head = data[:SNIFF_BYTES].replace(b"\r", b"").replace(b"\n", b"")
     else:
         return False
     low = head.lower()
+    cover = low[:COVER_BYTES]  # the cover page opens the file
     kinds = (any(m in head for m in _LEXIS), any(m in head for m in _BOOKMARKS),
-             any(m in low for m in _ENDS), sum(m in low for m in _COVER) >= 2)
+             any(m in low for m in _ENDS), sum(m in cover for m in _COVER) >= 2)
     return sum(kinds) >= 2
 
 
@@ -80,14 +82,14 @@ def _read_damaged(data: bytes, reason: str) -> Export:
     """A Word file python-docx could not open: what its document.xml still holds, by lxml's
     recovering parser."""
     parser = etree.XMLParser(recover=True, huge_tree=True, resolve_entities=False, no_network=True)
-    xml = _member(data, DOCUMENT_XML)
-    root = etree.fromstring(xml, parser) if xml.strip() else None
+    parts = _members(data, {DOCUMENT_XML: -1, RELS_XML: -1})
+    root = etree.fromstring(parts[DOCUMENT_XML], parser) if parts[DOCUMENT_XML].strip() else None
     body = root.find(_W + "body") if root is not None else None
     if body is None:
         return Export("nexis-docx", problems=(
             f"the Word file is broken ({reason}) and no text could be recovered from it",))
     cut = bool(parser.error_log)
-    rels = etree.fromstring(_member(data, RELS_XML) or b"<r/>", parser)
+    rels = etree.fromstring(parts[RELS_XML] or b"<r/>", parser)
     targets = {r.get("Id"): r.get("Target") for r in (rels.iter() if rels is not None else ())
                if r.get("TargetMode") == "External"}
     export = read_paragraphs(list(_paragraphs(body, targets)), format="nexis-docx", styled=True,
@@ -98,31 +100,37 @@ def _read_damaged(data: bytes, reason: str) -> Export:
                   (note,) + export.problems)
 
 
-def _member(data: bytes, name: str, limit: int = -1) -> bytes:
-    """The (first `limit` bytes of the) uncompressed zip member `name`, b"" where absent; read
-    from the zip's directory, else, in a truncated or damaged zip, from the member's own header
-    as far as its compressed bytes go."""
+def _members(data: bytes, limits: dict[str, int]) -> dict[str, bytes]:
+    """The zip members named, uncompressed (their first `limit` bytes; -1 for all), b"" where
+    absent: read through the zip's directory, else, in a truncated or damaged zip, each from its
+    own local header as far as its compressed bytes go."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(name) as member:
-            return member.read(limit)
-    except (zipfile.BadZipFile, KeyError, zlib.error, OSError, EOFError):
-        pass
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            out = {}
+            for name, limit in limits.items():
+                with archive.open(name) if name in names else io.BytesIO() as member:
+                    out[name] = member.read(limit)
+            return out
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        return {name: _inflate_local(data, name, limit) for name, limit in limits.items()}
+
+
+def _inflate_local(data: bytes, name: str, limit: int) -> bytes:
+    """A member found by its local header, inflated as far as the bytes there go."""
     at, key = 0, name.encode()
     while (at := data.find(b"PK\x03\x04", at)) >= 0 and at + 30 <= len(data):
         flags, method, size, name_len, extra_len = struct.unpack_from("<6xHH8xI4xHH", data, at)
         start = at + 30 + name_len + extra_len
-        if data[at + 30:at + 30 + name_len] == key:
+        if data[at + 30:start - extra_len] == key:
             raw = data[start:start + size] if size and not flags & 8 else data[start:]
             if method == 0:
                 return raw[:limit] if limit >= 0 else raw
-            if method == 8:
-                inflate = zlib.decompressobj(-zlib.MAX_WBITS)
-                try:
-                    out = inflate.decompress(raw, max(limit, 0))
-                except zlib.error:
-                    return b""
-                return out
-            return b""
+            try:
+                return zlib.decompressobj(-zlib.MAX_WBITS).decompress(raw, max(limit, 0)) \
+                    if method == 8 else b""
+            except zlib.error:
+                return b""
         at = start
     return b""
 
