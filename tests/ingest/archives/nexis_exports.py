@@ -126,13 +126,25 @@ def _cover(stories: list[Story], lab: dict[str, str], search: str):
 
 
 # --- Word ---------------------------------------------------------------------------------------
-def _bookmark(paragraph, name: str, number: int) -> None:
-    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
-    start.set(qn("w:id"), str(number))
-    start.set(qn("w:name"), name)
-    end.set(qn("w:id"), str(number))
-    paragraph._p.append(start)
-    paragraph._p.append(end)
+class _Bookmarks:
+    """Word's bookmarks, each with its own id; Word keeps their names unique, so the body marks
+    are "Body", then "Body_0", "Body_1", ..."""
+
+    def __init__(self) -> None:
+        self.count = self.bodies = 0
+
+    def add(self, paragraph, name: str) -> None:
+        self.count += 1
+        start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+        start.set(qn("w:id"), str(self.count))
+        start.set(qn("w:name"), name)
+        end.set(qn("w:id"), str(self.count))
+        paragraph._p.append(start)
+        paragraph._p.append(end)
+
+    def body(self, paragraph) -> None:
+        self.add(paragraph, f"Body_{self.bodies - 1}" if self.bodies else "Body")
+        self.bodies += 1
 
 
 def _link(paragraph, target: str, text: str) -> None:
@@ -146,7 +158,7 @@ def _link(paragraph, target: str, text: str) -> None:
     paragraph._p.append(link)
 
 
-def _add(doc, label: str, text: str, kind: str, bookmarks: list[int]) -> None:
+def _add(doc, label: str, text: str, kind: str, bookmarks: _Bookmarks) -> None:
     if kind == "table":
         table = doc.add_table(rows=2, cols=len(label))
         for row, values in zip(table.rows, (label, text)):
@@ -168,8 +180,7 @@ def _add(doc, label: str, text: str, kind: str, bookmarks: list[int]) -> None:
         for k, piece in enumerate(text.split("**")):
             paragraph.add_run(piece).bold = kind in ("heading", "body") or k % 2 == 1
     if kind == "body":
-        bookmarks[0] += 1
-        _bookmark(paragraph, "Body", bookmarks[0])
+        bookmarks.body(paragraph)
 
 
 def docx_export(stories: list[Story], language: str | dict[str, str] = "en", *, cover: bool = True,
@@ -178,15 +189,13 @@ def docx_export(stories: list[Story], language: str | dict[str, str] = "en", *, 
     the labels given), with its cover page or (a single document's download) without; with
     `title_links`, each title links to its document, as the list of documents does."""
     lab = LABELS[language] if isinstance(language, str) else language
-    doc, bookmarks = docx.Document(), [0]
+    doc, bookmarks = docx.Document(), _Bookmarks()
     for line in _cover(stories, lab, search) if cover else ():
         _add(doc, *line, bookmarks)
     for n, story in enumerate(stories, start=1):
         if cover or n > 1:
             doc.add_section(WD_SECTION.NEW_PAGE)
-        opening = doc.add_paragraph()
-        bookmarks[0] += 1
-        _bookmark(opening, f"Bookmark_{n}", bookmarks[0])
+        bookmarks.add(doc.add_paragraph(), f"Bookmark_{n}")
         title = doc.add_paragraph()
         if story.doc_id and title_links:
             _link(title, url(story.doc_id), story.title)

@@ -26,7 +26,7 @@ class Para(NamedTuple):
     text: str                    # whitespace collapsed to single spaces
     label: str = ""              # the bold text it opens with, when that ends in a colon
     bold: bool = False           # all of its text is bold
-    marks: tuple[str, ...] = ()  # its bookmarks ("Bookmark_3" opens article 3, "Body" its body)
+    marks: tuple[str, ...] = ()  # its bookmarks ("Bookmark_3" opens article 3, "Body_1" its body)
     link: str = ""               # the Nexis document id its hyperlink points to
     cells: tuple[str, ...] = ()  # a table row's cells
 
@@ -96,10 +96,11 @@ WORDS: dict[str, tuple[str, ...]] = {
                     "refinado por"),
     "content type": ("content type", "inhaltstyp", "inhaltsart", "type de contenu",
                      "tipo de contenido", "inhoudstype", "tipo di contenuto", "tipo de conteúdo"),
-    "client/matter": ("client/matter", "client / matter", "mandant/vorgang", "mandant/akte",
-                      "mandant/aktenzeichen", "kunde/projekt", "mandant/projekt", "client/dossier",
-                      "client/affaire", "cliente/asunto", "cliente/caso", "klant/zaak",
-                      "klant/dossier", "cliente/pratica", "cliente/processo"),
+    "client/matter": ("user name", "benutzername", "nom d'utilisateur", "nombre de usuario",
+                      "gebruikersnaam", "client/matter", "client / matter", "mandant/vorgang",
+                      "mandant/akte", "mandant/aktenzeichen", "kunde/projekt", "mandant/projekt",
+                      "client/dossier", "client/affaire", "cliente/asunto", "cliente/caso",
+                      "klant/zaak", "klant/dossier", "cliente/pratica", "cliente/processo"),
     "documents": ("documents", "dokumente", "documentos", "documenten", "documenti"),
 }
 
@@ -126,7 +127,8 @@ _UPDATED = re.compile(r"[\s,;]*\b(" + "|".join(sorted(map(re.escape, WORDS["upda
                                                        reverse=True)) + r")\b\s*:?\s*", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SENTENCE_END = ('.', '!', '?', '"', '»', '”', '“', "'")
-_BOOKMARK = re.compile(r"Bookmark_\d+$")
+_BOOKMARK = re.compile(r"Bookmark_\d+$")  # where an article begins,
+_BODY_MARK = re.compile(r"Body(?:_\d+)?$")  # and its body: "Body", then "Body_0", "Body_1", ...
 _COPYRIGHT = ("copyright", "©", "(c)")
 
 
@@ -164,7 +166,7 @@ class _Reader:
         return self.words[i] in END
 
     def is_body(self, i: int) -> bool:
-        return "Body" in self.paras[i].marks or (
+        return any(map(_BODY_MARK.match, self.paras[i].marks)) or (
             self.words[i] in BODY and (self.paras[i].bold or not self.styled))
 
     def is_block(self, i: int) -> bool:
