@@ -198,6 +198,15 @@ def test_sniffing_arbitrary_bytes_never_raises(data):
 
 
 # --- broken exports ---------------------------------------------------------------------------
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=400))
+def test_reading_arbitrary_bytes_reports_instead_of_raising(data):
+    for blob in (b"PK\x03\x04" + data, b"{\\rtf1 " + data):
+        export = nexis_uni.read(blob)
+        assert export.articles or export.problems
+
+
+
 def _cut_inside_document_xml(data: bytes, text: bytes) -> bytes:
     """The Word file truncated as soon as its compressed document.xml has given `text` (the
     download broke off there)."""

@@ -83,15 +83,20 @@ def _read_damaged(data: bytes, reason: str) -> Export:
     recovering parser."""
     parser = etree.XMLParser(recover=True, huge_tree=True, resolve_entities=False, no_network=True)
     parts = _members(data, {DOCUMENT_XML: -1, RELS_XML: -1})
-    root = etree.fromstring(parts[DOCUMENT_XML], parser) if parts[DOCUMENT_XML].strip() else None
+    try:
+        root = etree.fromstring(parts[DOCUMENT_XML], parser)
+    except etree.XMLSyntaxError:  # nothing the parser could recover
+        root = None
     body = root.find(_W + "body") if root is not None else None
     if body is None:
         return Export("nexis-docx", problems=(
             f"the Word file is broken ({reason}) and no text could be recovered from it",))
     cut = bool(parser.error_log)
-    rels = etree.fromstring(parts[RELS_XML] or b"<r/>", parser)
-    targets = {r.get("Id"): r.get("Target") for r in (rels.iter() if rels is not None else ())
-               if r.get("TargetMode") == "External"}
+    try:
+        rels = etree.fromstring(parts[RELS_XML], parser).iter()
+    except (etree.XMLSyntaxError, AttributeError):  # no links: the articles keep no document id
+        rels = ()
+    targets = {r.get("Id"): r.get("Target") for r in rels if r.get("TargetMode") == "External"}
     export = read_paragraphs(list(_paragraphs(body, targets)), format="nexis-docx", styled=True,
                              cut=cut)
     note = f"the Word file is damaged ({reason}){' and its text breaks off' if cut else ''}: " \

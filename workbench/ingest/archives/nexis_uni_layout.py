@@ -221,6 +221,9 @@ class _Reader:
             problems.append(f"paragraphs {lo + 1}-{hi} hold no article: " + (
                 "the export's markers stop before them" if hi == n
                 else "no title, date line or body marker"))
+        if not articles:
+            problems.append("no article found: the export holds no title with a date line, "
+                            "labels or body marker, nor an End of Document")
         return Export(format, tuple(self.with_ids(articles, links, listed)),
                       tuple(dict.fromkeys(provenance)), tuple(removed), tuple(problems))
 
