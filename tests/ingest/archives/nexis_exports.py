@@ -13,54 +13,37 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-#: the labels as Nexis Uni prints them, by interface language
-LABELS = {
-    "en": dict(date_time="Date and Time", job="Job Number", documents="Documents",
-               client="Client/Matter", terms="Search Terms", type="Search Type",
-               narrowed="Narrowed by", content="Content Type", sources="Sources",
-               section="Section", length="Length", words="words", byline="Byline",
-               dateline="Dateline", highlight="Highlight", body="Body", graphic="Graphic",
-               classification="Classification", language="Language",
-               pubtype="Publication-Type", subject="Subject", industry="Industry",
-               geographic="Geographic", person="Person", company="Company",
-               load_date="Load-Date", updated="Updated", end="End of Document"),
-    "de": dict(date_time="Datum und Uhrzeit", job="Auftragsnummer", documents="Dokumente",
-               client="Mandant/Akte", terms="Suchbegriffe", type="Suchtyp",
-               narrowed="Eingegrenzt durch", content="Inhaltstyp", sources="Quellen",
-               section="Rubrik", length="Länge", words="Wörter", byline="Autor",
-               dateline="Dateline", highlight="Highlight", body="Text", graphic="Grafik",
-               classification="Klassifikation", language="Sprache",
-               pubtype="Publikationstyp", subject="Thema", industry="Branche",
-               geographic="Geografisch", person="Person", company="Unternehmen",
-               load_date="Ladedatum", updated="Aktualisiert", end="Ende des Dokuments"),
-    "fr": dict(date_time="Date et heure", job="Numéro de tâche", documents="Documents",
-               client="Client/Dossier", terms="Termes de recherche", type="Type de recherche",
-               narrowed="Affiné par", content="Type de contenu", sources="Sources",
-               section="Rubrique", length="Longueur", words="mots", byline="Auteur",
-               dateline="Dateline", highlight="Highlight", body="Corps", graphic="Graphique",
-               classification="Classification", language="Langue",
-               pubtype="Type de publication", subject="Sujet", industry="Secteur",
-               geographic="Géographique", person="Personne", company="Société",
-               load_date="Date de chargement", updated="Mis à jour", end="Fin du document"),
-    "es": dict(date_time="Fecha y hora", job="Número de trabajo", documents="Documentos",
-               client="Cliente/Asunto", terms="Términos de búsqueda", type="Tipo de búsqueda",
-               narrowed="Limitado por", content="Tipo de contenido", sources="Fuentes",
-               section="Sección", length="Longitud", words="palabras", byline="Autor",
-               dateline="Dateline", highlight="Highlight", body="Cuerpo", graphic="Gráfico",
-               classification="Clasificación", language="Idioma",
-               pubtype="Tipo de publicación", subject="Tema", industry="Industria",
-               geographic="Geográfico", person="Persona", company="Empresa",
-               load_date="Fecha de carga", updated="Actualizado", end="Fin del documento"),
-    "nl": dict(date_time="Datum en tijd", job="Opdrachtnummer", documents="Documenten",
-               client="Klant/Zaak", terms="Zoektermen", type="Zoektype",
-               narrowed="Verfijnd op", content="Inhoudstype", sources="Bronnen",
-               section="Rubriek", length="Lengte", words="woorden", byline="Auteur",
-               dateline="Dateline", highlight="Highlight", body="Hoofdtekst", graphic="Afbeelding",
-               classification="Classificatie", language="Taal", pubtype="Publicatietype",
-               subject="Onderwerp", industry="Branche", geographic="Geografisch",
-               person="Persoon", company="Bedrijf", load_date="Laaddatum", updated="Bijgewerkt",
-               end="Einde van document"),
-}
+#: the labels as Nexis Uni prints them: one row per label, one column per interface language
+_TABLE = """
+              |en              |de                |fr                 |es                  |nl
+date_time     |Date and Time   |Datum und Uhrzeit |Date et heure      |Fecha y hora        |Datum en tijd
+job           |Job Number      |Auftragsnummer    |Numéro de tâche    |Número de trabajo   |Opdrachtnummer
+documents     |Documents       |Dokumente         |Documents          |Documentos          |Documenten
+client        |Client/Matter   |Mandant/Akte      |Client/Dossier     |Cliente/Asunto      |Klant/Zaak
+terms         |Search Terms    |Suchbegriffe      |Termes de recherche|Términos de búsqueda|Zoektermen
+type          |Search Type     |Suchtyp           |Type de recherche  |Tipo de búsqueda    |Zoektype
+narrowed      |Narrowed by     |Eingegrenzt durch |Affiné par         |Limitado por        |Verfijnd op
+content       |Content Type    |Inhaltstyp        |Type de contenu    |Tipo de contenido   |Inhoudstype
+sources       |Sources         |Quellen           |Sources            |Fuentes             |Bronnen
+section       |Section         |Rubrik            |Rubrique           |Sección             |Rubriek
+length        |Length          |Länge             |Longueur           |Longitud            |Lengte
+words         |words           |Wörter            |mots               |palabras            |woorden
+byline        |Byline          |Autor             |Auteur             |Autor               |Auteur
+highlight     |Highlight       |Highlight         |Highlight          |Highlight           |Highlight
+body          |Body            |Text              |Corps              |Cuerpo              |Hoofdtekst
+graphic       |Graphic         |Grafik            |Graphique          |Gráfico             |Afbeelding
+classification|Classification  |Klassifikation    |Classification     |Clasificación       |Classificatie
+language      |Language        |Sprache           |Langue             |Idioma              |Taal
+pubtype       |Publication-Type|Publikationstyp   |Type de publication|Tipo de publicación |Publicatietype
+subject       |Subject         |Thema             |Sujet              |Tema                |Onderwerp
+geographic    |Geographic      |Geografisch       |Géographique       |Geográfico          |Geografisch
+load_date     |Load-Date       |Ladedatum         |Date de chargement |Fecha de carga      |Laaddatum
+updated       |Updated         |Aktualisiert      |Mis à jour         |Actualizado         |Bijgewerkt
+end           |End of Document |Ende des Dokuments|Fin du document    |Fin del documento   |Einde van document
+"""
+_ROWS = [[cell.strip() for cell in line.split("|")] for line in _TABLE.strip().splitlines()]
+LABELS = {language: {row[0]: row[k] for row in _ROWS[1:]}
+          for k, language in enumerate(_ROWS[0]) if k}
 
 
 @dataclass
