@@ -65,6 +65,7 @@ class Story:
     graphic: str = ""               # the caption of a Graphic block
     classification: dict[str, str] = field(default_factory=dict)
     end: bool = True                # ends with End of Document
+    marker: bool = True             # has the Body marker
 
 
 def url(doc_id: str) -> str:
@@ -81,7 +82,8 @@ def _lines(story: Story, lab: dict[str, str]) -> list[tuple[str, str, str]]:
     out += [(lab["byline"], story.byline, "")] if story.byline else []
     out += [(lab["updated"], story.updated, "")] if story.updated else []
     out += [(lab["highlight"], story.highlight, "")] if story.highlight else []
-    out += [("", lab["body"], "body")] + [("", p, "text") for p in story.body]
+    out += [("", lab["body"], "body")] if story.marker else []
+    out += [("", p, "text") for p in story.body]
     if story.graphic:
         out += [("", lab["graphic"], "heading"), ("", story.graphic, "")]
     if story.classification:

@@ -157,6 +157,13 @@ def test_source_ids_come_from_the_links_of_the_list_of_documents(container):
     assert [a.field("source_id") for a in export.articles] == [FERRY.doc_id, PIER.doc_id]
 
 
+def test_without_a_body_marker_the_body_begins_after_the_header(container):
+    story = replace(FERRY, marker=False)
+    article = nexis_uni.read(container([story, PIER])).articles[0]
+    assert article.paragraphs == tuple(plain(p) for p in FERRY.body)
+    assert (article.field("date"), article.field("length")) == (FERRY.date, "312 words")
+
+
 def test_body_lines_that_look_like_labels_stay_in_the_body(container):
     story = replace(PIER, body=["Mayor: we will build it this year.",
                                 "Critics: the money should go to schools."])

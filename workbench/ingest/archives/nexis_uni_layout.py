@@ -401,16 +401,17 @@ class _Reader:
                        tuple((paras[i].text, rule[i]) for i in lines if i in rule), problem)
 
     def header_end(self, title: int, end: int) -> int:
-        """Without a body marker: the header ends after its last label line that comes before
-        the first line of running text below the date line."""
-        last = title
+        """Without a body marker: the header ends after its last label, copyright or date line
+        before the first line of running text past the header's first four lines."""
+        last, seen = title, 0
         for i in range(title + 1, end):
             text = self.paras[i].text
             if not text:
                 continue
+            seen += 1
             if _split(text) or text.lower().startswith(_COPYRIGHT) or _is_date_line(text):
                 last = i
-            elif i - title > 4:
+            elif seen > 4:
                 break
         return last + 1
 
@@ -427,10 +428,10 @@ class _Reader:
         date = next((i for i in before_labels[:3] if _is_date_line(paras[i].text)), None)
         if date is not None:
             printed = paras[date].text
-            if m := _UPDATED.search(printed):
-                if m.start() > 0 and (updated := printed[m.end():].strip()):
+            if m := _UPDATED.search(printed):  # "..., Updated 6:02 PM": not the date
+                printed, updated = printed[:m.start()].strip(), printed[m.end():].strip()
+                if updated:
                     fields["updated"] = updated
-                printed = printed[:m.start()].strip()
             if printed and parse_date(printed) is not None:
                 fields["date"] = printed
             rule[date] = "date line"
