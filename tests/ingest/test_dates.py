@@ -48,6 +48,7 @@ def test_a_day_in_running_text_takes_a_year_only_when_given_one():
     ("2020 年 3 月 3 日 星期二", "2020-03-03", "day"),          # Chinese
     ("2020年3月", "2020-03-01", "month"),
     ("July 12, 2013 Friday 10:01 PM EST", "2013-07-12", "day"),  # English, as Nexis prints it
+    ("Friday, 5. July 2019 09:31:00 CEST", "2019-07-05", "day"),  # a Nexis Uni cover, German form
 ])
 def test_a_metadata_date_is_read_in_the_archives_interface_languages(value, day, precision):
     stamp, found = parse_date(value)

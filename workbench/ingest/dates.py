@@ -43,7 +43,8 @@ _Y = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 PATTERNS = [
     (rf"(?<!\d){_Y}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)", "day"),
     (rf"(?<![\d.]){_D}\.(?P<mnum>[01]?\d)\.{_Y}", "day"),
-    (rf"(?<!\d){_D}\s*(?:of\s+)?{_M},?\s+{_Y}(?:\s*(?:г\.|года|il|yılı))?", "day"),
+    # 5 July 2019, 5th of July 2019, 5. July 2019 (an English month in a German date's form)
+    (rf"(?<!\d){_D}\.?\s*(?:of\s+)?{_M},?\s+{_Y}(?:\s*(?:г\.|года|il|yılı))?", "day"),
     (rf"\b{_M}\s+{_D},?\s+{_Y}", "day"),
     (rf"\b{_M},?\s+{_Y}", "month"),
     (rf"\b{_M}\s+(?P<day>[0-3]?\d)(?![\d:])", "day-no-year"),

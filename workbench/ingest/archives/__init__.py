@@ -14,7 +14,7 @@ from importlib import import_module
 from .export import FIELDS, Article, Export
 
 #: the layout readers, tried in this order: the first whose `sniff` says yes reads the file
-READERS: tuple[str, ...] = ("factiva_html", "factiva_text")
+READERS: tuple[str, ...] = ("factiva_html", "factiva_text", "nexis_uni")
 
 
 def recognise(data: bytes):
