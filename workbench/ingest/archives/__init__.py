@@ -14,7 +14,7 @@ from importlib import import_module
 from .export import FIELDS, Article, Export
 
 #: the layout readers, tried in this order: the first whose `sniff` says yes reads the file
-READERS: tuple[str, ...] = ()
+READERS: tuple[str, ...] = ("lexis_text",)
 
 
 def recognise(data: bytes):

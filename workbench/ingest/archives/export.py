@@ -28,6 +28,9 @@ class Article:
     - `removed`: (line, rule) for every line of the article's block that is not body text (labels,
       copyright, the archive's ids and word counts), in the order they came.
     - `problem`: why the article is incomplete ("cut off: the export ends inside it"), "" if whole.
+    - `where`: (field, where the layout printed it: "BYLINE line", "field PD", "publication
+      line"), the evidence ingest keeps with the field's value; a field without one is named
+      by its field.
     """
 
     number: int
@@ -35,6 +38,7 @@ class Article:
     paragraphs: tuple[str, ...] = ()
     removed: tuple[tuple[str, str], ...] = ()
     problem: str = ""
+    where: tuple[tuple[str, str], ...] = ()
 
     def field(self, name: str) -> str:
         """The printed value of field `name`, "" when the export gives none."""
