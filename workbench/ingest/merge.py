@@ -2,8 +2,10 @@
 
 For one-document files a curated value wins; for rows of a tabular export the row's own
 columns win and the curated row of the file only fills gaps (`curated_wins`, which also decides
-a document's outlet before assembly). Disagreements between curated and inferred values become
-warnings in the report.
+a document's outlet before assembly). An article of a news-archive export is no row in this:
+its archive's fields (inferred values of source "archive") win over anything read from a text,
+and the curated row of its file wins over them. Disagreements between curated and inferred
+values become warnings in the report.
 
 The merge works on whole columns (one array per field over all documents), so corpora of
 hundreds of thousands of rows merge in seconds; only the cells where a curated and an
@@ -94,7 +96,8 @@ def merge_metadata(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str
     last, at = _last_inferred(docs["doc_id"], inferred)
     values = np.append(last["value"].to_numpy(dtype=object), None)  # at -1 picks the None
     sources = np.append(last["source"].to_numpy(dtype=object), None)
-    is_row = docs["row"].notna().to_numpy()  # a row of a tabular export
+    archive = inferred.doc_id[inferred.source == "archive"]  # articles of an archive export
+    is_row = docs["row"].notna().to_numpy() & ~schema.isin(docs["doc_id"], set(archive.tolist()))
     reasons = _each(lambda w: "; ".join(x for x in w.split("; ") if x), docs["warnings"])
     chosen, columns = {}, {"curated": [], "chosen": [], "agrees": []}
     for k, fld in enumerate(FIELDS):
