@@ -151,8 +151,8 @@ def read_file(path: Path, name: str, *, columns: dict[str, str] | None = None) -
 def _read_export(reader, data: bytes, name: str) -> FileRead:
     """One document per article of an archive export (`reader`: its layout's module), already
     clean of the archive's furniture, with the archive's fields, their evidence and the export's
-    provenance; the export's own lines (a cover page) stay with its first article's removed
-    lines. An article cut off is a warning on its row."""
+    provenance; the export's own lines (a cover page) lead its first article's removed lines. An
+    article cut off is a warning on its row."""
     try:
         export = reader.read(data)
     except Exception as err:  # a reader's bug must not stop the corpus: the file is reported
@@ -165,7 +165,7 @@ def _read_export(reader, data: bytes, name: str) -> FileRead:
         docs.append(RawDoc(name, article.number, "\n\n".join(article.paragraphs),
                            fields={**fields, "notes": note}, notes=[article.problem] if
                            article.problem else [], is_row=True, evidence=evidence,
-                           removed=list(article.removed) + (list(export.removed) if k == 0 else [])))
+                           removed=(list(export.removed) if k == 0 else []) + list(article.removed)))
     return FileRead(docs=docs, problems=export_report(name, export))
 
 

@@ -153,3 +153,42 @@ def test_speakers_and_upper_case_openings_of_a_transcript_stay_in_its_body():
 ])
 def test_files_without_the_layout_s_markers_are_not_taken_for_an_export(data):
     assert not lexis_text.sniff(data)
+
+
+NO_HEADLINE = """<HTML><HEAD><STYLE TYPE="text/css"><!--
+.c0 { text-align: center; } .c1 { text-align: center; } .c5 { text-align: left; } .c6 { text-align: left; }
+--></STYLE><META DOCUMENTS="1" UPDATED="Tuesday, October 15, 2019 23:59:59" /></HEAD><BODY>
+<DIV CLASS="c5"><P CLASS="c6"><IMG SRC="logo.gif"><BR><BR><SPAN>Download Request: Selected Items: 1-1<BR>
+Time Of Request: Monday, October 14, 2019 &nbsp;08:00:00<BR><BR>Send To:<BR><BR>WESTBRIDGE LIBRARY<BR>
+POND ST<BR><BR><BR>Terms: harbour and pier<BR><BR><BR>Source: The Daily Courier<BR>Project ID: <BR>
+</SPAN></P></DIV>
+<A NAME="DOC_ID_1_0"></A><!-- <DOC NUMBER=1> <DOCFULL> -->
+<BR><DIV CLASS="c0"><P CLASS="c1"><SPAN>1 of 1 DOCUMENTS</SPAN></P></DIV>
+<BR><DIV CLASS="c0"><BR><P CLASS="c1"><IMG SRC="paper.gif"><BR><SPAN>The Daily Courier</SPAN></P></DIV>
+<BR><DIV CLASS="c0"><P CLASS="c1"><SPAN>December</SPAN><SPAN> 31, 2018 Monday 10:50 AM GMT</SPAN></P></DIV>
+<BR><DIV CLASS="c5"><P CLASS="c6"><SPAN>SECTION: </SPAN><SPAN>Pg. 12</SPAN></P></DIV>
+<BR><DIV CLASS="c5"><P CLASS="c6"><SPAN>LENGTH: </SPAN><SPAN>24 words</SPAN></P></DIV>
+<BR><DIV CLASS="c5"><P><SPAN>The harbour council met on Monday.</SPAN></P>
+<P><SPAN>It listed two points:</SPAN></P></DIV>
+<BR><UL><LI><P><SPAN><NOBR>&bull;</NOBR></SPAN></P>
+<DIV><P><SPAN>The pier will be longer.</SPAN></P></DIV></LI>
+<LI><P><SPAN><NOBR>&bull;</NOBR></SPAN></P><DIV><P><SPAN>The ferry will run hourly.</SPAN></P></DIV></LI></UL>
+<DIV CLASS="c5"><P><SPAN>The vote is next week.</SPAN></P></DIV>
+<BR><DIV CLASS="c5"><P CLASS="c6"><SPAN>LOAD-DATE: </SPAN><SPAN>December 31, 2018</SPAN></P></DIV>
+<BR><DIV CLASS="c5"><P CLASS="c6"><SPAN>LANGUAGE: </SPAN><SPAN>ENGLISH</SPAN></P></DIV>
+<BR><DIV CLASS="c5"><P CLASS="c6"><SPAN>MATP</SPAN></P></DIV>
+<BR><DIV CLASS="c0"><BR><P CLASS="c1"><SPAN>Copyright 2018 The Daily Courier<BR>All Rights Reserved</SPAN>
+</P></DIV>
+<!-- </DOCFULL> </DOC> --></BODY></HTML>"""
+
+
+def test_an_html_export_s_cover_in_one_block_list_items_and_a_missing_headline():
+    export = lexis_text.read(NO_HEADLINE.encode())
+    said = dict(export.provenance)
+    assert (said["search"], said["exported"]) == ("harbour and pier", "Monday, October 14, 2019 08:00:00")
+    [article] = export.articles
+    assert not article.field("title") and article.field("outlet") == "The Daily Courier"
+    assert article.paragraphs == ("The harbour council met on Monday.", "It listed two points:",
+                                  "• The pier will be longer.", "• The ferry will run hourly.",
+                                  "The vote is next week.")
+    assert ("MATP", "archive-label") in article.removed

@@ -32,6 +32,7 @@ _SNIFF_LABEL = re.compile(r"(?:^|>)[ \t]*[A-ZÄÖÜÉÈ][A-ZÄÖÜÉÈ-]{2,}[ \t
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|br|span)\b[^>]*>", re.IGNORECASE)
 _NOT_TEXT = (b"{\\rtf", b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")
 _COVER_LABEL = re.compile(r"([^\W\d_][^:]{1,40}?):\s*(.*)$")
+_BLANK_LINE = re.compile(r"\n[ \t\xa0]*\n")
 _ALIGN = re.compile(r"\.([\w-]+)\s*\{[^}]*?text-align:\s*(\w+)", re.IGNORECASE)
 #: cover-page labels (lower case) -> the provenance they give; others keep their own name
 PROVENANCE = {
@@ -129,6 +130,7 @@ def _html_paras(text: str) -> tuple[list[Para], list[tuple[str, str]]]:
     out: list[Para] = []
     run: list[str] = []
     where = [False, 0]  # the paragraph being gathered: centred, line
+    bullet: list[str] = []  # a list item's bullet, kept for the paragraph it marks
 
     def add(text: str | None, centred: bool, line: int | None) -> None:
         if text:
@@ -137,9 +139,14 @@ def _html_paras(text: str) -> tuple[list[Para], list[tuple[str, str]]]:
             run.append(text)
 
     def flush() -> None:
-        lines = tuple(" ".join(x.split()) for x in "".join(run).split("\n") if x.strip())
-        if lines:
-            out.append(Para(lines, *where))
+        for part in _BLANK_LINE.split("".join(run)):  # an empty line parts paragraphs, as in text
+            lines = [" ".join(x.split()) for x in part.split("\n") if x.strip()]
+            if len(lines) == 1 and len(lines[0]) <= 2 and not any(c.isalnum() for c in lines[0]):
+                bullet[:] = lines  # "•": the bullet of the list item that follows
+            elif lines:
+                if bullet:
+                    lines[0] = f"{bullet.pop()} {lines[0]}"
+                out.append(Para(tuple(lines), *where))
         run.clear()
 
     def visit(el, centred: bool) -> None:
@@ -179,16 +186,18 @@ def _centred(el, inherited: bool, align: dict[str, str]) -> bool:
 
 def _cover(paras: list[Para]) -> list[tuple[str, str]]:
     """(what, value) from the cover page's labelled lines ("Terms: …", "Time Of Request: …"); a
-    line without a label continues the value above it (a search runs over several lines)."""
+    line without a label continues the value above it in its paragraph, and a search runs on
+    to the paragraph's end."""
     items: list[list[str]] = []
     for p in paras:
-        for i, line in enumerate(p.lines):
+        current: list[str] | None = None
+        for line in p.lines:
             m = _COVER_LABEL.match(line)
-            searching = i > 0 and items and PROVENANCE.get(items[-1][0].lower()) == "search"
-            if m and not searching:
-                items.append([m.group(1).strip(), m.group(2).strip()])
-            elif i > 0 and items:
-                items[-1][1] = f"{items[-1][1]} {line}".strip()
+            if m and not (current and PROVENANCE.get(current[0].lower()) == "search"):
+                current = [m.group(1).strip(), m.group(2).strip()]
+                items.append(current)
+            elif current:
+                current[1] = f"{current[1]} {line}".strip()
     return [(PROVENANCE.get(" ".join(what.lower().split()), what), value) for what, value in items
             if value]
 
@@ -213,7 +222,9 @@ def _export(fmt: str, paras: list[Para], provenance: list[tuple[str, str]]) -> E
             problems.append(f"lines {first.line}-{last.line + len(last.lines) - 1} follow article "
                             f"{read.article.number} but no document line (\"N of M DOCUMENTS\") "
                             "opens them: not read (the export's markers stop there)")
-    return Export(fmt, tuple(articles), tuple(_cover(cover) + provenance),
+    said = _cover(cover)
+    said += [(what, value) for what, value in provenance if what not in dict(said)]
+    return Export(fmt, tuple(articles), tuple(said),
                   tuple((line, "archive-cover") for p in cover for line in p.lines), tuple(problems))
 
 
