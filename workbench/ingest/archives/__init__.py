@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from .export import FIELDS, Article, Export
+from .export import FIELDS, RULE_PREFIX, Article, Export
 
 #: the layout readers, tried in this order: the first whose `sniff` says yes reads the file
 READERS: tuple[str, ...] = ("lexis_text",)
@@ -26,4 +26,4 @@ def recognise(data: bytes):
     return None
 
 
-__all__ = ["FIELDS", "READERS", "Article", "Export", "recognise"]
+__all__ = ["FIELDS", "READERS", "RULE_PREFIX", "Article", "Export", "recognise"]
