@@ -151,22 +151,26 @@ def read_file(path: Path, name: str, *, columns: dict[str, str] | None = None) -
 def _read_export(reader, data: bytes, name: str) -> FileRead:
     """One document per article of an archive export (`reader`: its layout's module), already
     clean of the archive's furniture, with the archive's fields, their evidence and the export's
-    provenance; the export's own lines (a cover page) lead its first article's removed lines. An
-    article cut off is a warning on its row."""
+    provenance; the export's own lines (a cover page) lead its first document's removed lines. An
+    article cut off is a warning on its row, one without a body a skipped row."""
     try:
         export = reader.read(data)
     except Exception as err:  # a reader's bug must not stop the corpus: the file is reported
         return _fail(name, f"the archive export reader {reader.__name__.rsplit('.', 1)[-1]} "
                      f"failed on this file ({type(err).__name__}: {err}); please report it")
     note = export_note(export)
-    docs = []
-    for k, article in enumerate(export.articles):
+    docs, problems = [], export_report(name, export)
+    for article in export.articles:
+        if not article.paragraphs:
+            problems.append(ReportRow(name, article.number, None, "skipped",
+                                      article.problem or "no body text in this article"))
+            continue
         fields, evidence = article_metadata(article)
         docs.append(RawDoc(name, article.number, "\n\n".join(article.paragraphs),
                            fields={**fields, "notes": note}, notes=[article.problem] if
                            article.problem else [], is_row=True, evidence=evidence,
-                           removed=(list(export.removed) if k == 0 else []) + list(article.removed)))
-    return FileRead(docs=docs, problems=export_report(name, export))
+                           removed=(list(export.removed) if not docs else []) + list(article.removed)))
+    return FileRead(docs=docs, problems=problems)
 
 
 def _fail(name: str, reason: str) -> FileRead:

@@ -5,6 +5,7 @@ of the report, overlapping downloads set aside, and what is not read said."""
 from __future__ import annotations
 
 import sys
+import textwrap
 import types
 
 import pandas as pd
@@ -154,3 +155,14 @@ def test_a_broken_export_warns_on_the_article_cut_off_and_reports_what_is_not_re
     lost = report[report.status == "skipped"].reason
     assert len(lost) == 1 and "follow article 2" in lost.iloc[0]
     assert len(corpus.documents) == 3 and corpus.text("broken.TXT:1") == "\n\n".join(story(1).body)
+
+
+def test_an_article_without_a_body_is_a_skipped_row_with_why(corpus_dir):
+    text = text_export([story(1), story(2)])
+    for paragraph in story(2).body:
+        text = text.replace("\n".join(textwrap.wrap(paragraph, 78)), "")
+    (corpus_dir / "gap.TXT").write_text(text, encoding="utf-8")
+    corpus = load(corpus_dir)
+    assert corpus.documents.doc_id.tolist() == ["gap.TXT:1"]
+    gap = rows(corpus, "gap.TXT").query("row == 2").iloc[0]
+    assert (gap.status, gap.reason) == ("skipped", "no body text in this article")

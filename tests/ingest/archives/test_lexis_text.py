@@ -192,3 +192,20 @@ def test_an_html_export_s_cover_in_one_block_list_items_and_a_missing_headline()
                                   "• The pier will be longer.", "• The ferry will run hourly.",
                                   "The vote is next week.")
     assert ("MATP", "archive-label") in article.removed
+
+
+def test_labels_open_their_own_paragraph_where_no_empty_line_parts_them():
+    text = text_export([story(1, byline="By Jane Doe"), story(2)])
+    tight = text.replace("\n\nLENGTH:", "\nLENGTH:").replace("\n\nLANGUAGE:", "\nLANGUAGE:")
+    first = lexis_text.read(tight.encode()).articles[0]
+    assert (first.field("author"), first.field("length")) == ("By Jane Doe", "130 words")
+    assert first.field("language") == "ENGLISH" and first.paragraphs == tuple(story(1).body)
+
+
+def test_an_article_the_archive_could_not_give_has_no_body_and_says_why():
+    text = text_export([story(1), story(2)]).replace(
+        "\n".join(textwrap.wrap(story(2).body[0], 78)),
+        "We are sorry but there is an error in this document and it is not possible to display it.")
+    second = lexis_text.read(text.encode()).articles[1]
+    assert second.problem.startswith("the archive could not give this article")
+    assert second.paragraphs == ()

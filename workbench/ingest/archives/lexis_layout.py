@@ -88,6 +88,8 @@ _RIGHTS = re.compile(r"(all rights reserved|alle rechte vorbehalten|tous droits 
                      r"rettigheder forbeholdes)\.?$", re.IGNORECASE)
 _END = re.compile(r"(end of document|fin du document|ende des dokuments|fin del documento|einde "
                   r"document)$", re.IGNORECASE)
+#: what LexisNexis prints in place of an article it cannot give
+_MISSING = re.compile(r"we are sorry but there is an error in this document", re.IGNORECASE)
 _COUNT = re.compile(r"\d[\d.,]*\s+[^\W\d_]+\.?$")  # "355 words", "306 Wörter", "543 mots"
 _WORDS = re.compile(r"\w+")
 HEADER_SPAN = 12  # paragraphs after the document line within which the header's labels begin
@@ -118,6 +120,13 @@ def label(para: Para) -> Label | None:
     printed = m.group(1).strip()
     value = " ".join((para.lines[0][m.end():], *para.lines[1:])).strip()
     return Label(printed, _fold(printed), value)
+
+
+def opens_label(line: str) -> bool:
+    """Whether `line` opens with a known label: a paragraph of its own, even where the export
+    leaves no empty line before it."""
+    found = label(Para((line,))) if line[:1].isupper() and ":" in line[:45] else None
+    return found is not None and found.known
 
 
 def is_copyright(line: str) -> bool:
@@ -223,8 +232,14 @@ def article(number: int, marker: str, paras: list[Para], *, centring: bool) -> R
             field(FIELDS.get(lab.key), lab.value, f"{lab.printed} line")
     removed += [(p.text, "archive-unread") for p in unread]
     length = re.match(r"\d[\d,.\s]*", fields.get("length", ""))
-    read = Article(number, tuple(fields.items()), tuple(p.text for p in paras[body:end]),
-                   tuple(removed), where=tuple(where.items()))
+    text = [p.text for p in paras[body:end]]
+    if any(_MISSING.match(p) for p in text):
+        removed += [(p, "archive-missing") for p in text]
+        text = []
+    read = Article(number, tuple(fields.items()), tuple(text), tuple(removed),
+                   problem="the archive could not give this article (an error in the document)"
+                   if any(rule == "archive-missing" for _, rule in removed) else "",
+                   where=tuple(where.items()))
     return Read(read, closing > 0, int(re.sub(r"\D", "", length.group())) if length else None,
                 tuple(unread))
 

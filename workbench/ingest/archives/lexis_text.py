@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 
 from ..decode import decode_bytes
 from .export import Export
-from .lexis_layout import Para, article
+from .lexis_layout import Para, article, opens_label
 
 SNIFF_BYTES = 1 << 17  # the head of a file in which an export shows its markers
 CENTRED = 6  # leading spaces (a tab counting 8) from which a text export's line is centred
@@ -87,7 +87,8 @@ def _is_marker(para: Para) -> bool:
 
 def _text_paras(text: str) -> list[Para]:
     """The paragraphs of a text export: runs of non-blank lines, a document line always one of
-    its own; a paragraph whose first line is indented is centred."""
+    its own and a known label always opening one; a paragraph whose first line is indented is
+    centred."""
     out: list[Para] = []
     lines: list[str] = []
     centred, start = False, 0
@@ -95,7 +96,7 @@ def _text_paras(text: str) -> list[Para]:
         line = " ".join(raw.split())
         marker = bool(line) and ("OCUMENT" in line.upper() or "OKUMENT" in line.upper()) \
             and _MARKER.fullmatch(line) is not None
-        if lines and (not line or marker):
+        if lines and (not line or marker or opens_label(line)):
             out.append(Para(tuple(lines), centred, start))
             lines = []
         if not line:
@@ -214,8 +215,8 @@ def _export(fmt: str, paras: list[Para], provenance: list[tuple[str, str]]) -> E
              enumerate(zip(markers, markers[1:] + [len(paras)]), start=1)]
     problems, articles = [], []
     for read in reads:
-        problem = _incomplete(read, last=read is reads[-1],
-                              closing=any(r.closed for r in reads if r is not read))
+        problem = read.article.problem or _incomplete(
+            read, last=read is reads[-1], closing=any(r.closed for r in reads if r is not read))
         articles.append(replace(read.article, problem=problem) if problem else read.article)
         if read.unread:
             first, last = read.unread[0], read.unread[-1]
