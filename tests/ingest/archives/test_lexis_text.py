@@ -209,3 +209,10 @@ def test_an_article_the_archive_could_not_give_has_no_body_and_says_why():
     second = lexis_text.read(text.encode()).articles[1]
     assert second.problem.startswith("the archive could not give this article")
     assert second.paragraphs == ()
+
+
+def test_newlines_of_the_html_source_are_spaces_not_paragraph_breaks():
+    html = html_export([story(1, byline="By Jane Doe")]).replace("</SPAN></P>", "\n\n   </SPAN></P>")
+    html = html.replace("opens: the harbour", "opens: the\n\n harbour")
+    article = lexis_text.read(html.encode()).articles[0]
+    assert article.paragraphs == tuple(story(1).body) and article.field("author") == "By Jane Doe"

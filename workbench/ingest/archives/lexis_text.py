@@ -134,10 +134,10 @@ def _html_paras(text: str) -> tuple[list[Para], list[tuple[str, str]]]:
     bullet: list[str] = []  # a list item's bullet, kept for the paragraph it marks
 
     def add(text: str | None, centred: bool, line: int | None) -> None:
-        if text:
+        if text:  # a newline of the source is a space; a line break is a <br>
             if not run:
                 where[:] = [centred, line or 0]
-            run.append(text)
+            run.append(text if text == "\n" else " ".join(text.split("\n")))
 
     def flush() -> None:
         for part in _BLANK_LINE.split("".join(run)):  # an empty line parts paragraphs, as in text
