@@ -216,3 +216,14 @@ def test_newlines_of_the_html_source_are_spaces_not_paragraph_breaks():
     html = html.replace("opens: the harbour", "opens: the\n\n harbour")
     article = lexis_text.read(html.encode()).articles[0]
     assert article.paragraphs == tuple(story(1).body) and article.field("author") == "By Jane Doe"
+
+
+@pytest.mark.parametrize("centred", [True, False])
+def test_a_publication_over_two_lines_and_a_date_in_its_paragraph(centred):
+    text = text_export([story(1, outlet="The Westbridge Inquirer"), story(2)]).replace(
+        "The Westbridge Inquirer\n\n", "The Westbridge Inquirer\n" + "(Northshire)".center(80) + "\n")
+    if not centred:
+        text = "\n".join(line.strip() for line in text.split("\n"))
+    first = lexis_text.read(text.encode()).articles[0]
+    assert first.field("outlet") == "The Westbridge Inquirer (Northshire)"
+    assert first.field("date") == "March 3, 2020 Tuesday" and first.field("title").endswith("number 1")

@@ -61,8 +61,8 @@ HEADER = _table({
     "section": "SECTION RUBRIK RUBRIQUE SECCIÓN SEZIONE RUBRIEK SECTIE SEKTION",
     "length": "LENGTH LÄNGE LAENGE LONGUEUR LONGITUD EXTENSIÓN LUNGHEZZA LENGTE LÆNGDE LÄNGD",
     "title": "HEADLINE TITLE KOP TITRE TITEL ÜBERSCHRIFT TITULAR TÍTULO TITOLO",
-    None: "DATELINE HIGHLIGHT EDITION AUSGABE ÉDITION EDICIÓN EDIZIONE UITGAVE SOURCE QUELLE SHOW "
-          "GUESTS ANCHORS",
+    None: "DATELINE ORTSZEILE HIGHLIGHT EDITION AUSGABE ÉDITION EDICIÓN EDIZIONE UITGAVE SOURCE "
+          "QUELLE SHOW GUESTS ANCHORS",
 })
 #: labels that open the body (the text follows them)
 BODY = _table({None: "BODY TEXT TEKST TEXTE TEXTO TESTO CORPS CUERPO TEKSTI"})
@@ -259,27 +259,31 @@ def _header(paras: list[Para], centring: bool, field, removed: list, *, headed: 
     headline. With centring the header lines are the centred ones and the headline the first
     of the others; without, the header ends at a date line among its first paragraphs and the
     headline follows it, and no headline is taken when there is none (a publication cannot be
-    told from a headline then). The header is read line by line: the date is its first date
-    line, the publication the line above it (or its first line, when no line is a date)."""
+    told from a headline then). The date is the header's first date line; the publication the
+    lines above it in its paragraph, else the paragraph above it (with no date line, its first
+    paragraph); copyright lines are removed."""
     if centring:
         top = [p for p in paras if p.centred or is_copyright(p.lines[0])]
     else:
-        dated = next((i for i, p in enumerate(paras[:4]) if is_date_line(p.lines[0])), None)
+        dated = next((i for i, p in enumerate(paras[:4]) if any(map(is_date_line, p.lines))), None)
         top = paras[:dated + 1] if dated is not None else []
     top += [p for p in paras if is_copyright(p.lines[0]) and p not in top]
     heads = [p for p in paras if p not in top]
-    lines = [line for p in top for line in p.lines]
-    removed += [(line, "archive-copyright") for line in lines if is_copyright(line)]
-    lines = [line for line in lines if not is_copyright(line)]
-    dated = next((i for i, line in enumerate(lines) if is_date_line(line)), None)
-    outlet = 0 if dated is None else dated - 1
-    for i, line in enumerate(lines):
-        if i == dated:
+    removed += [(line, "archive-copyright") for p in top for line in p.lines if is_copyright(line)]
+    lines = [(n, line) for n, p in enumerate(top) for line in p.lines if not is_copyright(line)]
+    dated = next((k for k, (_, line) in enumerate(lines) if is_date_line(line)), None)
+    if dated is None:
+        outlet = [k for k, (n, _) in enumerate(lines) if n == lines[0][0]] if lines else []
+    else:
+        above = [k for k in range(dated) if lines[k][0] == lines[dated][0]]
+        outlet = above or [k for k in range(dated) if lines[k][0] == lines[dated - 1][0]] if dated else []
+    for k, (_, line) in enumerate(lines):
+        if k == dated:
             field("date", line, "date line")
-        elif i == outlet:
-            field("outlet", line, "publication line")
-        removed.append((line, "archive-date" if i == dated else "archive-publication" if i == outlet
-                        else "archive-edition" if dated is not None and i > dated else "archive-header"))
+        removed.append((line, "archive-date" if k == dated else "archive-publication" if k in outlet
+                        else "archive-edition" if dated is not None and k > dated else "archive-header"))
+    if outlet:
+        field("outlet", " ".join(lines[k][1] for k in outlet), "publication line")
     for i, p in enumerate(heads):
         if i == 0 and headed and (centring or dated is not None):
             field("title", p.text, "headline")
