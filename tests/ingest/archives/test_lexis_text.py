@@ -227,3 +227,12 @@ def test_a_publication_over_two_lines_and_a_date_in_its_paragraph(centred):
     first = lexis_text.read(text.encode()).articles[0]
     assert first.field("outlet") == "The Westbridge Inquirer (Northshire)"
     assert first.field("date") == "March 3, 2020 Tuesday" and first.field("title").endswith("number 1")
+
+
+def test_a_centred_line_after_the_copyright_that_opens_no_article_closes_this_one():
+    text = text_export([story(1), story(2)]).replace(
+        "All Rights Reserved", "All Rights Reserved\n\n" + "Westbridge Printing GmbH & Co. KG".center(80))
+    export = lexis_text.read(text.encode())
+    assert not export.problems and [a.paragraphs for a in export.articles] == [tuple(story(1).body),
+                                                                               tuple(story(2).body)]
+    assert ("Westbridge Printing GmbH & Co. KG", "archive-label") in export.articles[0].removed

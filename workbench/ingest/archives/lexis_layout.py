@@ -87,7 +87,7 @@ _RIGHTS = re.compile(r"(all rights reserved|alle rechte vorbehalten|tous droits 
                      r"derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|alle "
                      r"rettigheder forbeholdes)\.?$", re.IGNORECASE)
 _END = re.compile(r"(end of document|fin du document|ende des dokuments|fin del documento|einde "
-                  r"document)$", re.IGNORECASE)
+                  r"document|return to list)$", re.IGNORECASE)
 #: what LexisNexis prints in place of an article it cannot give
 _MISSING = re.compile(r"we are sorry but there is an error in this document", re.IGNORECASE)
 _COUNT = re.compile(r"\d[\d.,]*\s+[^\W\d_]+\.?$")  # "355 words", "306 Wörter", "543 mots"
@@ -135,7 +135,7 @@ def is_copyright(line: str) -> bool:
 
 
 def is_end(para: Para) -> bool:
-    """The "End of Document" line of later exports."""
+    """The "End of Document" line of later exports (or an HTML export's "Return to List")."""
     return bool(_END.match(para.text))
 
 
@@ -272,11 +272,13 @@ def _header(paras: list[Para], centring: bool, field, removed: list, *, headed: 
     removed += [(line, "archive-copyright") for p in top for line in p.lines if is_copyright(line)]
     lines = [(n, line) for n, p in enumerate(top) for line in p.lines if not is_copyright(line)]
     dated = next((k for k, (_, line) in enumerate(lines) if is_date_line(line)), None)
-    if dated is None:
-        outlet = [k for k, (n, _) in enumerate(lines) if n == lines[0][0]] if lines else []
-    else:
+    if dated is None:  # the first paragraph
+        outlet = [k for k, (n, _) in enumerate(lines) if n == lines[0][0]]
+    elif dated == 0:
+        outlet = []
+    else:  # the lines above the date in its paragraph, else the paragraph above it
         above = [k for k in range(dated) if lines[k][0] == lines[dated][0]]
-        outlet = above or [k for k in range(dated) if lines[k][0] == lines[dated - 1][0]] if dated else []
+        outlet = above or [k for k in range(dated) if lines[k][0] == lines[dated - 1][0]]
     for k, (_, line) in enumerate(lines):
         if k == dated:
             field("date", line, "date line")
@@ -303,12 +305,14 @@ def _body_end(paras: list[Para], labels: list[Label | None], body: int) -> int:
 def _closing(paras: list[Para], labels: list[Label | None], end: int,
              header: set[str]) -> tuple[int, list[Para]]:
     """How many paragraphs from `end` close the article, and the paragraphs after them that
-    belong to no article: from a centred line that is no copyright line (the next article's
-    publication), or from a header label the article has already had (its LENGTH, its BYLINE)
-    back to the text that leads up to it."""
+    belong to no article: from the header of another article (a centred line that is no
+    copyright line, with a date line in it or the two paragraphs after it), or from a header
+    label the article has already had (its LENGTH, its BYLINE) back to the text that leads up
+    to it."""
     for i in range(end, len(paras)):
         lab, p = labels[i], paras[i]
-        if p.centred and lab is None and not is_copyright(p.lines[0]) and not is_end(p):
+        if p.centred and lab is None and not is_copyright(p.lines[0]) and not is_end(p) and any(
+                is_date_line(line) for q in paras[i:i + 3] for line in q.lines):
             return i - end, paras[i:]
         if lab is not None and lab.key in HEADER and lab.key in header:
             start = i
