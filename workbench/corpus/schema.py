@@ -22,7 +22,7 @@ TABLES: dict[str, dict[str, str]] = {
         "doc_id": "string",
         "file": "string",
         "row": "Int64",  # row of a tabular export, article of an archive export; <NA>: one-document file
-        "source_id": "string",  # the document's id in the archive it was exported from (Factiva's AN)
+        "source_id": "string",  # its id in the archive it was exported from (Factiva's AN), or export column
         "outlet": "string",
         "title": "string",
         "date": "datetime64[ns]",  # first day of the month/year for coarser precision

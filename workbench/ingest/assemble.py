@@ -9,7 +9,7 @@ from ..corpus.corpus import Corpus
 from .copies import Copies, sort_copies
 from .dedupe import find_duplicates, same_source
 from .infer import INFERRED_COLUMNS
-from .merge import merge_metadata
+from .merge import archive_articles, merge_metadata
 
 
 def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]) -> list[dict]:
@@ -51,7 +51,8 @@ def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow],
     report_rows = list(problems)
     if dedupe != "none" and len(docs):
         no_signatures = pd.DataFrame(columns=["doc_id", "signature"])
-        repeats = same_source(docs)  # the same archive document decides first
+        # the same archive document decides first (an export column named source_id decides nothing)
+        repeats = same_source(docs[schema.isin(docs.doc_id, archive_articles(inferred))])
         rest = docs[~schema.isin(docs.doc_id, set(repeats.doc_id))].reset_index(drop=True)
         dups = pd.concat([repeats, find_duplicates(rest, _concat(parts, "signatures", no_signatures))],
                          ignore_index=True)

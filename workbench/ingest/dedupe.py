@@ -120,7 +120,8 @@ def same_source(docs: pd.DataFrame) -> pd.DataFrame:
     """Rows `doc_id, original, kind` ("archive id"), `similarity` (1.0) for every later document
     whose `source_id` an earlier one has: the same archive document, exported twice.
 
-    `docs` must be in corpus order (first occurrence is the original), with `source_id`.
+    `docs` (the articles of archive exports) must be in corpus order (first occurrence is the
+    original), with `source_id`.
     """
     ids = docs["source_id"].astype("string")
     known = ids.notna() & (ids != "")

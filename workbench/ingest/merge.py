@@ -46,6 +46,12 @@ def curated_wins(curated, own, is_row) -> np.ndarray:
     return has_curated & ~(np.asarray(is_row, dtype=bool) & has_own)
 
 
+def archive_articles(inferred: pd.DataFrame) -> set[str]:
+    """The documents that are articles of a news-archive export: those with metadata of the
+    source "archive" (`workbench.ingest.archives.metadata`)."""
+    return set(inferred.doc_id[inferred.source == "archive"].tolist())
+
+
 def _each(func, values) -> np.ndarray:
     """`func` of every value as an object array, computed once per distinct value (missing: None)."""
     codes, uniques = pd.factorize(values)
@@ -96,8 +102,7 @@ def merge_metadata(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str
     last, at = _last_inferred(docs["doc_id"], inferred)
     values = np.append(last["value"].to_numpy(dtype=object), None)  # at -1 picks the None
     sources = np.append(last["source"].to_numpy(dtype=object), None)
-    archive = inferred.doc_id[inferred.source == "archive"]  # articles of an archive export
-    is_row = docs["row"].notna().to_numpy() & ~schema.isin(docs["doc_id"], set(archive.tolist()))
+    is_row = docs["row"].notna().to_numpy() & ~schema.isin(docs["doc_id"], archive_articles(inferred))
     reasons = _each(lambda w: "; ".join(x for x in w.split("; ") if x), docs["warnings"])
     chosen, columns = {}, {"curated": [], "chosen": [], "agrees": []}
     for k, fld in enumerate(FIELDS):

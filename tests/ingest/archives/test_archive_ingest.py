@@ -166,3 +166,13 @@ def test_an_article_without_a_body_is_a_skipped_row_with_why(corpus_dir):
     assert corpus.documents.doc_id.tolist() == ["gap.TXT:1"]
     gap = rows(corpus, "gap.TXT").query("row == 2").iloc[0]
     assert (gap.status, gap.reason) == ("skipped", "no body text in this article")
+
+
+def test_an_export_column_named_source_id_is_kept_but_decides_no_duplicate(corpus_dir):
+    one = "The harbour council voted on Tuesday to build the new ferry pier before the summer season."
+    other = "Farmers in the northern valley expect an early harvest after a mild and unusually dry spring."
+    pd.DataFrame({"text": [one, other], "source_id": ["bbc-news", "bbc-news"]}).to_csv(
+        corpus_dir / "feed.csv", index=False)
+    corpus = load(corpus_dir, dedupe="near")
+    assert corpus.documents.source_id.tolist() == ["bbc-news", "bbc-news"]
+    assert corpus.report.status.eq("ok").all()
