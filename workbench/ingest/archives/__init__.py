@@ -4,7 +4,9 @@ format (`Export`, `Article` in `export`).
 
 Each reader is a module of this package with `sniff(data: bytes) -> bool` (whether the file's
 bytes carry its format's markers) and `read(data: bytes) -> Export`; `READERS` lists them in the
-order they are tried.
+order they are tried. Readers: `lexis_text` (LexisNexis plain-text and HTML exports in the classic
+layout, whose article rules are `lexis_layout`). What ingest keeps of an export (metadata with
+its evidence, report rows, notes) is `metadata`.
 """
 
 from __future__ import annotations
