@@ -63,7 +63,7 @@ def _head(data: bytes) -> str:
 def sniff(data: bytes) -> bool:
     """A LexisNexis text or HTML export: a document line ("1 of 10 DOCUMENTS") alone on its line
     or in its element, and an upper-case label ("LENGTH:", "BYLINE:") in the file's head."""
-    if data.lstrip()[:8].startswith(_NOT_TEXT):
+    if data[:64].lstrip().startswith(_NOT_TEXT):
         return False
     head = _head(data)
     return bool(_SNIFF_MARKER.search(head)) and bool(_SNIFF_LABEL.search(head))
@@ -94,8 +94,8 @@ def _text_paras(text: str) -> list[Para]:
     centred, start = False, 0
     for n, raw in enumerate(text.split("\n"), start=1):
         line = " ".join(raw.split())
-        marker = bool(line) and ("OCUMENT" in line.upper() or "OKUMENT" in line.upper()) \
-            and _MARKER.fullmatch(line) is not None
+        marker = "OCUMENT" in (upper := line.upper()) or "OKUMENT" in upper
+        marker = marker and _MARKER.fullmatch(line) is not None
         if lines and (not line or marker or opens_label(line)):
             out.append(Para(tuple(lines), centred, start))
             lines = []
@@ -118,7 +118,7 @@ def _html_paras(text: str) -> tuple[list[Para], list[tuple[str, str]]]:
     their `align`, `style` or class, and what its `<meta>` says of the export (the number of
     documents, when it was made)."""
     try:
-        root = lxml_html.document_fromstring(text.encode("utf-8"),
+        root = lxml_html.document_fromstring(text.encode("utf-8", "replace"),
                                              parser=lxml_html.HTMLParser(encoding="utf-8"))
     except (ValueError, SyntaxError):  # lxml's ParserError for a document without elements
         return [], []
