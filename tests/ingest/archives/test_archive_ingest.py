@@ -4,9 +4,11 @@ of the report, overlapping downloads set aside, and what is not read said."""
 
 from __future__ import annotations
 
+import io
 import sys
 import textwrap
 import types
+import zipfile
 
 import pandas as pd
 import pytest
@@ -130,9 +132,30 @@ def test_the_archive_s_own_id_decides_first(with_ids, corpus_dir, dedupe):
     assert aside.reason == "duplicate of a.txt:1 (the same archive document, id AN1); not counted twice"
 
 
+def _word_document(text: str) -> bytes:
+    """A minimal Word document (.docx) holding one paragraph: a file no archive exported."""
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+        'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/'
+        'xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.document.main+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        "word/document.xml": '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+        f'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>',
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, xml in parts.items():
+            z.writestr(name, xml)
+    return out.getvalue()
+
+
 def test_a_pdf_and_a_word_file_that_is_no_export_are_skipped_naming_what_is_read(corpus_dir):
     (corpus_dir / "results.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << >> endobj\n")
-    (corpus_dir / "notes.docx").write_bytes(b"PK\x03\x04" + bytes(60))
+    (corpus_dir / "notes.docx").write_bytes(_word_document("Minutes of the harbour council, 3 March 2020."))
     (corpus_dir / "article.txt").write_text("\n\n".join(story(1).body), encoding="utf-8")
     corpus = load(corpus_dir)
     pdf, = rows(corpus, "results.pdf").itertuples()
