@@ -58,7 +58,7 @@ def test_unicode_variants_and_crlf_are_normalised(corpus_dir, encoding):
     ("blank.txt", b"  \n\n \r\n", "empty"),
     ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
     ("random.txt", bytes(range(256)) * 20, "binary"),
-    ("doc.docx", b"PK\x03\x04 whatever", "unsupported"),
+    ("doc.docx", b"PK\x03\x04 whatever", "no archive export"),
     ("broken.jsonl.gz", b"not gzip at all", "gzip"),
 ])
 def test_unusable_files_are_skipped_with_a_reason(corpus_dir, name, data, words):

@@ -1,8 +1,10 @@
-"""The notebooks run unchanged on a tabular export chosen only by the config file.
+"""The notebooks run unchanged on a tabular export, and on a folder of news-archive exports,
+chosen only by the config file.
 
-The export is built from the seed articles' paragraphs: a gzipped JSON Lines file whose
+The exports are built from the seed articles' paragraphs: a gzipped JSON Lines file whose
 columns have other names than the workbench's, a list-valued `sources` column for the
-outlet, dates over four years and an extra column, as large exports look.
+outlet, dates over four years and an extra column, as large exports look; and LexisNexis text
+and HTML exports of the seed articles, one per article.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import gzip
 import json
 
 import pytest
+from lexis_exports import Story, encode_export, html_export, text_export
 from seed_paths import SEEDS
 
 from workbench.ingest.read import read_file
@@ -51,10 +54,46 @@ def test_notebook_runs_unchanged_on_an_export_named_in_the_config(export_config,
     skipped = corpus.report[corpus.report.status == "skipped"]
     assert len(corpus.documents) + len(skipped) == export_config and skipped.reason.str.len().all()
     assert set(corpus.documents.outlet) == set(OUTLETS)
-    nb = run_notebook(f"notebooks/{name}.ipynb")
+    shown = _shown(run_notebook(f"notebooks/{name}.ipynb"))
+    if name == "00-corpus":
+        assert f"{len(corpus.documents)} documents" in shown
+
+
+def _shown(nb) -> str:
+    """The text a notebook that ran without an error shows."""
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors, errors[0].get("evalue")
+    return " ".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells
+                    if c.cell_type == "code" for o in c.outputs)
+
+
+@pytest.fixture
+def archive_config(tmp_path, monkeypatch):
+    """A workbench.toml naming a folder of news-archive exports (two LexisNexis text exports and
+    an HTML one) holding the seed articles, one per article, with outlets and dates over years."""
+    stories = []
+    for n, path in enumerate(sorted(SEEDS.iterdir())):
+        text = next(iter(read_file(path, path.name).docs)).text
+        paragraphs = [p.strip() for p in text.split("\n") if len(p.split()) >= 12]
+        stories.append(Story(OUTLETS[n % len(OUTLETS)], f"March {n + 3}, {2021 + n % 4} Tuesday",
+                             f"Seed article {n}", paragraphs))
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "first.TXT").write_bytes(encode_export(text_export(stories[:2], search="Azerbaijan")))
+    (folder / "second.TXT").write_bytes(encode_export(text_export(stories[2:4], first=3)))
+    (folder / "third.html").write_text(html_export(stories[4:]), encoding="utf-8")
+    (tmp_path / "workbench.toml").write_text('[corpus]\npath = "exports"\nmetadata = ""\ncache = "cache"\n',
+                                             encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path / "workbench.toml"))
+    return len(stories)
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs_unchanged_on_a_folder_of_archive_exports(archive_config, run_notebook, name):
+    from workbench import open_corpus
+
+    corpus = open_corpus()
+    assert len(corpus.documents) == archive_config and corpus.documents.row.notna().all()
+    shown = _shown(run_notebook(f"notebooks/{name}.ipynb"))
     if name == "00-corpus":
-        shown = " ".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells
-                         if c.cell_type == "code" for o in c.outputs)
-        assert f"{len(corpus.documents)} documents" in shown
+        assert "nexis-html" in shown and "Azerbaijan" in shown

@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("notebooks")]
 
 #: what a researcher must see in each notebook's outputs (text, and figures drawn)
 SHOWN = {
-    "00-corpus": (["5 documents", "told Trend"], 0),
+    "00-corpus": (["5 documents", "told Trend", "No archive exports"], 0),
     "01-source-profiling": (["Garabagh", "Igor Korotchenko"], 4),
     "02-keyword-trends": (["strategic partnership", "peacekeepers"], 2),
     "03-actor-networks": (["Igor Korotchenko", "Armenian separatists"], 3),

@@ -4,6 +4,7 @@ surely; and the documents that need a researcher's eye, with why."""
 from __future__ import annotations
 
 import pytest
+from lexis_exports import story, text_export
 
 from workbench import load_corpus, overview
 from workbench.app.cli import format_report
@@ -39,6 +40,15 @@ def test_needs_attention_lists_the_cited_agency_the_bound_and_the_stripped_page(
     assert issues["site", "undated"] == "published on or after 2024-04"
     assert issues["menu", "much removed"].startswith("75% of the page's lines removed")
     assert issues["agency", "outlet from a medium-confidence cue"].startswith("TASS: '/TASS/.'")
+
+
+def test_an_archive_s_labels_and_copyright_lines_do_not_make_an_article_much_removed(corpus, corpus_dir):
+    (corpus_dir / "export.TXT").write_text(text_export([story(1, byline="By Jane Doe", section="World")]),
+                                           encoding="utf-8")
+    corpus = load_corpus(corpus_dir, metadata=None, cache_dir=corpus_dir.parent / "cache2")
+    assert len(corpus.removed[corpus.removed.doc_id == "export.TXT:1"]) > 2 * len(story(1).body)
+    flagged = overview.needs_attention(corpus).query("issue == 'much removed'").doc_id.tolist()
+    assert flagged == ["menu"]
 
 
 def test_the_check_report_shows_coverage_confidence_and_what_needs_attention(corpus):

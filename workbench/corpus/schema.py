@@ -21,12 +21,13 @@ TABLES: dict[str, dict[str, str]] = {
     "documents": {
         "doc_id": "string",
         "file": "string",
-        "row": "Int64",  # row number inside a tabular export; <NA> for one-document files
+        "row": "Int64",  # row of a tabular export, article of an archive export; <NA>: one-document file
+        "source_id": "string",  # its id in the archive it was exported from (Factiva's AN), or export column
         "outlet": "string",
         "title": "string",
         "date": "datetime64[ns]",  # first day of the month/year for coarser precision
         "date_precision": "string",  # day | month | year | <NA>
-        "date_source": "string",  # curated | column | header | dateline | body | <NA>
+        "date_source": "string",  # curated | archive | column | header | dateline | body | <NA>
         "author": "string",
         "cited": "string",  # outlets the text names besides its own (agencies it cites)
         "date_not_before": "string",  # undated: the latest date the text mentions, a lower bound

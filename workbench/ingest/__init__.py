@@ -1,6 +1,7 @@
 """Files to a corpus: read, decode, clean, infer metadata, split sentences and tokens, assemble.
 
-The way a file takes, one module each: `read` (text, HTML, CSV/JSONL exports) → `decode`
+The way a file takes, one module each: `read` (text, HTML, CSV/JSONL exports; a news-archive
+export is read one document per article by the layout readers of `archives`) → `decode`
 (bytes to text) → `clean` (article lines kept, page furniture removed with its rule) →
 `infer` (title, outlet, date, author, language from the page; `dates` parses dates) →
 `sentences` and `tokens` → `pipeline` (one file's tables) → `assemble` (`dedupe`, `curated`

@@ -7,9 +7,9 @@ import pandas as pd
 from ..corpus import schema
 from ..corpus.corpus import Corpus
 from .copies import Copies, sort_copies
-from .dedupe import find_duplicates
+from .dedupe import find_duplicates, same_source
 from .infer import INFERRED_COLUMNS
-from .merge import merge_metadata
+from .merge import archive_articles, merge_metadata
 
 
 def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]) -> list[dict]:
@@ -41,16 +41,22 @@ def _concat(parts: list[dict], table: str, empty: pd.DataFrame | None = None) ->
 
 def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow], dedupe: str,
              copies: Copies) -> Corpus:
-    """One corpus from the per-file tables: metadata merged, duplicates of the same outlet set
-    aside, republications across outlets kept in their copy group (`workbench.ingest.copies`)."""
-    docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "content_hash"]))
+    """One corpus from the per-file tables: metadata merged, duplicates of the same outlet and
+    repeats of the same archive document set aside, republications across outlets kept in their
+    copy group (`workbench.ingest.copies`)."""
+    docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "source_id",
+                                                             "content_hash"]))
     inferred = _concat(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS))
     documents, comparison, doc_reports = merge_metadata(docs, inferred, curated)
     report_rows = list(problems)
     if dedupe != "none" and len(docs):
         no_signatures = pd.DataFrame(columns=["doc_id", "signature"])
-        dups = find_duplicates(docs, _concat(parts, "signatures", no_signatures))
-        aside, groups = sort_copies(documents, dups[dups.kind == "exact"] if dedupe == "exact"
+        # the same archive document decides first (an export column named source_id decides nothing)
+        repeats = same_source(docs[schema.isin(docs.doc_id, archive_articles(inferred))])
+        rest = docs[~schema.isin(docs.doc_id, set(repeats.doc_id))].reset_index(drop=True)
+        dups = pd.concat([repeats, find_duplicates(rest, _concat(parts, "signatures", no_signatures))],
+                         ignore_index=True)
+        aside, groups = sort_copies(documents, dups[dups.kind != "near"] if dedupe == "exact"
                                     else dups, copies=copies)
         where = docs.set_index("doc_id").loc[aside.doc_id, ["file", "row"]]
         report_rows += [schema.ReportRow(file, row, d, "skipped", why) for file, row, d, why in zip(

@@ -1,11 +1,13 @@
 """Duplicates: a page the same outlet published twice is set aside; the same story run by several
 outlets (republication) stays, each copy counted for its outlet and marked with its copy group.
 
-Two documents are copies when their clean texts are identical or near-identical
-(`workbench.ingest.dedupe`). A copy whose outlet is the original's (or when neither outlet is
-known: a page scraped twice) is set aside with a report row. Copies across outlets stay in the
-corpus with `copy_group` (the doc_id of the group's first document in corpus order), `copy_of`
-(the document it copies) and `copy_similarity`; `copies="aside"` sets them aside too.
+Two documents are copies when they are the same archive document (the same `source_id`: an
+article exported twice) or when their clean texts are identical or near-identical
+(`workbench.ingest.dedupe`). A repeat of the same archive document, and a copy whose outlet is
+the original's (or when neither outlet is known: a page scraped twice), is set aside with a
+report row. Copies across outlets stay in the corpus with `copy_group` (the doc_id of the
+group's first document in corpus order), `copy_of` (the document it copies) and
+`copy_similarity`; `copies="aside"` sets them aside too.
 """
 
 from __future__ import annotations
@@ -30,10 +32,13 @@ def sort_copies(documents: pd.DataFrame, dups: pd.DataFrame, *,
     mine = outlet.reindex(dups.doc_id.astype(str)).to_numpy(dtype=object)
     theirs = outlet.reindex(dups.original.astype(str)).to_numpy(dtype=object)
     same = np.array([a == b if not (pd.isna(a) or pd.isna(b)) else pd.isna(a) and pd.isna(b)
-                     for a, b in zip(mine, theirs)], dtype=bool)
+                     for a, b in zip(mine, theirs)], dtype=bool) | (dups.kind == "archive id").to_numpy()
     aside = same | (copies == "aside")
-    what = np.where(dups.kind == "exact", "identical text",
-                    "near-duplicate, similarity " + dups.similarity.map("{:.2f}".format))
+    ids = documents.set_index(documents.doc_id.astype(str)).source_id.reindex(dups.original.astype(str))
+    what = pd.Series([
+        "identical text" if kind == "exact" else f"the same archive document, id {i}"
+        if kind == "archive id" else f"near-duplicate, similarity {similarity:.2f}"
+        for kind, i, similarity in zip(dups.kind, ids, dups.similarity)], index=dups.index, dtype=object)
     reason = np.where(same, "duplicate of " + dups.original + " (" + what + "); not counted twice",
                       "republished copy of " + dups.original + " (" + what + "), another outlet; "
                       "set aside (copies='aside')")

@@ -1,5 +1,6 @@
 """Exact and near-duplicate detection: the copy is reported, not counted twice.
 
+The same archive document: the same `source_id` (an article exported twice), whatever the text.
 Exact: same clean text after case-folding and whitespace collapsing (a SHA-1 hash).
 Near: MinHash over word 5-shingles (64 hashes), candidate pairs from LSH banding
 (16 bands of 4), kept when the estimated Jaccard similarity is at least `NEAR`.
@@ -113,6 +114,23 @@ def _mod_prime(x: np.ndarray) -> np.ndarray:
     x >>= np.uint64(61)
     low += x
     return np.subtract(low, _PRIME, out=low, where=low >= _PRIME)
+
+
+def same_source(docs: pd.DataFrame) -> pd.DataFrame:
+    """Rows `doc_id, original, kind` ("archive id"), `similarity` (1.0) for every later document
+    whose `source_id` an earlier one has: the same archive document, exported twice.
+
+    `docs` (the articles of archive exports) must be in corpus order (first occurrence is the
+    original), with `source_id`.
+    """
+    ids = docs["source_id"].astype("string")
+    known = ids.notna() & (ids != "")
+    repeat = known & ids.duplicated()
+    first = dict(zip(ids[known & ~repeat].tolist(), docs["doc_id"][known & ~repeat].tolist()))
+    return pd.DataFrame({"doc_id": docs["doc_id"][repeat].tolist(),
+                         "original": [first[i] for i in ids[repeat].tolist()],
+                         "kind": "archive id", "similarity": 1.0},
+                        columns=["doc_id", "original", "kind", "similarity"])
 
 
 def find_duplicates(docs: pd.DataFrame, signatures: pd.DataFrame) -> pd.DataFrame:

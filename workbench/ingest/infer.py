@@ -30,8 +30,8 @@ _FUTURE = re.compile(r"(until|till|by the end of|by|before|due|scheduled for|Ð´Ð
 
 class Inferred(NamedTuple):
     """A metadata value read from the page, how it was found (`evidence`, for people), and the
-    kind of cue (`source`: column, url, self, formula, store-header, header, dateline, headline,
-    byline, ...), which sets the value's `confidence`."""
+    kind of cue (`source`: archive, column, url, self, formula, store-header, header, dateline,
+    headline, byline, ...), which sets the value's `confidence`."""
 
     value: str
     evidence: str
@@ -39,7 +39,7 @@ class Inferred(NamedTuple):
 
 
 #: how sure a kind of cue makes an inferred value: high, medium, or low (check it in sources.csv)
-CONFIDENCE = {"column": "high", "url": "high", "self": "high", "store-header": "high",
+CONFIDENCE = {"archive": "high", "column": "high", "url": "high", "self": "high", "store-header": "high",
               "header": "high", "formula": "medium", "dateline": "medium", "headline": "medium",
               "byline": "medium", "text": "medium", "domain-line": "low", "body": "low"}
 
@@ -75,13 +75,17 @@ def _format(value: pd.Timestamp, precision: str) -> str:
     return value.strftime(DATE_FORMATS[precision])
 
 
-def infer_date(fields: dict[str, str], cleaned: Cleaned, text: str) -> Inferred | None:
-    """The publication date, from an export's date column, a page-store header, a header line
-    of the page (a date line, a widget) or a dateline opening the first paragraph, with its
-    precision; None when the page does not state it. A date the story mentions is never the
-    publication date (see `date_not_before`), and no year is borrowed to complete a day."""
+def infer_date(fields: dict[str, str], cleaned: Cleaned, text: str,
+               evidence: dict[str, str] | None = None) -> Inferred | None:
+    """The publication date, from an archive's date line or an export's date column (`evidence`
+    says where an archive printed it), a page-store header, a header line of the page (a date
+    line, a widget) or a dateline opening the first paragraph, with its precision; None when the
+    page does not state it. A date the story mentions is never the publication date (see
+    `date_not_before`), and no year is borrowed to complete a day."""
     if fields.get("date") and (parsed := parse_date(fields["date"])):
-        return Inferred(_format(*parsed), f"date field {fields['date']!r}", "column")
+        how = (evidence or {}).get("date")
+        return Inferred(_format(*parsed), how or f"date field {fields['date']!r}",
+                        "archive" if how else "column")
     if cleaned.store_date:
         return Inferred(cleaned.store_date, f"page-store header 'date {cleaned.store_date}'",
                         "store-header")
@@ -111,16 +115,20 @@ def date_not_before(text: str) -> Inferred | None:
 
 
 def infer(fields: dict[str, str], cleaned: Cleaned, text: str, *, outlet: tuple[str, str] | None,
-          cited: list[str], language: tuple[str, str] | None) -> dict[str, Inferred]:
+          cited: list[str], language: tuple[str, str] | None,
+          evidence: dict[str, str] | None = None) -> dict[str, Inferred]:
     """field -> `Inferred` for every field the page or file reveals; `outlet` and `language` are
     what `infer_outlet` found in the raw page and `infer_languages` in the text, `cited` the
-    outlets the text names besides its own. A date's value is YYYY, YYYY-MM or YYYY-MM-DD: its
-    length is its precision.
+    outlets the text names besides its own, `evidence` where an archive export printed the
+    fields it gave (their source is "archive"). A date's value is YYYY, YYYY-MM or YYYY-MM-DD:
+    its length is its precision.
     """
     out: dict[str, Inferred] = {}
+    evidence = evidence or {}
     for fld in ("title", "author", "url", "outlet", "language"):
         if fields.get(fld):
-            out[fld] = Inferred(fields[fld], f"{fld} field", "column")
+            out[fld] = Inferred(fields[fld], evidence[fld], "archive") if fld in evidence else \
+                Inferred(fields[fld], f"{fld} field", "column")
     if "title" not in out and cleaned.title:
         out["title"] = Inferred(cleaned.title, "headline of the page", "headline")
     if "author" not in out and cleaned.bylines:
@@ -131,7 +139,7 @@ def infer(fields: dict[str, str], cleaned: Cleaned, text: str, *, outlet: tuple[
         out["cited"] = Inferred(", ".join(cited), "outlets the text names besides its own", "text")
     if "language" not in out and language:
         out["language"] = Inferred(*language, "py3langid")
-    if date := infer_date(fields, cleaned, text):
+    if date := infer_date(fields, cleaned, text, evidence):
         out["date"] = date
     elif bound := date_not_before(text):
         out["date_not_before"] = bound

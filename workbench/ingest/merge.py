@@ -2,8 +2,10 @@
 
 For one-document files a curated value wins; for rows of a tabular export the row's own
 columns win and the curated row of the file only fills gaps (`curated_wins`, which also decides
-a document's outlet before assembly). Disagreements between curated and inferred values become
-warnings in the report.
+a document's outlet before assembly). An article of a news-archive export is no row in this:
+its archive's fields (inferred values of source "archive") win over anything read from a text,
+and the curated row of its file wins over them. Disagreements between curated and inferred
+values become warnings in the report.
 
 The merge works on whole columns (one array per field over all documents), so corpora of
 hundreds of thousands of rows merge in seconds; only the cells where a curated and an
@@ -42,6 +44,12 @@ def curated_wins(curated, own, is_row) -> np.ndarray:
     has_curated = np.asarray(curated, dtype=object).astype(bool)
     has_own = np.asarray(own, dtype=object).astype(bool)
     return has_curated & ~(np.asarray(is_row, dtype=bool) & has_own)
+
+
+def archive_articles(inferred: pd.DataFrame) -> set[str]:
+    """The documents that are articles of a news-archive export: those with metadata of the
+    source "archive" (`workbench.ingest.archives.metadata`)."""
+    return set(inferred.doc_id[inferred.source == "archive"].tolist())
 
 
 def _each(func, values) -> np.ndarray:
@@ -94,7 +102,7 @@ def merge_metadata(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str
     last, at = _last_inferred(docs["doc_id"], inferred)
     values = np.append(last["value"].to_numpy(dtype=object), None)  # at -1 picks the None
     sources = np.append(last["source"].to_numpy(dtype=object), None)
-    is_row = docs["row"].notna().to_numpy()  # a row of a tabular export
+    is_row = docs["row"].notna().to_numpy() & ~schema.isin(docs["doc_id"], archive_articles(inferred))
     reasons = _each(lambda w: "; ".join(x for x in w.split("; ") if x), docs["warnings"])
     chosen, columns = {}, {"curated": [], "chosen": [], "agrees": []}
     for k, fld in enumerate(FIELDS):

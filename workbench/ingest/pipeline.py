@@ -31,7 +31,7 @@ from .outlets import Outlets, cited_outlets, infer_outlet
 from .read import Layout, RawDoc, parse_block, read_file
 from .tokens import Tokenizer, TokenizerSettings
 
-PIPELINE_VERSION = "8"
+PIPELINE_VERSION = "9"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
 #: what the fork server imports before it forks ingest workers: this module and the language model
 PRELOAD = (f"{__package__}.preload",)
@@ -207,7 +207,7 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
     for raw, doc_id, cleaned, cues, outlet, text, spans in kept:
         language = None if raw.fields.get("language") else next(guessed)
         found = infer(raw.fields, cleaned, text, outlet=cues, language=language,
-                      cited=cited_outlets(text, ctx.outlets, own=outlet))
+                      cited=cited_outlets(text, ctx.outlets, own=outlet), evidence=raw.evidence)
         out.inferred += [(doc_id, fld, *value, confidence(value)) for fld, value in found.items()]
         languages.append(hints.get("language") or found.get("language", ("",))[0])
         out.paragraphs.add(len(spans), line_no=[n for n, _ in cleaned.kept],
@@ -221,12 +221,14 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
                           end=[e for _, e in doc_sentences])
         sentences.append(doc_sentences)
         texts.append(text)
-        out.removed.add(len(cleaned.removed), line_no=[n for n, *_ in cleaned.removed],
-                        text=[line for _, line, _ in cleaned.removed],
-                        rule=[rule for *_, rule in cleaned.removed])
+        out.removed.add(len(raw.removed) + len(cleaned.removed),  # the archive's at line 0
+                        line_no=[0] * len(raw.removed) + [n for n, *_ in cleaned.removed],
+                        text=[line for line, _ in raw.removed] + [line for _, line, _ in cleaned.removed],
+                        rule=[rule for _, rule in raw.removed] + [rule for *_, rule in cleaned.removed])
         extra = {k: v for k, v in raw.fields.items() if k not in schema.TABLES["documents"] and k != "id"}
         out.docs.append({
-            "doc_id": doc_id, "file": raw.file, "row": raw.row, "text": text, "n_chars": len(text),
+            "doc_id": doc_id, "file": raw.file, "row": raw.row, "source_id": raw.fields.get("source_id"),
+            "text": text, "n_chars": len(text),
             "n_sentences": len(doc_sentences), "n_tokens": 0, "language": languages[-1],
             "content_hash": "", "warnings": "; ".join(raw.notes), **extra,
         })
@@ -235,9 +237,10 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
 
 def _outlet(raw: RawDoc, curated: str | None, found: tuple[str, str, str] | None) -> str | None:
     """The document's outlet as assembly will choose it (`merge.curated_wins`): the curated one
-    of its file, or its own (its export column, its HTML site name, else what its cues show)."""
+    of its file, or its own (its export column, its archive's publication line, its HTML site
+    name, else what its cues show). An archive's article is no row in this: curated wins."""
     own = raw.fields.get("outlet") or (found[0] if found else None)
-    return curated if curated_wins(curated, own, raw.row is not None) else own
+    return curated if curated_wins(curated, own, raw.row is not None and not raw.evidence) else own
 
 
 def _clean(raw: RawDoc, doc_id: str, ctx: Context, hints: dict, out: _Tables):
@@ -280,7 +283,7 @@ def _frames(out: _Tables, tokens: dict, texts: list[str]) -> dict[str, pd.DataFr
         doc = tokens.pop("doc")
         tokens = {"doc_id": pd.Categorical.from_codes(doc, pd.Index(ids, dtype="string")), **tokens}
     docs = pd.DataFrame(out.docs) if out.docs else pd.DataFrame(
-        columns=["doc_id", "file", "row", "text", "n_chars", "n_sentences", "n_tokens",
+        columns=["doc_id", "file", "row", "source_id", "text", "n_chars", "n_sentences", "n_tokens",
                  "language", "content_hash", "warnings"])
 
     return {

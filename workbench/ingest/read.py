@@ -1,6 +1,8 @@
 """Read one input file into raw documents (text + found metadata) and report rows.
 
-Plain text and Markdown are one document; HTML is reduced to its visible main text
+A news-archive export (Nexis Uni / LexisNexis, Factiva) is recognised by its own markers, whatever
+its extension, and gives one document per article (`workbench.ingest.archives`); a PDF is not
+read. Otherwise plain text and Markdown are one document; HTML is reduced to its visible main text
 (trafilatura); CSV and JSON Lines exports (optionally gzipped) give one document per row,
 with columns found by common names or an explicit mapping. A UTF-8 export is decoded and parsed
 as a stream (`decode.utf8_lines`), so memory follows the rows in flight, not the file's size; a
@@ -20,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..corpus.schema import ReportRow
+from . import archives
+from .archives.metadata import article_metadata, export_note, export_report
 from .decode import decode_bytes, utf8_lines
 
 TEXT_EXT = {".txt", ".md", ".markdown", ".text"}
@@ -37,6 +41,11 @@ COLUMN_NAMES = {
     "language": ("language", "lang"),
 }
 BLOCK_ROWS = 2_000  # lines of a JSON Lines export parsed together by a worker
+SNIFF_BYTES = 1 << 17  # the head of a CSV/JSONL file in which an archive export would show itself
+#: files of these types are read only as an archive export
+EXPORT_ONLY = {".docx": "a Word document", ".rtf": "an RTF document"}
+READ_FORMATS = ("Word (.docx), RTF, plain-text or HTML exports of Nexis Uni / LexisNexis, and "
+                "HTML, RTF or text exports of Factiva")
 _HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
 
 
@@ -49,7 +58,12 @@ class RawDoc:
     text: str
     fields: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
-    is_row: bool = False  # from a tabular export: already clean of page furniture
+    is_row: bool = False  # from a tabular export or an archive: already clean of page furniture
+    #: field -> where an archive export printed it ("archive BYLINE line: 'By Jane Doe'"): these
+    #: fields are curated-strength metadata (`workbench.ingest.archives.metadata`)
+    evidence: dict[str, str] = field(default_factory=dict)
+    #: (line, rule) of the archive's furniture around the text (labels, copyright lines)
+    removed: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -92,12 +106,12 @@ def suffixes(path: Path) -> tuple[str, bool]:
 def read_file(path: Path, name: str, *, columns: dict[str, str] | None = None) -> FileRead:
     """Read `path` (reported as `name`); never raises on bad content, reports it instead."""
     ext, gz = suffixes(path)
-    if ext not in TEXT_EXT | HTML_EXT | TABLE_EXT:
-        supported = ", ".join(sorted(TEXT_EXT | HTML_EXT | TABLE_EXT))
-        return _fail(name, f"unsupported file type {ext or '(none)'!r}; supported: {supported} (+ .gz)")
     if ext in TABLE_EXT:
         try:
-            lines = utf8_lines(lambda: gzip.open(path, "rb") if gz else open(path, "rb"))
+            with gzip.open(path, "rb") if gz else open(path, "rb") as fh:
+                exported = archives.recognise(fh.read(SNIFF_BYTES)) is not None
+            lines = None if exported else utf8_lines(
+                lambda: gzip.open(path, "rb") if gz else open(path, "rb"))
         except (OSError, EOFError) as err:
             return _fail(name, f"corrupt gzip archive: {err}")
         if lines is not None:
@@ -108,6 +122,18 @@ def read_file(path: Path, name: str, *, columns: dict[str, str] | None = None) -
             data = gzip.decompress(data)
         except (OSError, EOFError, gzip.BadGzipFile) as err:
             return _fail(name, f"corrupt gzip archive: {err}")
+    if (reader := archives.recognise(data)) is not None:
+        return _read_export(reader, data, name)
+    if data.startswith(b"%PDF"):
+        return _fail(name, f"a PDF is not read (its text cannot be told from its page layout): "
+                     f"export the articles again as one of the formats read, {READ_FORMATS}")
+    if ext in EXPORT_ONLY:
+        return _fail(name, f"{EXPORT_ONLY[ext]} that is no archive export: {ext} files are read "
+                     f"only as {READ_FORMATS}; save it as .txt to read it as one document")
+    if ext not in TEXT_EXT | HTML_EXT | TABLE_EXT:
+        supported = ", ".join(sorted(TEXT_EXT | HTML_EXT | TABLE_EXT))
+        return _fail(name, f"unsupported file type {ext or '(none)'!r}; supported: {supported} (+ .gz), "
+                     f"and archive exports: {READ_FORMATS}")
     decoded = decode_bytes(data)
     if decoded.text is None:
         return _fail(name, decoded.reason or "unreadable")
@@ -120,6 +146,31 @@ def read_file(path: Path, name: str, *, columns: dict[str, str] | None = None) -
     if ext in HTML_EXT:
         return _read_html(decoded.text, name, notes)
     return FileRead(docs=[RawDoc(name, None, decoded.text, notes=notes)])
+
+
+def _read_export(reader, data: bytes, name: str) -> FileRead:
+    """One document per article of an archive export (`reader`: its layout's module), already
+    clean of the archive's furniture, with the archive's fields, their evidence and the export's
+    provenance; the export's own lines (a cover page) lead its first document's removed lines. An
+    article cut off is a warning on its row, one without a body a skipped row."""
+    try:
+        export = reader.read(data)
+    except Exception as err:  # a reader's bug must not stop the corpus: the file is reported
+        return _fail(name, f"the archive export reader {reader.__name__.rsplit('.', 1)[-1]} "
+                     f"failed on this file ({type(err).__name__}: {err}); please report it")
+    note = export_note(export)
+    docs, problems = [], export_report(name, export)
+    for article in export.articles:
+        if not article.paragraphs:
+            problems.append(ReportRow(name, article.number, None, "skipped",
+                                      article.problem or "no body text in this article"))
+            continue
+        fields, evidence = article_metadata(article)
+        docs.append(RawDoc(name, article.number, "\n\n".join(article.paragraphs),
+                           fields={**fields, "notes": note}, notes=[article.problem] if
+                           article.problem else [], is_row=True, evidence=evidence,
+                           removed=(list(export.removed) if not docs else []) + list(article.removed)))
+    return FileRead(docs=docs, problems=problems)
 
 
 def _fail(name: str, reason: str) -> FileRead:

@@ -4,10 +4,13 @@ its metadata can be trusted, and which stories several outlets ran.
 - `document_lines`, `outlet_summary` (`summary`).
 - `quality`, `needs_attention` (`quality`): per outlet, and the documents to look at.
 - `republications`, `republishers` (`summary`): copy groups, and who republishes whom.
+- `provenance` (`provenance`): the archive exports it was built from, their searches, and the
+  articles set aside as repeats.
 """
 
+from .provenance import provenance
 from .quality import needs_attention, quality
 from .summary import document_lines, outlet_summary, republications, republishers
 
-__all__ = ["document_lines", "needs_attention", "outlet_summary", "quality", "republications",
-           "republishers"]
+__all__ = ["document_lines", "needs_attention", "outlet_summary", "provenance", "quality",
+           "republications", "republishers"]

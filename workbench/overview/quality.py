@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..corpus.corpus import Corpus
 from ..index.groups import group_labels
+from ..ingest.archives import RULE_PREFIX
 
 FIELDS = ("outlet", "date", "title", "author")
 QUALITY_COLUMNS = ["group", "documents", "lines", "removed_share", "removed_by", "outlet",
@@ -67,7 +68,8 @@ def needs_attention(corpus: Corpus, *, removal: float = 0.5) -> pd.DataFrame:
     """The documents to look at before trusting a figure, with why: an outlet or date inferred
     from a weak cue, an unknown outlet where the text cites an agency (it may be the source),
     an undated document with a lower bound, curated and inferred values that disagree, and
-    more than `removal` of a page's lines removed.
+    more than `removal` of a page's lines removed (an archive's furniture around an article,
+    its labels and copyright lines, does not count: the archive's layout says what it is).
 
     Columns: doc_id, group, issue, detail. Confirm or correct in data/sources.csv.
     """
@@ -87,7 +89,9 @@ def needs_attention(corpus: Corpus, *, removal: float = 0.5) -> pd.DataFrame:
                      f"cited: {r.cited} (one may be the source of the story)"))
     for r in docs[docs.date.isna() & docs.date_not_before.notna()].itertuples():
         rows.append((r.doc_id, r.group, "undated", f"published on or after {r.date_not_before}"))
-    share = docs.removed / (docs.removed + docs.kept).where(lambda n: n > 0)
+    furniture = corpus.removed[corpus.removed.rule.astype(str).str.startswith(RULE_PREFIX)]
+    cleaned = docs.removed - docs.doc_id.map(furniture.doc_id.astype(str).value_counts()).fillna(0)
+    share = cleaned / (cleaned + docs.kept).where(lambda n: n > 0)
     for r in docs.assign(share=share)[share > removal].itertuples():
         rows.append((r.doc_id, r.group, "much removed",
                      f"{r.share:.0%} of the page's lines removed: check the removed lines"))

@@ -4,17 +4,19 @@ format (`Export`, `Article` in `export`).
 
 Each reader is a module of this package with `sniff(data: bytes) -> bool` (whether the file's
 bytes carry its format's markers) and `read(data: bytes) -> Export`; `READERS` lists them in the
-order they are tried.
+order they are tried. Readers: `lexis_text` (LexisNexis plain-text and HTML exports in the classic
+layout, whose article rules are `lexis_layout`). What ingest keeps of an export (metadata with
+its evidence, report rows, notes) is `metadata`.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 
-from .export import FIELDS, Article, Export
+from .export import FIELDS, RULE_PREFIX, Article, Export
 
 #: the layout readers, tried in this order: the first whose `sniff` says yes reads the file
-READERS: tuple[str, ...] = ("factiva_html", "factiva_text", "nexis_uni")
+READERS: tuple[str, ...] = ("factiva_html", "factiva_text", "nexis_uni", "lexis_text")
 
 
 def recognise(data: bytes):
@@ -26,4 +28,4 @@ def recognise(data: bytes):
     return None
 
 
-__all__ = ["FIELDS", "READERS", "Article", "Export", "recognise"]
+__all__ = ["FIELDS", "READERS", "RULE_PREFIX", "Article", "Export", "recognise"]

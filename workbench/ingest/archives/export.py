@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: what the rule of every line a reader removes begins with ("archive-label", "archive-cover"):
+#: the archive's own furniture, not what cleaning took from a text
+RULE_PREFIX = "archive-"
 #: the fields a reader may fill, by the names ingest knows them by
 FIELDS = ("title", "date", "outlet", "author", "section", "length", "language", "source_id",
           "updated", "load_date")
@@ -26,8 +29,12 @@ class Article:
       "Load-date" line goes to `updated` / `load_date`.
     - `paragraphs`: the body, one paragraph each, without the headline, byline or labels.
     - `removed`: (line, rule) for every line of the article's block that is not body text (labels,
-      copyright, the archive's ids and word counts), in the order they came.
+      copyright, the archive's ids and word counts), in the order they came; each rule begins
+      with `RULE_PREFIX`.
     - `problem`: why the article is incomplete ("cut off: the export ends inside it"), "" if whole.
+    - `where`: (field, where the layout printed it: "BYLINE line", "field PD", "publication
+      line"), the evidence ingest keeps with the field's value; a field without one is named
+      by its field.
     """
 
     number: int
@@ -35,6 +42,7 @@ class Article:
     paragraphs: tuple[str, ...] = ()
     removed: tuple[tuple[str, str], ...] = ()
     problem: str = ""
+    where: tuple[tuple[str, str], ...] = ()
 
     def field(self, name: str) -> str:
         """The printed value of field `name`, "" when the export gives none."""
