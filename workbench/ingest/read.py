@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..corpus.schema import ReportRow
 from . import archives
+from .archives import RULE_PREFIX
 from .archives.metadata import article_metadata, export_note, export_report
 from .decode import decode_bytes, utf8_lines
 
@@ -169,7 +170,8 @@ def _read_export(reader, data: bytes, name: str) -> FileRead:
         docs.append(RawDoc(name, article.number, "\n\n".join(article.paragraphs),
                            fields={**fields, "notes": note}, notes=[article.problem] if
                            article.problem else [], is_row=True, evidence=evidence,
-                           removed=(list(export.removed) if not docs else []) + list(article.removed)))
+                           removed=[(line, RULE_PREFIX + rule) for line, rule in
+                                    (export.removed if not docs else ()) + article.removed]))
     return FileRead(docs=docs, problems=problems)
 
 

@@ -79,8 +79,8 @@ def test_the_archive_s_furniture_is_in_the_removed_lines_and_in_no_text(exports)
     corpus = load(exports)
     removed = corpus.removed[corpus.removed.doc_id == "courier.TXT:1"]
     rules = dict(zip(removed.text.astype(str), removed.rule.astype(str)))
-    assert rules["Terms: pier"] == "archive-cover" and rules["BYLINE: By Jane Doe"] == "archive-label"
-    assert rules["Harbour council votes on pier plan number 1"] == "archive-headline"
+    assert rules["Terms: pier"] == "archive cover" and rules["BYLINE: By Jane Doe"] == "archive label"
+    assert rules["Harbour council votes on pier plan number 1"] == "archive headline"
     texts = " ".join(corpus.documents.text)
     assert not any(w in texts for w in ("DOCUMENTS", "LENGTH", "LOAD-DATE", "LONGUEUR", "Copyright",
                                         "Terms", "Harbour council votes"))

@@ -225,11 +225,11 @@ def test_the_body_is_the_article_paragraphs_as_paragraphs_and_nothing_else():
     assert first.paragraphs == (FERRY, FERRY_2, FERRY_3)
     assert second.paragraphs == (BRIDGE, BRIDGE_2)
     rules = dict(first.removed)
-    assert rules["Document " + AN1] == "factiva AN: accession number"
-    assert rules["1,234 words"] == "factiva WC: word count"
-    assert rules["Lakeside Media Ltd"] == "factiva PUB: publisher"
-    assert rules["The ferry Nordlys at the east pier."] == "factiva caption or note"
-    assert rules["A4"] == "factiva PG: page" and rules["LKOBS"] == "factiva SC: source code"
+    assert rules["Document " + AN1] == "AN: accession number"
+    assert rules["1,234 words"] == "WC: word count"
+    assert rules["Lakeside Media Ltd"] == "PUB: publisher"
+    assert rules["The ferry Nordlys at the east pier."] == "caption or note"
+    assert rules["A4"] == "PG: page" and rules["LKOBS"] == "SC: source code"
 
 
 def test_the_search_summary_is_provenance_and_the_page_furniture_is_removed():
@@ -238,9 +238,9 @@ def test_the_search_summary_is_provenance_and_the_page_furniture_is_removed():
         "archive": "Factiva", "search": "ferry AND harbour", "Date": "01/03/2020 to 31/03/2020",
         "Source": "The Lakeside Observer", "results": "2", "exported": "5 April 2020 10:12"}
     removed = dict(export.removed)
-    assert removed["Search Summary"] == "factiva search summary"
-    assert removed["© 2020 Factiva, Inc. All rights reserved."] == "factiva page furniture"
-    assert removed["Bakery chain opens in the old station"] == "factiva headline list"
+    assert removed["Search Summary"] == "search summary"
+    assert removed["© 2020 Factiva, Inc. All rights reserved."] == "page furniture"
+    assert removed["Bakery chain opens in the old station"] == "headline list"
     texts = [body(a) for a in export.articles]
     for furniture in ("Search Summary", "Factiva, Inc", "Bakery chain", "Document", "words",
                       "Copyright", "Results Found", "Lakeside Media", "Nordlys", "LKOBS"):
@@ -272,7 +272,7 @@ def test_article_text_outside_any_article_block_is_named_not_lost():
     page = display_page().replace(footer, f"<p>{stray}</p>".encode() + footer)
     export = factiva_html.read(page)
     assert len(export.articles) == 2
-    assert (stray, "factiva page furniture") in export.removed
+    assert (stray, "page furniture") in export.removed
     assert any("outside any article" in p for p in export.problems)
 
 
@@ -284,10 +284,10 @@ def test_field_codes_fill_the_fields_and_lp_then_td_the_body():
     first, second = export.articles
     assert_coded_articles(first, second)
     rules = dict(first.removed)
-    assert rules["gcat : Political/General News | gtrans : Transport"] == "factiva NS: subjects"
-    assert rules["12:45"] == "factiva ET: time"
-    assert rules["FERRY"] == "factiva IPC: information provider codes"
-    assert ("© 2020 Factiva, Inc. All rights reserved.", "factiva page furniture") in export.removed
+    assert rules["gcat : Political/General News | gtrans : Transport"] == "NS: subjects"
+    assert rules["12:45"] == "ET: time"
+    assert rules["FERRY"] == "IPC: information provider codes"
+    assert ("© 2020 Factiva, Inc. All rights reserved.", "page furniture") in export.removed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -308,7 +308,7 @@ def test_the_display_layout_as_text_gives_the_same_articles(make):
     assert dict(export.provenance)["search"] == "ferry AND harbour"
     assert dict(export.provenance)["results"] == "2"
     page_footer = "Page 1 of 2 © 2020 Factiva, Inc. All rights reserved."
-    assert (page_footer, "factiva page furniture") in export.removed
+    assert (page_footer, "page furniture") in export.removed
     assert export.problems == () and first.problem == second.problem == ""
 
 
@@ -329,7 +329,7 @@ def test_the_field_code_layout_as_text_or_an_rtf_table(data, fmt):
     assert export.format == fmt
     first, second = export.articles
     assert_coded_articles(first, second)
-    assert ("Bridges", "factiva IPD: information provider descriptors") in second.removed
+    assert ("Bridges", "IPD: information provider descriptors") in second.removed
 
 
 def test_an_export_cut_off_inside_an_article_keeps_the_complete_ones_and_what_is_there():
@@ -356,7 +356,7 @@ def test_markers_stopping_halfway_name_the_part_not_read():
     export = factiva_text.read(text(lines))
     assert len(export.articles) == 1 and export.articles[0].paragraphs == (FERRY, FERRY_2, FERRY_3)
     assert [p.split(" of the text ")[0] for p in export.problems] == ["line 25", "line 27"]
-    assert (stray, "factiva outside any article") in export.removed
+    assert (stray, "outside any article") in export.removed
 
 
 def test_a_header_without_copyright_ends_before_the_first_sentence():
@@ -375,7 +375,7 @@ def test_a_page_number_printed_before_the_word_count_is_no_byline():
              "The Lakeside Observer", "English", "", FERRY, FERRY_2, f"Document {AN1}"]
     [article] = factiva_text.read(rtf(lines)).articles
     assert fields(article)["title"] == "Harbour towns agree on one ferry timetable"
-    assert "author" not in fields(article) and ("A4", "factiva PG: page") in article.removed
+    assert "author" not in fields(article) and ("A4", "PG: page") in article.removed
     assert article.paragraphs == (FERRY, FERRY_2)
 
 
@@ -399,7 +399,7 @@ def test_a_table_in_an_article_body_does_not_make_it_a_field_code_article():
     first, _ = factiva_html.read(page).articles
     assert fields(first)["title"] == "Harbour towns agree on one ferry timetable"
     assert first.paragraphs == (FERRY, FERRY_2, FERRY_3)
-    assert ("Indiana 3", "factiva caption or note") in first.removed
+    assert ("Indiana 3", "caption or note") in first.removed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -441,5 +441,5 @@ def test_a_table_of_contents_above_the_first_article_is_not_its_header():
     assert (fields(first)["title"], fields(first)["author"]) == (
         "Harbour towns agree on one ferry timetable", "Mira Castell")
     assert "section" not in fields(first) and first.paragraphs == (FERRY, FERRY_2, FERRY_3)
-    assert ("Footbridge closes for repairs", "factiva outside any article") in export.removed
-    assert ("Factiva RTF Display Format", "factiva page furniture") in export.removed
+    assert ("Footbridge closes for repairs", "outside any article") in export.removed
+    assert ("Factiva RTF Display Format", "page furniture") in export.removed

@@ -44,11 +44,11 @@ def test_the_labels_edition_and_copyright_lines_are_removed_with_their_rule_not_
     s = story(1, byline="By Jane Doe", section="World", edition="Late Edition", graphic="A photo")
     article = lexis_text.read(encode_export(text_export([s]))).articles[0]
     rules = dict(article.removed)
-    assert rules["1 of 1 DOCUMENTS"] == "archive-marker"
-    assert rules["Late Edition"] == "archive-edition"
-    assert rules["BYLINE: By Jane Doe"] == rules["LOAD-DATE: March 3, 2020 Tuesday"] == "archive-label"
-    assert rules["GRAPHIC: A photo"] == "archive-label"
-    assert rules["Copyright 2020 The Daily Courier All Rights Reserved"] == "archive-copyright"
+    assert rules["1 of 1 DOCUMENTS"] == "marker"
+    assert rules["Late Edition"] == "edition"
+    assert rules["BYLINE: By Jane Doe"] == rules["LOAD-DATE: March 3, 2020 Tuesday"] == "label"
+    assert rules["GRAPHIC: A photo"] == "label"
+    assert rules["Copyright 2020 The Daily Courier All Rights Reserved"] == "copyright"
     body = " ".join(article.paragraphs)
     assert not any(word in body for word in ("BYLINE", "LENGTH", "LOAD-DATE", "Copyright", "Late Edition"))
 
@@ -58,7 +58,7 @@ def test_the_cover_page_gives_the_search_and_export_time_and_leaks_into_no_artic
     provenance = dict(export.provenance)
     assert provenance["search"] == "Hafen AND Fähre"
     assert provenance["exported"] == "Friday, March 20, 2020 16:51:31"
-    assert ("Suchbegriffe: Hafen AND Fähre", "archive-cover") in export.removed
+    assert ("Suchbegriffe: Hafen AND Fähre", "cover") in export.removed
     assert not any("Hafen" in p or "WESTBRIDGE" in p for p in export.articles[0].paragraphs)
 
 
@@ -87,7 +87,7 @@ def test_where_the_document_lines_stop_the_text_is_reported_not_merged_into_an_a
     assert [a.paragraphs for a in export.articles] == [tuple(story(k).body) for k in (1, 2, 4)]
     [problem] = export.problems
     assert problem.startswith("lines ") and "follow article 2" in problem and "not read" in problem
-    unread = [line for line, rule in export.articles[1].removed if rule == "archive-unread"]
+    unread = [line for line, rule in export.articles[1].removed if rule == "unread"]
     assert "Harbour council votes on pier plan number 3" in unread
 
 
@@ -134,7 +134,7 @@ def test_a_headline_label_and_a_text_label_place_the_title_and_the_body():
     assert (article.field("outlet"), article.field("author")) == ("Het Dagblad", "DE VRIES, ANNA")
     assert article.paragraphs == ("DEN HAAG, dinsdag",
                                   "De havenraad heeft dinsdag gestemd over de plannen voor de nieuwe pier.")
-    assert ("Copyright 2002 Het Dagblad", "archive-copyright") in article.removed
+    assert ("Copyright 2002 Het Dagblad", "copyright") in article.removed
 
 
 def test_speakers_and_upper_case_openings_of_a_transcript_stay_in_its_body():
@@ -191,7 +191,7 @@ def test_an_html_export_s_cover_in_one_block_list_items_and_a_missing_headline()
     assert article.paragraphs == ("The harbour council met on Monday.", "It listed two points:",
                                   "• The pier will be longer.", "• The ferry will run hourly.",
                                   "The vote is next week.")
-    assert ("MATP", "archive-label") in article.removed
+    assert ("MATP", "label") in article.removed
 
 
 def test_labels_open_their_own_paragraph_where_no_empty_line_parts_them():
@@ -235,4 +235,4 @@ def test_a_centred_line_after_the_copyright_that_opens_no_article_closes_this_on
     export = lexis_text.read(text.encode())
     assert not export.problems and [a.paragraphs for a in export.articles] == [tuple(story(1).body),
                                                                                tuple(story(2).body)]
-    assert ("Westbridge Printing GmbH & Co. KG", "archive-label") in export.articles[0].removed
+    assert ("Westbridge Printing GmbH & Co. KG", "label") in export.articles[0].removed

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: what the rule of every line a reader removes begins with ("archive-label", "archive-cover"):
+#: what ingest puts before the rule of every line a reader removed ("label" -> "archive label"):
 #: the archive's own furniture, not what cleaning took from a text
-RULE_PREFIX = "archive-"
+RULE_PREFIX = "archive "
 #: the fields a reader may fill, by the names ingest knows them by
 FIELDS = ("title", "date", "outlet", "author", "section", "length", "language", "source_id",
           "updated", "load_date")

@@ -31,8 +31,8 @@ FIELD_OF = {"SE": "section", "HD": "title", "BY": "author", "WC": "length", "PD"
             "SN": "outlet", "LA": "language", "AN": "source_id"}
 BODY_CODES = ("LP", "TD")  # lead paragraph(s), then the text: the body, in this order
 
-SEARCH_SUMMARY = "factiva search summary"
-PAGE_FURNITURE = "factiva page furniture"
+SEARCH_SUMMARY = "search summary"
+PAGE_FURNITURE = "page furniture"
 
 # "Document SUDOS00020131120e9bj0001v": a word of the interface language and the accession number
 # (25 characters: the source code padded to 8, the date, 9 letters and digits), alone on its line
@@ -69,8 +69,8 @@ def clean(text: str) -> str:
 
 
 def rule(code: str) -> str:
-    """The rule naming a line read as Factiva field `code` ("factiva WC: word count")."""
-    return f"factiva {code}: {CODES.get(code, 'indexing')}"
+    """The rule naming a line read as Factiva field `code` ("WC: word count")."""
+    return f"{code}: {CODES.get(code, 'indexing')}"
 
 
 def accession(line: str) -> str | None:

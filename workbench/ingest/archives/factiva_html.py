@@ -153,7 +153,7 @@ def _display(el) -> tuple[list, list, list]:
         got, lines, used = ff.display_header(header, bounded=False)
         for name, value in got:
             ff.add(fields, name, value)
-        removed.extend(lines + [(text, "factiva header line") for text in header[used:]])
+        removed.extend(lines + [(text, "header line") for text in header[used:]])
         header.clear()
 
     for b, text in blocks[(hd + 1 if hd is not None else 0):]:
@@ -172,7 +172,7 @@ def _display(el) -> tuple[list, list, list]:
             ff.add(fields, "source_id", acc)
         else:
             note = len(removed)
-            removed.append((text, "factiva caption or note"))
+            removed.append((text, "caption or note"))
     read_header()
     if note is not None and ff.is_publisher(removed[note][0]):
         removed[note] = (removed[note][0], ff.rule("PUB"))
@@ -216,7 +216,7 @@ def _loose_text(root, skip: set) -> list[tuple[str, str]]:
             flush(where)
             return
         if el.get("id") == "carryOver":
-            where = "factiva headline list"
+            where = "headline list"
         if tag in _BLOCK_TAGS:
             flush(where)
         buffer.append(el.text or "")

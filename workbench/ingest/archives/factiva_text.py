@@ -36,7 +36,7 @@ _PRE_LINES = 3  # above a word count: [section] headline [byline]
 _SCAN_LINES = 200  # short lines looked at above the first article (a table of contents)
 _PROSE_WORDS = 25  # a line this long is a paragraph, not a headline or a label
 _CONTINUATION = 2  # lines a code's value may run on for below it, in the codes closing an article
-OUTSIDE = "factiva outside any article"
+OUTSIDE = "outside any article"
 
 
 def sniff(data: bytes) -> bool:
@@ -231,7 +231,7 @@ def _display(lines: list[str], begin: int, anchor: int, stop: int, *,
     pre = [lines[j] for j in range(begin, head) if lines[j]]
     for name, value in _pre_lines(pre):
         code = {"section": "SE", "title": "HD", "author": "BY"}.get(name)
-        removed.append((value, ff.rule(code) if code else "factiva ambiguous header line"))
+        removed.append((value, ff.rule(code) if code else "ambiguous header line"))
         if code:
             ff.add(fields, name, ff.author(value) if code == "BY" else value)
     rest = [j for j in range(head, stop) if lines[j]]

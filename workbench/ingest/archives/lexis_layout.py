@@ -202,7 +202,7 @@ def article(number: int, marker: str, paras: list[Para], *, centring: bool) -> R
     labels = [label(p) for p in paras]
     fields: dict[str, str] = {}
     where: dict[str, str] = {}
-    removed: list[tuple[str, str]] = [(marker, "archive-marker")]
+    removed: list[tuple[str, str]] = [(marker, "marker")]
 
     def field(name: str | None, value: str, printed: str) -> None:
         if name and value and name not in fields:
@@ -216,7 +216,7 @@ def article(number: int, marker: str, paras: list[Para], *, centring: bool) -> R
     body = start
     while headed and body < len(paras) and _header_run(labels, body):
         lab = labels[body]
-        removed.append((paras[body].text, "archive-label"))
+        removed.append((paras[body].text, "label"))
         body += 1
         if lab.key in BODY:
             break
@@ -226,19 +226,19 @@ def article(number: int, marker: str, paras: list[Para], *, centring: bool) -> R
     header_keys = {lab.key for lab in labels[:body] if lab is not None}
     closing, unread = _closing(paras, labels, end, header_keys)
     for p, lab in zip(paras[end:end + closing], labels[end:end + closing]):
-        removed.append((p.text, "archive-copyright" if is_copyright(p.lines[0]) else
-                        "archive-end" if is_end(p) else "archive-label"))
+        removed.append((p.text, "copyright" if is_copyright(p.lines[0]) else
+                        "end" if is_end(p) else "label"))
         if lab is not None:
             field(FIELDS.get(lab.key), lab.value, f"{lab.printed} line")
-    removed += [(p.text, "archive-unread") for p in unread]
+    removed += [(p.text, "unread") for p in unread]
     length = re.match(r"\d[\d,.\s]*", fields.get("length", ""))
     text = [p.text for p in paras[body:end]]
     if any(_MISSING.match(p) for p in text):
-        removed += [(p, "archive-missing") for p in text]
+        removed += [(p, "missing") for p in text]
         text = []
     read = Article(number, tuple(fields.items()), tuple(text), tuple(removed),
                    problem="the archive could not give this article (an error in the document)"
-                   if any(rule == "archive-missing" for _, rule in removed) else "",
+                   if any(rule == "missing" for _, rule in removed) else "",
                    where=tuple(where.items()))
     return Read(read, closing > 0, int(re.sub(r"\D", "", length.group())) if length else None,
                 tuple(unread))
@@ -269,7 +269,7 @@ def _header(paras: list[Para], centring: bool, field, removed: list, *, headed: 
         top = paras[:dated + 1] if dated is not None else []
     top += [p for p in paras if is_copyright(p.lines[0]) and p not in top]
     heads = [p for p in paras if p not in top]
-    removed += [(line, "archive-copyright") for p in top for line in p.lines if is_copyright(line)]
+    removed += [(line, "copyright") for p in top for line in p.lines if is_copyright(line)]
     lines = [(n, line) for n, p in enumerate(top) for line in p.lines if not is_copyright(line)]
     dated = next((k for k, (_, line) in enumerate(lines) if is_date_line(line)), None)
     if dated is None:  # the first paragraph
@@ -282,14 +282,14 @@ def _header(paras: list[Para], centring: bool, field, removed: list, *, headed: 
     for k, (_, line) in enumerate(lines):
         if k == dated:
             field("date", line, "date line")
-        removed.append((line, "archive-date" if k == dated else "archive-publication" if k in outlet
-                        else "archive-edition" if dated is not None and k > dated else "archive-header"))
+        removed.append((line, "date" if k == dated else "publication" if k in outlet
+                        else "edition" if dated is not None and k > dated else "header"))
     if outlet:
         field("outlet", " ".join(lines[k][1] for k in outlet), "publication line")
     for i, p in enumerate(heads):
         if i == 0 and headed and (centring or dated is not None):
             field("title", p.text, "headline")
-        removed.append((p.text, "archive-headline"))
+        removed.append((p.text, "headline"))
 
 
 def _body_end(paras: list[Para], labels: list[Label | None], body: int) -> int:

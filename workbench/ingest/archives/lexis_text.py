@@ -226,7 +226,7 @@ def _export(fmt: str, paras: list[Para], provenance: list[tuple[str, str]]) -> E
     said = _cover(cover)
     said += [(what, value) for what, value in provenance if what not in dict(said)]
     return Export(fmt, tuple(articles), tuple(said),
-                  tuple((line, "archive-cover") for p in cover for line in p.lines), tuple(problems))
+                  tuple((line, "cover") for p in cover for line in p.lines), tuple(problems))
 
 
 def _incomplete(read, *, last: bool, closing: bool) -> str:
