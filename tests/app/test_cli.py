@@ -35,3 +35,16 @@ def test_version(capsys):
     with pytest.raises(SystemExit) as done:
         main(["--version"])
     assert done.value.code == 0 and capsys.readouterr().out == f"workbench {__version__}\n"
+
+
+def test_check_names_an_archive_export_s_articles_by_number_and_headline(tmp_path, monkeypatch, capsys):
+    from lexis_exports import story, text_export
+
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "exports" / "courier.TXT").write_text(text_export([story(1), story(2)]),
+                                                       encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "exports"]) == 0
+    out = capsys.readouterr().out
+    assert f"courier.TXT #1: {story(1).title}" in out and f"courier.TXT #2: {story(2).title}" in out
+    assert "courier.TXT: archive export (nexis-text): 2 articles" in out

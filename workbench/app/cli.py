@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import __version__
 from ..corpus.corpus import Corpus
+from ..overview.provenance import provenance
 from ..overview.quality import FIELDS, needs_attention, quality
 from ..project.project import INPUTS, project
 
@@ -28,9 +29,16 @@ def format_report(corpus: Corpus) -> str:
     out.append(f"{len(corpus.documents)} documents, {len(corpus.sentences)} sentences, "
                f"{len(corpus.tokens)} tokens; " +
                ", ".join(f"{counts.get(s, 0)} {s}" for s in ("ok", "warning", "skipped")))
-    out.append("\nFILES")
+    out.append("\nFILES (an archive export's articles: file #article: headline)")
+    exports = set(provenance(corpus).file)
+    titles = dict(zip(corpus.documents.doc_id.astype(str), corpus.documents.title.fillna("")))
     for r in corpus.report.itertuples(index=False):
-        where = r.file + (f" row {r.row}" if not pd.isna(r.row) else "")
+        where = r.file
+        if not pd.isna(r.row) and r.file in exports:
+            title = titles.get(str(r.doc_id), "")
+            where += f" #{r.row}" + (f": {title[:60]}{'…' if len(title) > 60 else ''}" if title else "")
+        elif not pd.isna(r.row):
+            where += f" row {r.row}"
         out.append(f"  [{r.status:7}] {where}" + (f": {r.reason}" if r.reason else ""))
     out.append("\nMETADATA (chosen value; [curated] / [inferred: evidence]; ! = disagreement)")
     meta = corpus.metadata

@@ -32,4 +32,4 @@ def provenance(corpus: Corpus) -> pd.DataFrame:
     return found.assign(
         documents=found.file.map(in_corpus).fillna(0).astype("int64"),
         set_aside=found.file.map(aside.file.value_counts()).fillna(0).astype("int64"),
-        why=found.file.map(why).fillna(""))[PROVENANCE_COLUMNS]
+        why=[why.get(file, "") for file in found.file])[PROVENANCE_COLUMNS]

@@ -81,7 +81,7 @@ def test_the_cover_page_is_provenance_and_never_an_article(container):
     export = nexis_uni.read(container([FERRY, PIER], search="harbour AND ferry"))
     provenance = dict(export.provenance)
     assert provenance["search"] == "harbour AND ferry"
-    assert provenance["export date"] == "Tuesday, March 10, 2020 9:15:00 AM EST"
+    assert provenance["exported"] == "Tuesday, March 10, 2020 9:15:00 AM EST"
     assert (provenance["job number"], provenance["documents"]) == ("93150442", "2")
     assert provenance["narrowed by"].startswith("Sources: Harbour Gazette; Timeline:")
     rules = dict(export.removed)

@@ -38,7 +38,7 @@ _DOC_ID_BYTES = re.compile(_DOC_ID.pattern.encode())
 _LEXIS = (b"advance.lexis.com", b"urn:contentItem:", b"LADeliveryID", b"LADocCount")
 _BOOKMARKS = (b'w:name="Body"', b'w:name="Bookmark_1"', b"bkmkstart Body", b"bkmkstart Bookmark_1")
 _ENDS = tuple(w.encode() for w in WORDS["end"])
-_COVER = tuple(w.encode() for k in ("export date", "job number", "search", "search type",
+_COVER = tuple(w.encode() for k in ("exported", "job number", "search", "search type",
                                     "narrowed by", "client/matter") for w in WORDS[k])
 
 

@@ -79,7 +79,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         "pays", "país", "paese", "correction date", "graphic", "grafik", "graphique", "gráfico",
         "afbeelding", "grafiek", "notes", "anmerkungen", "notas"),
     # the cover page: what the provenance keeps, and what it only removes
-    "export date": ("date and time", "datum und uhrzeit", "date et heure", "fecha y hora",
+    "exported": ("date and time", "datum und uhrzeit", "date et heure", "fecha y hora",
                     "datum en tijd", "data e ora", "data e hora"),
     "job number": ("job number", "auftragsnummer", "jobnummer", "numéro de tâche",
                    "numéro de travail", "numéro du travail", "número de trabajo", "opdrachtnummer",
@@ -115,7 +115,7 @@ HEADER = {_key(w): f for f in ("section", "length", "author", "updated", "load_d
           for w in WORDS[f]}
 CLOSING = {_key(w): "" for w in WORDS["classification"]} | {
     _key(w): f for f in ("load_date", "language", "updated") for w in WORDS[f]}
-COVER = {_key(w): f for f in ("export date", "job number", "search", "search type",
+COVER = {_key(w): f for f in ("exported", "job number", "search", "search type",
                               "narrowed by", "content type", "client/matter") for w in WORDS[f]}
 END, BODY, BLOCKS, DOCUMENTS = (frozenset(map(_key, WORDS[k]))
                                 for k in ("end", "body", "closing", "documents"))
