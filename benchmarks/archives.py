@@ -1,5 +1,6 @@
 """`python -m benchmarks.archives`: how fast a Nexis Uni Word export is read, in articles per
-second of CPU time (target: 500 or more for a 500-article export).
+second of CPU time (target: 500 or more for a 500-article export), and whether a folder of 100
+exports is ingested by every worker (the workers that did work, and the speed-up over one).
 
 The export is synthetic, written with python-docx in a temporary folder in the archive's layout:
 a cover page listing every article, then each article in its own section (with its own header
@@ -12,9 +13,12 @@ from __future__ import annotations
 
 import argparse
 import copy
+import io
 import json
+import re
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 import docx
@@ -110,7 +114,61 @@ def measure(articles: int = 500, repeats: int = 3) -> dict:
             "articles_per_second": round(read / best), "target": TARGET}
 
 
+def export_folder(folder: Path, exports: int = 100, articles: int = 50) -> int:
+    """`exports` Word exports of `articles` articles each in `folder`, every file with other
+    titles and body words (one synthetic export, renumbered per file: writing each with
+    python-docx would take minutes). Returns the bytes written."""
+    template = synthetic_export(articles)
+    with zipfile.ZipFile(io.BytesIO(template)) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    body = parts["word/document.xml"].decode("utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for k in range(exports):
+        parts["word/document.xml"] = re.sub(r"(report|number) (\d+)", rf"\1 {k}-\2", body).encode()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+        written += (folder / f"export-{k:03d}.docx").write_bytes(buffer.getvalue())
+    return written
+
+
+def folder_ingest(exports: int = 100, articles: int = 50) -> dict:
+    """A cold ingest of a folder of `exports` Word exports with every worker: its seconds, the
+    documents, the workers started and how many of them worked (more than 0.2 CPU seconds
+    during the load), and the same load with one worker for the speed-up. The articles differ
+    only in their numbers, so duplicates are not looked for (they would all be near copies)."""
+    import psutil
+
+    import workbench
+    from workbench.ingest.pipeline import PRELOAD
+    from workbench.parallel import pool, worker_count
+
+    out = {"exports": exports, "articles_each": articles}
+    with tempfile.TemporaryDirectory(prefix="bench-archive-folder-") as tmp:
+        folder = Path(tmp) / "corpus"
+        out["mb"] = round(export_folder(folder, exports, articles) / 2**20, 1)
+        for label, workers in (("one", 1), ("all", worker_count())):
+            if workers > 1:
+                list(pool(workers, PRELOAD).map(abs, range(4 * workers)))  # started before timing
+            before = {p.pid: sum(p.cpu_times()[:2]) for p in psutil.Process().children(recursive=True)}
+            start = time.perf_counter()
+            corpus = workbench.load_corpus(folder, metadata=None, cache_dir=Path(tmp) / label,
+                                           progress=False, workers=workers, dedupe="none")
+            out[f"{label}_s"] = round(time.perf_counter() - start, 2)
+            after = {p.pid: sum(p.cpu_times()[:2]) for p in psutil.Process().children(recursive=True)}
+            out["documents"] = len(corpus.documents)
+            if workers > 1:
+                out["workers"] = workers
+                out["workers_busy"] = sum(after[p] - before.get(p, 0) > 0.2 for p in after)
+    out["speedup"] = round(out["one_s"] / out["all_s"], 2)
+    return out
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=500)
-    print(json.dumps(measure(parser.parse_args().articles)))
+    parser.add_argument("--exports", type=int, default=100, help="Word exports in the folder")
+    args = parser.parse_args()
+    print(json.dumps({"read": measure(args.articles), "folder": folder_ingest(args.exports)}))

@@ -19,3 +19,11 @@ def test_the_synthetic_export_reads_as_its_500_articles():
     assert [a.field("title") for a in export.articles[::250]] == [
         "Harbour report number 1", "Harbour report number 251"]
     assert dict(export.provenance)["documents"] == "500"
+
+
+def test_the_folder_of_exports_holds_distinct_whole_exports(tmp_path):
+    archives.export_folder(tmp_path, exports=3, articles=2)
+    read = [nexis_uni.read(p.read_bytes()) for p in sorted(tmp_path.iterdir())]
+    assert [len(e.articles) for e in read] == [2, 2, 2]
+    titles = [a.field("title") for e in read for a in e.articles]
+    assert len(set(titles)) == 6 and titles[2] == "Harbour report number 1-1"
