@@ -3,8 +3,8 @@ chosen only by the config file.
 
 The exports are built from the seed articles' paragraphs: a gzipped JSON Lines file whose
 columns have other names than the workbench's, a list-valued `sources` column for the
-outlet, dates over four years and an extra column, as large exports look; and LexisNexis text
-and HTML exports of the seed articles, one per article.
+outlet, dates over four years and an extra column, as large exports look; and LexisNexis text,
+Nexis Uni Word and LexisNexis HTML exports of the seed articles, one per article.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import gzip
 import json
 
 import pytest
+import nexis_exports
 from lexis_exports import Story, encode_export, html_export, text_export
 from seed_paths import SEEDS
 
@@ -69,8 +70,9 @@ def _shown(nb) -> str:
 
 @pytest.fixture
 def archive_config(tmp_path, monkeypatch):
-    """A workbench.toml naming a folder of news-archive exports (two LexisNexis text exports and
-    an HTML one) holding the seed articles, one per article, with outlets and dates over years."""
+    """A workbench.toml naming a folder of news-archive exports (a LexisNexis text export, a
+    Nexis Uni Word export and a LexisNexis HTML one) holding the seed articles, one per article,
+    with outlets and dates over years."""
     stories = []
     for n, path in enumerate(sorted(SEEDS.iterdir())):
         text = next(iter(read_file(path, path.name).docs)).text
@@ -80,7 +82,8 @@ def archive_config(tmp_path, monkeypatch):
     folder = tmp_path / "exports"
     folder.mkdir()
     (folder / "first.TXT").write_bytes(encode_export(text_export(stories[:2], search="Azerbaijan")))
-    (folder / "second.TXT").write_bytes(encode_export(text_export(stories[2:4], first=3)))
+    (folder / "second.docx").write_bytes(nexis_exports.docx_export(
+        [nexis_exports.Story(s.title, s.outlet, s.date, s.body) for s in stories[2:4]]))
     (folder / "third.html").write_text(html_export(stories[4:]), encoding="utf-8")
     (tmp_path / "workbench.toml").write_text('[corpus]\npath = "exports"\nmetadata = ""\ncache = "cache"\n',
                                              encoding="utf-8")
