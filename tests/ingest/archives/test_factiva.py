@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.ingest.archives import Export, factiva_html, factiva_text, recognise
+from workbench.ingest.archives.metadata import article_metadata
 from workbench.ingest.dates import parse_date
 
 # interface language: word count, date as printed, the word before the accession number, language
@@ -266,6 +267,63 @@ def test_a_page_cut_off_inside_an_article_keeps_what_is_there():
     assert any("cut off after article 2" in p for p in export.problems)
 
 
+def one_article_page(lang: str, header: list[str], *, headline: str, byline: str = "",
+                     notes: tuple[str, ...] = (), doc: str = "Document") -> bytes:
+    """A page holding one article display, its header divs as given."""
+    divs = "".join(f"<div>{d}</div>" for d in header)
+    author = f'<div class="author">{byline} </div>' if byline else ""
+    paras = "".join(f'<p class="articleParagraph {lang}articleParagraph">{t}</p>' for t in (FERRY, FERRY_2))
+    tail = "".join(f"<p>{n}</p>" for n in notes)
+    return f"""<html><head><meta charset="utf-8"/><title>Factiva</title></head><body>
+<div id="article-{AN1}" class="article"><div class="article {lang}Article"><p>
+<div id="hd"><span class='{lang}Headline'>{headline}</span></div>{author}{divs}</p>{paras}{tail}
+<p>Lakeside Media Ltd</p><p>{doc} {AN1}</p></div></div>
+<div id="pageFooter"><span class="copyright">&copy; 2020 Factiva, Inc. 版權所有.</span></div>
+</body></html>""".encode()
+
+
+def test_the_chinese_interface_prints_the_time_with_the_date_and_names_languages_in_chinese():
+    header = ["1234 字", "2020 年 3 月 3 日 01:07", "The Lakeside Observer", "LKOBS", "9", "22", "英文",
+              "Copyright 2020 Lakeside Media Ltd."]
+    export = factiva_html.read(one_article_page("en", header, headline="Ferry timetable agreed",
+                                                byline="作者：王明", notes=("3089611",), doc="文件"))
+    [article] = export.articles
+    fields_, _ = article_metadata(article)
+    assert (fields_["author"], fields_["language"]) == ("王明", "en")
+    assert fields_["outlet"] == "The Lakeside Observer"
+    assert parse_date(fields_["date"]) == (pd.Timestamp("2020-03-03"), "day")
+    assert article.paragraphs == (FERRY, FERRY_2) and fields_["source_id"] == AN1
+    assert ("3089611", "caption or note") in article.removed
+    assert ("© 2020 Factiva, Inc. 版權所有.", "page furniture") in export.removed
+
+
+@pytest.mark.parametrize(("printed", "code"), [
+    ("德文", "de"), ("中文（简体）", "zh"), ("Chinese-Simplified", "zh"), ("Français", "fr"),
+    ("フランス語", "fr")])
+def test_the_language_is_read_as_each_interface_names_it(printed, code):
+    header = ["88 words", "4 March 2020", "The Lakeside Observer", printed, "(c) 2020 Lakeside Media Ltd"]
+    [article] = factiva_html.read(one_article_page("en", header, headline="Footbridge closes")).articles
+    assert article_metadata(article)[0]["language"] == code
+
+
+@pytest.mark.parametrize("time", ["14 h 32", "11:14 AM EST", "下午 3:46"])
+def test_a_time_after_the_date_is_no_outlet(time):
+    header = ["1\u00a0234 mots", "3 mars 2020", time, "Le Monde", "LEMOND", "Français",
+              "Tous droits réservés - Le Monde 2020"]
+    [article] = factiva_html.read(one_article_page("fr", header, headline="Un horaire commun",
+                                                   byline="Par Jean Dupont")).articles
+    assert (fields(article)["outlet"], fields(article)["author"]) == ("Le Monde", "Jean Dupont")
+    assert (time, "ET: time") in article.removed
+
+
+def test_only_the_number_factiva_put_before_a_headline_is_dropped():
+    page = display_page().replace(b"1) Harbour towns agree", b"96) 2) Harbour towns agree")
+    page = page.replace(b'class="enHeadline counted">2) Footbridge', b'class="enHeadline">2) Footbridge')
+    first, second = factiva_html.read(page).articles
+    assert fields(first)["title"] == "2) Harbour towns agree on one ferry timetable"
+    assert fields(second)["title"] == "2) Footbridge closes for repairs"
+
+
 def test_article_text_outside_any_article_block_is_named_not_lost():
     stray = " ".join(["The footbridge repairs were paid for by the harbour fund."] * 4)
     footer = b'<div id="pageFooter">'
@@ -368,6 +426,32 @@ def test_a_header_without_copyright_ends_before_the_first_sentence():
                                "length": "1234 字", "date": "2020 年 3 月 3 日",
                                "outlet": "湖畔观察报", "language": "中文", "source_id": AN1}
     assert article.paragraphs == ("两个港口城镇周一签署协议。", "乘客不必再等第二班船。")
+
+
+def test_without_a_copyright_line_the_header_ends_with_the_language_and_keeps_the_dateline():
+    lines = ["Harbour towns agree on one ferry timetable", "By Mira Castell", "1,234 words",
+             "3 March 2020", "11:14 AM EST", "The Lakeside Observer", "LKOBS", "English", "",
+             "LAKESIDE (Reuters)", "", FERRY, "Photo: © Lakeside Media", "", FERRY_2, "",
+             "Lakeside Media Ltd", "", f"Document {AN1}"]
+    [article] = factiva_text.read(text(lines)).articles
+    assert (fields(article)["outlet"], fields(article)["language"]) == ("The Lakeside Observer", "English")
+    assert article.paragraphs == ("LAKESIDE (Reuters)", FERRY, "Photo: © Lakeside Media", FERRY_2)
+
+
+def test_a_credit_under_the_first_paragraph_is_not_the_headers_copyright_line():
+    lines = ["Harbour towns agree on one ferry timetable", "1,234 words", "3 March 2020",
+             "The Lakeside Observer", "", FERRY, "Photo: © Lakeside Media", "", FERRY_2, "",
+             "Lakeside Media Ltd", "", f"Document {AN1}"]
+    [article] = factiva_text.read(text(lines)).articles
+    assert article.paragraphs == (FERRY, "Photo: © Lakeside Media", FERRY_2)
+
+
+def test_exports_joined_into_one_file_keep_no_byte_order_mark():
+    first, second = display_lines()[:22], display_lines()[24:]
+    joined = "\n".join(first) + "\n" + "\ufeff" + "\n".join(second)
+    a, b = factiva_text.read(joined.encode("utf-8-sig")).articles
+    assert fields(b)["title"] == "Footbridge closes for repairs" and "section" not in fields(b)
+    assert (a.paragraphs, b.paragraphs) == ((FERRY, FERRY_2, FERRY_3), (BRIDGE, BRIDGE_2))
 
 
 def test_a_page_number_printed_before_the_word_count_is_no_byline():

@@ -14,6 +14,7 @@ import re
 
 from ..dates import parse_date
 from ..page import n_words
+from .metadata import language_code
 
 #: Factiva's field codes, with what each holds
 CODES = {
@@ -41,7 +42,8 @@ _ACCESSION = r"([A-Za-z][A-Za-z0-9]{7}(?:19|20)\d{6}[a-z][a-z0-9]{8})"
 ACCESSION_LINE = re.compile(rf"^(?:AN\b[\s|:]*)?(?:[^\W\d_]{{2,12}}[\s:]+)?{_ACCESSION}[\s|]*$")
 ACCESSION_BYTES = re.compile(rb"(?<![A-Za-z0-9])" + _ACCESSION.encode() + rb"(?![A-Za-z0-9])")
 _WORD_COUNT = re.compile(r"^(?:\d{1,3}(?:[.,' ]\d{3})+|\d+) ?[^\W\d_]{1,12}\.?$")
-_TIME = re.compile(r"^(?:[^\d\s]{1,4} ?)?\d{1,2}[:.h]\d{2}(?: ?[^\d\s]{1,5})?$")  # "15:32", "오후 3:46"
+# "15:32", "14 h 32", "오후 3:46", "11:14 AM EST"
+_TIME = re.compile(r"^(?:[^\d\s]{1,4} ?)?\d{1,2} ?[:.h] ?\d{2}(?: ?[^\d\s]{1,5}){0,2}$")
 _SOURCE_CODE = re.compile(r"^(?=.*[A-Z])[A-Z0-9]{1,10}$")  # "J", "SUDOS", "WSJO"
 _PAGE = re.compile(r"^[A-Z]?\d{1,4}[A-Z]?$")
 _COPYRIGHT = re.compile(
@@ -54,9 +56,10 @@ _PAGE_OF = re.compile(r"^(?:(?:page|seite|página|pagina|pág\.|strona|sida|side
                       re.IGNORECASE)
 _FACTIVA = re.compile(r"\bfactiva,? inc\b|\bdow jones factiva\b|\bfactiva (?:rtf|html|pdf)\b",
                       re.IGNORECASE)
-# "By Jane Doe", "Von Lorenz Honegger", "Par Jean Dupont", "Por …", "Door …", "Af …", "От …"
-_BY = re.compile(r"^(?:[Bb]y|BY|[Vv]on|VON|Par|PAR|par|Por|POR|por|Door|DOOR|door|Af|AF|Av|AV|"
-                 r"От|ОТ|от)[\s:]+(?=\S)")
+# "By Jane Doe", "Von Lorenz Honegger", "Par Jean Dupont", "Por …", "Door …", "Af …", "От …", "作者：王明"
+_BY = re.compile(r"^(?:(?:[Bb]y|BY|[Vv]on|VON|Par|PAR|par|Por|POR|por|Door|DOOR|door|Af|AF|Av|AV|"
+                 r"От|ОТ|от)[\s:]+|作者 ?[:：]? ?)(?=\S)")
+_HEADER_WORDS = 12  # a header line (edition, page, volume) is never longer
 _COUNTER = re.compile(r"^\d{1,4}\) ?")  # "96) " before a headline Factiva numbered
 _SENTENCE_END = re.compile(r"[.!?…»\"”。！？]$")
 _COMPANY_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|S\.A|N\.V|B\.V|Pty|L\.P|P\.L\.C|S\.p\.A)\.$")
@@ -163,18 +166,11 @@ def display_header(values: list[str], *, bounded: bool) -> tuple[list[tuple[str,
             i = take(i, "SN")
             if i < n and _SOURCE_CODE.match(values[i]):
                 i = take(i, "SC")
-    window = values[i:i + 5] if bounded else values[i:]
-    cy = next((k for k, v in enumerate(window) if is_copyright(v)), None)
-    if cy is not None:
-        rest = window[:cy]
-    elif bounded:  # no copyright line: the header ends with the short lines (page, language)
-        rest = []
-        for v in window[:3]:
-            if n_words(v) > 3 or len(v) > 25 or _SENTENCE_END.search(v):
-                break
-            rest.append(v)
+    if bounded:
+        rest, cy = _header_rest(values[i:i + 5])
     else:
-        rest = window
+        cy = next((k for k, v in enumerate(values[i:]) if is_copyright(v)), None)
+        rest = values[i:i + cy] if cy is not None else values[i:]
     for k, v in enumerate(rest):
         last = k == len(rest) - 1
         if is_page(v):
@@ -186,6 +182,30 @@ def display_header(values: list[str], *, bounded: bool) -> tuple[list[tuple[str,
     if cy is not None:
         i = take(i, "CY")
     return fields, removed, i
+
+
+def _header_rest(window: list[str]) -> tuple[list[str], int | None]:
+    """The header lines after the source (edition, page, language) among the first lines of a text
+    export's article, and where its copyright line is among them (None: it prints none). The header
+    is short lines, up to the copyright line, the language its last line before that; without a
+    copyright line, at most three very short lines (a dateline, "BERLIN (dpa)", is the body's)."""
+    rest: list[str] = []
+    for k, v in enumerate(window):
+        if is_copyright(v):
+            return rest, k
+        words = n_words(v)
+        if words > _HEADER_WORDS or (words > 3 and _SENTENCE_END.search(v)) or (
+                rest and language_code(rest[-1])):
+            break
+        rest.append(v)
+    short: list[str] = []
+    for v in rest[:3]:
+        if n_words(v) > 3 or len(v) > 25 or _SENTENCE_END.search(v):
+            break
+        short.append(v)
+        if language_code(v):
+            break
+    return short, None
 
 
 def summary_provenance(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -114,8 +114,10 @@ def _rtf_text(data: bytes) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    """One stripped line per paragraph; a table cell's closing "|" dropped."""
-    return [line.replace("\u00a0", " ").strip().removesuffix("|").strip() for line in text.split("\n")]
+    """One stripped line per paragraph; a table cell's closing "|" dropped, and the byte-order mark
+    each export starts with where several were joined into one file."""
+    return [line.replace("\u00a0", " ").replace("\ufeff", "").strip().removesuffix("|").strip()
+            for line in text.split("\n")]
 
 
 def _code(line: str) -> tuple[str, str] | None:

@@ -40,14 +40,23 @@ _LANGUAGES = {
     "tr": "turkish türkçe türkisch turc turco",
     "az": "azerbaijani azərbaycan aserbaidschanisch azéri",
 }
-LANGUAGES = {name: code for code, names in _LANGUAGES.items() for name in names.split()}
+# as the Chinese and Japanese interfaces print them ("英文", "德文", "中文（简体）", "フランス語")
+_LANGUAGES_CJK = {
+    "en": "英文 英语 英語", "de": "德文 德语 德語 ドイツ語", "fr": "法文 法语 法語 フランス語",
+    "es": "西班牙文 西班牙语 西班牙語 スペイン語", "it": "意大利文 意大利语 義大利文 イタリア語",
+    "nl": "荷兰文 荷蘭文 荷兰语 オランダ語", "ru": "俄文 俄语 俄語 ロシア語",
+    "pt": "葡萄牙文 葡萄牙语 ポルトガル語", "zh": "汉语 漢語 简体中文 繁體中文 繁体中文 中国語",
+    "ja": "日文 日语 日語", "ko": "韩文 韓文 韩语 韓国語", "ar": "阿拉伯文 阿拉伯语 アラビア語",
+}
+LANGUAGES = {name: code for table in (_LANGUAGES, _LANGUAGES_CJK) for code, names in table.items()
+             for name in names.split()}
 _FORMAT_ROW = re.compile(r"archive export \((?P<format>[\w-]+)\): (?P<articles>\d+) articles?$")
 
 
 def language_code(printed: str) -> str | None:
     """The ISO 639-1 code of a language as an archive prints it ("ENGLISH", "GERMAN; DEUTSCH",
-    "Dutch / Nederlands", "Français"), None for one it does not name."""
-    for name in re.split(r"[;,/()]|\s+-\s+", printed):
+    "Dutch / Nederlands", "Français", "Chinese-Simplified", "英文"), None for one it does not name."""
+    for name in re.split(r"[;,/()（）-]", printed):
         if code := LANGUAGES.get(" ".join(name.split()).casefold()):
             return code
     return None
