@@ -316,6 +316,17 @@ def test_a_time_after_the_date_is_no_outlet(time):
     assert (time, "ET: time") in article.removed
 
 
+def test_a_credit_under_the_byline_is_neither_byline_nor_header_field():
+    header = ["Special to The Lakeside Observer", "363 Wörter", "5 Januar 1993", "The Lakeside Observer",
+              "LKOBS", "Late Edition - Final", "7", "Englisch", "Copyright 1993 Lakeside Media Ltd."]
+    [article] = factiva_html.read(one_article_page("en", header, headline="Ferry timetable agreed",
+                                                   byline="By MIRA CASTELL", doc="Dokument")).articles
+    assert fields(article) == {"title": "Ferry timetable agreed", "author": "MIRA CASTELL",
+                               "length": "363 Wörter", "date": "5 Januar 1993",
+                               "outlet": "The Lakeside Observer", "language": "Englisch", "source_id": AN1}
+    assert ("Special to The Lakeside Observer", "CR: credit") in article.removed
+
+
 def test_only_the_number_factiva_put_before_a_headline_is_dropped():
     page = display_page().replace(b"1) Harbour towns agree", b"96) 2) Harbour towns agree")
     page = page.replace(b'class="enHeadline counted">2) Footbridge', b'class="enHeadline">2) Footbridge')
@@ -452,6 +463,20 @@ def test_exports_joined_into_one_file_keep_no_byte_order_mark():
     a, b = factiva_text.read(joined.encode("utf-8-sig")).articles
     assert fields(b)["title"] == "Footbridge closes for repairs" and "section" not in fields(b)
     assert (a.paragraphs, b.paragraphs) == ((FERRY, FERRY_2, FERRY_3), (BRIDGE, BRIDGE_2))
+
+
+@pytest.mark.parametrize("headline", ["Harbour towns agree on one ferry timetable",
+                                      "By the Numbers: One Ferry"])
+def test_in_text_a_credit_under_the_byline_leaves_section_headline_and_byline_in_place(headline):
+    def article(an: str) -> list[str]:
+        return ["Metro Desk; A", headline, "By MIRA CASTELL", "Special to The Lakeside Observer",
+                "363 words", "5 January 1993", "The Lakeside Observer", "LKOBS", "Late Edition - Final",
+                "English", "Copyright 1993 Lakeside Media Ltd.", "", FERRY, "", "Lakeside Media Ltd", "",
+                f"Document {an}", ""]
+    for a in factiva_text.read(rtf(article(AN1) + article(AN2))).articles:
+        assert (fields(a)["section"], fields(a)["title"], fields(a)["author"]) == (
+            "Metro Desk; A", headline, "MIRA CASTELL")
+        assert ("Special to The Lakeside Observer", "CR: credit") in a.removed and a.paragraphs == (FERRY,)
 
 
 def test_a_page_number_printed_before_the_word_count_is_no_byline():

@@ -138,7 +138,7 @@ def add(fields: list[tuple[str, str]], name: str, value: str) -> None:
 def display_header(values: list[str], *, bounded: bool) -> tuple[list[tuple[str, str]],
                                                                   list[tuple[str, str]], int]:
     """Read the article display's header lines, which print the fields without their codes in
-    Factiva's order: [PG] WC PD [ET] SN [SC] [ED] [PG] [LA] [CY]. Returns the fields, every
+    Factiva's order: [CR] [PG] WC PD [ET] SN [SC] [ED] [PG] [LA] [CY]. Returns the fields, every
     line with its rule, and how many of `values` were header. `bounded`: the header's end is to
     be found (text exports, where the body follows on the next line); otherwise every value is
     header (a page's header divs)."""
@@ -155,8 +155,8 @@ def display_header(values: list[str], *, bounded: bool) -> tuple[list[tuple[str,
     wc = next((k for k in range(min(n, 3)) if is_word_count(values[k])), None)
     i = 0
     if wc is not None:
-        while i < wc:
-            i = take(i, "PG" if is_page(values[i]) else "ED")
+        while i < wc:  # a page number, or the credit under the byline
+            i = take(i, "PG" if is_page(values[i]) else "CR")
         i = take(i, "WC")
     if i < n and is_date(values[i]):
         i = take(i, "PD")

@@ -182,8 +182,9 @@ def _chunk(lines: list[str], chunk: range, anchors: list[tuple[int, str]], close
 def _start(lines: list[str], anchor: int, kind: str, floor: int) -> int:
     """Where the article of the header at `anchor` begins: the field codes above HD, or the
     lines above the word count (and a page number printed before it) that can be section,
-    headline and byline. More short lines than that above it (a table of contents, a cover):
-    the headline is the one listed again above, or the lines after the last blank line."""
+    headline, byline and the credit under it. More short lines than that above it (a table of
+    contents, a cover): the headline is the one listed again above, or the lines after the last
+    blank line."""
     if kind == "coded":
         start = anchor
         for j in range(anchor - 1, floor - 1, -1):
@@ -201,16 +202,17 @@ def _start(lines: list[str], anchor: int, kind: str, floor: int) -> int:
                 or ff.is_page_furniture(line) or "|" in line or "\t" in line):
             break
         taken.append(j)
-    if len(taken) <= _PRE_LINES:
+    texts = [ff.clean(lines[j]) for j in taken]
+    most = _PRE_LINES + (len(texts) > 1 and _is_byline(texts[1]) and not _is_byline(texts[0]))
+    if len(taken) <= most:
         return taken[-1] if taken else head
-    texts = [lines[j] for j in taken]
-    for k in range(_PRE_LINES):
+    for k in range(most):
         if texts[k] in texts[k + 1:]:
             return taken[k]
-    for k in range(1, _PRE_LINES):
+    for k in range(1, most):
         if any(not lines[x] for x in range(taken[k] + 1, taken[k - 1])):
             return taken[k - 1]
-    return taken[_PRE_LINES - 1]
+    return taken[most - 1]
 
 
 def _header_start(lines: list[str], anchor: int, floor: int) -> int:
@@ -232,9 +234,9 @@ def _display(lines: list[str], begin: int, anchor: int, stop: int, *,
     head = _header_start(lines, anchor, begin)
     pre = [lines[j] for j in range(begin, head) if lines[j]]
     for name, value in _pre_lines(pre):
-        code = {"section": "SE", "title": "HD", "author": "BY"}.get(name)
+        code = {"section": "SE", "title": "HD", "author": "BY", "credit": "CR"}.get(name)
         removed.append((value, ff.rule(code) if code else "ambiguous header line"))
-        if code:
+        if code in ff.FIELD_OF:
             ff.add(fields, name, ff.author(value) if code == "BY" else value)
     rest = [j for j in range(head, stop) if lines[j]]
     got, header, used = ff.display_header([lines[j] for j in rest[:12]], bounded=True)
@@ -260,13 +262,17 @@ def _display(lines: list[str], begin: int, anchor: int, stop: int, *,
 
 
 def _pre_lines(pre: list[str]) -> list[tuple[str, str]]:
-    """Section, headline and byline among the lines above the word count, by their shape:
-    a byline starts with "By" or reads as a name, a section is short; unsure stays unnamed."""
+    """Section, headline, byline and credit among the lines above the word count, by their shape:
+    a byline starts with "By" or reads as a name, a credit ("Special to The New York Times")
+    follows a byline, a section is short; unsure stays unnamed."""
     if not pre:
         return []
     pre = [ff.clean(x) for x in pre]
     if len(pre) == 1:
         return [("title", pre[0])]
+    if len(pre) >= 3 and _is_byline(pre[-2]) and not _is_byline(pre[-1]):  # [SE] HD BY CR
+        return [*(("section", x) for x in pre[-4:-3]), ("title", pre[-3]), ("author", pre[-2]),
+                ("credit", pre[-1])]
     if len(pre) >= 3:
         return [("section", pre[-3]), ("title", pre[-2]), ("author", pre[-1])]
     first, second = pre
@@ -277,6 +283,12 @@ def _pre_lines(pre: list[str]) -> list[tuple[str, str]]:
                                         or len(second) >= 3 * len(first)):
         return [("section", first), ("title", second)]
     return [("?", first), ("?", second)]
+
+
+def _is_byline(line: str) -> bool:
+    """A line starting with "By", "Von", "Par", … and then a name ("By the numbers" is none)."""
+    name = ff.author(line)
+    return name != line and not name[:1].islower()
 
 
 def _coded(lines: list[str], begin: int, anchor: int, stop: int) -> tuple[list, list, list]:
