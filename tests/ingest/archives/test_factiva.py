@@ -327,6 +327,14 @@ def test_a_credit_under_the_byline_is_neither_byline_nor_header_field():
     assert ("Special to The Lakeside Observer", "CR: credit") in article.removed
 
 
+def test_a_byline_printed_as_a_plain_line_above_the_word_count_is_the_author():
+    header = ["Von Hans Muster", "612 Wörter", "3. März 2020", "Seebote", "SEEB", "Deutsch",
+              "(c) 2020 Seebote"]
+    [article] = factiva_html.read(one_article_page("de", header, headline="Ein Fahrplan")).articles
+    assert (fields(article)["author"], fields(article)["outlet"]) == ("Hans Muster", "Seebote")
+    assert ("Von Hans Muster", "BY: byline") in article.removed
+
+
 def test_only_the_number_factiva_put_before_a_headline_is_dropped():
     page = display_page().replace(b"1) Harbour towns agree", b"96) 2) Harbour towns agree")
     page = page.replace(b'class="enHeadline counted">2) Footbridge', b'class="enHeadline">2) Footbridge')

@@ -118,6 +118,12 @@ def author(byline: str) -> str:
     return _BY.sub("", byline).strip(" ,;")
 
 
+def is_byline(line: str) -> bool:
+    """A line starting with "By", "Von", "Par", … and then a name ("By the numbers" is none)."""
+    name = author(line)
+    return name != line and not name[:1].islower()
+
+
 def headline(value: str, *, counted: bool = False) -> str:
     """The headline, without the "96) " a result list numbered it with (`counted`)."""
     return _COUNTER.sub("", value) if counted else value
@@ -138,7 +144,7 @@ def add(fields: list[tuple[str, str]], name: str, value: str) -> None:
 def display_header(values: list[str], *, bounded: bool) -> tuple[list[tuple[str, str]],
                                                                   list[tuple[str, str]], int]:
     """Read the article display's header lines, which print the fields without their codes in
-    Factiva's order: [CR] [PG] WC PD [ET] SN [SC] [ED] [PG] [LA] [CY]. Returns the fields, every
+    Factiva's order: [BY] [CR] [PG] WC PD [ET] SN [SC] [ED] [PG] [LA] [CY]. Returns the fields, every
     line with its rule, and how many of `values` were header. `bounded`: the header's end is to
     be found (text exports, where the body follows on the next line); otherwise every value is
     header (a page's header divs)."""
@@ -149,14 +155,14 @@ def display_header(values: list[str], *, bounded: bool) -> tuple[list[tuple[str,
     def take(i: int, code: str) -> int:
         removed.append((values[i], rule(code)))
         if code in FIELD_OF:
-            add(fields, FIELD_OF[code], values[i])
+            add(fields, FIELD_OF[code], author(values[i]) if code == "BY" else values[i])
         return i + 1
 
     wc = next((k for k in range(min(n, 3)) if is_word_count(values[k])), None)
     i = 0
     if wc is not None:
-        while i < wc:  # a page number, or the credit under the byline
-            i = take(i, "PG" if is_page(values[i]) else "CR")
+        while i < wc:  # a page number, a byline printed as a plain line, the credit under it
+            i = take(i, "PG" if is_page(values[i]) else "BY" if is_byline(values[i]) else "CR")
         i = take(i, "WC")
     if i < n and is_date(values[i]):
         i = take(i, "PD")

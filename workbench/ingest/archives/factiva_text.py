@@ -203,7 +203,7 @@ def _start(lines: list[str], anchor: int, kind: str, floor: int) -> int:
             break
         taken.append(j)
     texts = [ff.clean(lines[j]) for j in taken]
-    most = _PRE_LINES + (len(texts) > 1 and _is_byline(texts[1]) and not _is_byline(texts[0]))
+    most = _PRE_LINES + (len(texts) > 1 and ff.is_byline(texts[1]) and not ff.is_byline(texts[0]))
     if len(taken) <= most:
         return taken[-1] if taken else head
     for k in range(most):
@@ -270,7 +270,7 @@ def _pre_lines(pre: list[str]) -> list[tuple[str, str]]:
     pre = [ff.clean(x) for x in pre]
     if len(pre) == 1:
         return [("title", pre[0])]
-    if len(pre) >= 3 and _is_byline(pre[-2]) and not _is_byline(pre[-1]):  # [SE] HD BY CR
+    if len(pre) >= 3 and ff.is_byline(pre[-2]) and not ff.is_byline(pre[-1]):  # [SE] HD BY CR
         return [*(("section", x) for x in pre[-4:-3]), ("title", pre[-3]), ("author", pre[-2]),
                 ("credit", pre[-1])]
     if len(pre) >= 3:
@@ -283,12 +283,6 @@ def _pre_lines(pre: list[str]) -> list[tuple[str, str]]:
                                         or len(second) >= 3 * len(first)):
         return [("section", first), ("title", second)]
     return [("?", first), ("?", second)]
-
-
-def _is_byline(line: str) -> bool:
-    """A line starting with "By", "Von", "Par", … and then a name ("By the numbers" is none)."""
-    name = ff.author(line)
-    return name != line and not name[:1].islower()
 
 
 def _coded(lines: list[str], begin: int, anchor: int, stop: int) -> tuple[list, list, list]:
