@@ -335,8 +335,9 @@ def test_a_byline_printed_as_a_plain_line_above_the_word_count_is_the_author():
     assert ("Von Hans Muster", "BY: byline") in article.removed
 
 
-def test_only_the_number_factiva_put_before_a_headline_is_dropped():
-    page = display_page().replace(b"1) Harbour towns agree", b"96) 2) Harbour towns agree")
+@pytest.mark.parametrize("number", ["96) ", "96）"])
+def test_only_the_number_factiva_put_before_a_headline_is_dropped(number):
+    page = display_page().replace(b"1) Harbour towns agree", f"{number}2) Harbour towns agree".encode())
     page = page.replace(b'class="enHeadline counted">2) Footbridge', b'class="enHeadline">2) Footbridge')
     first, second = factiva_html.read(page).articles
     assert fields(first)["title"] == "2) Harbour towns agree on one ferry timetable"

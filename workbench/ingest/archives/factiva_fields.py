@@ -60,7 +60,7 @@ _FACTIVA = re.compile(r"\bfactiva,? inc\b|\bdow jones factiva\b|\bfactiva (?:rtf
 _BY = re.compile(r"^(?:(?:[Bb]y|BY|[Vv]on|VON|Par|PAR|par|Por|POR|por|Door|DOOR|door|Af|AF|Av|AV|"
                  r"От|ОТ|от)[\s:]+|作者 ?[:：]? ?)(?=\S)")
 _HEADER_WORDS = 12  # a header line (edition, page, volume) is never longer
-_COUNTER = re.compile(r"^\d{1,4}\) ?")  # "96) " before a headline Factiva numbered
+_COUNTER = re.compile(r"^\d{1,4}[)）] ?")  # "96) ", "96）" before a headline Factiva numbered
 _SENTENCE_END = re.compile(r"[.!?…»\"”。！？]$")
 _COMPANY_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|S\.A|N\.V|B\.V|Pty|L\.P|P\.L\.C|S\.p\.A)\.$")
 
