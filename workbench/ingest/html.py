@@ -52,7 +52,7 @@ _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|(?<=[。！？])")
 _LIST_MARK = re.compile(r"^(?:[-*•] |\d+\. )")
 _CELL, _BREAK = "\x00", "\x01"  # a table cell's and a preformatted line's end while laying out
 LINK_DENSE = 0.5  # a line with more than this share of its characters in links or times
-OTHER_TEXT = 0.25  # the container: a character of text not trafilatura's costs this much
+HELD = 0.8  # the article's container holds this share of the text of trafilatura's lines
 PART = 0.5  # an element holding less than this share of the page's text is a part of the page
 SLOT_REACH = 3  # a line outside the container stands in its slot within this many levels of it
 
@@ -129,7 +129,7 @@ def page_lines(root: etree._Element) -> list[Line]:
         if not text:
             return
         parts.append(text.replace("\n", _BREAK) if within["pre"] else text)
-        if n := len(text.strip()):
+        if n := len(_squash(text)):
             depth = len(opened)
             low = min(line["low"], line["dip"], depth) if line["low"] else depth
             if low != line["low"]:
@@ -244,7 +244,7 @@ def _locate(lines: list[Line], extracted: str) -> tuple[set[int], dict[int, list
     for text in _extracted_lines(extracted):
         if not find(text) and (missing := [piece for piece in _SENTENCE.split(text)
                                            if piece.strip() and not find(piece)]):
-            unplaced[bisect.bisect_right(starts, cursor)].append(" ".join(missing))
+            unplaced[bisect.bisect_left(starts, cursor)].append(" ".join(missing))
     return anchors, unplaced
 
 
@@ -312,14 +312,14 @@ def _chain(el: etree._Element) -> Iterator[etree._Element]:
 
 
 def _container(lines: list[Line], anchors: set[int]) -> etree._Element:
-    """The element holding most of trafilatura's text for least of the page's other text: the
-    one that maximises its anchor lines' characters less `OTHER_TEXT` times its other lines'."""
-    score: dict[etree._Element, float] = defaultdict(float)
-    for i, line in enumerate(lines):
-        n = len(line.text) if i in anchors else -OTHER_TEXT * len(line.text)
-        for el in _chain(line.block):
-            score[el] += n
-    return max(score, key=score.__getitem__)
+    """The innermost element holding `HELD` of the text of trafilatura's lines."""
+    held: dict[etree._Element, int] = defaultdict(int)
+    for i in anchors:
+        for el in _chain(lines[i].block):
+            held[el] += len(lines[i].text)
+    total = sum(len(lines[i].text) for i in anchors)
+    return max((el for el, n in held.items() if n >= HELD * total),
+               key=lambda el: sum(1 for _ in el.iterancestors()))
 
 
 def _inside(el: etree._Element, within: list[etree._Element]) -> bool:
