@@ -73,6 +73,17 @@ def test_navigation_related_links_share_rows_captions_comments_and_footers_stay_
     assert {*P, *ITEMS, QUOTE} <= lines
 
 
+def test_the_headline_a_date_a_caption_and_hidden_text_inside_the_body_stay_out():
+    html = ("<html><body><div class='post'><h1>Council weighs the weir plan</h1>"
+            "<p><time datetime='2024-03-05'>5 March 2024, 10:04</time></p>"
+            f"<p>{P[0]}</p><p><img src='w.jpg'><span class='photoCaption'>The weir in August"
+            f"</span></p><p>{P[1]}</p><p class='sr-only'>Skip to the next story</p>"
+            f"<h1>What comes next</h1><p>{P[2]}</p></div></body></html>")
+    extracted = "\n".join(["Council weighs the weir plan", P[0], P[1], "What comes next", P[2]])
+    assert article_text(html, extracted, "Council weighs the weir plan | Valley Herald").split(
+        "\n") == [P[0], P[1], "What comes next", P[2]]
+
+
 def test_a_body_the_page_splits_into_chunks_is_read_to_its_end_and_its_comments_are_not():
     chunk = "<div class='grid'><div class='body chunk'><p>{}</p><p>{}</p></div></div>"
     html = (f"<html><body><main><div class='chunks'>{chunk.format(P[0], P[1])}"

@@ -251,7 +251,8 @@ def _locate(lines: list[Line], extracted: str) -> tuple[set[int], dict[int, list
 class _Marks:
     """Which elements the page marks as outside the article (`OUTSIDE`, `FURNITURE_NAMES`, the
     headline), each only as a part of the page: an element holding half the page's text or half
-    of trafilatura's (a form around the whole page, an article tagged 'tag-comments') is none."""
+    of trafilatura's (a form around the whole page, an article tagged 'tag-comments', a headline
+    left open over the page) is none."""
 
     def __init__(self, lines: list[Line], anchors: set[int], headlines: set[etree._Element]):
         self.headlines = headlines
@@ -270,8 +271,8 @@ class _Marks:
     def marks(self, el: etree._Element) -> bool:
         if el not in self.cache:
             size = self.size.get(el, (0, 0))
-            self.cache[el] = el in self.headlines or (
-                size[0] < self.part[0] and size[1] < self.part[1] and _furniture(el))
+            self.cache[el] = size[0] < self.part[0] and size[1] < self.part[1] and (
+                el in self.headlines or _furniture(el))
         return self.cache[el]
 
     def outside(self, line: Line, container: etree._Element | None, *, dense: bool = True) -> bool:
