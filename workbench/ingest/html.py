@@ -230,7 +230,8 @@ def _locate(lines: list[Line], extracted: str) -> tuple[set[int], dict[int, list
 
     def find(text: str) -> bool:
         nonlocal cursor
-        sq = _squash(text)
+        if not (sq := _squash(text)):
+            return True
         at = page.find(sq, cursor)
         if at < 0:
             at = page.find(sq)
