@@ -83,7 +83,12 @@ def article_text(html: str, extracted: str, title: str | None = None) -> str:
     lines standing where its lines stand in the page's template (its first and last paragraphs,
     the body's later chunks), and its lines outside that element, each unless the page marks it
     as outside the article; a line of links among trafilatura's stays unless other links adjoin
-    it. Its text found nowhere on the page is kept where it stands."""
+    it. Its text found nowhere on the page is kept where it stands.
+
+    >>> article_text("<body><nav><a href='/'>Home</a></nav><div><p>One.</p><ul><li>Two</li>"
+    ...              "</ul><p>Three.</p></div></body>", "One.\nThree.")
+    'One.\nTwo\nThree.'
+    """
     root = _parse(html)
     lines = page_lines(root) if root is not None else []
     anchors, unplaced = _locate(lines, extracted)
@@ -98,12 +103,12 @@ def article_text(html: str, extracted: str, title: str | None = None) -> str:
     slots = {_slot(lines[i].block) for i in held}
     keep = []
     for i, line in enumerate(lines):
+        between = inside[i] and held[0] < i < held[-1]
+        in_slot = _slot(line.block) in slots and _inside(line.block, reach)
         listed = (i > 0 and lines[i - 1].dense) or (i + 1 < len(lines) and lines[i + 1].dense)
-        kept = i in anchors or (held[0] < i < held[-1] if inside[i] else False) or (
-            _slot(line.block) in slots and _inside(line.block, reach))
-        keep.append(kept and not marks.outside(line, container if inside[i] else None,
-                                               dense=i not in anchors or listed))
-    _empty_headings(lines, keep)
+        keep.append((i in anchors or between or in_slot) and not marks.outside(
+            line, container if inside[i] else None, dense=i not in anchors or listed))
+    keep = _empty_headings(lines, keep)
     out: list[str] = []
     for i, line in enumerate(lines):
         out += unplaced.get(i, [])
@@ -334,9 +339,10 @@ def _slot(el: etree._Element) -> tuple[str, ...]:
     return tuple(f"{a.tag}.{a.get('class') or ''}" for a in _chain(el))
 
 
-def _empty_headings(lines: list[Line], keep: list[bool]) -> None:
-    """A heading kept with no kept line under it (before the next heading of its rank or
-    higher) heads furniture: a list of links, a form."""
+def _empty_headings(lines: list[Line], keep: list[bool]) -> list[bool]:
+    """`keep` less the headings with no kept line under them (before the next heading of their
+    rank or higher): the heading of a list of links, of a form."""
+    keep = list(keep)
     heads: list[tuple[int, int]] = []  # (rank, line) of the kept headings over this line
     for i, line in enumerate(lines):
         tag = line.block.tag
@@ -350,3 +356,4 @@ def _empty_headings(lines: list[Line], keep: list[bool]) -> None:
             heads.clear()
     for _, i in heads:
         keep[i] = False
+    return keep
