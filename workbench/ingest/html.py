@@ -77,7 +77,7 @@ class Line:
 
 
 def article_text(html: str, extracted: str, title: str | None = None) -> str:
-    """The article's lines of the page `html`, one a line, given trafilatura's main text
+    r"""The article's lines of the page `html`, one a line, given trafilatura's main text
     `extracted` and the page's `title`: the lines of the element holding trafilatura's lines
     from its first to its last (with the tables, lists and quotes it drops between them), the
     lines standing where its lines stand in the page's template (its first and last paragraphs,
