@@ -58,18 +58,22 @@ class Cleaned:
     store_date: str | None = None
 
 
-def clean_lines(text: str, rules: Rules, *, outlet: str | None = None, page: bool = True) -> Cleaned:
+def clean_lines(text: str, rules: Rules, *, outlet: str | None = None, page: bool = True,
+                zone: bool = False) -> Cleaned:
     """Split `text` into lines and decide for each whether it belongs to the article.
 
     The rules test each line; then the lines of hard-wrapped paragraphs (wire copy, e-mail) are
     joined, each paragraph keeping the number of its first line, before the page heuristics that
     judge a line by its place on the page: a short wrapped line is not a page element. With
-    `page=False` (a row of an export: article text) only the rules naming `outlet` apply."""
+    `page=False` (a row of an export: article text) only the rules naming `outlet` apply; with
+    `zone=True` (an HTML page's article zone, its template already cut away by the page's
+    structure) the rules apply to its block-level lines, the page heuristics do not."""
     raw = text.split("\n")
     lines = [(n, line.strip()) for n, line in enumerate(raw, start=1)]
     lines = [(n, line) for n, line in lines if line]
     verdict: dict[int, str] = {}
-    header = store_header(text) if page and lines else None
+    heuristics = page and not zone
+    header = store_header(text) if heuristics and lines else None
     if header:  # "date 2024-08-17 <what the page began with>": the date is metadata
         n = lines[0][0]
         if is_prose(header.rest):
@@ -85,12 +89,12 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None, page: boo
     out = Cleaned(removed=[(n, raw[n - 1].strip(), verdict[n]) for n, _ in lines if n in verdict],
                   store_date=header.date if header else None)
     lines = [(n, line) for n, line in lines if n not in verdict]
-    if _hard_wrapped(lines):  # paragraphs first: a wrapped line is no page element
+    if not zone and _hard_wrapped(lines):  # paragraphs first: a wrapped line is no page element
         lines = _unwrap(lines, raw)
     # a store that cuts pages at a length ends them mid-line, often mid-paragraph
     cut = bool(lines) and not text.endswith("\n") and lines[-1][0] == len(raw) \
         and not lines[-1][1].isupper()
-    title = page_furniture(lines, verdict, cut=cut) if page and len(lines) > 1 else None
+    title = page_furniture(lines, verdict, cut=cut) if heuristics and len(lines) > 1 else None
     _captions(lines, verdict, out.removed)
     for n, line in lines:
         if n in verdict:

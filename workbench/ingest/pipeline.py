@@ -31,7 +31,7 @@ from .outlets import Outlets, cited_outlets, infer_outlet
 from .read import Layout, RawDoc, parse_block, read_file
 from .tokens import Tokenizer, TokenizerSettings
 
-PIPELINE_VERSION = "9"
+PIPELINE_VERSION = "10"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
 #: what the fork server imports before it forks ingest workers: this module and the language model
 PRELOAD = (f"{__package__}.preload",)
@@ -250,7 +250,7 @@ def _clean(raw: RawDoc, doc_id: str, ctx: Context, hints: dict, out: _Tables):
                                                                url=raw.fields.get("url"))
     outlet = _outlet(raw, hints.get("outlet"), found)
     page = not raw.is_row or hints.get("cleaning") == "page"  # an export's row is article text
-    cleaned = clean_lines(raw.text, ctx.rules, outlet=outlet, page=page)
+    cleaned = clean_lines(raw.text, ctx.rules, outlet=outlet, page=page, zone=raw.zone)
     if not cleaned.kept:
         rules = sorted({r for *_, r in cleaned.removed})
         reason = "empty text" if not cleaned.removed else (

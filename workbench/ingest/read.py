@@ -2,11 +2,12 @@
 
 A news-archive export (Nexis Uni / LexisNexis, Factiva) is recognised by its own markers, whatever
 its extension, and gives one document per article (`workbench.ingest.archives`); a PDF is not
-read. Otherwise plain text and Markdown are one document; HTML is reduced to its visible main text
-(trafilatura); CSV and JSON Lines exports (optionally gzipped) give one document per row,
-with columns found by common names or an explicit mapping. A UTF-8 export is decoded and parsed
-as a stream (`decode.utf8_lines`), so memory follows the rows in flight, not the file's size; a
-JSON Lines export's rows are left to the workers (`FileRead.blocks`, `parse_block`).
+read. Otherwise plain text and Markdown are one document; HTML is reduced to its article zone
+(trafilatura's main text widened by the page's structure, `workbench.ingest.html`); CSV and JSON
+Lines exports (optionally gzipped) give one document per row, with columns found by common names
+or an explicit mapping. A UTF-8 export is decoded and parsed as a stream (`decode.utf8_lines`),
+so memory follows the rows in flight, not the file's size; a JSON Lines export's rows are left to
+the workers (`FileRead.blocks`, `parse_block`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from . import archives
 from .archives import RULE_PREFIX
 from .archives.metadata import article_metadata, export_note, export_report
 from .decode import decode_bytes, utf8_lines
+from .html import article_text
 
 TEXT_EXT = {".txt", ".md", ".markdown", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -60,6 +62,7 @@ class RawDoc:
     fields: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     is_row: bool = False  # from a tabular export or an archive: already clean of page furniture
+    zone: bool = False  # an HTML page's article zone: its template cut away (`workbench.ingest.html`)
     #: field -> where an archive export printed it ("archive BYLINE line: 'By Jane Doe'"): these
     #: fields are curated-strength metadata (`workbench.ingest.archives.metadata`)
     evidence: dict[str, str] = field(default_factory=dict)
@@ -180,6 +183,8 @@ def _fail(name: str, reason: str) -> FileRead:
 
 
 def _read_html(html: str, name: str, notes: list[str]) -> FileRead:
+    """The page's article zone (`workbench.ingest.html`: trafilatura's main text, found on the
+    page and widened to the article's own blocks) with trafilatura's metadata."""
     import trafilatura  # slow to import; needed only when an HTML page is read
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
@@ -190,7 +195,8 @@ def _read_html(html: str, name: str, notes: list[str]) -> FileRead:
               if (v := getattr(doc, k, None))}
     if site := getattr(doc, "sitename", None):
         fields["outlet"] = str(site)
-    return FileRead(docs=[RawDoc(name, None, text, fields=fields, notes=notes + ["HTML"])])
+    return FileRead(docs=[RawDoc(name, None, article_text(html, text, fields.get("title")),
+                                 fields=fields, notes=notes + ["HTML"], zone=True)])
 
 
 def _rows(lines: Iterable[str], name: str, ext: str,
