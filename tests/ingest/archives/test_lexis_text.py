@@ -398,3 +398,27 @@ def test_a_french_signature_standfirst_and_article_label():
         "Le conseil du port de Westbridge a voté mardi pour la nouvelle jetée. Le greffier a lu le "
         "résultat devant la mairie.")
     assert ("ARTICLE:", "label") in article.removed
+
+
+@pytest.mark.parametrize("container", ["text", "html"])
+def test_the_title_is_the_headline_without_the_subheadline_set_under_its_semicolon(container):
+    s = story(1)
+    s.title = "Harbour council backs the longer pier;"
+    data = _exports("en", [s, story(2)])[container == "html"].decode("utf-8-sig")
+    deck = "Residents of the old quarter gather to hear the vote read aloud"
+    data = data.replace("backs the longer pier;", "backs the longer pier;" + (
+        "\n" if container == "text" else "<BR>") + deck)
+    first, second = lexis_text.read(data.encode()).articles
+    assert first.field("title") == "Harbour council backs the longer pier"
+    assert second.field("title") == "Harbour council votes on pier plan number 2"
+    assert deck not in " ".join(first.paragraphs)
+
+
+def test_a_headline_label_s_subheadline_and_a_semicolon_inside_a_headline_line():
+    text = DUTCH.replace("KOP: Havenraad stemt over de nieuwe pier",
+                         "KOP: Havenraad stemt over de nieuwe pier;\nBewoners luisteren mee")
+    assert lexis_text.read(text.encode()).articles[0].field("title") == "Havenraad stemt over de nieuwe pier"
+    text = DUTCH.replace("KOP: Havenraad stemt over de nieuwe pier",
+                         "KOP: Havenraad stemt; bewoners luisteren mee")
+    assert lexis_text.read(text.encode()).articles[0].field("title") == \
+        "Havenraad stemt; bewoners luisteren mee"

@@ -168,6 +168,14 @@ def is_date_line(line: str) -> bool:
     return len(line) <= 80 and parse_date(line) is not None
 
 
+def _headline(lines: tuple[str, ...]) -> str:
+    """A headline paragraph's headline: its lines up to the one that ends in ";", under which
+    LexisNexis prints the subheadline ("Euro crisis weighs on bank;" / "Writedown on Greek
+    bonds"), or all of them when no line ends so."""
+    cut = next((k for k, line in enumerate(lines[:-1]) if line.endswith(";")), None)
+    return " ".join(lines) if cut is None else " ".join(lines[:cut + 1])[:-1].rstrip()
+
+
 def _header_label(lab: Label | None) -> bool:
     """A label that stands between the headline and the body: one of `HEADER` or `BODY`, a
     hyphenated one that does not close articles, or an unknown one whose value is a count
@@ -247,8 +255,9 @@ def article(number: int, marker: str, paras: list[Para], *, centring: bool) -> R
         body += 1
         if lab.key in BODY:
             break
-        field(FIELDS.get(lab.key, "length" if _COUNT.match(lab.value) else None), lab.value,
-              f"{lab.printed} line")
+        name = FIELDS.get(lab.key, "length" if _COUNT.match(lab.value) else None)
+        value = label(Para((_headline(paras[body - 1].lines),))).value if name == "title" else lab.value
+        field(name, value, f"{lab.printed} line")
     end = _body_end(paras, labels, body)
     header_keys = {lab.key for lab in labels[:body] if lab is not None}
     closing, unread = _closing(paras, labels, end, header_keys)
@@ -356,11 +365,11 @@ def _header(paras: list[Para], centring: bool, field, removed: list, *, headed: 
     if outlet:
         field("outlet", " ".join(lines[k][1] for k in outlet), "publication line")
     if headline is not None:
-        field("title", paras[headline].text, "headline")
+        field("title", _headline(paras[headline].lines), "headline")
         removed.append((paras[headline].text, "headline"))
     for i, p in enumerate(heads):
         if i == 0 and headed and headline is None and (centring or dated is not None):
-            field("title", p.text, "headline")
+            field("title", _headline(p.lines), "headline")
         removed.append((p.text, "headline"))
 
 
