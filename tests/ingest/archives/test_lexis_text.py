@@ -422,3 +422,11 @@ def test_a_headline_label_s_subheadline_and_a_semicolon_inside_a_headline_line()
                          "KOP: Havenraad stemt; bewoners luisteren mee")
     assert lexis_text.read(text.encode()).articles[0].field("title") == \
         "Havenraad stemt; bewoners luisteren mee"
+
+
+def test_an_unknown_label_of_a_date_before_the_closing_labels_is_no_body_text():
+    text = text_export([story(1, date=DATES["es"]), story(2, date=DATES["es"])], "es").replace(
+        "FECHA-CARGA:", "FECHA DE CARGA:")
+    first = lexis_text.read(text.encode()).articles[0]
+    assert first.paragraphs == tuple(story(1).body)
+    assert ("FECHA DE CARGA: 3 de marzo de 2020 martes", "label") in first.removed

@@ -204,11 +204,14 @@ def _closes(lab: Label | None) -> bool:
 
 
 def _closing_item(para: Para, lab: Label | None, previous: Label | None) -> bool:
-    """A paragraph of an article's closing run: a known label with a short value, a copyright
-    or rights line, "End of Document", or the text of a known label printed without a value
-    ("CORRECTION:" and the correction under it)."""
+    """A paragraph of an article's closing run: a known label with a short value, an unknown
+    one whose value is a date (a load date in an interface whose label is not known: "FECHA DE
+    CARGA: 15 de enero de 2010"), a copyright or rights line, "End of Document", or the text of
+    a known label printed without a value ("CORRECTION:" and the correction under it)."""
     if lab is not None and lab.known:
         return len(_WORDS.findall(lab.value)) <= SHORT_VALUE
+    if lab is not None and is_date_line(lab.value):
+        return True
     return is_copyright(para.lines[0]) or is_end(para) or (
         previous is not None and previous.known and not previous.value and previous.key not in BODY)
 
