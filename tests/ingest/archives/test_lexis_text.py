@@ -430,3 +430,14 @@ def test_an_unknown_label_of_a_date_before_the_closing_labels_is_no_body_text():
     first = lexis_text.read(text.encode()).articles[0]
     assert first.paragraphs == tuple(story(1).body)
     assert ("FECHA DE CARGA: 3 de marzo de 2020 martes", "label") in first.removed
+
+
+def test_labels_printed_after_a_short_body_leave_the_body_to_the_article():
+    s = story(1, section="Wirtschaft")
+    text = text_export([s, story(2)], "de")
+    labels = "RUBRIK: Wirtschaft\n\nLÄNGE: 130 Wörter\n\n"
+    text = text.replace(labels, "").replace("UPDATE: March 3", labels + "UPDATE: March 3", 1)
+    first, second = lexis_text.read(text.encode()).articles
+    assert first.field("title") == s.title and first.paragraphs == tuple(s.body)
+    assert (first.field("section"), first.field("length")) == ("Wirtschaft", "130 Wörter")
+    assert second.paragraphs == tuple(story(2).body)

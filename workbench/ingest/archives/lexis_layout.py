@@ -245,8 +245,10 @@ def article(number: int, marker: str, paras: list[Para], *, centring: bool) -> R
     top, headline = _top(paras, centring)
     start = next((i for i in range(top, min(top + HEADER_SPAN, len(paras)))
                   if _header_label(labels[i])), None)
-    if start is not None and headline is not None and _trailing(labels, start):
-        start = None  # a wire story's SECTION and LENGTH printed after its body
+    if centring and start is not None and _trailing(labels, start):
+        if headline is None and top < start:  # the headline is the first paragraph under the header
+            headline, top = top, top + 1
+        start = None  # SECTION and LENGTH printed after the body, as wire stories have them
     headed = start is not None
     if start is None:  # no labels: the header is what is centred (or dated) at the top
         start = top if headline is not None else _header_end(paras, centring)
@@ -310,13 +312,13 @@ def _top(paras: list[Para], centring: bool) -> tuple[int, int | None]:
 
 
 def _trailing(labels: list[Label | None], start: int) -> bool:
-    """Whether the labels from `start` run into the labels that close an article with no text
-    between them: printed after the body, not before it."""
-    for lab in labels[start:]:
-        if lab is None:
-            return False
-        if _closes(lab) and lab.key not in HEADER:
+    """Whether the run of labels from `start` runs into the labels that close an article with no
+    text between them: printed after the body, not before it."""
+    i = start
+    while i < len(labels) and _header_run(labels, i):
+        if _closes(labels[i]) and labels[i].key not in HEADER:
             return True
+        i += 1
     return False
 
 
