@@ -441,3 +441,14 @@ def test_labels_printed_after_a_short_body_leave_the_body_to_the_article():
     assert first.field("title") == s.title and first.paragraphs == tuple(s.body)
     assert (first.field("section"), first.field("length")) == ("Wirtschaft", "130 Wörter")
     assert second.paragraphs == tuple(story(2).body)
+
+
+def test_the_publication_is_not_joined_with_the_issue_named_under_it():
+    block = "\n".join(line.center(80).rstrip() for line in (
+        "Westbridge Company Reports", "Harbour Infrastructure Report Q1 2020", "March 2020"))
+    text = text_export([story(1), story(2)]).replace(
+        "The Daily Courier".center(80).rstrip() + "\n\n" + "March 3, 2020 Tuesday".center(80).rstrip(),
+        block, 1)
+    first = lexis_text.read(text.encode()).articles[0]
+    assert (first.field("outlet"), first.field("date")) == ("Westbridge Company Reports", "March 2020")
+    assert ("Harbour Infrastructure Report Q1 2020", "header") in first.removed

@@ -95,7 +95,7 @@ _WORDS = re.compile(r"\w+")
 HEADER_SPAN = 12  # paragraphs after the document line within which the header's labels begin
 SHORT_VALUE = 40  # words: a closing label's value longer than this is a paragraph of text
 UNKNOWN_LABEL_WORDS = 8  # an unknown label among the header's labels holds at most so many words
-CENTRED_WIDTH = 60  # columns at which LexisNexis wraps a centred header line
+CENTRED_WIDTH = 60  # columns within which LexisNexis sets a centred header line
 
 
 @dataclass(frozen=True)
@@ -144,15 +144,19 @@ def is_copyright(line: str) -> bool:
     return bool(_COPYRIGHT.match(line) and re.search(r"\d{4}", line)) or bool(_RIGHTS.match(line))
 
 
+def _runs_on(above: str, line: str) -> bool:
+    """Whether `line` continues the centred header line above it: its first word would not have
+    fit on that line."""
+    return len(above) + 1 + len(line.split()[0]) > CENTRED_WIDTH
+
+
 def _notice(lines: tuple[str, ...]) -> set[int]:
     """Which lines of a header paragraph are its copyright notice: a copyright or rights line,
     and the lines a long notice runs on to ("Copyright 2015 Washingtonpost.Newsweek Interactive
-    Company, LLC d/b/a" / "Washington Post Digital"): a line whose first word would not have fit
-    on the one above it."""
+    Company, LLC d/b/a" / "Washington Post Digital")."""
     out: set[int] = set()
     for k, line in enumerate(lines):
-        if is_copyright(line) or (k - 1 in out and len(lines[k - 1]) + len(
-                line.split()[0]) >= CENTRED_WIDTH):
+        if is_copyright(line) or (k - 1 in out and _runs_on(lines[k - 1], line)):
             out.add(k)
     return out
 
@@ -340,7 +344,8 @@ def _header(paras: list[Para], centring: bool, field, removed: list, *, headed: 
     header ends at a date line among its first paragraphs and the headline follows it, and no
     headline is taken when there is none (a publication cannot be told from a headline then).
     The date is the header's first date line; the publication the lines above it in its
-    paragraph, else the first paragraph above it (with no date line, its first paragraph);
+    paragraph, else the first paragraph above it (with no date line, its first paragraph): its
+    first line, with the lines that line runs on to and a qualifier in parentheses under it;
     copyright notices are removed."""
     if centring:
         top = [i for i, p in enumerate(paras) if i != headline and (p.centred or is_copyright(p.lines[0]))]
@@ -362,6 +367,9 @@ def _header(paras: list[Para], centring: bool, field, removed: list, *, headed: 
     else:  # the lines above the date in its paragraph, else the first paragraph above it
         above = [k for k in range(dated) if lines[k][0] == lines[dated][0]]
         outlet = above or [k for k in range(dated) if lines[k][0] == lines[0][0]]
+    ends = [k for k in outlet[1:] if not (_runs_on(lines[k - 1][1], lines[k][1])
+                                          or lines[k][1].startswith("("))]
+    outlet = [k for k in outlet if not ends or k < ends[0]]  # not the issue's name under it
     for k, (_, line) in enumerate(lines):
         if k == dated:
             field("date", line, "date line")
