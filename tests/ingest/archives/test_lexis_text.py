@@ -289,7 +289,8 @@ LANGUAGE: ENGLISH
 def test_a_wire_story_s_headline_above_its_date_line_and_labels_after_its_body():
     first, second = lexis_text.read(WIRE.encode()).articles
     assert first.field("title") == "LEADALL: Harbour council backs the longer pier"
-    assert (first.field("outlet"), first.field("date")) == ("Westbridge Press Agency", "March 3, 2020, Tuesday")
+    assert (first.field("outlet"), first.field("date")) == (
+        "Westbridge Press Agency", "March 3, 2020, Tuesday")
     assert first.paragraphs == ("The harbour council of Westbridge voted on Tuesday for the longer ferry "
                                 "pier, its clerk said after the meeting.", "The vote is final.")
     assert (first.field("section"), first.field("length")) == ("Politics", "412 words")

@@ -115,8 +115,8 @@ def _text_paras(text: str) -> list[Para]:
             continue
         if not lines:
             start = n
-        wide = raw.expandtabs(8)
-        indents.append(len(wide) - len(wide.lstrip()))
+        expanded = raw.expandtabs(8)
+        indents.append(len(expanded) - len(expanded.lstrip()))
         lines.append(line)
         if marker:
             flush()
