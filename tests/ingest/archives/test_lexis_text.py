@@ -453,3 +453,13 @@ def test_the_publication_is_not_joined_with_the_issue_named_under_it():
     first = lexis_text.read(text.encode()).articles[0]
     assert (first.field("outlet"), first.field("date")) == ("Westbridge Company Reports", "March 2020")
     assert ("Harbour Infrastructure Report Q1 2020", "header") in first.removed
+
+
+def test_an_export_that_centres_only_its_document_and_copyright_lines_centres_no_header():
+    lines = text_export([story(1), story(2)]).split("\n")
+    text = "\n".join(line if "DOCUMENTS" in line or "Copyright" in line or "Reserved" in line
+                     else line.strip() for line in lines)
+    first = lexis_text.read(text.encode()).articles[0]
+    assert (first.field("outlet"), first.field("date")) == ("The Daily Courier", "March 3, 2020 Tuesday")
+    assert first.field("title") == "Harbour council votes on pier plan number 1"
+    assert first.paragraphs == tuple(story(1).body)

@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 
 from ..decode import decode_bytes
 from .export import Export
-from .lexis_layout import Para, article, breaks_paragraph
+from .lexis_layout import Para, article, breaks_paragraph, is_copyright
 
 SNIFF_BYTES = 1 << 17  # the head of a file in which an export shows its markers
 CENTRED = 6  # leading spaces (a tab counting 8) from which a text export's line is centred
@@ -222,7 +222,7 @@ def _export(fmt: str, paras: list[Para], provenance: list[tuple[str, str]]) -> E
         return Export(fmt, provenance=tuple(provenance),
                       problems=("no document line (\"1 of 10 DOCUMENTS\") found: no article read",))
     cover = paras[:markers[0]]
-    centring = any(p.centred for p in paras)
+    centring = any(_header_centred(paras[at + 1:nxt]) for at, nxt in zip(markers, markers[1:] + [len(paras)]))
     reads = [article(k, paras[at].text, paras[at + 1:nxt], centring=centring) for k, (at, nxt) in
              enumerate(zip(markers, markers[1:] + [len(paras)]), start=1)]
     problems, articles = [], []
@@ -239,6 +239,12 @@ def _export(fmt: str, paras: list[Para], provenance: list[tuple[str, str]]) -> E
     said += [(what, value) for what, value in provenance if what not in dict(said)]
     return Export(fmt, tuple(articles), tuple(said),
                   tuple((line, "cover") for p in cover for line in p.lines), tuple(problems))
+
+
+def _header_centred(paras: list[Para]) -> bool:
+    """Whether an article's header is centred: its first paragraph that is no copyright notice
+    (an export may centre its document lines and copyright lines and nothing else)."""
+    return next((p.centred for p in paras if not is_copyright(p.lines[0])), False)
 
 
 def _incomplete(read, *, last: bool, closing: bool) -> str:
