@@ -463,3 +463,12 @@ def test_an_export_that_centres_only_its_document_and_copyright_lines_centres_no
     assert (first.field("outlet"), first.field("date")) == ("The Daily Courier", "March 3, 2020 Tuesday")
     assert first.field("title") == "Harbour council votes on pier plan number 1"
     assert first.paragraphs == tuple(story(1).body)
+
+
+def test_a_page_break_before_each_document_line_is_still_an_export():
+    text = text_export([story(1), story(2)])
+    for n in (1, 2):
+        text = text.replace(f"{n} of 2 DOCUMENTS", f"\f{n} of 2 DOCUMENTS")
+    data = encode_export(text)
+    assert recognise(data) is lexis_text
+    assert [a.paragraphs for a in lexis_text.read(data).articles] == [tuple(story(k).body) for k in (1, 2)]

@@ -28,7 +28,7 @@ _COUNT = (r"(?:FOCUS\s*-\s*)?\d+\s+(?:of|von|de|sur|di|van|af|av|z|из)\s+\d+\s
           r"|(?:Dokument|Document|Documento|Documenti|Documenten)\s+\d+\s+(?:von|de|of|sur|di|van)"
           r"\s+\d+")
 _MARKER = re.compile(rf"(?:{_COUNT})", re.IGNORECASE)
-_SNIFF_MARKER = re.compile(rf"(?:^|>)[ \t]*(?:{_COUNT})[ \t\r]*(?:$|<)", re.IGNORECASE | re.MULTILINE)
+_SNIFF_MARKER = re.compile(rf"(?:^|>)[ \t\f\v]*(?:{_COUNT})[ \t\r]*(?:$|<)", re.IGNORECASE | re.MULTILINE)
 _SNIFF_LABEL = re.compile(r"(?:^|>)[ \t]*[A-ZÄÖÜÉÈ][A-ZÄÖÜÉÈ-]{2,}[ \t]?:", re.MULTILINE)
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|br|span)\b[^>]*>", re.IGNORECASE)
 _NOT_TEXT = (b"{\\rtf", b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")
