@@ -236,3 +236,239 @@ def test_a_centred_line_after_the_copyright_that_opens_no_article_closes_this_on
     assert not export.problems and [a.paragraphs for a in export.articles] == [tuple(story(1).body),
                                                                                tuple(story(2).body)]
     assert ("Westbridge Printing GmbH & Co. KG", "label") in export.articles[0].removed
+
+
+WIRE = """
+                              1 of 2 DOCUMENTS
+
+                            Westbridge Press Agency
+
+LEADALL: Harbour council backs the longer pier
+
+                            March 3, 2020, Tuesday
+                          23:22 Central European Time
+
+
+The harbour council of Westbridge voted on Tuesday for the longer ferry pier, its
+clerk said after the meeting.
+
+The vote is final.
+
+SECTION: Politics
+
+LENGTH: 412 words
+
+LOAD-DATE: March 4, 2020
+
+LANGUAGE: ENGLISH
+
+
+                     Copyright 2020 Westbridge Press Agency
+
+                              2 of 2 DOCUMENTS
+
+                            Westbridge Press Agency
+
+Ferry timetable for Wednesday, March 4, 1400 GMT
+
+                            March 4, 2020, Wednesday
+
+DATELINE: Westbridge
+
+
+The first ferry leaves at six.
+
+LENGTH: 6 words
+
+LOAD-DATE: March 4, 2020
+
+LANGUAGE: ENGLISH
+"""
+
+
+def test_a_wire_story_s_headline_above_its_date_line_and_labels_after_its_body():
+    first, second = lexis_text.read(WIRE.encode()).articles
+    assert first.field("title") == "LEADALL: Harbour council backs the longer pier"
+    assert (first.field("outlet"), first.field("date")) == (
+        "Westbridge Press Agency", "March 3, 2020, Tuesday")
+    assert first.paragraphs == ("The harbour council of Westbridge voted on Tuesday for the longer ferry "
+                                "pier, its clerk said after the meeting.", "The vote is final.")
+    assert (first.field("section"), first.field("length")) == ("Politics", "412 words")
+    assert second.field("title") == "Ferry timetable for Wednesday, March 4, 1400 GMT"
+    assert second.field("date") == "March 4, 2020, Wednesday"
+    assert second.paragraphs == ("The first ferry leaves at six.",)
+
+
+BROADCAST = """
+                               1 of 1 DOCUMENT
+
+                          WESTBRIDGE EVENING NEWS
+
+Prepared by Northshire Transcripts Ltd., which takes sole responsibility for the
+                           accuracy of the transcription.
+
+                            March 3, 2020 Tuesday
+
+                  SHOW: Westbridge Tonight 6:00 PM EST
+
+Harbour council backs the longer pier
+
+ANCHORS: ANNA DE VRIES
+
+LENGTH: 30 words
+
+
+ANNA DE VRIES, anchor:
+
+The harbour council voted tonight for the longer ferry pier. The clerk read the
+result outside the town hall to the residents of the old quarter.
+
+LOAD-DATE: March 4, 2020
+
+LANGUAGE: ENGLISH
+"""
+
+
+def test_centred_lines_too_long_to_indent_and_a_centred_label_stay_in_the_header():
+    [article] = lexis_text.read(BROADCAST.encode()).articles
+    assert article.field("outlet") == "WESTBRIDGE EVENING NEWS"
+    assert (article.field("date"), article.field("title")) == (
+        "March 3, 2020 Tuesday", "Harbour council backs the longer pier")
+    assert article.paragraphs[0] == "ANNA DE VRIES, anchor:" and len(article.paragraphs) == 2
+    assert ("SHOW: Westbridge Tonight 6:00 PM EST", "edition") in article.removed
+
+
+def test_a_copyright_notice_running_onto_a_second_line_is_no_publication():
+    notice = ("Copyright 2020 Westbridge Courier Interactive Company, LLC d/b/a".center(80) + "\n"
+              + "Westbridge Courier Digital".center(80) + "\n" + "All Rights Reserved".center(80))
+    text = text_export([story(1)]).replace(
+        "1 of 1 DOCUMENTS\n\n", "1 of 1 DOCUMENTS\n\n" + notice + "\n\n")
+    article = lexis_text.read(text.encode()).articles[0]
+    assert article.field("outlet") == "The Daily Courier"
+    assert ("Westbridge Courier Digital", "copyright") in article.removed
+
+
+def test_a_label_inside_running_text_stays_in_it_and_a_closing_label_under_text_ends_the_body():
+    running = ("The new pier is long. LENGTH: 190 meters. WIDTH: 12 meters. It opens in May and\n"
+               "costs four million.")
+    text = text_export([story(1)]).replace(
+        "\n".join(textwrap.wrap(story(1).body[1], 78)), running.replace(" LENGTH:", "\nLENGTH:"))
+    text = text.replace("next week.\n\nLOAD-DATE", "next week.\nLOAD-DATE")
+    article = lexis_text.read(text.encode()).articles[0]
+    assert article.paragraphs[1] == " ".join(running.split())
+    assert article.field("length") == "130 words" and article.field("load_date") == "March 3, 2020 Tuesday"
+    assert article.paragraphs[-1] == story(1).body[-1]
+
+
+FRENCH = """
+                             1 of 1 DOCUMENT
+
+                           Copyright 2003 Le Matin
+                                   Le Matin
+
+                                 27 mars 2003
+
+RUBRIQUE: Sports
+
+LONGUEUR: 31 mots
+
+TITRE: La jetée de Westbridge sera plus longue
+
+SIGNATURE: Anne Martin
+
+CHAPEAU:
+
+Le conseil du port a voté pour la jetée la plus longue.
+
+ARTICLE:
+
+Le conseil du port de Westbridge a voté mardi pour la nouvelle jetée. Le greffier a lu
+le résultat devant la mairie.
+
+LANGUE: FRENCH; FRANÇAIS
+"""
+
+
+def test_a_french_signature_standfirst_and_article_label():
+    [article] = lexis_text.read(FRENCH.encode()).articles
+    assert (article.field("title"), article.field("author")) == (
+        "La jetée de Westbridge sera plus longue", "Anne Martin")
+    assert (article.field("outlet"), article.field("date")) == ("Le Matin", "27 mars 2003")
+    assert article.paragraphs == (
+        "Le conseil du port a voté pour la jetée la plus longue.",
+        "Le conseil du port de Westbridge a voté mardi pour la nouvelle jetée. Le greffier a lu le "
+        "résultat devant la mairie.")
+    assert ("ARTICLE:", "label") in article.removed
+
+
+@pytest.mark.parametrize("container", ["text", "html"])
+def test_the_title_is_the_headline_without_the_subheadline_set_under_its_semicolon(container):
+    s = story(1)
+    s.title = "Harbour council backs the longer pier;"
+    data = _exports("en", [s, story(2)])[container == "html"].decode("utf-8-sig")
+    deck = "Residents of the old quarter gather to hear the vote read aloud"
+    data = data.replace("backs the longer pier;", "backs the longer pier;" + (
+        "\n" if container == "text" else "<BR>") + deck)
+    first, second = lexis_text.read(data.encode()).articles
+    assert first.field("title") == "Harbour council backs the longer pier"
+    assert second.field("title") == "Harbour council votes on pier plan number 2"
+    assert deck not in " ".join(first.paragraphs)
+
+
+def test_a_headline_label_s_subheadline_and_a_semicolon_inside_a_headline_line():
+    text = DUTCH.replace("KOP: Havenraad stemt over de nieuwe pier",
+                         "KOP: Havenraad stemt over de nieuwe pier;\nBewoners luisteren mee")
+    assert lexis_text.read(text.encode()).articles[0].field("title") == "Havenraad stemt over de nieuwe pier"
+    text = DUTCH.replace("KOP: Havenraad stemt over de nieuwe pier",
+                         "KOP: Havenraad stemt; bewoners luisteren mee")
+    assert lexis_text.read(text.encode()).articles[0].field("title") == \
+        "Havenraad stemt; bewoners luisteren mee"
+
+
+def test_an_unknown_label_of_a_date_before_the_closing_labels_is_no_body_text():
+    text = text_export([story(1, date=DATES["es"]), story(2, date=DATES["es"])], "es").replace(
+        "FECHA-CARGA:", "FECHA DE CARGA:")
+    first = lexis_text.read(text.encode()).articles[0]
+    assert first.paragraphs == tuple(story(1).body)
+    assert ("FECHA DE CARGA: 3 de marzo de 2020 martes", "label") in first.removed
+
+
+def test_labels_printed_after_a_short_body_leave_the_body_to_the_article():
+    s = story(1, section="Wirtschaft")
+    text = text_export([s, story(2)], "de")
+    labels = "RUBRIK: Wirtschaft\n\nLÄNGE: 130 Wörter\n\n"
+    text = text.replace(labels, "").replace("UPDATE: March 3", labels + "UPDATE: March 3", 1)
+    first, second = lexis_text.read(text.encode()).articles
+    assert first.field("title") == s.title and first.paragraphs == tuple(s.body)
+    assert (first.field("section"), first.field("length")) == ("Wirtschaft", "130 Wörter")
+    assert second.paragraphs == tuple(story(2).body)
+
+
+def test_the_publication_is_not_joined_with_the_issue_named_under_it():
+    block = "\n".join(line.center(80).rstrip() for line in (
+        "Westbridge Company Reports", "Harbour Infrastructure Report Q1 2020", "March 2020"))
+    text = text_export([story(1), story(2)]).replace(
+        "The Daily Courier".center(80).rstrip() + "\n\n" + "March 3, 2020 Tuesday".center(80).rstrip(),
+        block, 1)
+    first = lexis_text.read(text.encode()).articles[0]
+    assert (first.field("outlet"), first.field("date")) == ("Westbridge Company Reports", "March 2020")
+    assert ("Harbour Infrastructure Report Q1 2020", "header") in first.removed
+
+
+def test_an_export_that_centres_only_its_document_and_copyright_lines_centres_no_header():
+    lines = text_export([story(1), story(2)]).split("\n")
+    text = "\n".join(line if "DOCUMENTS" in line or "Copyright" in line or "Reserved" in line
+                     else line.strip() for line in lines)
+    first = lexis_text.read(text.encode()).articles[0]
+    assert (first.field("outlet"), first.field("date")) == ("The Daily Courier", "March 3, 2020 Tuesday")
+    assert first.field("title") == "Harbour council votes on pier plan number 1"
+    assert first.paragraphs == tuple(story(1).body)
+
+
+def test_a_page_break_before_each_document_line_is_still_an_export():
+    text = text_export([story(1), story(2)])
+    for n in (1, 2):
+        text = text.replace(f"{n} of 2 DOCUMENTS", f"\f{n} of 2 DOCUMENTS")
+    data = encode_export(text)
+    assert recognise(data) is lexis_text
+    assert [a.paragraphs for a in lexis_text.read(data).articles] == [tuple(story(k).body) for k in (1, 2)]

@@ -57,15 +57,15 @@ def _table(rows: dict[str | None, str]) -> dict[str, str | None]:
 
 #: labels between the headline and the body -> the field they give (None: furniture only)
 HEADER = _table({
-    "author": "BYLINE AUTOR AUTEUR AUTORE FIRMA BY-LINE",
+    "author": "BYLINE AUTOR AUTEUR AUTORE FIRMA BY-LINE SIGNATURE",
     "section": "SECTION RUBRIK RUBRIQUE SECCIÓN SEZIONE RUBRIEK SECTIE SEKTION",
     "length": "LENGTH LÄNGE LAENGE LONGUEUR LONGITUD EXTENSIÓN LUNGHEZZA LENGTE LÆNGDE LÄNGD",
     "title": "HEADLINE TITLE KOP TITRE TITEL ÜBERSCHRIFT TITULAR TÍTULO TITOLO",
-    None: "DATELINE ORTSZEILE HIGHLIGHT EDITION AUSGABE ÉDITION EDICIÓN EDIZIONE UITGAVE SOURCE "
-          "QUELLE SHOW GUESTS ANCHORS",
+    None: "DATELINE ORTSZEILE HIGHLIGHT CHAPEAU EDITION AUSGABE ÉDITION EDICIÓN EDIZIONE UITGAVE "
+          "SOURCE QUELLE SHOW GUESTS ANCHORS",
 })
 #: labels that open the body (the text follows them)
-BODY = _table({None: "BODY TEXT TEKST TEXTE TEXTO TESTO CORPS CUERPO TEKSTI"})
+BODY = _table({None: "BODY TEXT TEKST TEXTE TEXTO TESTO CORPS CUERPO TEKSTI ARTICLE"})
 #: labels that close an article: the body ends at the first of them
 CLOSING = _table({
     "load_date": "LOAD-DATE DATE-CHARGEMENT FECHA-CARGA LADEDATUM DATA-CARICAMENTO LAADDATUM",
@@ -95,6 +95,7 @@ _WORDS = re.compile(r"\w+")
 HEADER_SPAN = 12  # paragraphs after the document line within which the header's labels begin
 SHORT_VALUE = 40  # words: a closing label's value longer than this is a paragraph of text
 UNKNOWN_LABEL_WORDS = 8  # an unknown label among the header's labels holds at most so many words
+CENTRED_WIDTH = 60  # columns within which LexisNexis sets a centred header line
 
 
 @dataclass(frozen=True)
@@ -122,16 +123,42 @@ def label(para: Para) -> Label | None:
     return Label(printed, _fold(printed), value)
 
 
-def opens_label(line: str) -> bool:
-    """Whether `line` opens with a known label: a paragraph of its own, even where the export
-    leaves no empty line before it."""
+def _label_line(line: str) -> Label | None:
+    """The known label a line opens with, or None."""
     found = label(Para((line,))) if line[:1].isupper() and ":" in line[:45] else None
-    return found is not None and found.known
+    return found if found is not None and found.known else None
+
+
+def breaks_paragraph(first: str, line: str) -> bool:
+    """Whether `line` opens a paragraph of its own where the export leaves no empty line before
+    it: a known label under a paragraph that opens with a label ("BYLINE: …" / "LENGTH: …"), or
+    a label that ends the body under any line; not a label inside running text ("… COST: 43
+    million. LENGTH: 19.43 meters.")."""
+    found = _label_line(line)
+    return found is not None and (_label_line(first) is not None or (
+        _closes(found) and found.key not in HEADER))
 
 
 def is_copyright(line: str) -> bool:
     """A copyright notice ("Copyright 2010 Guardian Unlimited", "© 2010 …") or rights line."""
     return bool(_COPYRIGHT.match(line) and re.search(r"\d{4}", line)) or bool(_RIGHTS.match(line))
+
+
+def _runs_on(above: str, line: str) -> bool:
+    """Whether `line` continues the centred header line above it: its first word would not have
+    fit on that line."""
+    return len(above) + 1 + len(line.split()[0]) > CENTRED_WIDTH
+
+
+def _notice(lines: tuple[str, ...]) -> set[int]:
+    """Which lines of a header paragraph are its copyright notice: a copyright or rights line,
+    and the lines a long notice runs on to ("Copyright 2015 Washingtonpost.Newsweek Interactive
+    Company, LLC d/b/a" / "Washington Post Digital")."""
+    out: set[int] = set()
+    for k, line in enumerate(lines):
+        if is_copyright(line) or (k - 1 in out and _runs_on(lines[k - 1], line)):
+            out.add(k)
+    return out
 
 
 def is_end(para: Para) -> bool:
@@ -143,6 +170,14 @@ def is_date_line(line: str) -> bool:
     """A date line of the header: a date is read from it ("January 11, 2010 Monday",
     "Mittwoch 31. August 2011", "15 de enero de 2010")."""
     return len(line) <= 80 and parse_date(line) is not None
+
+
+def _headline(lines: tuple[str, ...]) -> str:
+    """A headline paragraph's headline: its lines up to the one that ends in ";", under which
+    LexisNexis prints the subheadline ("Euro crisis weighs on bank;" / "Writedown on Greek
+    bonds"), or all of them when no line ends so."""
+    cut = next((k for k, line in enumerate(lines[:-1]) if line.endswith(";")), None)
+    return " ".join(lines) if cut is None else " ".join(lines[:cut + 1])[:-1].rstrip()
 
 
 def _header_label(lab: Label | None) -> bool:
@@ -173,13 +208,16 @@ def _closes(lab: Label | None) -> bool:
 
 
 def _closing_item(para: Para, lab: Label | None, previous: Label | None) -> bool:
-    """A paragraph of an article's closing run: a known label with a short value, a copyright
-    or rights line, "End of Document", or the text of a known label printed without a value
-    ("CORRECTION:" and the correction under it)."""
+    """A paragraph of an article's closing run: a known label with a short value, an unknown
+    one whose value is a date (a load date in an interface whose label is not known: "FECHA DE
+    CARGA: 15 de enero de 2010"), a copyright or rights line, "End of Document", or the text of
+    a known label printed without a value ("CORRECTION:" and the correction under it)."""
     if lab is not None and lab.known:
         return len(_WORDS.findall(lab.value)) <= SHORT_VALUE
+    if lab is not None and is_date_line(lab.value):
+        return True
     return is_copyright(para.lines[0]) or is_end(para) or (
-        previous is not None and previous.known and not previous.value)
+        previous is not None and previous.known and not previous.value and previous.key not in BODY)
 
 
 @dataclass(frozen=True)
@@ -208,11 +246,17 @@ def article(number: int, marker: str, paras: list[Para], *, centring: bool) -> R
         if name and value and name not in fields:
             fields[name], where[name] = value, printed
 
-    start = next((i for i, lab in enumerate(labels[:HEADER_SPAN]) if _header_label(lab)), None)
+    top, headline = _top(paras, centring)
+    start = next((i for i in range(top, min(top + HEADER_SPAN, len(paras)))
+                  if _header_label(labels[i])), None)
+    if centring and start is not None and _trailing(labels, start):
+        if headline is None and top < start:  # the headline is the first paragraph under the header
+            headline, top = top, top + 1
+        start = None  # SECTION and LENGTH printed after the body, as wire stories have them
     headed = start is not None
     if start is None:  # no labels: the header is what is centred (or dated) at the top
-        start = _header_end(paras, centring)
-    _header(paras[:start], centring, field, removed, headed=headed)
+        start = top if headline is not None else _header_end(paras, centring)
+    _header(paras[:start], centring, field, removed, headed=headed, headline=headline)
     body = start
     while headed and body < len(paras) and _header_run(labels, body):
         lab = labels[body]
@@ -220,8 +264,9 @@ def article(number: int, marker: str, paras: list[Para], *, centring: bool) -> R
         body += 1
         if lab.key in BODY:
             break
-        field(FIELDS.get(lab.key, "length" if _COUNT.match(lab.value) else None), lab.value,
-              f"{lab.printed} line")
+        name = FIELDS.get(lab.key, "length" if _COUNT.match(lab.value) else None)
+        value = label(Para((_headline(paras[body - 1].lines),))).value if name == "title" else lab.value
+        field(name, value, f"{lab.printed} line")
     end = _body_end(paras, labels, body)
     header_keys = {lab.key for lab in labels[:body] if lab is not None}
     closing, unread = _closing(paras, labels, end, header_keys)
@@ -232,7 +277,12 @@ def article(number: int, marker: str, paras: list[Para], *, centring: bool) -> R
             field(FIELDS.get(lab.key), lab.value, f"{lab.printed} line")
     removed += [(p.text, "unread") for p in unread]
     length = re.match(r"\d[\d,.\s]*", fields.get("length", ""))
-    text = [p.text for p in paras[body:end]]
+    text = []
+    for p, lab in zip(paras[body:end], labels[body:end]):
+        if lab is not None and lab.key in BODY and not lab.value:  # "ARTICLE:" after a standfirst
+            removed.append((p.text, "label"))
+        else:
+            text.append(p.text)
     if any(_MISSING.match(p) for p in text):
         removed += [(p, "missing") for p in text]
         text = []
@@ -242,6 +292,38 @@ def article(number: int, marker: str, paras: list[Para], *, centring: bool) -> R
                    where=tuple(where.items()))
     return Read(read, closing > 0, int(re.sub(r"\D", "", length.group())) if length else None,
                 tuple(unread))
+
+
+def _top(paras: list[Para], centring: bool) -> tuple[int, int | None]:
+    """Where the centred block at the top of an article ends, and the headline a wire service
+    prints inside it, above the date line ("Deutsche Presse-Agentur" / headline / "April 20,
+    2003, Sunday"), or None: a paragraph that is not centred stands in the block only between
+    the centred lines and a centred date line right under it. Without centring, 0 and None."""
+    if not centring:
+        return 0, None
+    i, headline, dated = 0, None, False
+    while i < len(paras):
+        p = paras[i]
+        if p.centred or is_copyright(p.lines[0]):
+            dated = dated or any(map(is_date_line, p.lines))
+        elif headline is None and not dated and i > 0 and i + 1 < len(paras) and (
+                paras[i + 1].centred and any(map(is_date_line, paras[i + 1].lines))):
+            headline = i
+        else:
+            break
+        i += 1
+    return i, headline
+
+
+def _trailing(labels: list[Label | None], start: int) -> bool:
+    """Whether the run of labels from `start` runs into the labels that close an article with no
+    text between them: printed after the body, not before it."""
+    i = start
+    while i < len(labels) and _header_run(labels, i):
+        if _closes(labels[i]) and labels[i].key not in HEADER:
+            return True
+        i += 1
+    return False
 
 
 def _header_end(paras: list[Para], centring: bool) -> int:
@@ -254,31 +336,40 @@ def _header_end(paras: list[Para], centring: bool) -> int:
     return dated[0] + 1 if dated else 0
 
 
-def _header(paras: list[Para], centring: bool, field, removed: list, *, headed: bool) -> None:
+def _header(paras: list[Para], centring: bool, field, removed: list, *, headed: bool,
+            headline: int | None) -> None:
     """The paragraphs before the labels: publication, date line (the edition lines under it),
-    headline. With centring the header lines are the centred ones and the headline the first
-    of the others; without, the header ends at a date line among its first paragraphs and the
-    headline follows it, and no headline is taken when there is none (a publication cannot be
-    told from a headline then). The date is the header's first date line; the publication the
-    lines above it in its paragraph, else the paragraph above it (with no date line, its first
-    paragraph); copyright lines are removed."""
+    headline. With centring the header lines are the centred ones and the headline the one
+    printed above the date line (`headline`), else the first of the others; without, the
+    header ends at a date line among its first paragraphs and the headline follows it, and no
+    headline is taken when there is none (a publication cannot be told from a headline then).
+    The date is the header's first date line; the publication the lines above it in its
+    paragraph, else the first paragraph above it (with no date line, its first paragraph): its
+    first line, with the lines that line runs on to and a qualifier in parentheses under it;
+    copyright notices are removed."""
     if centring:
-        top = [p for p in paras if p.centred or is_copyright(p.lines[0])]
+        top = [i for i, p in enumerate(paras) if i != headline and (p.centred or is_copyright(p.lines[0]))]
     else:
         dated = next((i for i, p in enumerate(paras[:4]) if any(map(is_date_line, p.lines))), None)
-        top = paras[:dated + 1] if dated is not None else []
-    top += [p for p in paras if is_copyright(p.lines[0]) and p not in top]
-    heads = [p for p in paras if p not in top]
-    removed += [(line, "copyright") for p in top for line in p.lines if is_copyright(line)]
-    lines = [(n, line) for n, p in enumerate(top) for line in p.lines if not is_copyright(line)]
+        top = list(range(dated + 1)) if dated is not None else []
+    top += [i for i, p in enumerate(paras) if is_copyright(p.lines[0]) and i not in top]
+    heads = [p for i, p in enumerate(paras) if i not in top and i != headline]
+    lines = []
+    for n, i in enumerate(sorted(top)):
+        notice = _notice(paras[i].lines)
+        removed += [(line, "copyright") for k, line in enumerate(paras[i].lines) if k in notice]
+        lines += [(n, line) for k, line in enumerate(paras[i].lines) if k not in notice]
     dated = next((k for k, (_, line) in enumerate(lines) if is_date_line(line)), None)
     if dated is None:  # the first paragraph
         outlet = [k for k, (n, _) in enumerate(lines) if n == lines[0][0]]
     elif dated == 0:
         outlet = []
-    else:  # the lines above the date in its paragraph, else the paragraph above it
+    else:  # the lines above the date in its paragraph, else the first paragraph above it
         above = [k for k in range(dated) if lines[k][0] == lines[dated][0]]
-        outlet = above or [k for k in range(dated) if lines[k][0] == lines[dated - 1][0]]
+        outlet = above or [k for k in range(dated) if lines[k][0] == lines[0][0]]
+    ends = [k for k in outlet[1:] if not (_runs_on(lines[k - 1][1], lines[k][1])
+                                          or lines[k][1].startswith("("))]
+    outlet = [k for k in outlet if not ends or k < ends[0]]  # not the issue's name under it
     for k, (_, line) in enumerate(lines):
         if k == dated:
             field("date", line, "date line")
@@ -286,9 +377,12 @@ def _header(paras: list[Para], centring: bool, field, removed: list, *, headed: 
                         else "edition" if dated is not None and k > dated else "header"))
     if outlet:
         field("outlet", " ".join(lines[k][1] for k in outlet), "publication line")
+    if headline is not None:
+        field("title", _headline(paras[headline].lines), "headline")
+        removed.append((paras[headline].text, "headline"))
     for i, p in enumerate(heads):
-        if i == 0 and headed and (centring or dated is not None):
-            field("title", p.text, "headline")
+        if i == 0 and headed and headline is None and (centring or dated is not None):
+            field("title", _headline(p.lines), "headline")
         removed.append((p.text, "headline"))
 
 

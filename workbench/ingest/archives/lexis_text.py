@@ -18,16 +18,17 @@ from lxml import html as lxml_html
 
 from ..decode import decode_bytes
 from .export import Export
-from .lexis_layout import Para, article, opens_label
+from .lexis_layout import Para, article, breaks_paragraph, is_copyright
 
 SNIFF_BYTES = 1 << 17  # the head of a file in which an export shows its markers
 CENTRED = 6  # leading spaces (a tab counting 8) from which a text export's line is centred
+FULL_LINE = 72  # columns from which a line fills a text export's page (it cannot be indented)
 _COUNT = (r"(?:FOCUS\s*-\s*)?\d+\s+(?:of|von|de|sur|di|van|af|av|z|из)\s+\d+\s+"
           r"(?:DOCUMENTS?|DOKUMENTE?N?|DOCUMENTOS?|DOCUMENTI|DOCUMENTEN|DOKUMENTER|ДОКУМЕНТ\w*)"
           r"|(?:Dokument|Document|Documento|Documenti|Documenten)\s+\d+\s+(?:von|de|of|sur|di|van)"
           r"\s+\d+")
 _MARKER = re.compile(rf"(?:{_COUNT})", re.IGNORECASE)
-_SNIFF_MARKER = re.compile(rf"(?:^|>)[ \t]*(?:{_COUNT})[ \t\r]*(?:$|<)", re.IGNORECASE | re.MULTILINE)
+_SNIFF_MARKER = re.compile(rf"(?:^|>)[ \t\f\v]*(?:{_COUNT})[ \t\r]*(?:$|<)", re.IGNORECASE | re.MULTILINE)
 _SNIFF_LABEL = re.compile(r"(?:^|>)[ \t]*[A-ZÄÖÜÉÈ][A-ZÄÖÜÉÈ-]{2,}[ \t]?:", re.MULTILINE)
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|br|span)\b[^>]*>", re.IGNORECASE)
 _NOT_TEXT = (b"{\\rtf", b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")
@@ -87,29 +88,40 @@ def _is_marker(para: Para) -> bool:
 
 def _text_paras(text: str) -> list[Para]:
     """The paragraphs of a text export: runs of non-blank lines, a document line always one of
-    its own and a known label always opening one; a paragraph whose first line is indented is
-    centred."""
+    its own, and a known label opening one after a label line or, for a label that ends the
+    body, after any line ("…last sentence." / "LOAD-DATE: …"); a label inside running text
+    ("… COST: 43 million. LENGTH: 19.43 meters.") stays in it. A paragraph is centred when its
+    first line is indented, or when that line fills the page (a centred line too long to be
+    indented) and every line under it is indented."""
     out: list[Para] = []
     lines: list[str] = []
-    centred, start = False, 0
+    indents: list[int] = []
+    start = 0
+
+    def flush() -> None:
+        wide = indents[0] + len(lines[0]) >= FULL_LINE and len(lines) > 1
+        centred = indents[0] >= CENTRED or (wide and min(indents[1:]) >= CENTRED)
+        out.append(Para(tuple(lines), centred, start))
+        lines.clear()
+        indents.clear()
+
     for n, raw in enumerate(text.split("\n"), start=1):
         line = " ".join(raw.split())
         marker = "OCUMENT" in (upper := line.upper()) or "OKUMENT" in upper
         marker = marker and _MARKER.fullmatch(line) is not None
-        if lines and (not line or marker or opens_label(line)):
-            out.append(Para(tuple(lines), centred, start))
-            lines = []
+        if lines and (not line or marker or breaks_paragraph(lines[0], line)):
+            flush()
         if not line:
             continue
         if not lines:
             start = n
-            centred = len(raw.expandtabs(8)) - len(raw.expandtabs(8).lstrip()) >= CENTRED
+        expanded = raw.expandtabs(8)
+        indents.append(len(expanded) - len(expanded.lstrip()))
         lines.append(line)
         if marker:
-            out.append(Para(tuple(lines), centred, start))
-            lines = []
+            flush()
     if lines:
-        out.append(Para(tuple(lines), centred, start))
+        flush()
     return out
 
 
@@ -210,7 +222,7 @@ def _export(fmt: str, paras: list[Para], provenance: list[tuple[str, str]]) -> E
         return Export(fmt, provenance=tuple(provenance),
                       problems=("no document line (\"1 of 10 DOCUMENTS\") found: no article read",))
     cover = paras[:markers[0]]
-    centring = any(p.centred for p in paras)
+    centring = any(_header_centred(paras[at + 1:nxt]) for at, nxt in zip(markers, markers[1:] + [len(paras)]))
     reads = [article(k, paras[at].text, paras[at + 1:nxt], centring=centring) for k, (at, nxt) in
              enumerate(zip(markers, markers[1:] + [len(paras)]), start=1)]
     problems, articles = [], []
@@ -227,6 +239,12 @@ def _export(fmt: str, paras: list[Para], provenance: list[tuple[str, str]]) -> E
     said += [(what, value) for what, value in provenance if what not in dict(said)]
     return Export(fmt, tuple(articles), tuple(said),
                   tuple((line, "cover") for p in cover for line in p.lines), tuple(problems))
+
+
+def _header_centred(paras: list[Para]) -> bool:
+    """Whether an article's header is centred: its first paragraph that is no copyright notice
+    (an export may centre its document lines and copyright lines and nothing else)."""
+    return next((p.centred for p in paras if not is_copyright(p.lines[0])), False)
 
 
 def _incomplete(read, *, last: bool, closing: bool) -> str:
