@@ -18,16 +18,20 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_dates, is_date_only
+from .zones import Kind, article_zone
 
 BODY_WORDS = 15  # a line with at least this many words starts the article body
 TITLE_WORDS = 30  # a first line longer than this is body text, not a headline
 _WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+#: Han and kana: scripts written without spaces between words (Chinese, Japanese)
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _NAME_WORD = re.compile(r"^[A-ZА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*$")
 _BULLET = re.compile(r"^\s*[-•–—▪►]\s+")
-END_PUNCT = re.compile(r"[.!?:;…]['\"”»’)]*$")
-_LIST_PUNCT = re.compile(r"[.!?:;,…]['\"”»’)]*$")  # an item of an enumeration ends in a comma
+_CLOSING = "['\"”»’)」』）】]*$"  # quotes and brackets that may close a sentence
+END_PUNCT = re.compile(r"[.!?:;…。！？：；]" + _CLOSING)
+_LIST_PUNCT = re.compile(r"[.!?:;,…。！？：；，、]" + _CLOSING)  # an enumeration's item ends in a comma
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
-_SENTENCE_END = re.compile(r"[.!?…]['\"”»’)]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？]" + _CLOSING)
 _LABEL = re.compile(r"^(?P<label>[^\W\d_]+(?: [^\W\d_]+)?)\s?:\s*(?P<value>\S.*)$")
 _BYLINE = re.compile(r"^(?:By|BY|by|Author|Authors|Автор|Авторы|Müəllif|Yazar|Yazan)\b\s*:?\s+"
                      r"(?P<name>\S.*)$")
@@ -61,7 +65,10 @@ def store_header(text: str) -> StoreHeader | None:
 
 
 def n_words(line: str) -> int:
-    return len(_WORDS.findall(line))
+    """The line's words; in a script without spaces (Chinese, Japanese) every two characters
+    count as one, so that a sentence of forty characters weighs as twenty words, not as one."""
+    unspaced = len(_UNSPACED.findall(line))
+    return len(_WORDS.findall(_UNSPACED.sub(" ", line))) + (unspaced + 1) // 2
 
 
 def is_prose(line: str) -> bool:
@@ -167,21 +174,32 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
     """Fill `verdict` (line number -> rule) with the page furniture among `lines`; return the
     headline, or None when the page has none (its first line is already the article). `cut`
     says the page store cut the page off mid-line: its last line, right after a paragraph of
-    the article, is the article's too however short."""
-    _menus(lines, verdict)
+    the article, is the article's too however short.
+
+    When the page shows its article zone (`workbench.ingest.zones`), the lines of the body are
+    judged only by what they are (a date alone, the headline again), never by their length,
+    repetition or company; every line after the body is furniture."""
+    menus: dict[int, str] = {}
+    _menus(lines, menus)
+    body = _body(lines, verdict, menus)
+    verdict.update({n: rule for n, rule in menus.items() if body is None or n not in body})
     _listed(lines, verdict)
     live = [(n, line) for n, line in lines if n not in verdict]
     if not live:
         return None
-    body_at = _body_start(live)
     tail = cut and any(is_prose(line) for _, line in live[-3:-1])  # the cut line is article
     _headline_lists(live[:-1] if tail else live, verdict)
-    # the footer zone starts after the last line of some length: a page cut off mid-paragraph
-    # still ends in article text
-    last_text = max((i for i, (n, line) in enumerate(live)
-                     if n not in verdict and (is_prose(line) or n_words(line) >= 8
-                                              or tail and i == len(live) - 1)),
-                    default=len(live))
+    if body is None:
+        body_at = _body_start(live)
+        # the footer zone starts after the last line of some length: a page cut off
+        # mid-paragraph still ends in article text
+        last_text = max((i for i, (n, line) in enumerate(live)
+                         if n not in verdict and (is_prose(line) or n_words(line) >= 8
+                                                  or tail and i == len(live) - 1)),
+                        default=len(live))
+    else:
+        body_at = next(i for i, (n, _) in enumerate(live) if n >= body.start)
+        last_text = max(i for i, (n, _) in enumerate(live) if n < body.stop)
     _header_elements(live, range(body_at), verdict)
     head = headline(live, body_at, verdict)
     standfirst = None
@@ -199,10 +217,14 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
     for i, (n, line) in enumerate(live):
         key = " ".join(line.casefold().split())
         words = n_words(line)
+        beyond = i > last_text and not (tail and i == len(live) - 1)  # past the article's end
         if n in verdict:
             pass
         elif i != head and key == head_key:
             verdict[n] = "repeated-title"
+        elif body is not None and body_at <= i <= last_text:
+            if is_date_only(line):  # the body's lines are not judged by length or repetition
+                verdict[n] = "dateline"
         elif words <= 3 and main_script and script(line) not in (None, main_script):
             verdict[n] = "stray-script"
         elif words < 12 and key in seen_short:
@@ -215,13 +237,29 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
                 words <= 4 and not END_PUNCT.search(line) or
                 standfirst is not None and i > standfirst and words <= 8):
             verdict[n] = "rubric"  # a section label, or a credit line under the standfirst
-        elif i > last_text and (words <= 4 and not END_PUNCT.search(line) or
-                                 line.isupper() and words >= 2):
+        elif beyond and (words <= 4 and not END_PUNCT.search(line) or
+                         line.isupper() and words >= 2):
             verdict[n] = "signoff" if i == len(live) - 1 and byline(line) else "footer"
+        elif body is not None and beyond:  # comments, teasers of other articles
+            verdict[n] = "after-article" if is_prose(line) else "footer"
         if words < 12:
             seen_short.add(key)
-    _related_links(live, verdict)
+    _related_links(live if body is None else live[:body_at], verdict)
     return live[head][1] if head is not None else None
+
+
+def _body(lines: list[tuple[int, str]], verdict: dict[int, str],
+          menus: dict[int, str]) -> range | None:
+    """The line numbers of the article's body (`workbench.ingest.zones`), from which lines are
+    paragraphs and which are furniture: removed by a rule, a menu's item (one in lower case may
+    be an item of the article's own enumeration: "капуста / кабачок / горох"), a date line."""
+    numbered = sorted([*lines, *((n, None) for n in verdict if lines and n > lines[0][0])])
+    kinds: list[Kind] = [
+        "furniture" if line is None or n in menus and not line[:1].islower()
+        or n_words(line) <= 10 and _is_dateline(line)
+        else "paragraph" if is_prose(line) else "line" for n, line in numbered]
+    zone = article_zone(kinds)
+    return range(numbered[zone[0]][0], numbered[zone[1]][0] + 1) if zone else None
 
 
 def _menus(lines: list[tuple[int, str]], verdict: dict[int, str]) -> None:
