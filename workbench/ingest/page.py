@@ -120,6 +120,14 @@ def _is_dateline(line: str) -> bool:
         sum(d.end - d.start for d in dates) >= 0.3 * len(line) or bool(_CLOCK.search(line)))
 
 
+def _stamp(line: str) -> bool:
+    """A post's time stamp: a date alone, or a short line with a clock time ("November 19, 2019
+    at 6:34 am", "2 days ago at 07:52 am"), as comments and teasers carry; not an embedded
+    post's signature ("— The Senate (@Senate) October 9, 2018")."""
+    return is_date_only(line) or n_words(line) <= 8 and bool(_CLOCK.search(line)) \
+        and not _SENTENCE_END.search(line)
+
+
 def _stems(line: str) -> set[str]:
     """The line's words of four letters or more, cut to five letters: enough to meet inflected
     forms ("Azerbaijani", "Азербайджана") of the same word."""
@@ -252,11 +260,11 @@ def _body(lines: list[tuple[int, str]], verdict: dict[int, str],
           menus: dict[int, str]) -> range | None:
     """The line numbers of the article's body (`workbench.ingest.zones`), from which lines are
     paragraphs and which are furniture: removed by a rule, a menu's item (one in lower case may
-    be an item of the article's own enumeration: "капуста / кабачок / горох"), a date line."""
+    be an item of the article's own enumeration: "капуста / кабачок / горох"), a time stamp."""
     numbered = sorted([*lines, *((n, None) for n in verdict if lines and n > lines[0][0])])
     kinds: list[Kind] = [
         "furniture" if line is None or n in menus and not line[:1].islower()
-        or n_words(line) <= 10 and _is_dateline(line)
+        or _stamp(line)
         else "paragraph" if is_prose(line) else "line" for n, line in numbered]
     zone = article_zone(kinds)
     return range(numbered[zone[0]][0], numbered[zone[1]][0] + 1) if zone else None
