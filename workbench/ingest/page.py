@@ -265,9 +265,16 @@ def _body(lines: list[tuple[int, str]], verdict: dict[int, str],
     kinds: list[Kind] = [
         "furniture" if line is None or n in menus and not line[:1].islower()
         or _stamp(line)
-        else "paragraph" if is_prose(line) else "line" for n, line in numbered]
+        else "paragraph" if is_prose(line) and not _teaser(line) else "line"
+        for n, line in numbered]
     zone = article_zone(kinds)
     return range(numbered[zone[0]][0], numbered[zone[1]][0] + 1) if zone else None
+
+
+def _teaser(line: str) -> bool:
+    """A line cut short with an ellipsis ("Jury rules for half of 21 plaintiffs …"): the teaser
+    of another article, not a paragraph."""
+    return n_words(line) < BODY_WORDS and line.rstrip().endswith(("…", "..."))
 
 
 def _menus(lines: list[tuple[int, str]], verdict: dict[int, str]) -> None:

@@ -1,11 +1,12 @@
 """The article zone of a page: where its body lies, judged from what kind each line is.
 
 A scraped page puts its menus and link lists in runs of short lines; the article is the first
-block of paragraphs (a paragraph at most `GAP` lines from the next) that holds `CORE`
-paragraphs. It runs on to a later paragraph when the lines between show no furniture (they are
-the article's own list, table or subheadings), or, past furniture (a box of links set into the
-article, an embedded post's date), when two paragraphs in a row follow within `BRIDGE` lines.
-What follows (comments, teasers of other articles, the footer) is no longer the article.
+block of paragraphs (a paragraph at most `GAP` lines from the next, no furniture between) that
+holds `CORE` paragraphs. It runs on to a later paragraph when the lines between show no
+furniture (they are the article's own list, table or subheadings), or, past furniture (a box of
+links set into the article, an embedded post's time stamp, a list set like a menu), where the
+text reads on: two paragraphs in a row within `BRIDGE` lines, or three within `FAR`. What
+follows (comments, teasers of other articles, the footer) is no longer the article.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from __future__ import annotations
 from typing import Literal
 
 #: a line of the page: a paragraph of prose, a line known to be furniture (a menu, an interface
-#: string, a line that only dates the page), or any other line (a subheading, a list item)
+#: string, a time stamp), or any other line (a subheading, a list item, a table's row)
 Kind = Literal["paragraph", "furniture", "line"]
 
 CORE = 3  # paragraphs of the block that opens the article
 GAP = 2  # lines that may stand between two paragraphs of one block
 BRIDGE = 6  # lines, furniture among them, between the article and two paragraphs in a row
+FAR = 20  # lines, furniture among them, between the article and three paragraphs in a row
 
 
 def _blocks(kinds: list[Kind]) -> list[tuple[int, int]]:
@@ -51,9 +53,11 @@ def article_zone(kinds: list[Kind]) -> tuple[int, int] | None:
         if "furniture" not in kinds[last + 1:p]:
             last = p  # the article's own list, table or subheadings lie between
             continue
-        # past furniture, the article goes on only where it reads on soon after
-        on = next((i + 1 for i in pairs if i >= p), None)
-        if on is None or on - 1 - last - 1 > BRIDGE:
+        # past furniture, the article goes on only where it reads on: two paragraphs in a row
+        # soon after, or three a little further (a list of the article's own, set as a menu)
+        on = next((i for i in pairs if i >= p), None)
+        if on is None or on - last - 1 > BRIDGE and not (
+                on - last - 1 <= FAR and kinds[on:on + 3] == ["paragraph"] * 3):
             break
-        last = on
+        last = on + 1
     return first, last
