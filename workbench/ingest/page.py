@@ -233,7 +233,8 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
         elif body is not None and body_at <= i <= last_text:
             if is_date_only(line):  # the body's lines are not judged by length or repetition
                 verdict[n] = "dateline"
-        elif words <= 3 and main_script and script(line) not in (None, main_script):
+        elif words <= 3 and main_script and script(line) not in (None, main_script) and (
+                i > last_text or head is not None and i < head):  # outside the article
             verdict[n] = "stray-script"
         elif words < 12 and key in seen_short:
             verdict[n] = "repeated-line"
