@@ -219,6 +219,10 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
             standfirst = body_at
             _header_elements(live, range(body_at + 1, body_at + 1 + later), verdict)
             body_at += 1 + later
+    if body is not None:  # the body's bylines and dates: lines before it reads on
+        flow = next((i for i in range(body_at, last_text)
+                     if is_prose(live[i][1]) and is_prose(live[i + 1][1])), body_at)
+        _header_elements(live, range(body_at + 1, flow), verdict)
     head_key = " ".join(live[head][1].casefold().split()) if head is not None else None
     main_script = script(" ".join(line for _, line in live if n_words(line) >= 5))
     seen_short: set[str] = set()
