@@ -209,7 +209,7 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
         body_at = next(i for i, (n, _) in enumerate(live) if n >= body.start)
         last_text = max(i for i, (n, _) in enumerate(live) if n < body.stop)
     _header_elements(live, range(body_at), verdict)
-    head = headline(live, body_at, verdict)
+    head = headline(live[:last_text + 1], body_at, verdict)
     standfirst = None
     if head is not None and head + 1 == body_at and any(
             _header_rule(line) for _, line in live[body_at + 1:body_at + 3]):
