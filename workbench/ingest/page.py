@@ -143,6 +143,7 @@ def headline(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str])
     fits = [i for i, (n, line) in enumerate(live[:body_at])
             if n not in verdict and 2 <= n_words(line) <= TITLE_WORDS
             and not line.rstrip().endswith(".") and not line.startswith(("http://", "https://"))
+            and "\t" not in line  # a table's row
             and not is_date_only(line) and not _is_label(line) and not byline(line)]
     body = set().union(*(_stems(line) for n, line in live[body_at:] if n not in verdict))
     shared = {i: len(_stems(live[i][1]) & body) / max(1, len(_stems(live[i][1]))) for i in fits}
@@ -151,6 +152,26 @@ def headline(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str])
         fits = [i for i in fits if shared[i] and shared[i] >= best / 2]
     return next((i for i in fits if n_words(live[i][1]) >= 3 and not live[i][1].isupper()),
                 fits[0] if fits else None)
+
+
+def _headline_below_menus(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str],
+                          menus: dict[int, str]) -> int | None:
+    """The `headline`, looked for first below the page's last menu above the body: teasers of
+    other articles above it share words with the article too. That one is taken unless the
+    article's own text (two paragraphs in a row, a table's row) stands between the page's
+    first headline and it."""
+    head = headline(live, body_at, verdict)
+    limit = live[body_at][0] if body_at < len(live) else float("inf")
+    last_menu = max((m for m in menus if m < limit), default=0)
+    below = sum(n < last_menu for n, _ in live)
+    low = headline(live[below:], body_at - below, verdict)
+    if low is None:
+        return head
+    low += below
+    if head is not None and any("\t" in line or is_prose(line) and is_prose(nxt)
+                                for (_, line), (_, nxt) in zip(live[head:low], live[head + 1:low])):
+        return head
+    return low
 
 
 def _body_start(live: list[tuple[int, str]]) -> int:
@@ -209,7 +230,7 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
         body_at = next(i for i, (n, _) in enumerate(live) if n >= body.start)
         last_text = max(i for i, (n, _) in enumerate(live) if n < body.stop)
     _header_elements(live, range(body_at), verdict)
-    head = headline(live[:last_text + 1], body_at, verdict)
+    head = _headline_below_menus(live[:last_text + 1], body_at, verdict, menus)
     standfirst = None
     if head is not None and head + 1 == body_at and any(
             _header_rule(line) for _, line in live[body_at + 1:body_at + 3]):
