@@ -86,9 +86,11 @@ def script(text: str) -> str | None:
 
 
 def looks_like_name(line: str) -> bool:
-    """2-4 capitalised words, letters only: a byline or sign-off such as 'Ali Gasimov'."""
+    """2-4 capitalised words, letters only: a byline or sign-off such as 'Ali Gasimov'; not a
+    table's row, its cells set apart by tabs."""
     words = line.split()
     return (2 <= len(words) <= 4 and len(line) <= 50 and not END_PUNCT.search(line)
+            and "\t" not in line
             and all(_NAME_WORD.match(w) and not any(c.isdigit() for c in w) for w in words))
 
 
@@ -267,7 +269,7 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
             verdict[n] = "dateline"
         elif head is not None and i < head:
             verdict[n] = "rubric"  # what stands above the headline: site names, promos, labels
-        elif i < body_at and i != head and not is_prose(line) and (
+        elif i < body_at and i != head and not is_prose(line) and "\t" not in line and (
                 words <= 4 and not END_PUNCT.search(line) or
                 standfirst is not None and i > standfirst and words <= 8):
             verdict[n] = "rubric"  # a section label, or a credit line under the standfirst
@@ -285,12 +287,22 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
 def _body(lines: list[tuple[int, str]], verdict: dict[int, str],
           menus: dict[int, str]) -> range | None:
     """The line numbers of the article's body (`workbench.ingest.zones`), from which lines are
-    paragraphs and which are furniture: removed by a rule, a menu's item (one in lower case may
-    be an item of the article's own enumeration: "капуста / кабачок / горох"), a time stamp."""
+    paragraphs and which are furniture: removed by a rule, a time stamp, a menu's item; not one
+    in lower case ("капуста / кабачок / горох") nor one of a run of short lines that holds a
+    "Label: value" line or repeats a line ("Price: $89"): those are the article's own lists."""
+    runs: list[list[tuple[int, str]]] = []
+    for (n, line), (m, _) in zip(lines, [(0, ""), *lines]):
+        if n in menus:
+            if runs and m in menus and runs[-1][-1][0] == m:
+                runs[-1].append((n, line))
+            else:
+                runs.append([(n, line)])
+    own = {n for run in runs for n, _ in run
+           if any(_is_label(x) for _, x in run) or len({x for _, x in run}) < len(run)}
     numbered = sorted([*lines, *((n, None) for n in verdict if lines and n > lines[0][0])])
     kinds: list[Kind] = [
-        "furniture" if line is None or n in menus and not line[:1].islower()
-        or _stamp(line)
+        "furniture" if line is None or _stamp(line)
+        or n in menus and n not in own and not line[:1].islower()
         else "paragraph" if is_prose(line) and not _teaser(line) else "line"
         for n, line in numbered]
     zone = article_zone(kinds)
