@@ -175,3 +175,15 @@ def test_a_byline_in_the_bodys_first_lines_goes_before_its_text_reads_on():
     cleaned = clean_lines(text, RULES)
     assert removed(text)["By Mira Castell"] == "byline" and cleaned.bylines == ["Mira Castell"]
     assert [line for _, line in cleaned.kept][-4:] == [standfirst, P1, P2, P3]
+
+
+def test_a_short_article_above_a_long_comment_keeps_its_paragraphs():
+    lead = ("Five readers under a hundred dollars were tested for two months. Two of them are "
+            "worth buying.")
+    comment = ["I have owned the Quire Go for a year and read on it every single evening.",
+               "Its battery lasts a month, as the review says, and the screen is sharp enough.",
+               "My only complaint is the slow page turn when a book has many pictures in it."]
+    text = page(MENU, "Five budget e-readers compared", P1, "Readers on a shelf", lead,
+                ["Facebook", "Twitter", "Email"], "3 responses to this review", "reader42 says:",
+                "March 4, 2024 at 9:12 am", *comment)
+    assert {P1, lead} <= set(kept(text))

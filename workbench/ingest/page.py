@@ -160,8 +160,8 @@ def _headline_below_menus(live: list[tuple[int, str]], body_at: int, verdict: di
                           menus: dict[int, str]) -> int | None:
     """The `headline`, looked for first below the page's last menu above the body: teasers of
     other articles above it share words with the article too. That one is taken unless the
-    article's own text (two paragraphs in a row, a table's row) stands between the page's
-    first headline and it."""
+    article's own text (two paragraphs in a row, a table's row) stands between the page's first
+    headline and it."""
     head = headline(live, body_at, verdict)
     limit = live[body_at][0] if body_at < len(live) else float("inf")
     last_menu = max((m for m in menus if m < limit), default=0)
@@ -170,8 +170,9 @@ def _headline_below_menus(live: list[tuple[int, str]], body_at: int, verdict: di
     if low is None:
         return head
     low += below
-    if head is not None and any("\t" in line or is_prose(line) and is_prose(nxt)
-                                for (_, line), (_, nxt) in zip(live[head:low], live[head + 1:low])):
+    if head is not None and any(
+            "\t" in line or is_prose(line) and is_prose(nxt)
+            for (_, line), (_, nxt) in zip(live[head + 1:low], live[head + 2:low + 1])):
         return head
     return low
 
@@ -267,7 +268,8 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
             verdict[n] = "repeated-line"
         elif is_date_only(line):
             verdict[n] = "dateline"
-        elif head is not None and i < head:
+        elif head is not None and i < head and not (
+                words >= BODY_WORDS and _SENTENCE_END.search(line)):  # no paragraph of prose
             verdict[n] = "rubric"  # what stands above the headline: site names, promos, labels
         elif i < body_at and i != head and not is_prose(line) and "\t" not in line and (
                 words <= 4 and not END_PUNCT.search(line) or
