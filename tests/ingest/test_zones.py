@@ -187,3 +187,16 @@ def test_a_short_article_above_a_long_comment_keeps_its_paragraphs():
                 ["Facebook", "Twitter", "Email"], "3 responses to this review", "reader42 says:",
                 "March 4, 2024 at 9:12 am", *comment)
     assert {P1, lead} <= set(kept(text))
+
+
+def test_a_pager_ends_the_article_and_the_teasers_after_it_go():
+    body = ["Диета рассчитана на две недели и не требует подсчёта калорий, только списка "
+            "разрешённых продуктов.",
+            "В первую неделю углеводы ограничены, а белка и овощей можно есть сколько угодно.",
+            "Во вторую неделю понемногу возвращаются крупы и фрукты, без сахара и выпечки."]
+    teasers = ["Белковая диета", "Популярная диета при активном ритме жизни, результат за неделю.",
+               "Гречневая диета", "Самая популярная диета: до десяти килограммов за две недели."]
+    text = page(["Главная", "Диеты", "Рецепты", "Контакты"], "Диета на две недели", body,
+                "Отзывы", "Добавить отзыв", "1 2 3 4 5 6 7 8", teasers)
+    assert kept(text) == ["Диета на две недели", *body]
+    assert removed(text)[teasers[1]] == "after-article"

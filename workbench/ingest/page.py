@@ -130,6 +130,14 @@ def _stamp(line: str) -> bool:
         and not _SENTENCE_END.search(line)
 
 
+def _pager(line: str) -> bool:
+    """A list's page numbers: three or more small numbers counting up by one and nothing else
+    ("1 2 3 4 5", "1 | 2 | 3 »"), not a row of figures or years."""
+    numbers = [int(x) for x in re.findall(r"\d+", line)]
+    return len(numbers) >= 3 and not re.search(r"[^\W\d_]", line) and numbers[-1] < 1000 \
+        and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
 def _stems(line: str) -> set[str]:
     """The line's words of four letters or more, cut to five letters: enough to meet inflected
     forms ("Azerbaijani", "Азербайджана") of the same word."""
@@ -289,7 +297,8 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
 def _body(lines: list[tuple[int, str]], verdict: dict[int, str],
           menus: dict[int, str]) -> range | None:
     """The line numbers of the article's body (`workbench.ingest.zones`), from which lines are
-    paragraphs and which are furniture: removed by a rule, a time stamp, a menu's item; not one
+    paragraphs and which are furniture: removed by a rule, a time stamp, a pager, a menu's item;
+    not one
     in lower case ("капуста / кабачок / горох") nor one of a run of short lines that holds a
     "Label: value" line or repeats a line ("Price: $89"): those are the article's own lists."""
     runs: list[list[tuple[int, str]]] = []
@@ -303,7 +312,7 @@ def _body(lines: list[tuple[int, str]], verdict: dict[int, str],
            if any(_is_label(x) for _, x in run) or len({x for _, x in run}) < len(run)}
     numbered = sorted([*lines, *((n, None) for n in verdict if lines and n > lines[0][0])])
     kinds: list[Kind] = [
-        "furniture" if line is None or _stamp(line)
+        "furniture" if line is None or _stamp(line) or _pager(line)
         or n in menus and n not in own and not line[:1].islower()
         else "paragraph" if is_prose(line) and not _teaser(line) else "line"
         for n, line in numbered]
