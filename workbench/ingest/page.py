@@ -254,7 +254,10 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
     if body is not None:  # the body's bylines and dates: lines before it reads on
         flow = next((i for i in range(body_at, last_text)
                      if is_prose(live[i][1]) and is_prose(live[i + 1][1])), body_at)
-        _header_elements(live, range(body_at + 1, flow), verdict)
+        for n, line in live[body_at + 1:flow]:
+            rule = _header_rule(line)  # a name alone may be a subheading there: "By" says it
+            if n not in verdict and rule and (rule != "byline" or _BYLINE.match(line)):
+                verdict[n] = rule
     head_key = " ".join(live[head][1].casefold().split()) if head is not None else None
     main_script = script(" ".join(line for _, line in live if n_words(line) >= 5))
     seen_short: set[str] = set()
