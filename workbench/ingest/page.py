@@ -1,15 +1,16 @@
 """Page heuristics: which lines of a scraped page are furniture, judged by their place on the page.
 
-A page has a header zone (before the first paragraph of prose, or through a standfirst), the
-body, and a footer zone (after the last line of some length). In the header zone the headline
-is the first line that reads as one (3 to 30 words, not a sentence ending in a full stop, not a
-date, label, byline or URL) and shares words with the article; lines before it are rubrics,
-and date lines, bylines and "Label: value" lines are removed there. Anywhere, a line that is
-only a date or time, a menu (short lines in a row), a repeated short line, a repeat of the
-headline and the lines under the heading of a list of other articles are furniture; in the
-footer zone, short lines that are no sentence and ALL-CAPS interface strings are. A line that
-keeps words of the article stays: the body's own short lines (subheadings, one-line quotes)
-are never judged by length, and a page cut off mid-line keeps its last line.
+A page has a header zone, the article's body and what follows it. The body is the article zone
+(`workbench.ingest.zones`: the first block of paragraphs and what reads on from it); a page
+without one has a body from its first long line to its last line of some length. In the header
+zone the headline is the first line below the page's last menu (else on the page) that reads as
+one (3 to 30 words, not a sentence ending in a full stop, not a date, label, byline, URL or
+table row) and shares words with the body; lines before it are rubrics, and date lines, bylines
+and "Label: value" lines are removed there. Outside the body, a line that is only a date or time, a menu (short lines in a row), a
+repeated short line, a repeat of the headline and the lines under the heading of a list of
+other articles are furniture; after it, every line is. The body's own lines (subheadings,
+one-line quotes, lists, tables, refrains) are never judged by length or repetition, and a page
+cut off mid-line keeps its last line.
 """
 
 from __future__ import annotations
@@ -300,27 +301,35 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
 def _body(lines: list[tuple[int, str]], verdict: dict[int, str],
           menus: dict[int, str]) -> range | None:
     """The line numbers of the article's body (`workbench.ingest.zones`), from which lines are
-    paragraphs and which are furniture: removed by a rule, a time stamp, a pager, a menu's item;
-    not one
-    in lower case ("капуста / кабачок / горох") nor one of a run of short lines that holds a
-    "Label: value" line or repeats a line ("Price: $89"): those are the article's own lists."""
-    runs: list[list[tuple[int, str]]] = []
-    for (n, line), (m, _) in zip(lines, [(0, ""), *lines]):
-        if n in menus:
-            if runs and m in menus and runs[-1][-1][0] == m:
-                runs[-1].append((n, line))
-            else:
-                runs.append([(n, line)])
-    own = {n for run in runs for n, _ in run
-           if any(_is_label(x) for _, x in run) or len({x for _, x in run}) < len(run)}
+    paragraphs and which are furniture: removed by a rule, a time stamp, a pager, a menu's item
+    but for the article's own lists (`_own_lists`)."""
+    own = _own_lists(lines, menus)
     numbered = sorted([*lines, *((n, None) for n in verdict if lines and n > lines[0][0])])
     kinds: list[Kind] = [
         "furniture" if line is None or _stamp(line) or _pager(line)
-        or n in menus and n not in own and not line[:1].islower()
+        or n in menus and n not in own
         else "paragraph" if is_prose(line) and not _teaser(line) else "line"
         for n, line in numbered]
     zone = article_zone(kinds)
     return range(numbered[zone[0]][0], numbered[zone[1]][0] + 1) if zone else None
+
+
+def _own_lists(lines: list[tuple[int, str]], menus: dict[int, str]) -> set[int]:
+    """The menus' lines that may be the article's own list: an item in lower case ("капуста /
+    кабачок / горох"), and every line of a run that holds a "Label: value" line or repeats a
+    line ("Price: $89")."""
+    runs: list[list[tuple[int, str]]] = []
+    previous = None
+    for n, line in lines:
+        if n in menus:
+            if runs and previous in menus:
+                runs[-1].append((n, line))
+            else:
+                runs.append([(n, line)])
+        previous = n
+    return {n for run in runs for n, line in run
+            if line[:1].islower() or any(_is_label(x) for _, x in run)
+            or len({x for _, x in run}) < len(run)}
 
 
 def _teaser(line: str) -> bool:
