@@ -6,11 +6,11 @@ without one has a body from its first long line to its last line of some length.
 zone the headline is the first line below the page's last menu (else on the page) that reads as
 one (3 to 30 words, not a sentence ending in a full stop, not a date, label, byline, URL or
 table row) and shares words with the body; lines before it are rubrics, and date lines, bylines
-and "Label: value" lines are removed there. Outside the body, a line that is only a date or time, a menu (short lines in a row), a
-repeated short line, a repeat of the headline and the lines under the heading of a list of
-other articles are furniture; after it, every line is. The body's own lines (subheadings,
-one-line quotes, lists, tables, refrains) are never judged by length or repetition, and a page
-cut off mid-line keeps its last line.
+and "Label: value" lines are removed there. Outside the body, a line that is only a date or
+time, a menu (short lines in a row), a repeated short line, a repeat of the headline and the
+lines under the heading of a list of other articles are furniture; after it, every line is.
+The body's own lines (subheadings, one-line quotes, lists, tables, refrains) are never judged by
+length or repetition, and a page cut off mid-line keeps its last line.
 """
 
 from __future__ import annotations
