@@ -1,15 +1,16 @@
 """Page heuristics: which lines of a scraped page are furniture, judged by their place on the page.
 
-A page has a header zone (before the first paragraph of prose, or through a standfirst), the
-body, and a footer zone (after the last line of some length). In the header zone the headline
-is the first line that reads as one (3 to 30 words, not a sentence ending in a full stop, not a
-date, label, byline or URL) and shares words with the article; lines before it are rubrics,
-and date lines, bylines and "Label: value" lines are removed there. Anywhere, a line that is
-only a date or time, a menu (short lines in a row), a repeated short line, a repeat of the
-headline and the lines under the heading of a list of other articles are furniture; in the
-footer zone, short lines that are no sentence and ALL-CAPS interface strings are. A line that
-keeps words of the article stays: the body's own short lines (subheadings, one-line quotes)
-are never judged by length, and a page cut off mid-line keeps its last line.
+A page has a header zone, the article's body and what follows it. The body is the article zone
+(`workbench.ingest.zones`: the first block of paragraphs and what reads on from it); a page
+without one has a body from its first long line to its last line of some length. In the header
+zone the headline is the first line below the page's last menu (else on the page) that reads as
+one (3 to 30 words, not a sentence ending in a full stop, not a date, label, byline, URL or
+table row) and shares words with the body; lines before it are rubrics, and date lines, bylines
+and "Label: value" lines are removed there. Outside the body, a line that is only a date or
+time, a menu (short lines in a row), a repeated short line, a repeat of the headline and the
+lines under the heading of a list of other articles are furniture; after it, every line is.
+The body's own lines (subheadings, one-line quotes, lists, tables, refrains) are never judged by
+length or repetition, and a page cut off mid-line keeps its last line.
 """
 
 from __future__ import annotations
@@ -18,16 +19,20 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_dates, is_date_only
+from .zones import Kind, article_zone
 
 BODY_WORDS = 15  # a line with at least this many words starts the article body
 TITLE_WORDS = 30  # a first line longer than this is body text, not a headline
 _WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+#: Han and kana: scripts written without spaces between words (Chinese, Japanese)
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _NAME_WORD = re.compile(r"^[A-ZА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*$")
 _BULLET = re.compile(r"^\s*[-•–—▪►]\s+")
-END_PUNCT = re.compile(r"[.!?:;…]['\"”»’)]*$")
-_LIST_PUNCT = re.compile(r"[.!?:;,…]['\"”»’)]*$")  # an item of an enumeration ends in a comma
+_CLOSING = "['\"”»’)」』）】]*$"  # quotes and brackets that may close a sentence
+END_PUNCT = re.compile(r"[.!?:;…。！？：；]" + _CLOSING)
+_LIST_PUNCT = re.compile(r"[.!?:;,…。！？：；，、]" + _CLOSING)  # an enumeration's item ends in a comma
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
-_SENTENCE_END = re.compile(r"[.!?…]['\"”»’)]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？]" + _CLOSING)
 _LABEL = re.compile(r"^(?P<label>[^\W\d_]+(?: [^\W\d_]+)?)\s?:\s*(?P<value>\S.*)$")
 _BYLINE = re.compile(r"^(?:By|BY|by|Author|Authors|Автор|Авторы|Müəllif|Yazar|Yazan)\b\s*:?\s+"
                      r"(?P<name>\S.*)$")
@@ -61,7 +66,10 @@ def store_header(text: str) -> StoreHeader | None:
 
 
 def n_words(line: str) -> int:
-    return len(_WORDS.findall(line))
+    """The line's words; in a script without spaces (Chinese, Japanese) every two characters
+    count as one, so that a sentence of forty characters weighs as twenty words, not as one."""
+    unspaced = len(_UNSPACED.findall(line))
+    return len(_WORDS.findall(_UNSPACED.sub(" ", line))) + (unspaced + 1) // 2
 
 
 def is_prose(line: str) -> bool:
@@ -79,9 +87,11 @@ def script(text: str) -> str | None:
 
 
 def looks_like_name(line: str) -> bool:
-    """2-4 capitalised words, letters only: a byline or sign-off such as 'Ali Gasimov'."""
+    """2-4 capitalised words, letters only: a byline or sign-off such as 'Ali Gasimov'; not a
+    table's row, its cells set apart by tabs."""
     words = line.split()
     return (2 <= len(words) <= 4 and len(line) <= 50 and not END_PUNCT.search(line)
+            and "\t" not in line
             and all(_NAME_WORD.match(w) and not any(c.isdigit() for c in w) for w in words))
 
 
@@ -113,6 +123,22 @@ def _is_dateline(line: str) -> bool:
         sum(d.end - d.start for d in dates) >= 0.3 * len(line) or bool(_CLOCK.search(line)))
 
 
+def _stamp(line: str) -> bool:
+    """A post's time stamp: a date alone, or a short line with a clock time ("November 19, 2019
+    at 6:34 am", "2 days ago at 07:52 am"), as comments and teasers carry; not an embedded
+    post's signature ("— The Senate (@Senate) October 9, 2018")."""
+    return is_date_only(line) or n_words(line) <= 8 and bool(_CLOCK.search(line)) \
+        and not _SENTENCE_END.search(line)
+
+
+def _pager(line: str) -> bool:
+    """A list's page numbers: three or more small numbers counting up by one and nothing else
+    ("1 2 3 4 5", "1 | 2 | 3 »"), not a row of figures or years."""
+    numbers = [int(x) for x in re.findall(r"\d+", line)]
+    return len(numbers) >= 3 and not re.search(r"[^\W\d_]", line) and numbers[-1] < 1000 \
+        and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
 def _stems(line: str) -> set[str]:
     """The line's words of four letters or more, cut to five letters: enough to meet inflected
     forms ("Azerbaijani", "Азербайджана") of the same word."""
@@ -128,6 +154,7 @@ def headline(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str])
     fits = [i for i, (n, line) in enumerate(live[:body_at])
             if n not in verdict and 2 <= n_words(line) <= TITLE_WORDS
             and not line.rstrip().endswith(".") and not line.startswith(("http://", "https://"))
+            and "\t" not in line  # a table's row
             and not is_date_only(line) and not _is_label(line) and not byline(line)]
     body = set().union(*(_stems(line) for n, line in live[body_at:] if n not in verdict))
     shared = {i: len(_stems(live[i][1]) & body) / max(1, len(_stems(live[i][1]))) for i in fits}
@@ -136,6 +163,27 @@ def headline(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str])
         fits = [i for i in fits if shared[i] and shared[i] >= best / 2]
     return next((i for i in fits if n_words(live[i][1]) >= 3 and not live[i][1].isupper()),
                 fits[0] if fits else None)
+
+
+def _headline_below_menus(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str],
+                          menus: dict[int, str]) -> int | None:
+    """The `headline`, looked for first below the page's last menu above the body: teasers of
+    other articles above it share words with the article too. That one is taken unless the
+    article's own text (two paragraphs in a row, a table's row) stands between the page's first
+    headline and it."""
+    head = headline(live, body_at, verdict)
+    limit = live[body_at][0] if body_at < len(live) else float("inf")
+    last_menu = max((m for m in menus if m < limit), default=0)
+    below = sum(n < last_menu for n, _ in live)
+    low = headline(live[below:], body_at - below, verdict)
+    if low is None:
+        return head
+    low += below
+    if head is not None and any(
+            "\t" in line or is_prose(line) and is_prose(nxt)
+            for (_, line), (_, nxt) in zip(live[head + 1:low], live[head + 2:low + 1])):
+        return head
+    return low
 
 
 def _body_start(live: list[tuple[int, str]]) -> int:
@@ -167,23 +215,34 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
     """Fill `verdict` (line number -> rule) with the page furniture among `lines`; return the
     headline, or None when the page has none (its first line is already the article). `cut`
     says the page store cut the page off mid-line: its last line, right after a paragraph of
-    the article, is the article's too however short."""
-    _menus(lines, verdict)
+    the article, is the article's too however short.
+
+    When the page shows its article zone (`workbench.ingest.zones`), the lines of the body are
+    judged only by what they are (a date alone, the headline again), never by their length,
+    repetition or company; every line after the body is furniture."""
+    menus: dict[int, str] = {}
+    _menus(lines, menus)
+    body = _body(lines, verdict, menus)
+    verdict.update({n: rule for n, rule in menus.items() if body is None or n not in body})
     _listed(lines, verdict)
     live = [(n, line) for n, line in lines if n not in verdict]
     if not live:
         return None
-    body_at = _body_start(live)
     tail = cut and any(is_prose(line) for _, line in live[-3:-1])  # the cut line is article
     _headline_lists(live[:-1] if tail else live, verdict)
-    # the footer zone starts after the last line of some length: a page cut off mid-paragraph
-    # still ends in article text
-    last_text = max((i for i, (n, line) in enumerate(live)
-                     if n not in verdict and (is_prose(line) or n_words(line) >= 8
-                                              or tail and i == len(live) - 1)),
-                    default=len(live))
+    if body is None:
+        body_at = _body_start(live)
+        # the footer zone starts after the last line of some length: a page cut off
+        # mid-paragraph still ends in article text
+        last_text = max((i for i, (n, line) in enumerate(live)
+                         if n not in verdict and (is_prose(line) or n_words(line) >= 8
+                                                  or tail and i == len(live) - 1)),
+                        default=len(live))
+    else:
+        body_at = next(i for i, (n, _) in enumerate(live) if n >= body.start)
+        last_text = max(i for i, (n, _) in enumerate(live) if n < body.stop)
     _header_elements(live, range(body_at), verdict)
-    head = headline(live, body_at, verdict)
+    head = _headline_below_menus(live[:last_text + 1], body_at, verdict, menus)
     standfirst = None
     if head is not None and head + 1 == body_at and any(
             _header_rule(line) for _, line in live[body_at + 1:body_at + 3]):
@@ -193,35 +252,90 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
             standfirst = body_at
             _header_elements(live, range(body_at + 1, body_at + 1 + later), verdict)
             body_at += 1 + later
+    if body is not None:  # the body's bylines and dates: lines before it reads on
+        flow = next((i for i in range(body_at, last_text)
+                     if is_prose(live[i][1]) and is_prose(live[i + 1][1])), body_at)
+        for n, line in live[body_at + 1:flow]:
+            rule = _header_rule(line)  # a name alone may be a subheading there: "By" says it
+            if n not in verdict and rule and (rule != "byline" or _BYLINE.match(line)):
+                verdict[n] = rule
     head_key = " ".join(live[head][1].casefold().split()) if head is not None else None
     main_script = script(" ".join(line for _, line in live if n_words(line) >= 5))
     seen_short: set[str] = set()
     for i, (n, line) in enumerate(live):
         key = " ".join(line.casefold().split())
         words = n_words(line)
+        beyond = i > last_text and not (tail and i == len(live) - 1)  # past the article's end
         if n in verdict:
             pass
         elif i != head and key == head_key:
             verdict[n] = "repeated-title"
-        elif words <= 3 and main_script and script(line) not in (None, main_script):
+        elif body is not None and body_at <= i <= last_text:
+            if is_date_only(line):  # the body's lines are not judged by length or repetition
+                verdict[n] = "dateline"
+        elif words <= 3 and main_script and script(line) not in (None, main_script) and (
+                i > last_text or head is not None and i < head):  # outside the article
             verdict[n] = "stray-script"
         elif words < 12 and key in seen_short:
             verdict[n] = "repeated-line"
         elif is_date_only(line):
             verdict[n] = "dateline"
-        elif head is not None and i < head:
+        elif head is not None and i < head and not (
+                words >= BODY_WORDS and _SENTENCE_END.search(line)):  # no paragraph of prose
             verdict[n] = "rubric"  # what stands above the headline: site names, promos, labels
-        elif i < body_at and i != head and not is_prose(line) and (
+        elif i < body_at and i != head and not is_prose(line) and "\t" not in line and (
                 words <= 4 and not END_PUNCT.search(line) or
                 standfirst is not None and i > standfirst and words <= 8):
             verdict[n] = "rubric"  # a section label, or a credit line under the standfirst
-        elif i > last_text and (words <= 4 and not END_PUNCT.search(line) or
-                                 line.isupper() and words >= 2):
+        elif beyond and (words <= 4 and not END_PUNCT.search(line) or
+                         line.isupper() and words >= 2):
             verdict[n] = "signoff" if i == len(live) - 1 and byline(line) else "footer"
+        elif body is not None and beyond:  # comments, teasers of other articles
+            verdict[n] = "after-article" if is_prose(line) else "footer"
         if words < 12:
             seen_short.add(key)
-    _related_links(live, verdict)
+    _related_links(live if body is None else live[:body_at], verdict)
     return live[head][1] if head is not None else None
+
+
+def _body(lines: list[tuple[int, str]], verdict: dict[int, str],
+          menus: dict[int, str]) -> range | None:
+    """The line numbers of the article's body (`workbench.ingest.zones`), from which lines are
+    paragraphs and which are furniture: removed by a rule, a time stamp, a pager, a menu's item
+    but for the article's own lists (`_own_lists`)."""
+    own = _own_lists(lines, menus)
+    numbered = sorted([*lines, *((n, None) for n in verdict if lines and n > lines[0][0])])
+    kinds: list[Kind] = [
+        "furniture" if line is None or _stamp(line) or _pager(line)
+        or n in menus and n not in own
+        else "paragraph" if is_prose(line) and not _teaser(line) else "line"
+        for n, line in numbered]
+    zone = article_zone(kinds)
+    return range(numbered[zone[0]][0], numbered[zone[1]][0] + 1) if zone else None
+
+
+def _own_lists(lines: list[tuple[int, str]], menus: dict[int, str]) -> set[int]:
+    """The menus' lines that may be the article's own list: an item in lower case ("капуста /
+    кабачок / горох"), and every line of a run that holds a "Label: value" line or repeats a
+    line ("Price: $89")."""
+    runs: list[list[tuple[int, str]]] = []
+    previous = None
+    for n, line in lines:
+        if n in menus:
+            if runs and previous in menus:
+                runs[-1].append((n, line))
+            else:
+                runs.append([(n, line)])
+        previous = n
+    return {n for run in runs for n, line in run
+            if line[:1].islower() or any(_is_label(x) for _, x in run)
+            or len({x for _, x in run}) < len(run)}
+
+
+def _teaser(line: str) -> bool:
+    """A line cut short with an ellipsis ("Jury rules for half of 21 plaintiffs …"): the teaser
+    of another article, not a paragraph."""
+    return n_words(line) < BODY_WORDS and line.rstrip().endswith(("…", "..."))
 
 
 def _menus(lines: list[tuple[int, str]], verdict: dict[int, str]) -> None:
