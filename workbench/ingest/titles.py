@@ -20,16 +20,14 @@ import lxml.etree
 import lxml.html
 
 from .dates import find_dates
-from .page import _is_dateline, _is_label, _stems, byline, is_date_only, is_prose, n_words
+from .page import _is_dateline, _is_label, _stems, byline, is_date_only, n_words
+from .prose import is_paragraph, no_spaces
 
 MAX_WORDS = 24  # a longer line is a sentence of the article, not its headline
-#: kana, CJK ideographs and Hangul: scripts whose words are not told by spaces
-_NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_CJK_SENTENCE_END = re.compile(r"[。！？]")
 _CLOSED = re.compile(r"(?:\.|。|…)['\"”’»)]*$")  # a sentence or a cut teaser, not a headline
 #: "By Jane Doe", "Analysis by Jane Doe", "Von Moritz Weber": the word "by" in a few languages
-_SIGNED = re.compile(r"^(?:[^\W\d_]+\s+)?(?:by|von|par|por|di|door|av|af|od|от|автор|yazar|müəllif)"
-                     r"\b:?\s+[A-ZА-ЯЁÀ-Þ]", re.IGNORECASE)
+_SIGNED = re.compile(r"^(?:[^\W\d_]+\s+)?(?i:by|von|par|por|di|door|av|af|od|от|автор|yazar|müəllif)"
+                     r"\b:?\s+[A-ZА-ЯЁÀ-Þ]")
 #: a caption: a sentence, then its credit in brackets or with a slash or ©
 _CREDITED = re.compile(r"\S{2}[.!?]['\"”’]?\s+(?:\([^()]*\)|[^.!?]*[/©][^.!?]*)$")
 _BULLET = re.compile(r"^[*•▪►·–—-]\s*\S")
@@ -44,19 +42,10 @@ _WORD = re.compile(r"[^\W_]+")
 _SEPARATOR = re.compile(r"\s+[|\-–—:·•»/]\s+|\s*[|•»]\s*")
 
 
-def _prose(line: str) -> bool:
-    """A paragraph of the article: `page.is_prose`, or in a script without spaces a sentence of
-    15 characters or more, or 40 characters."""
-    chars = len(_NO_SPACES.findall(line))
-    if chars >= 10:
-        return chars >= 40 or chars >= 15 and bool(_CJK_SENTENCE_END.search(line))
-    return is_prose(line)
-
-
 def _units(line: str) -> set[str]:
     """What a line is compared by: its words of four letters or more cut to five letters, and
     the pairs of characters of its runs in scripts without spaces."""
-    run = "".join(_NO_SPACES.findall(line))
+    run = no_spaces(line)
     return _stems(line) | {run[i:i + 2] for i in range(len(run) - 1)}
 
 
@@ -74,7 +63,7 @@ def reads_as_headline(line: str) -> bool:
     """2 to 24 words (4 to 60 characters in a script without spaces), not closed by a full stop
     or an ellipsis, not a date, label, byline, URL, caption with its credit, bullet item,
     breadcrumb or table row, and not in capitals ("DOW JONES, A NEWS CORP COMPANY")."""
-    chars, words = len(_NO_SPACES.findall(line)), n_words(line)
+    chars, words = len(no_spaces(line)), n_words(line)
     size = 4 <= chars <= 60 if chars >= 4 else 2 <= words <= MAX_WORDS
     return (size and "\t" not in line and not _CLOSED.search(line)
             and not line.startswith(("http://", "https://"))
@@ -93,7 +82,7 @@ class _Page:
         self.read = {i for i, (n, _) in enumerate(lines) if verdict.get(n) in MAY_BE_TITLE | {None}}
         #: kept line -> its place among the kept lines
         self.kept = {i: k for k, i in enumerate(i for i, (n, _) in enumerate(lines) if n not in verdict)}
-        self.prose = [i for i in self.kept if _prose(lines[i][1])]
+        self.prose = [i for i in self.kept if is_paragraph(lines[i][1])]
         self.last: dict[str, int] = {}  # unit -> the last paragraph of prose holding it
         for i in self.prose:
             self.last.update(dict.fromkeys(_units(lines[i][1]), i))
@@ -125,7 +114,7 @@ class _Page:
             seen += 1
             if first is None and signs:
                 return True
-            if _prose(line):
+            if is_paragraph(line):
                 if first is not None:
                     return first <= _HEADER_LINES and seen - first <= 2
                 first = seen
