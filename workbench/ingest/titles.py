@@ -65,11 +65,11 @@ def reads_as_headline(line: str) -> bool:
     breadcrumb or table row, and not in capitals ("DOW JONES, A NEWS CORP COMPANY")."""
     chars, words = len(no_spaces(line)), n_words(line)
     size = 4 <= chars <= 60 if chars >= 4 else 2 <= words <= MAX_WORDS
-    return (size and "\t" not in line and not _CLOSED.search(line)
-            and not line.startswith(("http://", "https://"))
-            and not is_date_only(line) and not _is_label(line) and not _signed(line)
-            and not _dated(line) and not (line.isupper() and words >= 2)
-            and not _CREDITED.search(line) and not _BULLET.match(line) and not _TRAIL.search(line))
+    return (size and "\t" not in line and not (line.isupper() and words >= 2)
+            and not _CLOSED.search(line) and not line.startswith(("http://", "https://"))
+            and not _BULLET.match(line) and not _TRAIL.search(line) and not _CREDITED.search(line)
+            and not _signed(line) and not _is_label(line) and not is_date_only(line)
+            and not _dated(line))
 
 
 class _Page:
@@ -106,7 +106,7 @@ class _Page:
         seen, first = 0, None
         for k in range(i + 1, len(self.lines)):
             line = self.lines[k][1]
-            signs = _dated(line) or _signed(line)
+            signs = _signed(line) or _dated(line)
             if k not in self.read:
                 if signs and first is None:
                     return True
