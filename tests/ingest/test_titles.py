@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from seed_paths import PROJECT
 
+from workbench import load_corpus
 from workbench.ingest.clean import clean_lines
 from workbench.ingest.titles import html_title, page_title, reads_as_headline
 
@@ -118,3 +119,18 @@ def test_the_site_name_is_cut_from_the_html_title_and_never_is_the_title():
     assert html_title(page, ARTICLE, site="Harbour Courier") == HEADLINE
     assert html_title(html(og="Harbour Courier", head="Harbour Courier"), ARTICLE,
                       site="Harbour Courier") is None
+
+
+def test_a_line_two_different_articles_share_is_their_sites_not_their_title(corpus_dir, tmp_path):
+    site_line = "Harbour towns ferry and transport news"
+    terminal = ["The new ferry terminal of the harbour towns opened in Southbay on Monday, with "
+                "room for two ferries and a waiting hall for three hundred commuters.",
+                "The harbour towns paid for the terminal together, and the ferry operators will "
+                "rent its quays from next spring, the mayors said at the opening."]
+    for name, article in (("timetable", BODY), ("terminal", terminal)):
+        (corpus_dir / f"{name}.txt").write_text("\n".join([site_line, "By Mira Castell", *article]),
+                                                encoding="utf-8")
+    alone = title("\n".join([site_line, "By Mira Castell", *terminal]))
+    assert alone == site_line  # on its own, the site's line reads as the page's headline
+    corpus = load_corpus(corpus_dir, metadata=None, cache_dir=tmp_path / "cache")
+    assert corpus.documents.title.isna().all()

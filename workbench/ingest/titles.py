@@ -8,8 +8,10 @@ script without spaces, its pairs of characters), and two, recur in the prose bel
 name, a rubric, an interface string or a teaser of another story shares few. The title is the
 line the reading from the lead names when the reading from the top or the zone's headline
 (`page.headline`) names it too, or the headline above a deck (where the reading from the lead
-stops); otherwise the page has none. An HTML page's title is its `<h1>` where og:title or
-`<title>` (without the site's name) agrees with it, else the one of them the article supports.
+stops); otherwise the page has none. A line that pages with other texts share is their site's,
+not a title (`without_shared_headlines`, at assembly). An HTML page's title is its `<h1>` where
+og:title or `<title>` (without the site's name) agrees with it, else the one of them the article
+supports.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 
 import lxml.etree
 import lxml.html
+import pandas as pd
 
 from .dates import find_dates
 from .page import _is_dateline, _is_label, _stems, byline, is_date_only, n_words
@@ -227,3 +230,19 @@ def html_title(html: str, text: str, *, site: str | None = None) -> str | None:
         return og
     supported = {h for h in (*h1s, og, titled) if h and plausible(h) and _supported_by(h, text)}
     return supported.pop() if len(supported) == 1 else None
+
+
+def without_shared_headlines(inferred: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
+    """The `inferred` rows (`infer.INFERRED_COLUMNS`) without the titles read from a page's lines
+    (source "headline") that documents with other texts (`docs`: `doc_id`, `content_hash`) share:
+    a line two different articles both carry is their site's (its name, a promo, a section), not
+    either's headline."""
+    headline = (inferred["field"] == "title").to_numpy() & (inferred["source"] == "headline").to_numpy()
+    if not headline.any():
+        return inferred
+    heads = inferred[headline]
+    texts = pd.Series(docs["content_hash"].to_numpy(dtype=object),
+                      index=docs["doc_id"].astype(str)).reindex(heads["doc_id"].astype(str))
+    said = [" ".join(str(value).casefold().split()) for value in heads["value"]]
+    headline[headline] = texts.groupby(said).transform("nunique").to_numpy() > 1
+    return inferred[~headline]
