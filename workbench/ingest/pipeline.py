@@ -31,7 +31,7 @@ from .outlets import Outlets, cited_outlets, infer_outlet
 from .read import Layout, RawDoc, parse_block, read_file
 from .tokens import Tokenizer, TokenizerSettings
 
-PIPELINE_VERSION = "10"
+PIPELINE_VERSION = "11"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
 #: what the fork server imports before it forks ingest workers: this module and the language model
 PRELOAD = (f"{__package__}.preload",)
