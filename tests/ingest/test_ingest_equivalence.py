@@ -13,7 +13,8 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from seed_paths import PROJECT, SEEDS
 
 from workbench.corpus.norms import normalise_token
-from workbench.ingest.dedupe import _A, _B, _PRIME, SHINGLE, signatures
+from workbench.ingest.dedupe import _A, _B, SHINGLE, article_keys, signatures
+from workbench.ingest.prose import is_paragraph
 from workbench.ingest.read import read_file
 from workbench.ingest.tokens import ABBREVIATIONS, Tokenizer, TokenizerSettings
 
@@ -42,8 +43,8 @@ def _one_signature(key: str):
     shingles = np.zeros(len(words) - SHINGLE + 1, dtype=np.uint64)
     for k in range(SHINGLE):
         shingles = shingles * np.uint64(1_000_003) + words[k:len(words) - SHINGLE + 1 + k]
-    shingles = np.unique(shingles & np.uint64(0xFFFFFFFF))
-    return ((shingles[:, None] * _A[None, :] + _B[None, :]) % _PRIME).min(axis=0).astype(np.uint32)
+    shingles = np.unique(shingles)
+    return ((shingles[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)).min(axis=0).astype(np.uint32)
 
 
 @pytest.mark.parametrize("block", [1, 50, 1 << 14])
@@ -51,6 +52,21 @@ def test_minhash_of_a_chunk_equals_minhash_per_document(block):
     keys = [" ".join(t.casefold().split()) for t in _texts()]
     for got, want in zip(signatures(keys, block=block), map(_one_signature, keys)):
         assert (got is None and want is None) or (got == want).all()
+
+
+def _article_key(text: str) -> str:
+    prose = "\n".join(p for p in text.lower().split("\n\n") if is_paragraph(p))
+    return prose or text.lower()
+
+
+def test_article_keys_of_a_chunk_equal_the_prose_of_each_text():
+    """Paragraphs of prose found by polars, in any script, are those `is_paragraph` finds."""
+    rng = random.Random(11)
+    japanese = ["港町三市は火曜日、", "フェリーの冬季時刻表で運航することで合意した。", "通勤客は", "長年"]
+    texts = ["\n\n".join(t.split("\n")) for t in _texts()] + [
+        "\n\n".join(" ".join(rng.choice(WORDS + japanese) for _ in range(rng.randint(1, 30)))
+                   for _ in range(rng.randint(1, 12))) for _ in range(300)]
+    assert article_keys(texts) == [_article_key(t) for t in texts]
 
 
 def test_sentences_of_the_tokenizer_are_untrained_punkt_with_the_news_abbreviations():

@@ -10,6 +10,7 @@ from .copies import Copies, sort_copies
 from .dedupe import find_duplicates, same_source
 from .infer import INFERRED_COLUMNS
 from .merge import archive_articles, merge_metadata
+from .titles import without_shared_headlines
 
 
 def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]) -> list[dict]:
@@ -41,12 +42,14 @@ def _concat(parts: list[dict], table: str, empty: pd.DataFrame | None = None) ->
 
 def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow], dedupe: str,
              copies: Copies) -> Corpus:
-    """One corpus from the per-file tables: metadata merged, duplicates of the same outlet and
-    repeats of the same archive document set aside, republications across outlets kept in their
-    copy group (`workbench.ingest.copies`)."""
+    """One corpus from the per-file tables: metadata merged (without the headlines that pages
+    with other texts share), duplicates of the same outlet and repeats of the same archive
+    document set aside, republications across outlets kept in their copy group
+    (`workbench.ingest.copies`)."""
     docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "source_id",
                                                              "content_hash"]))
-    inferred = _concat(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS))
+    inferred = without_shared_headlines(_concat(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS)),
+                                        docs)
     documents, comparison, doc_reports = merge_metadata(docs, inferred, curated)
     report_rows = list(problems)
     if dedupe != "none" and len(docs):

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .page import END_PUNCT, byline, is_prose, n_words, page_furniture, store_header
+from .titles import page_title
 
 WRAP_WIDTHS = (50, 100)  # hard-wrapped text: its longest line has a length in this range
 
@@ -94,7 +95,7 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None, page: boo
     # a store that cuts pages at a length ends them mid-line, often mid-paragraph
     cut = bool(lines) and not text.endswith("\n") and lines[-1][0] == len(raw) \
         and not lines[-1][1].isupper()
-    title = page_furniture(lines, verdict, cut=cut) if heuristics and len(lines) > 1 else None
+    headline = page_furniture(lines, verdict, cut=cut) if heuristics and len(lines) > 1 else None
     _captions(lines, verdict, out.removed)
     for n, line in lines:
         if n in verdict:
@@ -104,7 +105,8 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None, page: boo
     out.removed.sort(key=lambda row: row[0])
     out.bylines = [name for _, line, rule in out.removed if rule in ("byline", "signoff")
                    if (name := byline(line))]
-    out.title = title if len(out.kept) > 1 else None  # a one-paragraph text has no headline
+    if heuristics and len(out.kept) > 1:  # a one-paragraph text has no headline
+        out.title = page_title(lines, verdict, headline)
     return out
 
 

@@ -29,7 +29,7 @@ from .curated import missing_files, read_curated
 from .pipeline import PRELOAD, Context, process_file
 
 PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than starting workers
-ASSEMBLY_VERSION = "7"  # bump when dedupe, metadata merge or assembly change their output
+ASSEMBLY_VERSION = "8"  # bump when dedupe, metadata merge or assembly change their output
 Dedupe = Literal["near", "exact", "none"]
 
 

@@ -24,14 +24,14 @@ import pandas as pd
 from ..corpus import schema
 from ..parallel import map_bounded
 from .clean import Rules, clean_lines
-from .dedupe import signatures
+from .dedupe import article_keys, signatures
 from .infer import INFERRED_COLUMNS, confidence, infer, infer_languages
 from .merge import curated_wins
 from .outlets import Outlets, cited_outlets, infer_outlet
 from .read import Layout, RawDoc, parse_block, read_file
 from .tokens import Tokenizer, TokenizerSettings
 
-PIPELINE_VERSION = "10"
+PIPELINE_VERSION = "11"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
 #: what the fork server imports before it forks ingest workers: this module and the language model
 PRELOAD = (f"{__package__}.preload",)
@@ -278,7 +278,8 @@ def _frames(out: _Tables, tokens: dict, texts: list[str]) -> dict[str, pd.DataFr
     for doc, key, n in zip(out.docs, keys, counts):
         doc["content_hash"] = hashlib.sha1(key.encode()).hexdigest()
         doc["n_tokens"] = int(n)
-    sigs = [(doc_id, sig.tobytes()) for doc_id, sig in zip(ids, signatures(keys)) if sig is not None]
+    sigs = [(doc_id, sig.tobytes()) for doc_id, sig in zip(ids, signatures(article_keys(texts)))
+            if sig is not None]
     if tokens:
         doc = tokens.pop("doc")
         tokens = {"doc_id": pd.Categorical.from_codes(doc, pd.Index(ids, dtype="string")), **tokens}

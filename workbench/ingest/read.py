@@ -28,6 +28,7 @@ from .archives import RULE_PREFIX
 from .archives.metadata import article_metadata, export_note, export_report
 from .decode import decode_bytes, utf8_lines
 from .html import article_text
+from .titles import html_title
 
 TEXT_EXT = {".txt", ".md", ".markdown", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -191,11 +192,12 @@ def _read_html(html: str, name: str, notes: list[str]) -> FileRead:
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         return _fail(name, "HTML page without extractable main text (only menus, scripts or markup)")
-    fields = {k: str(v) for k in ("title", "author", "date", "url")
-              if (v := getattr(doc, k, None))}
+    fields = {k: str(v) for k in ("author", "date", "url") if (v := getattr(doc, k, None))}
     if site := getattr(doc, "sitename", None):
         fields["outlet"] = str(site)
-    return FileRead(docs=[RawDoc(name, None, article_text(html, text, fields.get("title")),
+    if title := html_title(html, text, site=site):
+        fields["title"] = title
+    return FileRead(docs=[RawDoc(name, None, article_text(html, text, getattr(doc, "title", None)),
                                  fields=fields, notes=notes + ["HTML"], zone=True)])
 
 
