@@ -14,7 +14,7 @@ from seed_paths import PROJECT, SEEDS
 
 from workbench.corpus.norms import normalise_token
 from workbench.ingest.dedupe import _A, _B, SHINGLE, article_keys, signatures
-from workbench.ingest.prose import is_paragraph
+from workbench.ingest.page import is_prose
 from workbench.ingest.read import read_file
 from workbench.ingest.tokens import ABBREVIATIONS, Tokenizer, TokenizerSettings
 
@@ -55,12 +55,12 @@ def test_minhash_of_a_chunk_equals_minhash_per_document(block):
 
 
 def _article_key(text: str) -> str:
-    prose = "\n".join(p for p in text.lower().split("\n\n") if is_paragraph(p))
+    prose = "\n".join(p for p in text.lower().split("\n\n") if is_prose(p))
     return prose or text.lower()
 
 
 def test_article_keys_of_a_chunk_equal_the_prose_of_each_text():
-    """Paragraphs of prose found by polars, in any script, are those `is_paragraph` finds."""
+    """Paragraphs of prose found by polars, in any script, are those `page.is_prose` finds."""
     rng = random.Random(11)
     japanese = ["港町三市は火曜日、", "フェリーの冬季時刻表で運航することで合意した。", "通勤客は", "長年"]
     texts = ["\n\n".join(t.split("\n")) for t in _texts()] + [

@@ -36,7 +36,7 @@ _RUST_WORD = r"[\p{L}\p{N}_]+"  # Python's \w+ in Rust's regex syntax, where the
 
 def article_keys(texts: list[str]) -> list[str]:
     """What each clean text is compared by for near-duplicates: its paragraphs of prose
-    (`prose.is_paragraph`), lower-cased, one a line. The menus, link lists and footers a page's
+    (`page.is_prose`), lower-cased, one a line. The menus, link lists and footers a page's
     cleaning left are no prose, so they do not make two articles copies, and a republication
     keeps its article's prose whatever its furniture. A text without prose (a list of products,
     a table of results) is compared whole. Found for all texts at once by polars (a text it

@@ -25,7 +25,7 @@ BODY_WORDS = 15  # a line with at least this many words starts the article body
 TITLE_WORDS = 30  # a first line longer than this is body text, not a headline
 _WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 #: Han and kana: scripts written without spaces between words (Chinese, Japanese)
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _NAME_WORD = re.compile(r"^[A-ZА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*$")
 _BULLET = re.compile(r"^\s*[-•–—▪►]\s+")
 _CLOSING = "['\"”»’)」』）】]*$"  # quotes and brackets that may close a sentence
@@ -68,8 +68,8 @@ def store_header(text: str) -> StoreHeader | None:
 def n_words(line: str) -> int:
     """The line's words; in a script without spaces (Chinese, Japanese) every two characters
     count as one, so that a sentence of forty characters weighs as twenty words, not as one."""
-    unspaced = len(_UNSPACED.findall(line))
-    return len(_WORDS.findall(_UNSPACED.sub(" ", line))) + (unspaced + 1) // 2
+    unspaced = len(UNSPACED.findall(line))
+    return len(_WORDS.findall(UNSPACED.sub(" ", line))) + (unspaced + 1) // 2
 
 
 def is_prose(line: str) -> bool:

@@ -23,8 +23,8 @@ import lxml.html
 import pandas as pd
 
 from .dates import find_dates
-from .page import _is_dateline, _is_label, _stems, byline, is_date_only, n_words
-from .prose import is_paragraph, no_spaces
+from .page import _is_dateline, _is_label, _stems, byline, is_date_only, is_prose, n_words
+from .prose import no_spaces
 
 MAX_WORDS = 24  # a longer line is a sentence of the article, not its headline
 _CLOSED = re.compile(r"(?:\.|。|…)['\"”’»)]*$")  # a sentence or a cut teaser, not a headline
@@ -85,7 +85,7 @@ class _Page:
         self.read = {i for i, (n, _) in enumerate(lines) if verdict.get(n) in MAY_BE_TITLE | {None}}
         #: kept line -> its place among the kept lines
         self.kept = {i: k for k, i in enumerate(i for i, (n, _) in enumerate(lines) if n not in verdict)}
-        self.prose = [i for i in self.kept if is_paragraph(lines[i][1])]
+        self.prose = [i for i in self.kept if is_prose(lines[i][1])]
         self.last: dict[str, int] = {}  # unit -> the last paragraph of prose holding it
         for i in self.prose:
             self.last.update(dict.fromkeys(_units(lines[i][1]), i))
@@ -117,7 +117,7 @@ class _Page:
             seen += 1
             if first is None and signs:
                 return True
-            if is_paragraph(line):
+            if is_prose(line):
                 if first is not None:
                     return first <= _HEADER_LINES and seen - first <= 2
                 first = seen
