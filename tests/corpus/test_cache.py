@@ -63,6 +63,16 @@ def test_removed_file_disappears(seed_copy):
     assert "004_3e57617027b9e7e9" not in set(corpus.tokens.doc_id.astype(str))
 
 
+def test_a_renamed_file_comes_back_under_its_new_name(seed_copy, counting):
+    load(seed_copy)
+    counting.clear()
+    (seed_copy / "004_3e57617027b9e7e9.txt").rename(seed_copy / "renamed.txt")
+    corpus = load(seed_copy)
+    assert counting == ["renamed.txt"]
+    assert "renamed" in set(corpus.documents.doc_id) and "renamed.txt" in set(corpus.report.file)
+    assert "004_3e57617027b9e7e9" not in set(corpus.documents.doc_id)
+
+
 def test_editing_curated_metadata_needs_no_reprocessing(seed_copy, counting):
     load(seed_copy)
     counting.clear()
