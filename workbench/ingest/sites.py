@@ -39,23 +39,22 @@ def is_page(path: Path) -> bool:
     return suffixes(path)[0] in TEXT_EXT
 
 
-def page_summary(task: tuple[Path, str, Context]) -> dict[str, pd.DataFrame] | None:
-    """A page file's site and lines (`template.page_lines`), or None when the file gives no page
-    (an archive export read as its articles, an unreadable file)."""
+def page_summary(task: tuple[Path, str, Context]) -> pd.DataFrame | None:
+    """A page file's lines (`template.page_lines`) with its site (`template.page_site`), or None
+    when the file gives no page (an archive export read as its articles, an unreadable file)."""
     path, name, ctx = task
     raw = next((doc for doc in read_file(path, name).docs if not doc.is_row), None)
     if raw is None:
         return None
-    site = page_site(raw, dict(ctx.hints).get("outlet"))
-    return {"site": pd.DataFrame({"site": [site]}), "lines": page_lines(raw.text)}
+    return page_lines(raw.text).assign(site=page_site(raw, dict(ctx.hints).get("outlet")))
 
 
 def templates(entries: list[tuple[Path, str, Context, str]], cache: FileCache, *, workers: int,
               progress: bool | None) -> dict[str, frozenset[int]]:
-    """The numbers of the template lines of every page among `entries` ((path, name, context,
-    key) of each file, as `build_corpus` lists them): from the cache when the set of pages is
-    unchanged, else learned from the pages' summaries (cached by each file's key, computed for
-    the files that lack one)."""
+    """The numbers of the template lines of the pages among `entries` ((path, name, context,
+    key) of each file, as `build_corpus` lists them) that have some: from the cache when the set
+    of pages is unchanged, else learned from the pages' summaries (cached by each file's key,
+    computed for the files that lack one)."""
     pages = [(path, name, ctx, key) for path, name, ctx, key in entries if is_page(path)]
     if not pages:
         return {}
@@ -64,15 +63,15 @@ def templates(entries: list[tuple[Path, str, Context, str]], cache: FileCache, *
     found = _load(cache, whole, "templates")
     if found is None:
         summaries = dict(_summaries(pages, cache, workers, progress))
-        named = [(name, s) for _, name, _, key in pages if (s := summaries[key]) is not None]
-        found = _learned(named)
+        found = {"lines": _learned([(name, summaries[key]) for _, name, _, key in pages
+                                    if summaries[key] is not None])}
         cache.store(whole, found, area="templates")
         cache.prune({key for *_, key in pages}, area="lines")
     cache.prune({whole}, area="templates")
     lines: dict[str, set[int]] = {}
     for name, n in zip(found["lines"].name.tolist(), found["lines"].line_no.tolist()):
         lines.setdefault(name, set()).add(n)
-    return {name: frozenset(lines.get(name, ())) for name in found["pages"].name.tolist()}
+    return {name: frozenset(numbers) for name, numbers in lines.items()}
 
 
 def _load(cache: FileCache, key: str, area: str) -> dict[str, pd.DataFrame] | None:
@@ -85,15 +84,15 @@ def _load(cache: FileCache, key: str, area: str) -> dict[str, pd.DataFrame] | No
 
 
 def _summaries(pages: list, cache: FileCache, workers: int,
-               progress: bool | None) -> Iterator[tuple[str, dict | None]]:
+               progress: bool | None) -> Iterator[tuple[str, pd.DataFrame | None]]:
     """(key, summary) of every page: from the cache, or read (and cached) when missing."""
     todo = []
     for path, name, ctx, key in pages:
         found = _load(cache, key, "lines")
         if found is None:
             todo.append((path, name, ctx, key))
-        else:  # a file that gives no page is stored without tables
-            yield key, found or None
+        else:  # a file that gives no page is stored without a table
+            yield key, found.get("lines")
     bar = tqdm(total=len(todo), desc="learning site templates", unit="page",
                disable=not progress if progress is not None else len(todo) < 20)
     tasks = ((path, name, ctx) for path, name, ctx, _ in todo)
@@ -102,7 +101,8 @@ def _summaries(pages: list, cache: FileCache, workers: int,
         for (*_, key), summary in zip(todo, map_bounded(
                 page_summary, tasks, workers if len(todo) >= PARALLEL_PAGES else 1,
                 preload=PRELOAD)):
-            written.append(writer.submit(cache.store, key, summary or {}, area="lines"))
+            written.append(writer.submit(cache.store, key, {} if summary is None else
+                                         {"lines": summary}, area="lines"))
             bar.update()
             yield key, summary
         for future in written:
@@ -110,17 +110,14 @@ def _summaries(pages: list, cache: FileCache, workers: int,
     bar.close()
 
 
-def _learned(named: list[tuple[str, dict[str, pd.DataFrame]]]) -> dict[str, pd.DataFrame]:
-    """The pages' sites and template lines. Tables: pages (name, site), lines (name, line_no)."""
-    sites = pd.DataFrame({"name": [name for name, _ in named],
-                          "site": [s["site"].site.iloc[0] for _, s in named]})
-    frames = [s["lines"] for _, s in named]
+def _learned(named: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
+    """The template lines of the pages (name, summary). Columns: name, line_no."""
+    frames = [summary for _, summary in named]
     sizes = [len(f) for f in frames]
     lines = pd.DataFrame({"page": np.repeat(np.arange(len(frames)), sizes),
-                          "site": np.repeat(sites.site.to_numpy(), sizes),
                           **{col: np.concatenate([f[col].to_numpy() for f in frames])
-                             if frames else np.zeros(0) for col in LINE_COLUMNS}})
+                             if frames else np.zeros(0) for col in ["site", *LINE_COLUMNS]}})
     learned = learn(lines)
-    return {"pages": sites, "lines": pd.DataFrame({
-        "name": sites.name.to_numpy()[learned.page.to_numpy(dtype=int)],
-        "line_no": learned.line_no.to_numpy(dtype="int32")})}
+    names = np.array([name for name, _ in named], dtype=object)
+    return pd.DataFrame({"name": names[learned.page.to_numpy(dtype=int)],
+                         "line_no": learned.line_no.to_numpy(dtype="int32")})
