@@ -1,11 +1,11 @@
 """Each page's site, and the lines of each page its site's template covers, learned before the
 pages are cleaned and again whenever the site's pages change.
 
-A first pass summarises every page file (text, Markdown; never an export's rows) as its
-site and its lines' hashes (`template.page_lines`); the summaries are cached by the file's key,
-so only new or changed pages are read again, in parallel when there are many. `template.learn`
-then finds each page's template lines, and the result for the whole set of pages is cached too:
-opening an unchanged corpus reads one entry. A page's template lines go into its cache key, so
+A first pass summarises every page file (text, Markdown; never an export's rows) as its site
+and its lines' hashes (`template.page_lines`); the summaries are cached by the file's key and
+name, so only new or changed pages are read again, in parallel when there are many.
+`template.learn` then finds each page's template lines, and the result for the whole set of pages
+is cached too: opening an unchanged corpus reads one entry. A page's template lines go into its cache key, so
 when pages are added only the pages whose template changed are cleaned again.
 """
 
@@ -53,9 +53,11 @@ def templates(entries: list[tuple[Path, str, Context, str]], cache: FileCache, *
               progress: bool | None) -> dict[str, frozenset[int]]:
     """The numbers of the template lines of the pages among `entries` ((path, name, context,
     key) of each file, as `build_corpus` lists them) that have some: from the cache when the set
-    of pages is unchanged, else learned from the pages' summaries (cached by each file's key,
-    computed for the files that lack one)."""
-    pages = [(path, name, ctx, key) for path, name, ctx, key in entries if is_page(path)]
+    of pages is unchanged, else learned from the pages' summaries (cached by each file's key and
+    name, computed for the files that lack one)."""
+    # a page's summary depends on its name too: its folder may be its site
+    pages = [(path, name, ctx, hashlib.sha1(f"{key}{name}".encode()).hexdigest())
+             for path, name, ctx, key in entries if is_page(path)]
     if not pages:
         return {}
     whole = hashlib.sha1(json.dumps([TEMPLATE_VERSION, [(n, k) for _, n, _, k in pages]])
