@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 from site_pages import ARTICLES, COURIER, FOOT, HEAD, page, write
 
-import workbench.ingest.load as load_module
 from workbench import load_corpus
 from workbench.ingest.template import learn, page_lines
 
@@ -20,20 +19,6 @@ def load(folder):
 def removed(corpus, doc_id: str) -> dict[str, str]:
     rows = corpus.removed[corpus.removed.doc_id.astype(str) == doc_id]
     return dict(zip(rows.text.astype(str), rows.rule.astype(str)))
-
-
-@pytest.fixture
-def counting(monkeypatch):
-    """The files `process_file` really processes."""
-    seen: list[str] = []
-    original = load_module.process_file
-
-    def spy(path, name, *args, **kwargs):
-        seen.append(name)
-        return original(path, name, *args, **kwargs)
-
-    monkeypatch.setattr(load_module, "process_file", spy)
-    return seen
 
 
 def test_the_lines_a_sites_pages_share_go_and_every_article_line_stays(tmp_path):
