@@ -42,7 +42,8 @@ PRELOAD = (f"{__package__}.preload",)
 class Context:
     """Everything besides the file's bytes that shapes its processed tables: the project's
     cleaning rules, outlet cues and tokenizer settings (`workbench.project` reads them), the
-    column mapping of exports, and the curated outlet/language of the file being processed."""
+    column mapping of exports, the curated outlet/language of the file being processed, and
+    for a page the lines its site's template covers (`workbench.ingest.sites`)."""
 
     rules: Rules = Rules(())
     outlets: Outlets = Outlets()
