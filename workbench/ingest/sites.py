@@ -56,7 +56,7 @@ def templates(entries: list[tuple[Path, str, Context, str]], cache: FileCache, *
     of pages is unchanged, else learned from the pages' summaries (cached by each file's key and
     name, computed for the files that lack one)."""
     # a page's summary depends on its name too: its folder may be its site
-    pages = [(path, name, ctx, hashlib.sha1(f"{key}{name}".encode()).hexdigest())
+    pages = [(path, name, ctx, hashlib.sha1(f"{TEMPLATE_VERSION}{key}{name}".encode()).hexdigest())
              for path, name, ctx, key in entries if is_page(path)]
     if not pages:
         return {}

@@ -148,7 +148,7 @@ def _site(lines: pd.DataFrame) -> pd.DataFrame:
         rows = (where == z) & (kind == k)
         need_min[rows], need_share[rows] = least, share
     need = np.maximum(need_min, np.ceil(need_share * n_peers - 1e-9))
-    template = shared & (others >= need) & ~lines.supported.to_numpy()
+    template = (others >= need) & ~lines.supported.to_numpy()
     return pd.DataFrame({"page": pages[page[template]], "line_no": lines.line_no[template].to_numpy()})
 
 
