@@ -74,6 +74,23 @@ def corpus_dir(tmp_path):
 
 
 @pytest.fixture
+def counting(monkeypatch):
+    """The names of the files `process_file` really processes (not those the cache gives),
+    recorded as loads run."""
+    import workbench.ingest.load as load_module
+
+    seen: list[str] = []
+    original = load_module.process_file
+
+    def spy(path, name, *args, **kwargs):
+        seen.append(name)
+        return original(path, name, *args, **kwargs)
+
+    monkeypatch.setattr(load_module, "process_file", spy)
+    return seen
+
+
+@pytest.fixture
 def seed_copy(corpus_dir):
     """A writable copy of the seed corpus and its metadata."""
     for f in SEEDS.iterdir():

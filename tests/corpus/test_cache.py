@@ -9,22 +9,7 @@ import pandas as pd
 import pytest
 from seed_paths import SEEDS
 
-import workbench.ingest.load as corpus_module
 from workbench import load_corpus
-
-
-@pytest.fixture
-def counting(monkeypatch):
-    """Record which files `process_file` really processes."""
-    seen: list[str] = []
-    original = corpus_module.process_file
-
-    def spy(path, name, *args, **kwargs):
-        seen.append(name)
-        return original(path, name, *args, **kwargs)
-
-    monkeypatch.setattr(corpus_module, "process_file", spy)
-    return seen
 
 
 def load(folder):

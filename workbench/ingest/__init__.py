@@ -2,7 +2,8 @@
 
 The way a file takes, one module each: `read` (text, HTML, CSV/JSONL exports; a news-archive
 export is read one document per article by the layout readers of `archives`) → `decode`
-(bytes to text) → `clean` (article lines kept, page furniture removed with its rule) →
+(bytes to text) → `clean` (article lines kept, page furniture removed with its rule, a page's
+site `template` among it, learned by `sites` from the site's pages before they are cleaned) →
 `infer` (title, outlet, date, author, language from the page; `dates` parses dates) →
 `sentences` and `tokens` → `pipeline` (one file's tables) → `assemble` (`dedupe`, `curated`
 metadata `merge`d over inferred) → `load` (`build_corpus`, with the cache, as the `LoadOptions`

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .page import END_PUNCT, byline, is_prose, n_words, page_furniture, store_header
+from .template import RULE as TEMPLATE_RULE
 from .titles import page_title
 
 WRAP_WIDTHS = (50, 100)  # hard-wrapped text: its longest line has a length in this range
@@ -60,15 +61,17 @@ class Cleaned:
 
 
 def clean_lines(text: str, rules: Rules, *, outlet: str | None = None, page: bool = True,
-                zone: bool = False) -> Cleaned:
+                zone: bool = False, template: frozenset[int] = frozenset()) -> Cleaned:
     """Split `text` into lines and decide for each whether it belongs to the article.
 
-    The rules test each line; then the lines of hard-wrapped paragraphs (wire copy, e-mail) are
-    joined, each paragraph keeping the number of its first line, before the page heuristics that
-    judge a line by its place on the page: a short wrapped line is not a page element. With
-    `page=False` (a row of an export: article text) only the rules naming `outlet` apply; with
-    `zone=True` (an HTML page's article zone, its template already cut away by the page's
-    structure) the rules apply to its block-level lines, the page heuristics do not."""
+    The rules test each line, then the page's site template (`template`: numbers of the lines
+    that the site's other pages share, `workbench.ingest.template`) removes what the rules left
+    of it; then the lines of hard-wrapped paragraphs (wire copy, e-mail) are joined, each
+    paragraph keeping the number of its first line, before the page heuristics that judge a line
+    by its place on the page: a short wrapped line is not a page element. With `page=False` (a
+    row of an export: article text) only the rules naming `outlet` apply; with `zone=True` (an
+    HTML page's article zone, its template already cut away by the page's structure) the rules
+    apply to its block-level lines, the page heuristics do not."""
     raw = text.split("\n")
     lines = [(n, line.strip()) for n, line in enumerate(raw, start=1)]
     lines = [(n, line) for n, line in lines if line]
@@ -87,6 +90,8 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None, page: boo
             if n not in verdict and rx.search(line):
                 verdict[n] = rule
                 break
+    if page:
+        verdict.update({n: TEMPLATE_RULE for n, _ in lines if n in template and n not in verdict})
     out = Cleaned(removed=[(n, raw[n - 1].strip(), verdict[n]) for n, _ in lines if n in verdict],
                   store_date=header.date if header else None)
     lines = [(n, line) for n, line in lines if n not in verdict]

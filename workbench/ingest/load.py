@@ -27,6 +27,7 @@ from .bounds import use_lower_bounds
 from .copies import Copies
 from .curated import missing_files, read_curated
 from .pipeline import PRELOAD, Context, process_file
+from .sites import templates
 
 PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than starting workers
 ASSEMBLY_VERSION = "8"  # bump when dedupe, metadata merge or assembly change their output
@@ -129,6 +130,12 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
         key = hashlib.sha1(f"{cache.content_hash(file_path)}{name}{settings_key}{hints}".encode()
                            ).hexdigest()
         entries.append((file_path, name, ctx, key))
+    # a page's template (what its site's other pages share) is part of its key
+    learned = templates(entries, cache, workers=worker_count(options.workers),
+                        progress=options.progress)
+    entries = [(path, name, replace(ctx, template=t), hashlib.sha1(f"{key}{sorted(t)}".encode())
+                .hexdigest()) if (t := learned.get(name)) else (path, name, ctx, key)
+               for path, name, ctx, key in entries]
     corpus_key = _corpus_key([e[3] for e in entries], curated, problems, [dedupe, copies])
     if all(cache.intact(e[3]) for e in entries) and (assembled := _load_assembled(cache, corpus_key)):
         cache.save_index()

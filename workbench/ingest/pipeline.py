@@ -29,9 +29,10 @@ from .infer import INFERRED_COLUMNS, confidence, infer, infer_languages
 from .merge import curated_wins
 from .outlets import Outlets, cited_outlets, infer_outlet
 from .read import Layout, RawDoc, parse_block, read_file
+from .template import page_site
 from .tokens import Tokenizer, TokenizerSettings
 
-PIPELINE_VERSION = "11"
+PIPELINE_VERSION = "12"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
 #: what the fork server imports before it forks ingest workers: this module and the language model
 PRELOAD = (f"{__package__}.preload",)
@@ -41,16 +42,19 @@ PRELOAD = (f"{__package__}.preload",)
 class Context:
     """Everything besides the file's bytes that shapes its processed tables: the project's
     cleaning rules, outlet cues and tokenizer settings (`workbench.project` reads them), the
-    column mapping of exports, and the curated outlet/language of the file being processed."""
+    column mapping of exports, the curated outlet/language of the file being processed, and
+    for a page the lines its site's template covers (`workbench.ingest.sites`)."""
 
     rules: Rules = Rules(())
     outlets: Outlets = Outlets()
     tokenizer: TokenizerSettings = TokenizerSettings()
     columns: tuple[tuple[str, str], ...] = ()
     hints: tuple[tuple[str, str], ...] = ()  # curated outlet, language, cleaning of this file
+    template: frozenset[int] = frozenset()  # numbers of the page's lines its site's template covers
 
     def key(self) -> str:
-        """What the processed tables depend on besides the file (and its hints): the cache key."""
+        """What the processed tables depend on besides the file (its hints and template): the
+        cache key."""
         payload = [PIPELINE_VERSION, self.tokenizer.key(), repr(self.columns), self.rules.key(),
                    self.outlets.key()]
         return hashlib.sha1("\x00".join(payload).encode()).hexdigest()[:16]
@@ -231,6 +235,7 @@ def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, p
             "text": text, "n_chars": len(text),
             "n_sentences": len(doc_sentences), "n_tokens": 0, "language": languages[-1],
             "content_hash": "", "warnings": "; ".join(raw.notes), **extra,
+            **({} if raw.is_row else {"site": page_site(raw, hints.get("outlet"))}),
         })
     return _frames(out, tok.table(texts, sentences, languages) if texts else {}, texts)
 
@@ -250,7 +255,8 @@ def _clean(raw: RawDoc, doc_id: str, ctx: Context, hints: dict, out: _Tables):
                                                                url=raw.fields.get("url"))
     outlet = _outlet(raw, hints.get("outlet"), found)
     page = not raw.is_row or hints.get("cleaning") == "page"  # an export's row is article text
-    cleaned = clean_lines(raw.text, ctx.rules, outlet=outlet, page=page, zone=raw.zone)
+    cleaned = clean_lines(raw.text, ctx.rules, outlet=outlet, page=page, zone=raw.zone,
+                          template=frozenset() if raw.is_row else ctx.template)
     if not cleaned.kept:
         rules = sorted({r for *_, r in cleaned.removed})
         reason = "empty text" if not cleaned.removed else (
