@@ -167,6 +167,41 @@ def test_a_table_above_the_pages_last_menu_keeps_the_headline_above_it():
     assert kept(text)[:5] == ["Standings after round ten", *table]  # the headline, not a rubric
 
 
+STANDINGS = ["This page always shows the latest standings of the valley league after each round.",
+             "Bookmark it and come back after every match day to follow the race!",
+             "Standings after round ten:", "Pos\tClub\tPlayed\tPoints", "1\tRiverside\t10\t27",
+             "2\tHill Town\t10\t24", "3\tOld Harbour\t10\t21", "4\tMill End\t10\t18",
+             "Click the link for the full calendar of matches in the season",
+             "The first two clubs play in the spring cup, the last one goes down."]
+NEWS = ["Riverside sign a goalkeeper from the coast for the rest of the season and beyond.",
+        "Click the picture above to see every goal of the weekend in one short film.",
+        "The referees meet on Monday to talk about the new rules on time wasting in matches."]
+
+
+@pytest.mark.parametrize("template", [frozenset(), frozenset(range(1, len(MENU) + 1))])
+def test_no_headline_is_taken_below_a_list_like_articles_table(template):
+    # the table parts the article's paragraphs: the body found is the news after it, and a line
+    # under the table shares its words; the article's text above that line is no rubric
+    text = page(MENU, "Valley league standings", STANDINGS, "Latest news", NEWS, "Privacy policy")
+    cleaned = clean_lines(text, RULES, template=template)
+    assert [line for _, line in cleaned.kept][:len(STANDINGS) + 1] == \
+        ["Valley league standings", *STANDINGS]
+    assert cleaned.title != STANDINGS[-2]
+
+
+def test_a_menu_the_site_template_removed_is_still_the_pages_last_menu():
+    teasers = ["Budget tablets for reading comics compared",  # it shares the article's words
+               "Council votes to keep the night buses running all winter"]
+    text = page(MENU, *teasers, ["News", "Sport", "Culture"],
+                "Five budget e-readers compared", P1, P2, P3, P4)
+    template = frozenset(range(len(MENU) + 3, len(MENU) + 6))  # the menu under the teasers
+    cleaned = clean_lines(text, RULES, template=template)
+    assert cleaned.title == "Five budget e-readers compared"
+    assert {line: rule for _, line, rule in cleaned.removed if line in teasers} == \
+        dict.fromkeys(teasers, "rubric")
+    assert {rule for n, _, rule in cleaned.removed if n in template} == {"site-template"}
+
+
 def test_a_byline_in_the_bodys_first_lines_goes_before_its_text_reads_on():
     standfirst = "Five readers under a hundred dollars, tested for two months by our reviewers."
     text = page(MENU, "Five budget e-readers compared", "Readers on a library shelf",
