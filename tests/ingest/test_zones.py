@@ -128,6 +128,20 @@ def test_an_embedded_posts_signature_does_not_end_the_article_comments_time_stam
     assert kept(text) == ["Five budget e-readers compared", P1, P2, P3, *post, P5]
 
 
+def test_an_embedded_post_at_the_articles_end_keeps_its_signature():
+    post = ["The library will stay open until nine on weekdays from next month, starting in April.",
+            "— City Library (@lib) March 1, 2024"]
+    text = page(MENU, "Five budget e-readers compared", P1, P2, P3, *post, "Privacy policy",
+                "Contact")
+    assert kept(text) == ["Five budget e-readers compared", P1, P2, P3, *post]
+
+
+def test_a_title_in_quotes_above_the_body_is_no_menu_item_or_rubric():
+    text = page(MENU, "Five budget e-readers compared", ["Share", "Facebook", "Email"],
+                "“The Quiet Shelf”", P1, P2, P3)
+    assert kept(text) == ["Five budget e-readers compared", "“The Quiet Shelf”", P1, P2, P3]
+
+
 def test_teasers_cut_short_after_the_article_go():
     teasers = ["Jury rules for half of the plaintiffs in the parking dispute …",
                "New reading room opens in the old post office …",

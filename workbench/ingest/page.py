@@ -35,6 +35,9 @@ _CLOSING = "['\"”»’)」』）】]*$"  # quotes and brackets that may close 
 END_PUNCT = re.compile(r"[.!?:;…。！？：；]" + _CLOSING)
 _LIST_PUNCT = re.compile(r"[.!?:;,…。！？：；，、]" + _CLOSING)  # an enumeration's item ends in a comma
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+_QUOTED = re.compile(r"^\s*[\"“„«‘'].*[\"”»’']\s*$")  # a title in quotes: “The Quiet Shelf”
+#: an embedded post's signature: "— City Library (@lib) March 1, 2024"
+_POST_SIGNATURE = re.compile(r"^[—–-]\s*[^\W\d_].*\(@\w+\)")
 _SENTENCE_END = re.compile(r"[.!?…。！？]" + _CLOSING)
 _LABEL = re.compile(r"^(?P<label>[^\W\d_]+(?: [^\W\d_]+)?)\s?:\s*(?P<value>\S.*)$")
 _BYLINE = re.compile(r"^(?:By|BY|by|Author|Authors|Автор|Авторы|Müəllif|Yazar|Yazan)\b\s*:?\s+"
@@ -171,12 +174,13 @@ def headline(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str],
                 fits[0] if fits else None)
 
 
-def _own_text(live: list[tuple[int, str]], body_at: int) -> int:
+def _own_text(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str]) -> int:
     """Index in `live` where the article's own text first stands in the header zone (a table's
-    row, or the first of two paragraphs in a row: a list-like article whose body was not found
-    there); `body_at` when none does."""
+    row, or the first of two paragraphs in a row, no removed line between them: a list-like
+    article whose body was not found there); `body_at` when none does."""
     return next((i for i in range(body_at) if "\t" in live[i][1]
-                 or i + 1 < len(live) and is_prose(live[i][1]) and is_prose(live[i + 1][1])),
+                 or i + 1 < len(live) and is_prose(live[i][1]) and is_prose(live[i + 1][1])
+                 and not any(live[i][0] < n < live[i + 1][0] for n in verdict)),
                 body_at)
 
 
@@ -186,7 +190,7 @@ def _headline_below_menus(live: list[tuple[int, str]], body_at: int, verdict: di
     other articles above that menu share words with the article too), else on the whole page;
     either way above the article's own text (a table's row, two paragraphs in a row), which no
     headline follows: a menu below that text does not move the headline under it."""
-    begun = _own_text(live, body_at)
+    begun = _own_text(live, body_at, verdict)
     head = headline(live, body_at, verdict, begun)
     limit = live[body_at][0] if body_at < len(live) else float("inf")
     last_menu = max((m for m in menus if m < limit), default=0)
@@ -298,7 +302,7 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
                 words >= BODY_WORDS and _SENTENCE_END.search(line)):  # no paragraph of prose
             verdict[n] = "rubric"  # what stands above the headline: site names, promos, labels
         elif i < body_at and i != head and not is_prose(line) and "\t" not in line and (
-                words <= 4 and not END_PUNCT.search(line) or
+                words <= 4 and not END_PUNCT.search(line) and not _QUOTED.match(line) or
                 standfirst is not None and i > standfirst and words <= 8):
             verdict[n] = "rubric"  # a section label, or a credit line under the standfirst
         elif beyond and (words <= 4 and not END_PUNCT.search(line) or
@@ -316,7 +320,8 @@ def _body(lines: list[tuple[int, str]], verdict: dict[int, str], menus: dict[int
           own: set[int]) -> range | None:
     """The line numbers of the article's body (`workbench.ingest.zones`), from which lines are
     paragraphs and which are furniture: removed by a rule, a time stamp, a pager, a menu's item
-    but for the article's own lists (`own`, `_own_lists`)."""
+    but for the article's own lists (`own`, `_own_lists`). The signature of a post embedded at
+    the body's end closes the body."""
     numbered = sorted([*lines, *((n, None) for n in verdict if lines and n > lines[0][0])])
     kinds: list[Kind] = [
         "furniture" if line is None or _stamp(line) or _pager(line)
@@ -324,7 +329,12 @@ def _body(lines: list[tuple[int, str]], verdict: dict[int, str], menus: dict[int
         else "paragraph" if is_prose(line) and not _teaser(line) else "line"
         for n, line in numbered]
     zone = article_zone(kinds)
-    return range(numbered[zone[0]][0], numbered[zone[1]][0] + 1) if zone else None
+    if zone is None:
+        return None
+    first, last = zone
+    if last + 1 < len(numbered) and _POST_SIGNATURE.match(numbered[last + 1][1] or ""):
+        last += 1
+    return range(numbered[first][0], numbered[last][0] + 1)
 
 
 def _own_lists(lines: list[tuple[int, str]], menus: dict[int, str]) -> set[int]:
@@ -357,7 +367,7 @@ def _menus(lines: list[tuple[int, str]], verdict: dict[int, str]) -> None:
     Финансы"), the last not of three (that may be the headline under the menu)."""
     def menu_like(line: str) -> bool:
         return n_words(line) <= 3 and not END_PUNCT.search(line) and not line.isdigit() \
-            and not is_date_only(line)
+            and not is_date_only(line) and not _QUOTED.match(line)
 
     run: list[int] = []
     live = [(n, line) for n, line in lines if n not in verdict]
