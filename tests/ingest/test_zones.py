@@ -216,6 +216,17 @@ def test_a_menu_the_site_template_removed_is_still_the_pages_last_menu():
     assert {rule for n, _, rule in cleaned.removed if n in template} == {"site-template"}
 
 
+def test_paragraphs_parted_by_the_site_template_are_not_the_articles_text_above_its_headline():
+    strip = ("Home News Reviews Deals Newsletters Podcasts Videos Forums Events Jobs Shop Subscribe "
+             "Contact About Careers")  # a menu set on one line: as long as a paragraph
+    note = "We may earn a commission when you buy through the links on this page of ours."
+    teaser = "Council votes to keep the night buses running all winter"
+    text = page(strip, MENU, note, teaser, "Gadgets", "Five budget e-readers compared", P1, P2, P3)
+    cleaned = clean_lines(text, RULES, template=frozenset(range(2, len(MENU) + 2)))
+    assert [line for _, line in cleaned.kept][-4:] == ["Five budget e-readers compared", P1, P2, P3]
+    assert {line: rule for _, line, rule in cleaned.removed}[teaser] == "rubric"
+
+
 def test_a_byline_in_the_bodys_first_lines_goes_before_its_text_reads_on():
     standfirst = "Five readers under a hundred dollars, tested for two months by our reviewers."
     text = page(MENU, "Five budget e-readers compared", "Readers on a library shelf",
