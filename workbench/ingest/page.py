@@ -19,6 +19,7 @@ menus, so that the headline is looked for where it would be without the site's o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .dates import find_dates, is_date_only
@@ -224,7 +225,7 @@ def _header_elements(live: list[tuple[int, str]], lines: range, verdict: dict[in
 
 
 def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
-                   cut: bool = False, template: list[tuple[int, str]] = ()) -> str | None:
+                   cut: bool = False, template: Iterable[tuple[int, str]] = ()) -> str | None:
     """Fill `verdict` (line number -> rule) with the page furniture among `lines`; return the
     headline, or None when the page has none (its first line is already the article). `cut`
     says the page store cut the page off mid-line: its last line, right after a paragraph of
