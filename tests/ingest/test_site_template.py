@@ -119,6 +119,44 @@ def test_list_like_articles_keep_the_rows_they_share(tmp_path):
         assert "site-template" not in removed(corpus, doc).values()
 
 
+def standings(division: str, clubs: list[str], news: list[str]) -> tuple[list[str], str]:
+    """A list-like article of a league's site (its standings, the table parting its few
+    sentences) and its page: the site's menu above, the page's news and the footer below."""
+    article = [f"This page always shows the latest standings of the {division} after each round.",
+               "Bookmark it and come back after every match day to follow the race!",
+               "Standings after round ten:", "Pos\tClub\tPlayed\tPoints",
+               *(f"{i}\t{club}\t10\t{30 - 3 * i}" for i, club in enumerate(clubs, start=1)),
+               "Click the link for the full calendar of matches in the season",
+               "The first two clubs play in the spring cup, the last one goes down."]
+    menu = ["Valley League", "Fixtures", "Results", "Clubs", "Tickets", "Contact"]
+    return article, "\n".join([*menu, f"Standings of the {division}", "Share this page", *article,
+                               "Latest news", *news, "Privacy policy", "About the league"]) + "\n"
+
+
+def test_list_like_pages_under_a_menu_the_template_removes_keep_their_tables(tmp_path):
+    # the table parts the article's few sentences: the body found is the page's news below it
+    pages = {
+        "first": standings("first division", ["Riverside", "Hill Town", "Mill End"], [
+            "Riverside sign a goalkeeper from the coast for the rest of the season and beyond.",
+            "Click the picture above to see every goal of the weekend in one short film.",
+            "The referees meet on Monday to talk about the new rules on time wasting."]),
+        "second": standings("second division", ["Lakeview", "North Bank", "Elm Park"], [
+            "Lakeview open their new stand with a friendly match against a team from the city.",
+            "Click the picture above to see the best saves of the round in one short film.",
+            "Ticket prices for the cup final stay the same as last year, the league says."]),
+        "women": standings("women's division", ["Brookside", "Kingsway", "Pine Hollow"], [
+            "Brookside's captain retires after twelve seasons and two hundred matches for them.",
+            "Click the picture above to see the goals of the round in one short film for fans.",
+            "A new academy for young players opens in Kingsway next autumn with forty places."])}
+    folder = tmp_path / "corpus"
+    write(folder, {f"league/{key}.txt": text for key, (_, text) in pages.items()})
+    corpus = load(folder)
+    for key, (article, _) in pages.items():
+        assert removed(corpus, f"league/{key}")["Fixtures"] == "site-template"
+        kept = corpus.text(f"league/{key}").split("\n\n")
+        assert [line for line in kept if line in article] == article  # its shared header row too
+
+
 def test_rows_of_an_export_are_never_cleaned_by_a_template(tmp_path):
     folder = tmp_path / "corpus"
     topics = ["orchard", "bridge", "market", "school"]
@@ -153,7 +191,8 @@ def lines_of(pages: int, shared: dict[int, int], *, prose: bool) -> pd.DataFrame
         frames.append(pd.DataFrame({
             "page": i, "site": "s", "line_no": np.arange(1, 7 + len(after)),
             "hash": [-1 - 10 * i - 9, 10, 11, 12, 13, 14, *after],
-            "prose": [True] + [False] * 5 + [prose and h > 0 for h in after], "supported": False}))
+            "prose": [True] + [False] * 5 + [prose and h > 0 for h in after], "supported": False,
+            "row": False}))
     return pd.concat(frames, ignore_index=True)
 
 

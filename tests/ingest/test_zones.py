@@ -128,6 +128,20 @@ def test_an_embedded_posts_signature_does_not_end_the_article_comments_time_stam
     assert kept(text) == ["Five budget e-readers compared", P1, P2, P3, *post, P5]
 
 
+def test_an_embedded_post_at_the_articles_end_keeps_its_signature():
+    post = ["The library will stay open until nine on weekdays from next month, starting in April.",
+            "— City Library (@lib) March 1, 2024"]
+    text = page(MENU, "Five budget e-readers compared", P1, P2, P3, *post, "Privacy policy",
+                "Contact")
+    assert kept(text) == ["Five budget e-readers compared", P1, P2, P3, *post]
+
+
+def test_a_title_in_quotes_above_the_body_is_no_menu_item_or_rubric():
+    text = page(MENU, "Five budget e-readers compared", ["Share", "Facebook", "Email"],
+                "“The Quiet Shelf”", P1, P2, P3)
+    assert kept(text) == ["Five budget e-readers compared", "“The Quiet Shelf”", P1, P2, P3]
+
+
 def test_teasers_cut_short_after_the_article_go():
     teasers = ["Jury rules for half of the plaintiffs in the parking dispute …",
                "New reading room opens in the old post office …",
@@ -165,6 +179,52 @@ def test_a_table_above_the_pages_last_menu_keeps_the_headline_above_it():
     text = page(MENU, "Standings after round ten", *table, ["News", "Sport", "Culture"],
                 "Club news in brief", P1, P2, P3)
     assert kept(text)[:5] == ["Standings after round ten", *table]  # the headline, not a rubric
+
+
+STANDINGS = ["This page always shows the latest standings of the valley league after each round.",
+             "Bookmark it and come back after every match day to follow the race!",
+             "Standings after round ten:", "Pos\tClub\tPlayed\tPoints", "1\tRiverside\t10\t27",
+             "2\tHill Town\t10\t24", "3\tOld Harbour\t10\t21", "4\tMill End\t10\t18",
+             "Click the link for the full calendar of matches in the season",
+             "The first two clubs play in the spring cup, the last one goes down."]
+NEWS = ["Riverside sign a goalkeeper from the coast for the rest of the season and beyond.",
+        "Click the picture above to see every goal of the weekend in one short film.",
+        "The referees meet on Monday to talk about the new rules on time wasting in matches."]
+
+
+@pytest.mark.parametrize("template", [frozenset(), frozenset(range(1, len(MENU) + 1))])
+def test_no_headline_is_taken_below_a_list_like_articles_table(template):
+    # the table parts the article's paragraphs: the body found is the news after it, and a line
+    # under the table shares its words; the article's text above that line is no rubric
+    text = page(MENU, "Valley league standings", STANDINGS, "Latest news", NEWS, "Privacy policy")
+    cleaned = clean_lines(text, RULES, template=template)
+    assert [line for _, line in cleaned.kept][:len(STANDINGS) + 1] == \
+        ["Valley league standings", *STANDINGS]
+    assert cleaned.title != STANDINGS[-2]
+
+
+def test_a_menu_the_site_template_removed_is_still_the_pages_last_menu():
+    teasers = ["Budget tablets for reading comics compared",  # it shares the article's words
+               "Council votes to keep the night buses running all winter"]
+    text = page(MENU, *teasers, ["News", "Sport", "Culture"],
+                "Five budget e-readers compared", P1, P2, P3, P4)
+    template = frozenset(range(len(MENU) + 3, len(MENU) + 6))  # the menu under the teasers
+    cleaned = clean_lines(text, RULES, template=template)
+    assert cleaned.title == "Five budget e-readers compared"
+    assert {line: rule for _, line, rule in cleaned.removed if line in teasers} == \
+        dict.fromkeys(teasers, "rubric")
+    assert {rule for n, _, rule in cleaned.removed if n in template} == {"site-template"}
+
+
+def test_paragraphs_parted_by_the_site_template_are_not_the_articles_text_above_its_headline():
+    strip = ("Home News Reviews Deals Newsletters Podcasts Videos Forums Events Jobs Shop Subscribe "
+             "Contact About Careers")  # a menu set on one line: as long as a paragraph
+    note = "We may earn a commission when you buy through the links on this page of ours."
+    teaser = "Council votes to keep the night buses running all winter"
+    text = page(strip, MENU, note, teaser, "Gadgets", "Five budget e-readers compared", P1, P2, P3)
+    cleaned = clean_lines(text, RULES, template=frozenset(range(2, len(MENU) + 2)))
+    assert [line for _, line in cleaned.kept][-4:] == ["Five budget e-readers compared", P1, P2, P3]
+    assert {line: rule for _, line, rule in cleaned.removed}[teaser] == "rubric"
 
 
 def test_a_byline_in_the_bodys_first_lines_goes_before_its_text_reads_on():

@@ -68,10 +68,11 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None, page: boo
     that the site's other pages share, `workbench.ingest.template`) removes what the rules left
     of it; then the lines of hard-wrapped paragraphs (wire copy, e-mail) are joined, each
     paragraph keeping the number of its first line, before the page heuristics that judge a line
-    by its place on the page: a short wrapped line is not a page element. With `page=False` (a
-    row of an export: article text) only the rules naming `outlet` apply; with `zone=True` (an
-    HTML page's article zone, its template already cut away by the page's structure) the rules
-    apply to its block-level lines, the page heuristics do not."""
+    by its place on the page (a short wrapped line is not a page element; the template's lines
+    still stand in the page's menus there). With `page=False` (a row of an export: article
+    text) only the rules naming `outlet` apply; with `zone=True` (an HTML page's article zone,
+    its template already cut away by the page's structure) the rules apply to its block-level
+    lines, the page heuristics do not."""
     raw = text.split("\n")
     lines = [(n, line.strip()) for n, line in enumerate(raw, start=1)]
     lines = [(n, line) for n, line in lines if line]
@@ -92,6 +93,7 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None, page: boo
                 break
     if page:
         verdict.update({n: TEMPLATE_RULE for n, _ in lines if n in template and n not in verdict})
+    shared = [(n, line) for n, line in lines if verdict.get(n) == TEMPLATE_RULE]
     out = Cleaned(removed=[(n, raw[n - 1].strip(), verdict[n]) for n, _ in lines if n in verdict],
                   store_date=header.date if header else None)
     lines = [(n, line) for n, line in lines if n not in verdict]
@@ -100,7 +102,8 @@ def clean_lines(text: str, rules: Rules, *, outlet: str | None = None, page: boo
     # a store that cuts pages at a length ends them mid-line, often mid-paragraph
     cut = bool(lines) and not text.endswith("\n") and lines[-1][0] == len(raw) \
         and not lines[-1][1].isupper()
-    headline = page_furniture(lines, verdict, cut=cut) if heuristics and len(lines) > 1 else None
+    headline = page_furniture(lines, verdict, cut=cut, template=shared) \
+        if heuristics and len(lines) > 1 else None
     _captions(lines, verdict, out.removed)
     for n, line in lines:
         if n in verdict:

@@ -5,17 +5,21 @@ A page has a header zone, the article's body and what follows it. The body is th
 without one has a body from its first long line to its last line of some length. In the header
 zone the headline is the first line below the page's last menu (else on the page) that reads as
 one (3 to 30 words, not a sentence ending in a full stop, not a date, label, byline, URL or
-table row) and shares words with the body; lines before it are rubrics, and date lines, bylines
-and "Label: value" lines are removed there. Outside the body, a line that is only a date or
-time, a menu (short lines in a row), a repeated short line, a repeat of the headline and the
-lines under the heading of a list of other articles are furniture; after it, every line is.
-The body's own lines (subheadings, one-line quotes, lists, tables, refrains) are never judged by
-length or repetition, and a page cut off mid-line keeps its last line.
+table row) and shares words with the body, never below the article's own text (a table's row,
+two paragraphs in a row); lines before it are rubrics, and date lines, bylines and "Label:
+value" lines are removed there. Outside the body, a line that is only a date or time, a menu
+(short lines in a row), a repeated short line, a repeat of the headline and the lines under the
+heading of a list of other articles are furniture; after it, every line is. The body's own
+lines (subheadings, one-line quotes, lists, tables, refrains) are never judged by length or
+repetition, and a page cut off mid-line keeps its last line. The lines the site's template
+removed (`workbench.ingest.template`) are furniture to the zone and still stand in the page's
+menus, so that the headline is looked for where it would be without the site's other pages.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .dates import find_dates, is_date_only
@@ -32,6 +36,9 @@ _CLOSING = "['\"”»’)」』）】]*$"  # quotes and brackets that may close 
 END_PUNCT = re.compile(r"[.!?:;…。！？：；]" + _CLOSING)
 _LIST_PUNCT = re.compile(r"[.!?:;,…。！？：；，、]" + _CLOSING)  # an enumeration's item ends in a comma
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+_QUOTED = re.compile(r"^\s*[\"“„«‘'].*[\"”»’']\s*$")  # a title in quotes: “The Quiet Shelf”
+#: an embedded post's signature: "— City Library (@lib) March 1, 2024"
+_POST_SIGNATURE = re.compile(r"^[—–-]\s*[^\W\d_].*\(@\w+\)")
 _SENTENCE_END = re.compile(r"[.!?…。！？]" + _CLOSING)
 _LABEL = re.compile(r"^(?P<label>[^\W\d_]+(?: [^\W\d_]+)?)\s?:\s*(?P<value>\S.*)$")
 _BYLINE = re.compile(r"^(?:By|BY|by|Author|Authors|Автор|Авторы|Müəllif|Yazar|Yazan)\b\s*:?\s+"
@@ -145,12 +152,14 @@ def _stems(line: str) -> set[str]:
     return {w.casefold()[:5] for w in _WORDS.findall(line) if len(w) >= 4}
 
 
-def headline(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str]) -> int | None:
-    """Index in `live` of the headline: the first line of the header zone that reads as one
-    (three words or more; two when no line has three) and shares words with the article below
-    it, at least half as many as the line that shares most, so that a site's tagline, a rubric
-    or "Skip to content" is not taken for it. When no line shares a word (or there is no
-    article below), the first line that reads as one."""
+def headline(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str],
+             begun: int) -> int | None:
+    """Index in `live` of the headline: the first line of the header zone, none below `begun`
+    (where the article's own text starts, `_own_text`), that reads as one (three words or
+    more; two when no line has three) and shares words with the article below it, at least
+    half as many as the header zone's line that shares most, so that a site's tagline, a rubric
+    or "Skip to content" is not taken for it. When no line there shares as many (or there is no
+    article below), the first line there that reads as one."""
     fits = [i for i, (n, line) in enumerate(live[:body_at])
             if n not in verdict and 2 <= n_words(line) <= TITLE_WORDS
             and not line.rstrip().endswith(".") and not line.startswith(("http://", "https://"))
@@ -159,31 +168,36 @@ def headline(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str])
     body = set().union(*(_stems(line) for n, line in live[body_at:] if n not in verdict))
     shared = {i: len(_stems(live[i][1]) & body) / max(1, len(_stems(live[i][1]))) for i in fits}
     best = max(shared.values(), default=0)
+    fits = [i for i in fits if i <= begun]
     if best:
-        fits = [i for i in fits if shared[i] and shared[i] >= best / 2]
+        fits = [i for i in fits if shared[i] and shared[i] >= best / 2] or fits
     return next((i for i in fits if n_words(live[i][1]) >= 3 and not live[i][1].isupper()),
                 fits[0] if fits else None)
 
 
+def _own_text(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str]) -> int:
+    """Index in `live` where the article's own text first stands in the header zone (a table's
+    row, or the first of two paragraphs in a row, no removed line between them: a list-like
+    article whose body was not found there); `body_at` when none does."""
+    return next((i for i in range(body_at) if "\t" in live[i][1]
+                 or i + 1 < len(live) and is_prose(live[i][1]) and is_prose(live[i + 1][1])
+                 and not any(live[i][0] < n < live[i + 1][0] for n in verdict)),
+                body_at)
+
+
 def _headline_below_menus(live: list[tuple[int, str]], body_at: int, verdict: dict[int, str],
                           menus: dict[int, str]) -> int | None:
-    """The `headline`, looked for first below the page's last menu above the body: teasers of
-    other articles above it share words with the article too. That one is taken unless the
-    article's own text (two paragraphs in a row, a table's row) stands between the page's first
-    headline and it."""
-    head = headline(live, body_at, verdict)
+    """The `headline`, looked for first below the page's last menu above the body (teasers of
+    other articles above that menu share words with the article too), else on the whole page;
+    either way above the article's own text (a table's row, two paragraphs in a row), which no
+    headline follows: a menu below that text does not move the headline under it."""
+    begun = _own_text(live, body_at, verdict)
+    head = headline(live, body_at, verdict, begun)
     limit = live[body_at][0] if body_at < len(live) else float("inf")
     last_menu = max((m for m in menus if m < limit), default=0)
     below = sum(n < last_menu for n, _ in live)
-    low = headline(live[below:], body_at - below, verdict)
-    if low is None:
-        return head
-    low += below
-    if head is not None and any(
-            "\t" in line or is_prose(line) and is_prose(nxt)
-            for (_, line), (_, nxt) in zip(live[head + 1:low], live[head + 2:low + 1])):
-        return head
-    return low
+    low = headline(live[below:], body_at - below, verdict, begun - below) if below <= begun else None
+    return head if low is None else low + below
 
 
 def _body_start(live: list[tuple[int, str]]) -> int:
@@ -211,19 +225,24 @@ def _header_elements(live: list[tuple[int, str]], lines: range, verdict: dict[in
 
 
 def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
-                   cut: bool = False) -> str | None:
+                   cut: bool = False, template: Iterable[tuple[int, str]] = ()) -> str | None:
     """Fill `verdict` (line number -> rule) with the page furniture among `lines`; return the
     headline, or None when the page has none (its first line is already the article). `cut`
     says the page store cut the page off mid-line: its last line, right after a paragraph of
-    the article, is the article's too however short.
+    the article, is the article's too however short. `template`: the lines its site's template
+    removed (in `verdict` already), which stand in the page's menus as the page shows them, so
+    that the page's menus, and the headline below them, are read as without its site's other
+    pages.
 
     When the page shows its article zone (`workbench.ingest.zones`), the lines of the body are
     judged only by what they are (a date alone, the headline again), never by their length,
     repetition or company; every line after the body is furniture."""
+    shown = sorted([*lines, *template])
     menus: dict[int, str] = {}
-    _menus(lines, menus)
-    body = _body(lines, verdict, menus)
-    verdict.update({n: rule for n, rule in menus.items() if body is None or n not in body})
+    _menus(shown, menus)
+    body = _body(lines, verdict, menus, _own_lists(shown, menus))
+    verdict.update({n: rule for n, rule in menus.items()
+                    if n not in verdict and (body is None or n not in body)})
     _listed(lines, verdict)
     live = [(n, line) for n, line in lines if n not in verdict]
     if not live:
@@ -284,7 +303,7 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
                 words >= BODY_WORDS and _SENTENCE_END.search(line)):  # no paragraph of prose
             verdict[n] = "rubric"  # what stands above the headline: site names, promos, labels
         elif i < body_at and i != head and not is_prose(line) and "\t" not in line and (
-                words <= 4 and not END_PUNCT.search(line) or
+                words <= 4 and not END_PUNCT.search(line) and not _QUOTED.match(line) or
                 standfirst is not None and i > standfirst and words <= 8):
             verdict[n] = "rubric"  # a section label, or a credit line under the standfirst
         elif beyond and (words <= 4 and not END_PUNCT.search(line) or
@@ -298,12 +317,12 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
     return live[head][1] if head is not None else None
 
 
-def _body(lines: list[tuple[int, str]], verdict: dict[int, str],
-          menus: dict[int, str]) -> range | None:
+def _body(lines: list[tuple[int, str]], verdict: dict[int, str], menus: dict[int, str],
+          own: set[int]) -> range | None:
     """The line numbers of the article's body (`workbench.ingest.zones`), from which lines are
     paragraphs and which are furniture: removed by a rule, a time stamp, a pager, a menu's item
-    but for the article's own lists (`_own_lists`)."""
-    own = _own_lists(lines, menus)
+    but for the article's own lists (`own`, `_own_lists`). The signature of a post embedded at
+    the body's end closes the body."""
     numbered = sorted([*lines, *((n, None) for n in verdict if lines and n > lines[0][0])])
     kinds: list[Kind] = [
         "furniture" if line is None or _stamp(line) or _pager(line)
@@ -311,7 +330,12 @@ def _body(lines: list[tuple[int, str]], verdict: dict[int, str],
         else "paragraph" if is_prose(line) and not _teaser(line) else "line"
         for n, line in numbered]
     zone = article_zone(kinds)
-    return range(numbered[zone[0]][0], numbered[zone[1]][0] + 1) if zone else None
+    if zone is None:
+        return None
+    first, last = zone
+    if last + 1 < len(numbered) and _POST_SIGNATURE.match(numbered[last + 1][1] or ""):
+        last += 1
+    return range(numbered[first][0], numbered[last][0] + 1)
 
 
 def _own_lists(lines: list[tuple[int, str]], menus: dict[int, str]) -> set[int]:
@@ -344,7 +368,7 @@ def _menus(lines: list[tuple[int, str]], verdict: dict[int, str]) -> None:
     Финансы"), the last not of three (that may be the headline under the menu)."""
     def menu_like(line: str) -> bool:
         return n_words(line) <= 3 and not END_PUNCT.search(line) and not line.isdigit() \
-            and not is_date_only(line)
+            and not is_date_only(line) and not _QUOTED.match(line)
 
     run: list[int] = []
     live = [(n, line) for n, line in lines if n not in verdict]

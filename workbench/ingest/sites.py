@@ -27,7 +27,7 @@ from .pipeline import PRELOAD, Context
 from .read import TEXT_EXT, read_file, suffixes
 from .template import LINE_COLUMNS, learn, page_lines, page_site
 
-TEMPLATE_VERSION = "1"  # bump when the summaries or the learning change their output
+TEMPLATE_VERSION = "2"  # bump when the summaries or the learning change their output
 PARALLEL_PAGES = 200  # pages to summarise before worker processes are worth starting
 
 

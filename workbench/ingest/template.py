@@ -7,9 +7,9 @@ same zone of the page: before, inside or after the article zone, which runs from
 to its last line of prose that no other page of the site has. How many peers must hold a line
 depends on where it is and what it is (`EVIDENCE`): a short line outside the article zone needs
 one peer and 30 % of them, a line inside it two and half of them, a line of prose outside it two
-and half of them; prose inside the article zone is never the template, nor is a line whose words
-are mostly the article's own (the page's headline, a subheading). `clean_lines` removes the lines
-found with the rule `site-template`.
+and half of them; prose and a table's rows inside the article zone are never the template, nor is
+a line whose words are mostly the article's own (the page's headline, a subheading).
+`clean_lines` removes the lines found with the rule `site-template`.
 """
 
 from __future__ import annotations
@@ -32,11 +32,11 @@ PEER_PAGES = 500
 PEER_LINES = 5  # a peer shares at least this many of the page's short lines, in the same zones,
 PEER_SHARE = 0.4  # and this share of the short lines of the page that has fewer
 #: (zone, kind) -> (peers that must hold the line, and the share of the page's peers); prose
-#: inside the article zone is never the template
+#: and a table's rows inside the article zone are never the template
 EVIDENCE = {("outside", "short"): (1, 0.3), ("inside", "short"): (2, 0.5),
             ("outside", "prose"): (2, 0.5)}
 SUPPORTED = 0.5  # a short line with this share of its (3+) words in the page's prose is the article's
-LINE_COLUMNS = ["line_no", "hash", "prose", "supported"]
+LINE_COLUMNS = ["line_no", "hash", "prose", "supported", "row"]
 HEAD, INSIDE, TAIL = 0, 1, 2
 #: characters of scripts written without spaces between words, where a word count says nothing
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -88,10 +88,11 @@ def _content_words(line: str) -> set[str]:
 
 def page_lines(text: str) -> pd.DataFrame:
     """The page's non-blank lines as `clean_lines` numbers them (a page store's header line
-    left out): their hash, whether they read as prose, and whether a short line's words are
-    mostly those of the page's prose (`supported`: its headline, a subheading).
+    left out): their hash, whether they read as prose, whether a short line's words are
+    mostly those of the page's prose (`supported`: its headline, a subheading), and whether
+    the line is a table's row (`row`: its cells set apart by tabs).
 
-    Columns: line_no, hash, prose, supported.
+    Columns: line_no, hash, prose, supported, row.
     """
     lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
     if lines and store_header(text):
@@ -105,7 +106,8 @@ def page_lines(text: str) -> pd.DataFrame:
     return pd.DataFrame({"line_no": np.array([n for n, _ in lines], dtype=np.int32),
                          "hash": np.array([line_hash(line) for _, line in lines], dtype=np.int64),
                          "prose": np.array(prose, dtype=bool),
-                         "supported": np.array(supported, dtype=bool)})
+                         "supported": np.array(supported, dtype=bool),
+                         "row": np.array(["\t" in line for _, line in lines], dtype=bool)})
 
 
 def learn(lines: pd.DataFrame) -> pd.DataFrame:
@@ -148,7 +150,8 @@ def _site(lines: pd.DataFrame) -> pd.DataFrame:
         rows = (where == z) & (kind == k)
         need_min[rows], need_share[rows] = least, share
     need = np.maximum(need_min, np.ceil(need_share * n_peers - 1e-9))
-    template = (others >= need) & ~lines.supported.to_numpy()
+    own = lines.supported.to_numpy() | (lines.row.to_numpy() & (zone == INSIDE))
+    template = (others >= need) & ~own
     return pd.DataFrame({"page": pages[page[template]], "line_no": lines.line_no[template].to_numpy()})
 
 
