@@ -53,6 +53,9 @@ def removed(text: str) -> dict[str, str]:
     ("PPP" + "f" * 10 + "PPP", (0, 15)),  # a list set like a menu, then the text reads on
     ("PPP" + "f" * 10 + "PPl", (0, 2)),
     ("PPlllP", None),  # a short page: nothing to go by
+    ("lPPllllllPPP", (1, 11)),  # the opening paragraphs, a subheading and a list, the rest
+    ("lPlllPPP", (5, 7)),  # a single paragraph above may be a teaser: not joined
+    ("PPlflPPP", (5, 7)),  # furniture parts the paragraphs above from the article
 ])
 def test_the_zone_is_the_first_block_of_paragraphs_and_what_reads_on_from_it(kinds, zone):
     names = {"P": "paragraph", "f": "furniture", "l": "line"}
@@ -259,3 +262,12 @@ def test_a_pager_ends_the_article_and_the_teasers_after_it_go():
                 "Отзывы", "Добавить отзыв", "1 2 3 4 5 6 7 8", teasers)
     assert kept(text) == ["Диета на две недели", *body]
     assert removed(text)[teasers[1]] == "after-article"
+
+
+def test_a_subheading_after_the_opening_paragraphs_stays_with_the_article():
+    opening = [P1, P2, "Summary", "This review covers:",
+               "How the screens read in bright sun;", "How long the batteries last;",
+               "Whether they open a library's loan files."]
+    text = page(MENU, "Five budget e-readers compared", "By Mira Castell", *opening, P3, P4, P5,
+                COMMENTS)
+    assert kept(text) == ["Five budget e-readers compared", *opening, P3, P4, P5]

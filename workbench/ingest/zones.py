@@ -2,7 +2,8 @@
 
 A scraped page puts its menus and link lists in runs of short lines; the article is the first
 block of paragraphs (a paragraph at most `GAP` lines from the next, no furniture between) that
-holds `CORE` paragraphs. It runs on to a later paragraph when the lines between show no
+holds `CORE` paragraphs, with the blocks of `OPENING` paragraphs before it that no furniture
+parts from it (the article's first paragraphs, then a subheading or a list). It runs on to a later paragraph when the lines between show no
 furniture (they are the article's own list, table or subheadings), or, past furniture (a box of
 links set into the article, an embedded post's time stamp, a list set like a menu), where the
 text reads on: two paragraphs in a row within `BRIDGE` lines, or three within `FAR`. What
@@ -18,6 +19,7 @@ from typing import Literal
 Kind = Literal["paragraph", "furniture", "line"]
 
 CORE = 3  # paragraphs of the block that opens the article
+OPENING = 2  # paragraphs of a block before the opening one, joined to it over lines of its own
 GAP = 2  # lines that may stand between two paragraphs of one block
 BRIDGE = 6  # lines, furniture among them, between the article and two paragraphs in a row
 FAR = 20  # lines, furniture among them, between the article and three paragraphs in a row
@@ -40,11 +42,16 @@ def _blocks(kinds: list[Kind]) -> list[tuple[int, int]]:
 def article_zone(kinds: list[Kind]) -> tuple[int, int] | None:
     """(first, last) index of the article's body among a page's lines, given the kind of each;
     None when no block holds `CORE` paragraphs (a short page: nothing to go by)."""
-    core = next(((a, b) for a, b in _blocks(kinds)
-                 if kinds[a:b + 1].count("paragraph") >= CORE), None)
-    if core is None:
+    blocks = _blocks(kinds)
+    at = next((k for k, (a, b) in enumerate(blocks)
+               if kinds[a:b + 1].count("paragraph") >= CORE), None)
+    if at is None:
         return None
-    first, last = core
+    first, last = blocks[at]
+    for a, b in reversed(blocks[:at]):  # the article's opening, parted from it by its own lines
+        if "furniture" in kinds[b:first] or kinds[a:b + 1].count("paragraph") < OPENING:
+            break
+        first = a
     pairs = [i for i in range(last + 1, len(kinds) - 1)
              if kinds[i] == kinds[i + 1] == "paragraph"]
     for p in range(last + 1, len(kinds)):
