@@ -148,15 +148,22 @@ class Table(widgets.VBox):
         return f"rows {first:,}–{first + len(page) - 1:,} of {count:,}{among}"
 
 
+def _text(value):
+    """A cell as itables gets it: a missing value empty, an object other than text or a number
+    (a tuple, a period) as its text."""
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return ""
+    return value if isinstance(value, str | int | float | bool) else str(value)
+
+
 def _as_text(page: pd.DataFrame) -> pd.DataFrame:
-    """The page with categories and other objects (tuples, periods) as plain text, so itables
-    escapes them as strings and needs no render function for them."""
+    """The page with text, categories and other objects (tuples, periods) as plain text, a
+    missing value empty, so itables escapes them as strings and needs no render function."""
     page = page.copy()
     for column in page.columns:
         values = page[column]
-        if isinstance(values.dtype, pd.CategoricalDtype) or values.dtype == object:
-            page[column] = values.map(lambda v: v if v is None or isinstance(v, str | int | float | bool)
-                                      else str(v), na_action="ignore").astype(object)
+        if values.dtype.kind not in "biufcmM":  # text, categories, objects: not numbers, dates
+            page[column] = pd.Series([_text(v) for v in values], index=page.index, dtype=object)
     return page
 
 
