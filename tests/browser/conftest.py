@@ -184,6 +184,24 @@ def lab(tmp_path_factory, hostile_corpus):
         stop_lab(server)
 
 
+@pytest.fixture(scope="session")
+def lab_on(tmp_path_factory):
+    """`lab_on(folder)`: a JupyterLab serving `folder`, for notebooks a test writes itself;
+    every one started is shut down at the end."""
+    require_browser()
+    started = []
+
+    def start(folder: Path) -> Lab:
+        started.append(start_lab(folder, tmp_path_factory.mktemp("jupyterlab")))
+        return started[-1]
+
+    try:
+        yield start
+    finally:
+        for server in started:
+            stop_lab(server)
+
+
 @pytest.fixture(autouse=True)
 def _close_kernels(request):
     """After each browser test, stop the kernels it started."""

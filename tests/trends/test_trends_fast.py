@@ -258,15 +258,14 @@ def test_term_index_is_reused_when_the_tokens_are_not_in_doc_id_order():
     assert term_index(corpus) is term_index(corpus)
 
 
-def test_dashboard_says_when_the_concordance_is_cut(monkeypatch):
-    from workbench.widgets import common
+def test_dashboard_says_when_the_concordance_is_cut(monkeypatch, tmp_path):
     from workbench.widgets import trends as widget
 
-    shown = []
-    for module in (widget, common):
-        monkeypatch.setattr(module, "display", lambda obj: shown.append(getattr(obj, "data", "")))
+    monkeypatch.setattr(widget, "display", lambda obj: None)  # no figure drawn
     dash = widget.trends_dashboard(synthetic_corpus(1500), groups={}, events=PROJECT.events(),
-                                   terms="the, talks, border")
+                                   terms="the, talks, border", views=tmp_path)
     total = dash.kwic.attrs["total"]
     assert len(dash.kwic) == 1000 < total
-    assert any(f"{total:,} matches; kept the first 1,000" in str(html) for html in shown)
+    caption = dash.outputs["kwic"].caption.value
+    assert caption.startswith(f"Concordance ({total:,} matches; kept the first 1,000 in this order")
+    assert caption.endswith(" · rows 1–500 of 1,000")  # the thousand kept, paged
