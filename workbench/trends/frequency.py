@@ -30,8 +30,9 @@ def place_documents(corpus: Corpus, *, by: Granularity = "month", split: str | N
                     docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Put each document in a period and a group, or say why it cannot be placed.
 
-    Columns: doc_id, outlet, title, date, date_precision, group, period (start of the period;
-    NaT when not placed), tokens (tokens in the document), reason (NA when placed).
+    Columns: doc_id, outlet, title, date (as precisely as known: "2024", "2024-04",
+    "2024-04-05"; <NA> when undated), date_precision, group, period (start of the period; NaT
+    when not placed), tokens (tokens in the document), reason (NA when placed).
     """
     axis = document_axis(corpus)
     frame = axis.placement(by)[0]
@@ -44,7 +45,7 @@ def excluded_documents(corpus: Corpus, *, by: Granularity = "month",
                        docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Documents left off the time axis at granularity `by`, with the reason.
 
-    Columns: doc_id, outlet, title, date, date_precision, reason.
+    Columns: doc_id, outlet, title, date (as `place_documents` writes it), date_precision, reason.
     """
     placed = place_documents(corpus, by=by, docs=docs)
     return placed.loc[placed.reason.notna(), EXCLUDED_COLUMNS].reset_index(drop=True)
@@ -168,3 +169,4 @@ def point_spans(corpus: Corpus, query: Query, *, period, group: str, by: Granula
     codes, names = _grouping(axis, split, on, top)
     hit = on & (frame.period == pd.Timestamp(period)).to_numpy() & (names[codes] == group)
     return find(term_index(corpus), query, stem=stem, compounds=compounds, docs=axis.ids[hit])
+

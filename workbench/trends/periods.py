@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus.corpus import Corpus
+from ..corpus.dates import date_labels
 from ..index.axis import date_end
 from ..index.keyness import keyness
 from ..index.terms import term_index
@@ -20,7 +21,8 @@ def compare_periods(corpus: Corpus, at, *, min_freq: int = 3, content_only: bool
     Uses `workbench.index.keyness` (target = after, reference = before), so "over" means
     rising after `at`. With `content_only`, only alphabetic non-stopword tokens are counted.
     Documents whose date span straddles `at` or that are undated are left out and listed in
-    `attrs["excluded"]`. Columns: those of `keyness`.
+    `attrs["excluded"]` (doc_id, outlet, title, date as precisely as known, date_precision,
+    reason). Columns: those of `keyness`.
     """
     at = pd.Timestamp(at)
     d = corpus.documents if docs is None else corpus.documents[
@@ -34,7 +36,9 @@ def compare_periods(corpus: Corpus, at, *, min_freq: int = 3, content_only: bool
     straddle = d[~before & ~after]
     table.attrs["excluded"] = pd.DataFrame({
         "doc_id": straddle.doc_id.astype(str), "outlet": straddle.outlet, "title": straddle.title,
-        "date": straddle.date, "date_precision": straddle.date_precision,
+        "date": date_labels(straddle.date, straddle.date_precision).to_numpy(),
+        "date_precision": straddle.date_precision,
         "reason": np.where(straddle.date.isna(), "undated", f"date span straddles {at.date()}"),
     }).reset_index(drop=True)
     return table
+

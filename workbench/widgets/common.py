@@ -174,9 +174,8 @@ def passages_html(df: pd.DataFrame, *, max_rows: int = 30) -> str:
     if df.empty:
         return "<p><i>No passages.</i></p>"
     items = []
-    for row in df.head(max_rows).itertuples(index=False):
-        date = "" if pd.isna(row.date) else pd.Timestamp(row.date).date().isoformat()
-        head = " · ".join(html.escape(str(x)) for x in (row.doc_id, row.outlet, date)
+    for row in df.head(max_rows).itertuples(index=False):  # dates as `passages` writes them
+        head = " · ".join(html.escape(str(x)) for x in (row.doc_id, row.outlet, row.date)
                           if x is not None and not pd.isna(x) and str(x))
         items.append(f"<li><small>{head}</small><br>…{html.escape(row.left)} "
                      f"<b>{html.escape(row.match)}</b> {html.escape(row.right)}…</li>")

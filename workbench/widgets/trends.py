@@ -6,6 +6,7 @@ It keeps the last results as data (`table`, `kwic`, `passages`) so tests can rea
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
 import ipywidgets as widgets
@@ -14,11 +15,12 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from ..corpus.corpus import Corpus
+from ..corpus.dates import date_label
 from ..index.axis import FREQ, select_documents
 from ..index.groups import group_labels
 from ..index.passages import passages
 from ..index.query import Query, as_queries
-from ..plots.trends import date_label, plot_trend
+from ..plots.trends import plot_trend
 from ..trends.concordance import kwic
 from ..trends.frequency import point_spans, term_frequency
 from ..trends.periods import compare_periods
@@ -150,7 +152,8 @@ class TrendsDashboard(Dashboard):
             self.show_html("change", "")
             return
         self.change = compare_periods(self.corpus, at, docs=self._selection())
-        self.show_html("change", f"<b>Rising (over) and falling (under) after {at:%Y-%m-%d}</b>"
+        after = html.escape(self.controls["change_at"].label)  # the cut as precisely as chosen
+        self.show_html("change", f"<b>Rising (over) and falling (under) after {after}</b>"
                        + html_table(self.change, max_rows=30))
 
 
