@@ -16,7 +16,7 @@ import pandas as pd
 from ..corpus.corpus import Corpus
 from ..index.axis import FREQ, DocumentAxis, Granularity, document_axis
 from ..index.query import Query, as_queries
-from ..index.terms import find, term_index
+from ..index.terms import find, match_tokens, term_index
 
 FREQUENCY_COLUMNS = ["period", "group", "term", "count", "documents", "tokens", "n_documents",
                      "rel_freq", "doc_share"]
@@ -170,3 +170,21 @@ def point_spans(corpus: Corpus, query: Query, *, period, group: str, by: Granula
     hit = on & (frame.period == pd.Timestamp(period)).to_numpy() & (names[codes] == group)
     return find(term_index(corpus), query, stem=stem, compounds=compounds, docs=axis.ids[hit])
 
+
+def frequent_terms(corpus: Corpus, terms=None, *, groups: Mapping[str, Query] | None = None,
+                   n: int = 3) -> str:
+    """The `n` of `terms` (a query string; default: every keyword group of `groups`, as
+    `@group`) with most matches in the corpus, most first, as a query string: notebook 02's
+    default terms, so it follows what this corpus talks about. Those without a match are left
+    out, unless none matches: then the first `n`.
+
+    For example "@conflict, @west, @mediation" on the seed articles with the project's groups.
+    """
+    queries = as_queries([f"@{name}" for name in groups or {}] if terms is None else terms,
+                         groups=groups)
+    index = term_index(corpus)
+    counts = pd.Series([len(match_tokens(index, q).first) for q in queries], dtype="int64")
+    ranked = counts[counts > 0].sort_values(ascending=False, kind="stable").index[:n].tolist() \
+        or list(range(min(n, len(queries))))
+    return ", ".join(f"@{queries[i].label}" if (groups or {}).get(queries[i].label) is queries[i]
+                     else queries[i].label for i in ranked)

@@ -42,3 +42,19 @@ def compare_periods(corpus: Corpus, at, *, min_freq: int = 3, content_only: bool
     }).reset_index(drop=True)
     return table
 
+
+def cut_date(corpus: Corpus, events: pd.DataFrame) -> pd.Timestamp:
+    """Where to cut the corpus for `compare_periods` by default: the event (`Project.events()`)
+    that splits the dated documents most evenly between those wholly before it and those from
+    it on (the first listed on a tie), else, when no event has documents on both sides, the
+    documents' median date (NaT when none is dated). Notebook 02's default, so it runs on any
+    corpus.
+    """
+    d = corpus.documents[corpus.documents.date.notna()]
+    ends = date_end(d)
+    before = np.array([(ends < at).sum() for at in events.date], dtype=np.int64)
+    after = np.array([(d.date >= at).sum() for at in events.date], dtype=np.int64)
+    both = np.flatnonzero((before > 0) & (after > 0))
+    if len(both):
+        return pd.Timestamp(events.date.iloc[both[np.abs(before - after)[both].argmin()]])
+    return d.date.sort_values().iloc[len(d) // 2] if len(d) else pd.NaT
