@@ -73,6 +73,13 @@ def any_corpus(request):
     return synthetic_corpus()
 
 
+def written(date, precision):
+    """A date as a reader sees it: only as precisely as it is known."""
+    if pd.isna(date) or precision is None or pd.isna(precision):
+        return pd.NA
+    return date.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision])
+
+
 def reference_placement(corpus, by, split, docs):
     d = corpus.documents
     if docs is not None:
@@ -90,7 +97,7 @@ def reference_placement(corpus, by, split, docs):
             reason = f"dated only to the {precision}; too coarse for by={by!r}"
         period = pd.NaT if reason is not pd.NA else pd.Period(doc.date, FREQ[by]).start_time
         rows.append({"doc_id": str(doc.doc_id), "outlet": doc.outlet, "title": doc.title,
-                     "date": doc.date, "date_precision": precision, "group": group,
+                     "date": written(doc.date, precision), "date_precision": precision, "group": group,
                      "period": period, "tokens": int(sizes.get(str(doc.doc_id), 0)),
                      "reason": reason})
     return pd.DataFrame(rows).astype({"period": "datetime64[ns]"})
@@ -142,14 +149,15 @@ def reference_kwic(corpus, query, window, sort):
             keys = [norms[span.tok_end - 1 + k] if span.tok_end - 1 + k < len(norms) else ""
                     for k in (1, 2, 3)]
         rows.append({**span._asdict(), "outlet": meta.outlet[span.doc_id],
-                     "date": meta.date[span.doc_id], "title": meta.title[span.doc_id],
+                     "date": written(meta.date[span.doc_id], meta.date_precision[span.doc_id]),
+                     "sort_date": meta.date[span.doc_id], "title": meta.title[span.doc_id],
                      "left": " ".join(text[min(lo, span.start):span.start].split()),
                      "match": " ".join(text[span.start:span.end].split()),
                      "right": " ".join(text[span.end:max(hi, span.end)].split()),
                      "key1": keys[0], "key2": keys[1], "key3": keys[2]})
     table = pd.DataFrame(rows)
-    order = (["date", "doc_id", "start"] if sort == "position"
-             else ["key1", "key2", "key3", "date", "start"])
+    order = (["sort_date", "doc_id", "start"] if sort == "position"
+             else ["key1", "key2", "key3", "sort_date", "start"])
     return table.sort_values(order, kind="stable")[KWIC_COLUMNS].reset_index(drop=True)
 
 

@@ -16,11 +16,12 @@ import pandas as pd
 from IPython.display import display
 
 from ..corpus.corpus import Corpus
+from ..corpus.dates import date_label
 from ..index.axis import FREQ, select_documents
 from ..index.groups import group_labels
 from ..index.passages import passages
 from ..index.query import Query, as_queries
-from ..plots.trends import date_label, plot_trend
+from ..plots.trends import plot_trend
 from ..trends.concordance import kwic
 from ..trends.frequency import point_spans, term_frequency
 from ..trends.periods import compare_periods
@@ -162,8 +163,9 @@ class TrendsDashboard(Dashboard):
             self.outputs["change"].show(self.change, title="")
             return
         self.change = compare_periods(self.corpus, at, docs=self._selection())
+        after = self.controls["change_at"].label  # the cut as precisely as chosen
         self.outputs["change"].show(
-            self.change, title=f"Rising (over) and falling (under) after {at:%Y-%m-%d}")
+            self.change, title=f"Rising (over) and falling (under) after {after}")
 
 
 def trends_dashboard(corpus: Corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
