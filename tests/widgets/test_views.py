@@ -66,6 +66,7 @@ def change_networks(dash) -> None:
 
 
 def change_corpus(dash) -> None:
+    dash.controls["find"].value = "_"  # every doc_id holds it
     dash.controls["document"].value = dash.controls["document"].options[3][1]
 
 
