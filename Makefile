@@ -16,8 +16,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# JupyterLab's defaults overridden for the project (workbench/app/lab_settings/overrides.json):
+# no question about news and no update check at start, nothing fetched from the internet.
+LAB_SETTINGS := $(CURDIR)/workbench/app/lab_settings
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(BIN)/jupyter lab notebooks/ --LabApp.app_settings_dir=$(LAB_SETTINGS) $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lint: $(STAMP)  # style, and the import contract (pyproject.toml, [tool.importlinter])
 	$(BIN)/ruff check workbench tests $(wildcard benchmarks)

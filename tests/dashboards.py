@@ -9,12 +9,13 @@ from workbench.widgets.profiling import profiling_dashboard
 from workbench.widgets.trends import trends_dashboard
 
 
-def profiling_dash(corpus):
+def profiling_dash(corpus, **options):
     return profiling_dashboard(corpus, variants=PROJECT.naming_variants(), frames=PROJECT.frames(),
                                scores=profiling.sentence_tone(corpus),
                                said=profiling.voices(corpus, cues=PROJECT.speech_cues,
                                                   mentions=find_mentions(corpus, PROJECT.actors(),
-                                                                         discovery=PROJECT.discovery())))
+                                                                         discovery=PROJECT.discovery())),
+                               **options)
 
 
 def networks_dash(corpus, export_folder, project=PROJECT, **options):

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import nbformat
+import pandas as pd
 import pytest
 from seed_paths import PROJECT, ROOT
 
@@ -87,3 +88,24 @@ def test_widget_snapshot_copies_a_dashboards_output_figure_as_static_html():
     outputs = add_widget_snapshots(nb).cells[0].outputs
     assert len(outputs) == 2
     assert f'<img src="data:image/png;base64,{png}">' in outputs[1].data["text/html"]
+
+
+def test_widget_snapshot_copies_a_table_widgets_caption_and_rows_escaped():
+    from workbench.widgets.tables import Table
+
+    table = Table("documents", pd.DataFrame({"outlet": ["<img src=x onerror=alert(1)>", "Trend"],
+                                             "share": [0.25, 0.5]}), title="Outlets")
+    state = {"box": {"model_name": "VBoxModel", "state": {"children": ["IPY_MODEL_caption",
+                                                                       "IPY_MODEL_table"]}},
+             "caption": {"model_name": "LabelModel", "state": {"value": table.caption.value}},
+             "table": {"model_name": "AnyModel", "state": {"_dt_args": table.itable._dt_args}}}
+    nb = nbformat.v4.new_notebook()
+    view = {"model_id": "box", "version_major": 2, "version_minor": 0}
+    nb.cells = [nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+        "display_data", data={"application/vnd.jupyter.widget-view+json": view})])]
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": state}}
+    shown = add_widget_snapshots(nb).cells[0].outputs[1].data["text/html"]
+    assert "<p><b>Outlets · 2 rows</b></p>" in shown
+    assert "<th>outlet</th>" in shown and "<th>share</th>" in shown
+    assert "<td>&lt;img src=x onerror=alert(1)&gt;</td><td>0.25</td>" in shown
+    assert "<td>Trend</td><td>0.50</td>" in shown and "<img" not in shown  # as itables shows it

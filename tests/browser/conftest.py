@@ -31,13 +31,13 @@ SCREENSHOTS = ROOT / "screenshots"
 CHROMIUM = Path(os.environ.get("WORKBENCH_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
-#: JupyterLab settings for a quiet, fully rendered notebook: every cell in the DOM
-#: (no windowing), no news or update toasts over the page.
+#: JupyterLab settings for a fully rendered notebook: every cell in the DOM (no windowing).
 LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        {"fetchNews": "false", "checkForUpdates": False},
 }
+#: the project's overrides of JupyterLab's defaults, as `make lab` passes them: no question about
+#: news, no update check (tests/browser/test_notebooks_in_browser.py checks no question shows)
+APP_SETTINGS = ROOT / "workbench" / "app" / "lab_settings"
 
 
 def _missing_browser() -> str | None:
@@ -90,6 +90,14 @@ class Lab:
             request = urllib.request.Request(f"{self.url}/api/sessions/{session['id']}",
                                              method="DELETE", headers=auth)
             urllib.request.urlopen(request, timeout=30).close()
+
+    def settings(self, plugin: str) -> dict:
+        """A plugin's settings as JupyterLab serves them to the page: `schema`, whose defaults
+        the app settings' overrides replace, and `raw`, the user's own settings."""
+        request = urllib.request.Request(f"{self.url}/lab/api/settings/{plugin}",
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=10) as r:
+            return json.load(r)
 
     def log_tail(self, n: int = 40) -> str:
         lines = self.log.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -145,7 +153,7 @@ def start_lab(root_dir: Path, home: Path, *, env: dict[str, str] | None = None) 
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
                f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
                f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}",
-               f"--LabApp.user_settings_dir={settings}",
+               f"--LabApp.user_settings_dir={settings}", f"--LabApp.app_settings_dir={APP_SETTINGS}",
                f"--LabApp.workspaces_dir={home / 'workspaces'}",
                "--ServerApp.terminals_enabled=False"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -182,6 +190,24 @@ def lab(tmp_path_factory, hostile_corpus):
         yield server
     finally:
         stop_lab(server)
+
+
+@pytest.fixture(scope="session")
+def lab_on(tmp_path_factory):
+    """`lab_on(folder)`: a JupyterLab serving `folder`, for notebooks a test writes itself;
+    every one started is shut down at the end."""
+    require_browser()
+    started = []
+
+    def start(folder: Path) -> Lab:
+        started.append(start_lab(folder, tmp_path_factory.mktemp("jupyterlab")))
+        return started[-1]
+
+    try:
+        yield start
+    finally:
+        for server in started:
+            stop_lab(server)
 
 
 @pytest.fixture(autouse=True)

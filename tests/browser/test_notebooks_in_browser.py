@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("br
 #: Per notebook, the dashboard controls a researcher changes (by their visible label) and to
 #: what; every change must alter the dashboard's figure or table. A notebook missing here fails.
 CONTROLS = {
-    "00-corpus.ipynb": [Change("Document", "hostile-1")],
+    "00-corpus.ipynb": [Change("Document", "RUSSTRAT"), Change("Find", "hostile")],
     "01-source-profiling.ipynb": [Change("Outlets", "Trend")],
     "02-keyword-trends.ipynb": [Change("terms", "strategic partnership"),
                                 Change("outlets", "JAMnews")],
@@ -39,6 +39,8 @@ LITERAL = {
     "01-source-profiling.ipynb": ["<img src=x onerror=alert(1)>"],
 }
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+#: what JupyterLab asks in a toast when its `fetchNews` setting is left at "none" (ask)
+NEWS_QUESTION = "notified about official Jupyter news"
 NOTEBOOK_FILES = sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 
 _SHOWN_TEXT = """() => [...document.querySelectorAll(
@@ -104,3 +106,17 @@ def test_notebook_runs_its_dashboard_responds_and_article_html_stays_text(name, 
     page.screenshot(path=screenshots / f"{stem}.png")
     dashboard.screenshot(path=screenshots / f"{stem}-dashboard.png")
     assert_no_article_markup(page, name)
+    assert NEWS_QUESTION not in page.inner_text("body"), f"{name}: JupyterLab asks about news"
+
+
+def test_jupyterlab_asks_no_question_about_news(lab, page):
+    """JupyterLab started as `make lab` starts it (the project's app settings) neither asks the
+    researcher whether to fetch Jupyter news nor fetches them: its default is to ask at once."""
+    served = lab.settings("@jupyterlab/apputils-extension:notification")
+    defaults = {name: p["default"] for name, p in served["schema"]["properties"].items()}
+    assert (defaults["fetchNews"], defaults["checkForUpdates"]) == ("false", False)
+    assert "fetchNews" not in served["raw"]  # the project's setting, not a user's choice
+    page.goto(f"{lab.url}/lab?token={lab.token}")
+    page.locator("#jp-main-dock-panel").wait_for()
+    page.wait_for_timeout(3000)  # the question shows as soon as the shell is restored
+    assert NEWS_QUESTION not in page.inner_text("body")

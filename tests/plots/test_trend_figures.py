@@ -7,7 +7,7 @@ import pytest
 from hand_made import peacekeepers
 from seed_paths import PROJECT
 
-from workbench.plots.trends import date_label, plot_dispersion, plot_trend
+from workbench.plots.trends import plot_dispersion, plot_trend
 from workbench.trends import dispersion, term_frequency
 
 matplotlib.use("Agg")
@@ -41,12 +41,6 @@ def test_trend_figure_draws_the_largest_series_and_says_how_many_are_left_out(co
     note = fig.texts[0].get_text()
     assert f"the 5 groups with most occurrences of {many.group.nunique()} per panel" in note
     assert len(plot_trend(many, facet="group", max_panels=3).axes) == 3
-
-
-@pytest.mark.parametrize(("precision", "label"), [
-    ("year", "2024"), ("month", "2024-04"), ("day", "2024-04-23"), (None, "undated")])
-def test_dates_are_labelled_only_as_precisely_as_known(precision, label):
-    assert date_label(pd.Timestamp("2024-04-23"), precision) == label
 
 
 def test_dispersion_figure_has_a_row_per_document_earliest_on_top(corpus):

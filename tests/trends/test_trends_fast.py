@@ -73,6 +73,13 @@ def any_corpus(request):
     return synthetic_corpus()
 
 
+def written(date, precision):
+    """A date as a reader sees it: only as precisely as it is known."""
+    if pd.isna(date) or precision is None or pd.isna(precision):
+        return pd.NA
+    return date.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision])
+
+
 def reference_placement(corpus, by, split, docs):
     d = corpus.documents
     if docs is not None:
@@ -90,7 +97,7 @@ def reference_placement(corpus, by, split, docs):
             reason = f"dated only to the {precision}; too coarse for by={by!r}"
         period = pd.NaT if reason is not pd.NA else pd.Period(doc.date, FREQ[by]).start_time
         rows.append({"doc_id": str(doc.doc_id), "outlet": doc.outlet, "title": doc.title,
-                     "date": doc.date, "date_precision": precision, "group": group,
+                     "date": written(doc.date, precision), "date_precision": precision, "group": group,
                      "period": period, "tokens": int(sizes.get(str(doc.doc_id), 0)),
                      "reason": reason})
     return pd.DataFrame(rows).astype({"period": "datetime64[ns]"})
@@ -142,14 +149,15 @@ def reference_kwic(corpus, query, window, sort):
             keys = [norms[span.tok_end - 1 + k] if span.tok_end - 1 + k < len(norms) else ""
                     for k in (1, 2, 3)]
         rows.append({**span._asdict(), "outlet": meta.outlet[span.doc_id],
-                     "date": meta.date[span.doc_id], "title": meta.title[span.doc_id],
+                     "date": written(meta.date[span.doc_id], meta.date_precision[span.doc_id]),
+                     "sort_date": meta.date[span.doc_id], "title": meta.title[span.doc_id],
                      "left": " ".join(text[min(lo, span.start):span.start].split()),
                      "match": " ".join(text[span.start:span.end].split()),
                      "right": " ".join(text[span.end:max(hi, span.end)].split()),
                      "key1": keys[0], "key2": keys[1], "key3": keys[2]})
     table = pd.DataFrame(rows)
-    order = (["date", "doc_id", "start"] if sort == "position"
-             else ["key1", "key2", "key3", "date", "start"])
+    order = (["sort_date", "doc_id", "start"] if sort == "position"
+             else ["key1", "key2", "key3", "sort_date", "start"])
     return table.sort_values(order, kind="stable")[KWIC_COLUMNS].reset_index(drop=True)
 
 
@@ -258,15 +266,14 @@ def test_term_index_is_reused_when_the_tokens_are_not_in_doc_id_order():
     assert term_index(corpus) is term_index(corpus)
 
 
-def test_dashboard_says_when_the_concordance_is_cut(monkeypatch):
-    from workbench.widgets import common
+def test_dashboard_says_when_the_concordance_is_cut(monkeypatch, tmp_path):
     from workbench.widgets import trends as widget
 
-    shown = []
-    for module in (widget, common):
-        monkeypatch.setattr(module, "display", lambda obj: shown.append(getattr(obj, "data", "")))
+    monkeypatch.setattr(widget, "display", lambda obj: None)  # no figure drawn
     dash = widget.trends_dashboard(synthetic_corpus(1500), groups={}, events=PROJECT.events(),
-                                   terms="the, talks, border")
+                                   terms="the, talks, border", views=tmp_path)
     total = dash.kwic.attrs["total"]
     assert len(dash.kwic) == 1000 < total
-    assert any(f"{total:,} matches; kept the first 1,000" in str(html) for html in shown)
+    caption = dash.outputs["kwic"].caption.value
+    assert caption.startswith(f"Concordance ({total:,} matches; kept the first 1,000 in this order")
+    assert caption.endswith(" · rows 1–500 of 1,000")  # the thousand kept, paged

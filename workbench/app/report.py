@@ -3,14 +3,16 @@
 Each notebook in notebooks/ is executed headless (nbclient, with the widget state stored so
 dashboard controls render), written as one self-contained HTML file (nbconvert, images
 embedded) and listed in an index.html. Colleagues open the folder in any browser, no Jupyter.
-A dashboard's outputs live in its widgets, so the figures and tables it showed are also
-copied in as static HTML (hidden again when a browser does render the live widgets).
+A dashboard's outputs live in its widgets, so the figures and tables it showed (the page of
+rows each table widget held, with its caption) are also copied in as static HTML (hidden
+again when a browser does render the live widgets).
 """
 
 from __future__ import annotations
 
 import base64
 import html
+import json
 import multiprocessing
 import os
 import re
@@ -127,8 +129,22 @@ def _widget_html(model_id: str, state: dict, seen: set) -> str:
         return "".join(_output_html(o) for o in values.get("outputs", []))
     if model.get("model_name") == "HTMLModel":
         return values.get("value", "")
+    if model.get("model_name") == "LabelModel":  # a table's caption: text
+        return f"<p><b>{html.escape(values.get('value', ''))}</b></p>" if values.get("value") else ""
+    if "table_html" in values.get("_dt_args", {}):  # a table (itables' ITable): its page of rows
+        return _table_html(values["_dt_args"])
     children = values.get("children", [])
     return "".join(_widget_html(c.removeprefix("IPY_MODEL_"), state, seen) for c in children)
+
+
+def _table_html(args: dict) -> str:
+    """The rows an ITable widget held, as a static table: its header as itables escaped it, each
+    cell escaped again from its text (a float is [shown, value])."""
+    head = re.search(r"<thead>.*</thead>", args["table_html"], re.S)
+    rows = "".join("<tr>" + "".join(
+        f"<td>{html.escape(html.unescape(str(cell[0] if isinstance(cell, list) else cell)))}</td>"
+        for cell in row) + "</tr>" for row in json.loads(args.get("data_json", "[]")))
+    return f"<table>{head.group(0) if head else ''}<tbody>{rows}</tbody></table>"
 
 
 def add_widget_snapshots(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

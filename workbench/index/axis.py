@@ -13,6 +13,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..corpus.corpus import Corpus
+from ..corpus.dates import date_labels
 from ..corpus.options import check_option
 from .groups import group_labels
 from .query import Query
@@ -97,6 +98,11 @@ class DocumentAxis:
         """Place of each row's doc_id in text order."""
         return np.unique(np.asarray(self.ids, dtype=object), return_inverse=True)[1]
 
+    @cached_property
+    def date_labels(self) -> np.ndarray:
+        """Each row's date as precisely as it is known (`workbench.corpus.date_labels`)."""
+        return date_labels(self.documents.date, self.documents.date_precision).to_numpy()
+
     def rows(self, docs: Iterable[str] | None) -> np.ndarray:
         """True for the documents rows whose doc_id is in `docs` (every row when None)."""
         if docs is None:
@@ -136,7 +142,7 @@ class DocumentAxis:
             ordinal[placed] = periods.array.asi8
             frame = pd.DataFrame({
                 "doc_id": d.doc_id.astype(str), "outlet": d.outlet, "title": d.title,
-                "date": d.date, "date_precision": precision, "period": period,
+                "date": self.date_labels, "date_precision": precision, "period": period,
                 "tokens": self.tokens, "reason": reason,
             }).reset_index(drop=True)
             self._placements[by] = frame, ordinal, placed

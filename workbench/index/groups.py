@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..corpus.corpus import Corpus
+
 
 def group_labels(documents: pd.DataFrame, split: str | None) -> pd.Series:
     """The group of each document: "all", its outlet (doc_id when unknown) or a metadata value."""
@@ -25,6 +27,41 @@ def group_sizes(labels: pd.Series) -> pd.Series:
     """
     counts = labels.astype(str).value_counts()
     return counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
+
+
+def largest_groups(corpus: Corpus, n: int = 1, *, split: str = "outlet") -> list[str]:
+    """The `n` groups with most documents (`group_labels`: an outlet, or a document whose outlet
+    is unknown), largest first; ties go to the group with more tokens, then by name. What a
+    notebook shows by default where it needs an outlet, so it runs on any corpus.
+
+    >>> from types import SimpleNamespace
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "outlet": ["X", "Y", "Y", None],
+    ...                      "n_tokens": [900, 10, 20, 5]})
+    >>> largest_groups(SimpleNamespace(documents=docs), 3)
+    ['Y', 'X', 'd']
+    """
+    docs = corpus.documents
+    sizes = pd.DataFrame({"group": group_labels(docs, split).astype(str).to_numpy(),
+                          "tokens": docs.n_tokens.to_numpy()}).groupby("group").tokens.agg(
+        ["size", "sum"]).reset_index()
+    ranked = sizes.sort_values(["size", "sum", "group"], ascending=[False, False, True])
+    return ranked.group.head(n).tolist()
+
+
+def most_frequent(values: pd.Series, candidates, n: int = 1) -> list[str]:
+    """The `n` of `candidates` most often among `values`, most first (ties in `candidates`'
+    order); those never seen are left out, unless none is seen: then the first `n` candidates,
+    so a default chosen this way is always a valid choice.
+
+    >>> most_frequent(pd.Series(["b", "c", "b", "x"]), ["a", "b", "c"], 2)
+    ['b', 'c']
+    >>> most_frequent(pd.Series([], dtype=str), ["a", "b"])
+    ['a']
+    """
+    candidates = list(dict.fromkeys(candidates))
+    counts = pd.Series(values).astype(str).value_counts().reindex(candidates, fill_value=0)
+    seen = counts[counts > 0].sort_values(ascending=False, kind="stable")
+    return (seen.index.tolist() or candidates)[:n]
 
 
 def outlet_of(documents: pd.DataFrame) -> pd.Series:

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus.corpus import Corpus
+from ..corpus.dates import date_labels
 from .groups import document_rows
 
 COLUMNS = ["doc_id", "outlet", "date", "title", "sent_id", "start", "end",
@@ -20,7 +21,8 @@ def passages(corpus: Corpus, spans: pd.DataFrame, *, context: int = 60) -> pd.Da
     """One row per span: document metadata, containing sentence, match and its context.
 
     `spans` needs `doc_id`, `start`, `end`; other columns are carried through. Columns:
-    doc_id, outlet, date, title, sent_id, start, end, left, match, right, sentence (+ extra).
+    doc_id, outlet, date (as precisely as known: "2024", "2024-04", "2024-04-05"; <NA> when
+    undated), title, sent_id, start, end, left, match, right, sentence (+ extra).
     """
     if spans.empty:
         extra = [c for c in spans.columns if c not in COLUMNS]
@@ -35,7 +37,8 @@ def passages(corpus: Corpus, spans: pd.DataFrame, *, context: int = 60) -> pd.Da
         columns={"start": "_sent_start", "end": "_sent_end"})
     joined = pd.merge_asof(left.sort_values("start"), sents.sort_values("_sent_start"),
                            left_on="start", right_on="_sent_start", by="doc_id", direction="backward")
-    docs = _of(corpus.documents, ids).astype({"doc_id": str}).set_index("doc_id")[
+    docs = _of(corpus.documents, ids).astype({"doc_id": str}).set_index("doc_id")
+    docs = docs.assign(date=date_labels(docs.date, docs.date_precision).to_numpy())[
         ["outlet", "date", "title", "text"]]
     joined = joined.join(docs, on="doc_id").sort_values("_order")
     texts, starts, ends = joined.text.tolist(), joined.start.tolist(), joined.end.tolist()

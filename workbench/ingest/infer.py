@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from ..corpus.dates import date_label
 from .clean import Cleaned
 from .dates import find_dates, parse_date
 from .language import classify_many
@@ -22,7 +23,6 @@ from .language import classify_many
 FIELDS = ("title", "outlet", "date", "author", "language", "url", "cited", "date_not_before")
 #: columns of the per-file table of inferred values (one row per document and field)
 INFERRED_COLUMNS = ["doc_id", "field", "value", "evidence", "source", "confidence"]
-DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 HEADER_RULES = {"dateline", "widget", "byline", "repeated-title", "rubric"}
 _FUTURE = re.compile(r"(until|till|by the end of|by|before|due|scheduled for|до|к)\s*(the\s+)?$",
                      re.IGNORECASE)
@@ -70,9 +70,9 @@ def infer_languages(texts: list[str]) -> list[tuple[str, str] | None]:
 
 @lru_cache(maxsize=1 << 14)
 def _format(value: pd.Timestamp, precision: str) -> str:
-    """The date as text to its precision; kept, as an export's rows share few dates and
-    `strftime` takes 6 µs (1 s on Current Events)."""
-    return value.strftime(DATE_FORMATS[precision])
+    """The date as text to its precision (`date_label`); kept, as an export's rows share few
+    dates and `strftime` takes 6 µs (1 s on Current Events)."""
+    return date_label(value, precision)
 
 
 def infer_date(fields: dict[str, str], cleaned: Cleaned, text: str,

@@ -165,7 +165,7 @@ def evidence(corpus: Corpus, mentions: pd.DataFrame, source: str, target: str, *
 
     Columns: those of `workbench.index.passages` (doc_id, outlet, date, title, sent_id,
     start, end, left, match, right, sentence) plus source, target, unit. Plain text: escape it
-    when displaying (`workbench.widgets.common.passages_html`).
+    when displaying (the dashboards show them in `workbench.widgets.tables.Table`).
     """
     a, b = sorted((source, target))
     _, kept = select(corpus, mentions, outlets=outlets, start=start, end=end)

@@ -83,6 +83,20 @@ def ego_network(G: nx.Graph, actor: str, *, radius: int = 1) -> nx.Graph:
     return nx.ego_graph(G, actor, radius=radius)
 
 
+def most_mentioned(G: nx.Graph) -> str | None:
+    """The actor of `G` with most mentions (node attribute `mentions`; ties by name), None for an
+    empty network: notebook 03's default focus, so it runs on any corpus."""
+    ranked = sorted(G.nodes(data="mentions", default=0), key=lambda node: (-node[1], str(node[0])))
+    return ranked[0][0] if ranked else None
+
+
+def strongest_neighbour(G: nx.Graph, actor: str) -> str | None:
+    """The neighbour joined to `actor` by the heaviest edge (`weight`; ties by name), None when
+    it has none: with `most_mentioned`, the edge whose evidence notebook 03 shows by default."""
+    ranked = sorted(G[actor].items(), key=lambda item: (-item[1].get("weight", 0), str(item[0])))
+    return ranked[0][0] if ranked else None
+
+
 def compare(first: nx.Graph, second: nx.Graph, *, labels: tuple[str, str] = ("first", "second"),
             ) -> pd.DataFrame:
     """Edges side by side: weight in each network, difference, and where the edge stands out.

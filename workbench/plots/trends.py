@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..corpus.dates import date_label
 from ..corpus.options import check_option
 
 Value = Literal["rel_freq", "count", "doc_share"]
@@ -20,13 +21,6 @@ LABELS = {"count": "occurrences", "doc_share": "share of documents containing th
 
 def _axis_label(table: pd.DataFrame, value: str) -> str:
     return LABELS.get(value) or f"occurrences per {table.attrs.get('per', 10_000):,} tokens"
-
-
-def date_label(date, precision) -> str:
-    """A date written only as precisely as it is known: 2022, 2022-02, 2022-02-22 or undated."""
-    if pd.isna(date) or pd.isna(precision):
-        return "undated"
-    return pd.Timestamp(date).strftime({"year": "%Y", "month": "%Y-%m"}.get(precision, "%Y-%m-%d"))
 
 
 def excluded_note(excluded: pd.DataFrame | None) -> str:

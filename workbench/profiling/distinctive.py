@@ -77,3 +77,11 @@ def term_spans(corpus: Corpus, term: str, doc_ids: Iterable[str]) -> pd.DataFram
     hits = tok[(tok.norm == term) & tok.doc_id.isin(list(doc_ids))]
     return hits[["doc_id", "start", "end", "sent_id"]].astype({"doc_id": str}).reset_index(
         drop=True)
+
+
+def most_distinctive(table: pd.DataFrame, group: str) -> str | None:
+    """The term `group` over-uses most surely (highest G² among its "over" rows of a
+    `keyness_by_group` table): the word a notebook opens to its passages by default; None when
+    the group over-uses none at the table's minimum frequency."""
+    over = table[(table.group == group) & (table.direction == "over")]
+    return str(over.sort_values("g2", ascending=False, kind="stable").term.iloc[0]) if len(over) else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..corpus.corpus import Corpus
+from ..index.groups import most_frequent
 from ..index.query import Query
 from ..index.terms import find, term_index
 
@@ -43,3 +44,8 @@ def frame_rates(matches: pd.DataFrame, documents: pd.DataFrame, groups: pd.Serie
     out = counts.reindex(grid, fill_value=0).reset_index().join(size, on="group")
     out["per_1k"] = 1000 * out["count"] / out.tokens.where(out.tokens > 0)
     return out[RATE_COLUMNS]
+
+
+def most_matched_frame(matches: pd.DataFrame, frames: dict[str, Query]) -> str:
+    """The frame with most `frame_matches`; the lexicon's first when none matches."""
+    return most_frequent(matches.frame, frames)[0]

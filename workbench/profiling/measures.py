@@ -16,6 +16,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..corpus.corpus import Corpus
+from ..corpus.dates import first_and_last
 from ..corpus.options import check_option
 from ..index.axis import document_axis
 from ..index.groups import document_rows
@@ -115,10 +116,11 @@ def profile(corpus: Corpus, voices: pd.DataFrame, scores: pd.DataFrame, *, by: B
     tone_rows = tone_by_group(scores, labels).set_index("group").reindex(order)
     doc_tone = scores.groupby("doc_id").compound.mean().dropna()
     tone_sd = doc_tone.groupby(doc_tone.index.map(labels), sort=False).agg(["std", "size"]).reindex(order)
-    dates = g.date.agg(["min", "max", "count"]).reindex(order)
+    dated = g.date.count().reindex(order)
+    span = first_and_last(docs.date, docs.date_precision, docs.group).reindex(order)
     out = pd.DataFrame({
         "group": order, "documents": g.size().reindex(order, fill_value=0).to_numpy(),
-        "date_first": dates["min"].to_numpy(), "date_last": dates["max"].to_numpy(),
+        "date_first": span["first"].to_numpy(), "date_last": span["last"].to_numpy(),
         "tokens": n.to_numpy(dtype="int64"), "types": types.to_numpy(dtype="int64"),
         "ttr": (types / n.where(n > 0)).to_numpy(),
         "mattr": (g.mattr_sum.sum().reindex(order) / n_windows.where(n_windows > 0)).to_numpy(),
@@ -131,7 +133,7 @@ def profile(corpus: Corpus, voices: pd.DataFrame, scores: pd.DataFrame, *, by: B
         "tone_doc_sd": tone_sd["std"].where(tone_sd["size"] > 1).to_numpy(),
     })
     out["notes"] = _notes(window, n_windows, en.sentences.fillna(0), english.groupby("group").size(),
-                          g.size(), tone_rows.note, tone_sd["size"].fillna(0), dates["count"], order)
+                          g.size(), tone_rows.note, tone_sd["size"].fillna(0), dated, order)
     out = out[PROFILE_COLUMNS]
     if by == "document":
         meta = docs.set_index("doc_id")[["outlet", "title", "language"]]

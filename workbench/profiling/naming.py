@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..corpus.corpus import Corpus
+from ..index.groups import most_frequent
 from ..index.query import named_query
 from ..index.terms import find, term_index
 
@@ -59,3 +60,18 @@ def naming_table(matches: pd.DataFrame, variants: pd.DataFrame, groups: pd.Serie
 def actor_aliases(variants: pd.DataFrame) -> dict[str, str]:
     """Each concept's terms joined into one query string, e.g. to follow an actor's tone."""
     return {c: ", ".join(g.terms) for c, g in variants.groupby("concept", sort=False)}
+
+
+def most_used_variant(matches: pd.DataFrame, variants: pd.DataFrame, *,
+                      concept: str | None = None) -> str:
+    """The variant (of `concept`, or of any) with most `variant_matches`; the file's first one
+    when none is found. A notebook's default variant, so it runs on any corpus."""
+    if concept is not None:
+        matches, variants = matches[matches.concept == concept], variants[variants.concept == concept]
+    return most_frequent(matches.variant, variants.variant)[0]
+
+
+def most_named_concepts(matches: pd.DataFrame, variants: pd.DataFrame, n: int = 1) -> list[str]:
+    """The `n` concepts (places, actors) with most `variant_matches`, most first; the file's
+    first `n` when none is found."""
+    return most_frequent(matches.concept, variants.concept, n)

@@ -2,7 +2,7 @@
 researcher-editable input, read and validated in one style (`<file> line <n>: what; fix`).
 
 - `project()`: the `Project` around the working folder, resolved once.
-- `Project`: `root`, `data`, `cache`, `corpus_path()`, `load_options()`, `open_corpus()`,
+- `Project`: `root`, `data`, `cache`, `reports`, `views`, `corpus_path()`, `load_options()`, `open_corpus()`,
   `load_corpus(path)`, and the inputs:
   `actors()`, `naming_variants()`, `frames()`, `keyword_groups()`, `events()`, `title_words()`,
   `speech_cues()`, `mwe()`, `stopwords()`, `table(name)`; `inputs()` says where each is read

@@ -85,6 +85,11 @@ class Project:
         return self.root / "reports"
 
     @property
+    def views(self) -> Path:
+        """Where the dashboards' saved views are kept (`<name>.json`, small, worth sharing)."""
+        return self.root / "views"
+
+    @property
     def _base(self) -> Path:
         """The folder that paths in the config file are relative to."""
         return self.config_file.parent if self.config_file else self.root

@@ -39,8 +39,8 @@ def kwic(corpus: Corpus, query, *, window: int = 5,
     `compounds`, a word also matches a part of a hyphenated word, the match being that part.
     Only the first `limit` rows in that order are returned (all with `limit=None`);
     `attrs["total"]` is the number of matches and `attrs["limit"]` the cap.
-    Columns: doc_id, outlet, date, title, left, match, right, term, start, end, sent_id,
-    tok_start.
+    Columns: doc_id, outlet, date (as precisely as known: "2024", "2024-04", "2024-04-05"),
+    title, left, match, right, term, start, end, sent_id, tok_start.
     """
     check_option("sort", sort, Sort)
     queries = as_queries(query, groups=groups)
@@ -100,13 +100,13 @@ def _table(axis, a: np.ndarray, b: np.ndarray, start: np.ndarray, end: np.ndarra
     tok_id, starts, ends = (tok[c].to_numpy() for c in ("tok_id", "start", "end"))
     left = starts[np.clip(first + tok_id[a] - window, first, last)]
     right = ends[np.clip(first + tok_id[b] + window, first, last)]
-    docs = axis.documents[["text", "outlet", "date", "title"]].iloc[rows]
+    docs = axis.documents[["text", "outlet", "title"]].iloc[rows]
     texts = docs.text.to_numpy()
     pieces = [(_clean(t[min(lo, s):s]), _clean(t[s:e]), _clean(t[e:max(hi, e)]))
               for t, lo, s, e, hi in zip(texts, left, start, end, right, strict=True)]
     return pd.DataFrame({
         "doc_id": index.doc_ids[code].astype(str), "outlet": docs.outlet.to_numpy(),
-        "date": docs.date.to_numpy(), "title": docs.title.to_numpy(),
+        "date": axis.date_labels[rows], "title": docs.title.to_numpy(),
         "left": [p[0] for p in pieces], "match": [p[1] for p in pieces],
         "right": [p[2] for p in pieces], "term": term, "start": start, "end": end,
         "sent_id": tok.sent_id.to_numpy()[a], "tok_start": tok_id[a],

@@ -16,7 +16,7 @@ import pandas as pd
 from ..corpus.corpus import Corpus
 from ..index.axis import FREQ, DocumentAxis, Granularity, document_axis
 from ..index.query import Query, as_queries
-from ..index.terms import find, term_index
+from ..index.terms import find, match_tokens, term_index
 
 FREQUENCY_COLUMNS = ["period", "group", "term", "count", "documents", "tokens", "n_documents",
                      "rel_freq", "doc_share"]
@@ -30,8 +30,9 @@ def place_documents(corpus: Corpus, *, by: Granularity = "month", split: str | N
                     docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Put each document in a period and a group, or say why it cannot be placed.
 
-    Columns: doc_id, outlet, title, date, date_precision, group, period (start of the period;
-    NaT when not placed), tokens (tokens in the document), reason (NA when placed).
+    Columns: doc_id, outlet, title, date (as precisely as known: "2024", "2024-04",
+    "2024-04-05"; <NA> when undated), date_precision, group, period (start of the period; NaT
+    when not placed), tokens (tokens in the document), reason (NA when placed).
     """
     axis = document_axis(corpus)
     frame = axis.placement(by)[0]
@@ -44,7 +45,7 @@ def excluded_documents(corpus: Corpus, *, by: Granularity = "month",
                        docs: Iterable[str] | None = None) -> pd.DataFrame:
     """Documents left off the time axis at granularity `by`, with the reason.
 
-    Columns: doc_id, outlet, title, date, date_precision, reason.
+    Columns: doc_id, outlet, title, date (as `place_documents` writes it), date_precision, reason.
     """
     placed = place_documents(corpus, by=by, docs=docs)
     return placed.loc[placed.reason.notna(), EXCLUDED_COLUMNS].reset_index(drop=True)
@@ -168,3 +169,22 @@ def point_spans(corpus: Corpus, query: Query, *, period, group: str, by: Granula
     codes, names = _grouping(axis, split, on, top)
     hit = on & (frame.period == pd.Timestamp(period)).to_numpy() & (names[codes] == group)
     return find(term_index(corpus), query, stem=stem, compounds=compounds, docs=axis.ids[hit])
+
+
+def frequent_terms(corpus: Corpus, terms=None, *, groups: Mapping[str, Query] | None = None,
+                   n: int = 3) -> str:
+    """The `n` of `terms` (a query string; default: every keyword group of `groups`, as
+    `@group`) with most matches in the corpus, most first, as a query string: notebook 02's
+    default terms, so it follows what this corpus talks about. Those without a match are left
+    out, unless none matches: then the first `n`.
+
+    For example "@conflict, @west, @mediation" on the seed articles with the project's groups.
+    """
+    queries = as_queries([f"@{name}" for name in groups or {}] if terms is None else terms,
+                         groups=groups)
+    index = term_index(corpus)
+    counts = pd.Series([len(match_tokens(index, q).first) for q in queries], dtype="int64")
+    ranked = counts[counts > 0].sort_values(ascending=False, kind="stable").index[:n].tolist() \
+        or list(range(min(n, len(queries))))
+    return ", ".join(f"@{queries[i].label}" if (groups or {}).get(queries[i].label) is queries[i]
+                     else queries[i].label for i in ranked)

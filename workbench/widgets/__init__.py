@@ -1,7 +1,12 @@
 """Dashboards: ipywidgets controls wired to the analyses and plots; no computation of their own.
 
-- `corpus.DocumentViewer`: a document's metadata, clean text and removed lines.
+- `corpus.DocumentViewer`: find a document by a part of its doc_id, outlet or title; its metadata,
+  clean text and removed lines.
 - `profiling.profiling_dashboard`, `trends.trends_dashboard`, `networks.networks_dashboard`.
-- `common`: `Dashboard` (controls by name; callback errors shown), `Picker` (many outlets),
-  `DateRange` (months of the corpus), `html_table` and `passages_html` (escaped HTML).
+- `common`: `Dashboard` (controls by name; callback errors shown; chart downloads; saved views),
+  `Picker` (many outlets), `DateRange` (months of the corpus).
+- `tables.Table`: every table a dashboard shows (sorted and filtered in the browser, paged in
+  Python, downloaded whole as CSV, cells escaped); `tables.passage_table` (passages' columns).
+- `download.Download`: a button whose file is made in Python when clicked (JupyterLab, Voilà).
+- `views`: saved views, `<project>/views/<name>.json`; `open_view` applies one by name.
 """

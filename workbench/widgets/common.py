@@ -1,10 +1,11 @@
-"""Shared dashboard pieces: a base class exposing controls by name, a chooser for many outlets,
-and escaped HTML tables."""
+"""Shared dashboard pieces: a base class exposing controls by name, with downloads and saved
+views, and the choosers of outlets and months."""
 
 from __future__ import annotations
 
 import functools
 import html
+from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
@@ -13,30 +14,76 @@ from IPython.display import HTML, display
 
 from ..index.axis import months
 from ..index.groups import group_sizes
+from .download import Download, csv_bytes, figure_bytes
+from .views import ViewBar, open_view, save_view
 
 ALL = "(all)"
 LISTED = 100  # labels a Picker lists at once; a search box reaches the others
 
 
 class Dashboard:
-    """A dashboard: named `controls`, named `outputs`, and a root `widget` to display.
+    """A dashboard: named `controls`, named `outputs` (Output widgets and `tables.Table`s), and
+    a root `widget` to display, with `downloads` of its chart and a bar to save and open views.
 
     Tests drive it from Python: `dash.controls["outlet"].value = "Trend"`, then read
     `dash.outputs[...]` or the data attributes a subclass keeps (e.g. `dash.table`). A callback
     that fails shows its error in the dashboard (`message`, `error`), never only in the
-    browser's console.
+    browser's console. A subclass names its `kind` (the name of its saved views and downloaded
+    files) and says what its chart shows: `chart_data()`, the data behind the chart now, and
+    `figure()`, the chart drawn from it by `workbench.plots` (PNG and SVG downloads).
     """
 
-    def __init__(self, controls: dict[str, widgets.Widget], outputs: dict[str, widgets.Output],
-                 layout: widgets.Widget | None = None):
+    kind = "dashboard"
+
+    def __init__(self, controls: dict[str, widgets.Widget], outputs: dict[str, widgets.Widget],
+                 layout: widgets.Widget | None = None, *, views: str | Path | None = None,
+                 chart: bool = True):
         self.controls = controls
         self.outputs = outputs
         self.message = widgets.HTML()
         self.error: Exception | None = None  # the last callback's error, None after a success
+        self.downloads = self._downloads() if chart else {}
+        self.view_bar = ViewBar(self, Path(views) if views else None)
         body = layout or widgets.VBox([widgets.HBox(list(controls.values()),
                                                     layout={"flex_flow": "row wrap"}),
                                        *outputs.values()])
-        self.widget = widgets.VBox([self.message, body])
+        bar = widgets.HBox([*self.downloads.values(), self.view_bar],
+                           layout={"flex_flow": "row wrap", "justify_content": "space-between"})
+        self.widget = widgets.VBox([self.message, bar, body])
+
+    def chart_data(self) -> pd.DataFrame:
+        """The data behind the chart on show (its CSV download)."""
+        return pd.DataFrame()
+
+    def figure(self):
+        """The chart on show drawn by `workbench.plots` (a matplotlib Figure), or None."""
+        return None
+
+    def _downloads(self) -> dict[str, Download]:
+        """The chart's downloads: its data as CSV, the figure as PNG and SVG."""
+        def drawn(fmt: str):
+            def make() -> bytes:
+                figure = self.figure()
+                if figure is None:
+                    raise ValueError("this view has no chart to download; its table has a CSV button")
+                return figure_bytes(figure, fmt)
+            return self.guarded(make)
+
+        return {"csv": Download("chart data", f"{self.kind}-chart.csv",
+                                self.guarded(lambda: csv_bytes(self.chart_data()))),
+                "png": Download("PNG", f"{self.kind}-chart.png", drawn("png")),
+                "svg": Download("SVG", f"{self.kind}-chart.svg", drawn("svg"))}
+
+    def save_view(self, name: str) -> Path:
+        """Save the controls as the view `name` (`<project>/views/<name>.json`); returns the file."""
+        path = save_view(self.view_bar.folder, name, self.kind, self.controls)
+        self.view_bar.list_views()
+        return path
+
+    def open_view(self, name: str) -> None:
+        """Set every control as the view `name` saved them (`views.open_view`): what the app does
+        for `?view=<name>`; a problem is raised (ViewError, FileNotFoundError)."""
+        open_view(self, name, self.view_bar.folder)
 
     def guarded(self, callback):
         """`callback` that shows an error it raises in the dashboard instead of raising it."""
@@ -107,6 +154,15 @@ class Picker(widgets.VBox):
         """The labels listed now (the largest that match the search, and the chosen ones)."""
         return [v for _, v in self.options if v != ALL]
 
+    def view_value(self) -> dict:
+        """What a saved view keeps of the Picker: its search text and chosen labels."""
+        return {"search": self.search.value, "value": list(self.value)}
+
+    def restore_view(self, saved: dict) -> None:
+        """Search and choose as a saved view kept them (`view_value`)."""
+        self.search.value = saved["search"]
+        self.value = tuple(saved["value"])
+
     def chosen(self) -> list[str] | None:
         """The chosen labels, or None when all are chosen (no filter)."""
         return None if ALL in self.value else list(self.value)
@@ -160,25 +216,3 @@ class DateRange(widgets.SelectionRangeSlider):
         first, last = self.value
         whole = (first, last) == (self.months[0], self.months[-1])
         return (None, None) if whole else (first.start_time, last.end_time)
-
-
-def html_table(df: pd.DataFrame, *, max_rows: int = 50) -> str:
-    """An HTML table of `df` with every cell escaped (article text is untrusted)."""
-    shown = df.head(max_rows)
-    note = f"<p><i>showing {len(shown)} of {len(df)} rows</i></p>" if len(df) > max_rows else ""
-    return shown.to_html(index=False, escape=True, na_rep="—", border=0) + note
-
-
-def passages_html(df: pd.DataFrame, *, max_rows: int = 30) -> str:
-    """Passages (from `workbench.index.passages`) as escaped HTML, the match in bold."""
-    if df.empty:
-        return "<p><i>No passages.</i></p>"
-    items = []
-    for row in df.head(max_rows).itertuples(index=False):
-        date = "" if pd.isna(row.date) else pd.Timestamp(row.date).date().isoformat()
-        head = " · ".join(html.escape(str(x)) for x in (row.doc_id, row.outlet, date)
-                          if x is not None and not pd.isna(x) and str(x))
-        items.append(f"<li><small>{head}</small><br>…{html.escape(row.left)} "
-                     f"<b>{html.escape(row.match)}</b> {html.escape(row.right)}…</li>")
-    more = f"<p><i>{len(df) - max_rows} more not shown</i></p>" if len(df) > max_rows else ""
-    return "<ul>" + "".join(items) + "</ul>" + more

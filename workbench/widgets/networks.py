@@ -6,12 +6,15 @@ or reject it; decisions are written to the project's data files (`actors.confirm
 
 It keeps its last results as data (`mentions`, `graph`, `table`, `evidence`, `exported`,
 `discovered`, `candidate`, `decision`) so tests and notebooks can read them; `table.attrs
-["among"]` says when the centrality table covers only the most mentioned actors.
+["among"]` says when the centrality table covers only the most mentioned actors. The tables
+are `tables.Table`s in `outputs`; the downloads give the drawn network's edges (the chart's
+data), its figure, and the whole network as GEXF and GraphML with its settings.
 """
 
 from __future__ import annotations
 
 import html
+import tempfile
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -29,7 +32,9 @@ from ..networks.metrics import ego_network, metrics
 from ..plots.networks import draw_network, most_mentioned, network_layout
 from ..project import Project
 from ..project.inputs import TYPES
-from .common import Dashboard, DateRange, Picker, html_table, passages_html
+from .common import Dashboard, DateRange, Picker
+from .download import Download
+from .tables import Table, passage_table
 
 WHOLE = "(whole network)"
 #: actors whose centrality the table gives: betweenness on all 15,000 actors of a million items
@@ -42,8 +47,10 @@ NEW = "(a new actor)"
 class NetworksDashboard(Dashboard):
     """Who is put next to whom: the network, its metrics, and the passages behind an edge."""
 
+    kind = "networks"
+
     def __init__(self, corpus: Corpus, *, project: Project, export_folder: str | Path | None = None,
-                 mentions: pd.DataFrame | None = None):
+                 mentions: pd.DataFrame | None = None, views: str | Path | None = None):
         self.corpus = corpus
         self.project = project
         self.actors = project.actors()
@@ -80,9 +87,12 @@ class NetworksDashboard(Dashboard):
             "confirm": w.Button(description="confirm", icon="check"),
             "reject": w.Button(description="reject", icon="times"),
         }
-        outputs = {name: w.Output() for name in ("plot", "metrics", "evidence", "export",
-                                                 "candidate", "decision")}
-        super().__init__(controls, outputs)
+        outputs = {"plot": w.Output(), "metrics": Table("network-metrics"),
+                   "evidence": Table("evidence", right=("left",)), "export": w.Output(),
+                   "candidate": Table("discovered-actor"),
+                   "candidate_passages": Table("discovered-passages", right=("left",)),
+                   "decision": w.Output()}
+        super().__init__(controls, outputs, views=views or project.views)
         self.graph = self.drawn = None
         self.table = self.evidence = pd.DataFrame()
         self.exported: dict = {}
@@ -125,8 +135,8 @@ class NetworksDashboard(Dashboard):
         self.table.attrs["among"] = "" if among is self.graph else (
             f"among the {len(among):,} most mentioned of {len(self.graph):,} actors")
         scope = f" ({self.table.attrs['among']})" if self.table.attrs["among"] else ""
-        self.show_html("metrics", f"<b>Who is most central, who bridges groups?{scope}</b>"
-                       + html_table(self.table.round(3)))
+        self.outputs["metrics"].show(self.table.round(3),
+                                     title=f"Who is most central, who bridges groups?{scope}")
         focus = self.value("focus")
         self._quiet = True
         self.controls["focus"].options = [WHOLE, *sorted(self.graph)]
@@ -145,12 +155,33 @@ class NetworksDashboard(Dashboard):
         self.pos |= network_layout(most_mentioned(self.drawn), previous=self.pos)
         self.outputs["plot"].clear_output(wait=True)
         with self.outputs["plot"]:
-            fig = draw_network(self.drawn, pos=self.pos, title=self._title(focus))
+            fig = self.figure()
             display(fig)
             plt.close(fig)
         edges = sorted(self.drawn.edges(data="weight"), key=lambda e: (-e[2], e[0], e[1]))
         self.controls["edge"].options = [("(choose an edge)", None)] + [
             (f"{a} — {b} ({weight:g})", (a, b)) for a, b, weight in edges]
+
+    def chart_data(self) -> pd.DataFrame:
+        """The edges of the network drawn: source, target, weight and the edge's other values."""
+        edges = [{"source": a, "target": b, **data} for a, b, data in self.drawn.edges(data=True)]
+        return pd.DataFrame(edges) if edges else pd.DataFrame(columns=["source", "target", "weight"])
+
+    def figure(self):
+        """The network drawn, as `workbench.plots.networks.draw_network` draws it."""
+        return draw_network(self.drawn, pos=self.pos, title=self._title(self.value("focus")))
+
+    def _downloads(self) -> dict[str, Download]:
+        """The chart's downloads, and the whole network as GEXF and GraphML with its settings."""
+        return super()._downloads() | {
+            fmt: Download(fmt.upper(), f"network.{fmt}", self.guarded(lambda fmt=fmt: self._file(fmt)))
+            for fmt in ("gexf", "graphml")}
+
+    def _file(self, fmt: str) -> bytes:
+        """The network written by `networks.export_network` as `fmt`, its settings in its
+        attributes."""
+        with tempfile.TemporaryDirectory() as folder:
+            return export_network(self.graph, folder)[fmt].read_bytes()
 
     def _title(self, focus: str) -> str:
         g = self.graph.graph
@@ -166,12 +197,12 @@ class NetworksDashboard(Dashboard):
         edge = self.value("edge")
         if edge is None:
             self.evidence = pd.DataFrame()
-            self.show_html("evidence", "")
+            self.outputs["evidence"].show(self.evidence, title="")
             return
         filters = self._filters()
         self.evidence = evidence(self.corpus, self.mentions, *edge, **filters)
-        self.show_html("evidence", f"<b>{len(self.evidence)} passages</b>"
-                       + passages_html(self.evidence))
+        self.outputs["evidence"].show(passage_table(self.evidence),
+                                      title=f"Evidence of {edge[0]} — {edge[1]}")
 
     # -- reviewing discovered actors ----------------------------------------------------------
     def _list_candidates(self) -> None:
@@ -195,11 +226,14 @@ class NetworksDashboard(Dashboard):
         self.controls["name"].value = actor or ""
         if actor is None:
             self.candidate = pd.DataFrame()
-            self.show_html("candidate", "")
+            self.outputs["candidate"].show(self.candidate, title="")
+            self.outputs["candidate_passages"].show(self.candidate, title="")
             return
         row = self.discovered[self.discovered.actor == actor]
         self.candidate = discovered_passages(self.corpus, self.mentions, actor)
-        self.show_html("candidate", html_table(row) + passages_html(self.candidate))
+        self.outputs["candidate"].show(row, title="Discovered actor")
+        self.outputs["candidate_passages"].show(passage_table(self.candidate),
+                                                title=f"Passages of {actor}")
 
     def _confirm(self, button=None) -> None:
         """Write the chosen discovered actor into the dictionary: under the name typed, or merged
@@ -233,15 +267,17 @@ class NetworksDashboard(Dashboard):
 
     def _export(self, button=None) -> None:
         self.exported = export_network(self.graph, self.export_folder)
-        self.show_html("export", html_table(pd.DataFrame(
-            {"file": [str(p) for p in self.exported.values()]})))
+        self.show_html("export", "<p>Written: " + ", ".join(
+            f"<code>{html.escape(str(p))}</code>" for p in self.exported.values()) + "</p>")
 
 
 def networks_dashboard(corpus: Corpus, *, project: Project, export_folder: str | Path | None = None,
-                       mentions: pd.DataFrame | None = None) -> NetworksDashboard:
+                       mentions: pd.DataFrame | None = None,
+                       views: str | Path | None = None) -> NetworksDashboard:
     """The actor-network dashboard for `corpus`, with the project's actor dictionary and
     discovery words (`Project.actors()`, `Project.discovery()`); exports go to `export_folder`
     (default `reports/networks/`); `mentions` are those `find_mentions` found with them when
-    the notebook has them already (the slow part on a large corpus)."""
+    the notebook has them already (the slow part on a large corpus); saved views are kept in
+    `views` (default the project's `views/`)."""
     return NetworksDashboard(corpus, project=project, export_folder=export_folder,
-                             mentions=mentions)
+                             mentions=mentions, views=views)

@@ -2,20 +2,25 @@
 
 Everything is computed from the corpus tables once when the dashboard is built; controls only
 choose, filter and re-draw. `dash.table` is the table on show and `dash.passages` the passages
-of the chosen row, so tests can drive the dashboard from Python.
+of the chosen row, so tests can drive the dashboard from Python; both are shown in a
+`tables.Table` (`outputs["table"]`, `outputs["passages"]`), and the table is the chart's data.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import ipywidgets as widgets
+import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import display
 
 from .. import profiling
 from ..corpus.corpus import Corpus
 from ..index.passages import passages
 from ..plots import profiling as plots
-from .common import Dashboard, Picker, html_table, passages_html
+from .common import Dashboard, Picker
+from .tables import Table, passage_table
 
 VIEWS = [("Profile", "profile"), ("Distinctive words (keyness)", "keyness"),
          ("Naming lens", "naming"), ("Frames", "frames"), ("Voices", "voices"),
@@ -26,8 +31,10 @@ REST = "(rest of corpus)"
 class ProfilingDashboard(Dashboard):
     """Profile, keyness, naming, frames, voices and tone of each outlet, with passages."""
 
+    kind = "profiling"
+
     def __init__(self, corpus: Corpus, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
-                 said: pd.DataFrame):
+                 said: pd.DataFrame, *, views: str | Path | None = None):
         self.corpus = corpus
         self.groups = profiling.groups(corpus)
         self.scores = scores
@@ -60,8 +67,9 @@ class ProfilingDashboard(Dashboard):
                                       description="Actor"),
             "row": widgets.Dropdown(options=[], description="Passages of", style=style),
         }
-        outputs = {name: widgets.Output() for name in ("table", "plot", "passages")}
-        super().__init__(controls, outputs)
+        outputs = {"table": Table("profiling"), "plot": widgets.Output(),
+                   "passages": Table("passages", right=("left",))}
+        super().__init__(controls, outputs, views=views)
         self.observe(self._refresh, names=tuple(n for n in controls if n != "row"))
         self.observe(self._show_passages, names=("row",))
         picker.search.observe(self.guarded(self._list_groups), names="value")
@@ -77,42 +85,67 @@ class ProfilingDashboard(Dashboard):
             self.controls[name].value = keep
 
     # -- tables ----------------------------------------------------------------------------
-    def _current(self) -> tuple[pd.DataFrame, object]:
+    def _current(self) -> pd.DataFrame:
+        """The table of the view chosen, for the outlets chosen."""
         c = {name: w.value for name, w in self.controls.items()}
         chosen = self.controls["outlet"].chosen()
         view = c["view"]
         if view == "keyness":
             ref = None if c["reference"] == REST else [c["reference"]]
-            table = profiling.keyness_by_group(self.corpus, target=[c["target"]], reference=ref,
-                                               min_freq=c["min_freq"])
-            return table, plots.keyness_bars(table, c["target"])
+            return profiling.keyness_by_group(self.corpus, target=[c["target"]], reference=ref,
+                                              min_freq=c["min_freq"])
         if view == "tone":
-            table = profiling.tone_toward(self.corpus, self.actors[c["actor"]], self.scores,
-                                          self.groups)
-            table = _among(table, chosen)
-            return table, plots.tone_bars(table, c["actor"])
+            return _among(profiling.tone_toward(self.corpus, self.actors[c["actor"]], self.scores,
+                                                self.groups), chosen)
         if view == "profile":
-            table = _among(self.profile, chosen)
-            return table, plots.profile_bars(table, c["metric"])
+            return _among(self.profile, chosen)
         if view == "naming":
             naming = _among(self.naming, chosen)
-            return naming[naming["count"] > 0], plots.naming_heatmap(naming)
+            return naming[naming["count"] > 0]
         if view == "frames":
-            rates = _among(self.rates, chosen)
-            table = rates if c["frame"] == "(all)" else rates[rates.frame == c["frame"]]
-            return table, plots.frame_heatmap(rates)
-        return _among(self.speakers, chosen), None
+            rates = self._rates()
+            return rates if c["frame"] == "(all)" else rates[rates.frame == c["frame"]]
+        return _among(self.speakers, chosen)
+
+    def _rates(self) -> pd.DataFrame:
+        """The frame rates of the chosen outlets, every frame (the heatmap's data)."""
+        return _among(self.rates, self.controls["outlet"].chosen())
+
+    def chart_data(self) -> pd.DataFrame:
+        """The data the chart draws: the table on show; every frame's rates for the heatmap, and
+        every variant of the chosen outlets, even those never used, for the naming heatmap."""
+        view = self.value("view")
+        if view == "frames":
+            return self._rates().reset_index(drop=True)
+        if view == "naming":
+            return _among(self.naming, self.controls["outlet"].chosen()).reset_index(drop=True)
+        return self.table
+
+    def figure(self):
+        """The chart of the view chosen, drawn by `workbench.plots.profiling` from
+        `chart_data()`; None for the voices, which have no chart."""
+        view, data = self.value("view"), self.chart_data()
+        if view == "keyness":
+            return plots.keyness_bars(data, self.value("target"))
+        if view == "tone":
+            return plots.tone_bars(data, self.value("actor"))
+        if view == "profile":
+            return plots.profile_bars(data, self.value("metric"))
+        if view == "naming":
+            return plots.naming_heatmap(data)
+        if view == "frames":
+            return plots.frame_heatmap(data)
+        return None
 
     def _refresh(self, change=None) -> None:
-        with self.outputs["table"]:
-            self.outputs["table"].clear_output(wait=True)
-            table, fig = self._current()
-            self.table = table.reset_index(drop=True)
-            display(HTML(html_table(self.table)))
+        self.table = self._current().reset_index(drop=True)
+        self.outputs["table"].show(self.table, title=self.controls["view"].label)
         with self.outputs["plot"]:
             self.outputs["plot"].clear_output(wait=True)
+            fig = self.figure()
             if fig is not None:
                 display(fig)
+                plt.close(fig)
         row = self.controls["row"]
         row.options = [(self._label(r), i) for i, r in self.table.head(200).iterrows()]
         row.value = 0 if len(self.table) else None
@@ -145,14 +178,14 @@ class ProfilingDashboard(Dashboard):
         return profiling.extreme_sentences(self.scores, docs, n=3)
 
     def _show_passages(self, change=None) -> None:
-        with self.outputs["passages"]:
-            self.outputs["passages"].clear_output(wait=True)
-            i = self.controls["row"].value
-            spans = self._spans(self.table.loc[i]) if i is not None else pd.DataFrame()
-            cols = ["doc_id", "start", "end", *(["compound"] if "compound" in spans else [])]
-            self.passages = (passages(self.corpus, spans[cols]) if len(spans)
-                             else passages(self.corpus, pd.DataFrame(columns=cols)))
-            display(HTML(passages_html(self.passages)))
+        i = self.controls["row"].value
+        spans = self._spans(self.table.loc[i]) if i is not None else pd.DataFrame()
+        cols = ["doc_id", "start", "end", *(["compound"] if "compound" in spans else [])]
+        self.passages = (passages(self.corpus, spans[cols]) if len(spans)
+                         else passages(self.corpus, pd.DataFrame(columns=cols)))
+        self.outputs["passages"].show(passage_table(self.passages),
+                                      title=f"Passages of {self._label(self.table.loc[i])}"
+                                      if i is not None else "Passages")
 
 
 def _among(table: pd.DataFrame, groups: list[str] | None) -> pd.DataFrame:
@@ -161,9 +194,9 @@ def _among(table: pd.DataFrame, groups: list[str] | None) -> pd.DataFrame:
 
 
 def profiling_dashboard(corpus: Corpus, *, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
-                        said: pd.DataFrame) -> ProfilingDashboard:
+                        said: pd.DataFrame, views: str | Path | None = None) -> ProfilingDashboard:
     """The source-profiling dashboard for a loaded corpus, given the project's name `variants`
     and `frames` (`Project.naming_variants()`, `Project.frames()`), the sentence tone `scores`
     (`profiling.sentence_tone`) and the quotations `said` (`profiling.voices`), computed once in the
-    notebook and reused here."""
-    return ProfilingDashboard(corpus, variants, frames, scores, said)
+    notebook and reused here; saved views are kept in `views` (default `<project>/views`)."""
+    return ProfilingDashboard(corpus, variants, frames, scores, said, views=views)

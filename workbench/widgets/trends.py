@@ -1,28 +1,32 @@
 """Keyword-trends dashboard: wires controls to `workbench.trends` (frequency, KWIC, periods) and
 the trend plots.
 
-It keeps the last results as data (`table`, `kwic`, `passages`) so tests can read them.
+It keeps the last results as data (`table`, `kwic`, `passages`, `change`) so tests can read
+them; each is shown in a `tables.Table` of `outputs` (the chart's data, `table`, is its CSV).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import display
 
 from ..corpus.corpus import Corpus
+from ..corpus.dates import date_label
 from ..index.axis import FREQ, select_documents
 from ..index.groups import group_labels
 from ..index.passages import passages
 from ..index.query import Query, as_queries
-from ..plots.trends import date_label, plot_trend
+from ..plots.trends import plot_trend
 from ..trends.concordance import kwic
 from ..trends.frequency import point_spans, term_frequency
 from ..trends.periods import compare_periods
-from .common import Dashboard, DateRange, Picker, html_table, passages_html
+from .common import Dashboard, DateRange, Picker
+from .tables import Table, passage_table
 
 NORMALISATIONS = [("raw counts", "count"), ("per 10k tokens", "rel_freq"),
                   ("share of documents", "doc_share")]
@@ -33,8 +37,10 @@ TOP = 20  # outlets with most tokens that get their own series; the rest are add
 class TrendsDashboard(Dashboard):
     """Frequency of a query over time per outlet, its concordance, and the passages of a point."""
 
+    kind = "trends"
+
     def __init__(self, corpus: Corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
-                 terms: str = "peacekeep*"):
+                 terms: str = "peacekeep*", views: str | Path | None = None):
         self.corpus = corpus
         self.groups = dict(groups)
         self.events = events
@@ -66,8 +72,10 @@ class TrendsDashboard(Dashboard):
             "point": w.Dropdown(options=[("(choose a point)", None)], description="passages of"),
             "change_at": w.Dropdown(options=cuts, description="change at"),
         }
-        outputs = {name: w.Output() for name in ("plot", "excluded", "kwic", "passages", "change")}
-        super().__init__(controls, outputs)
+        outputs = {"plot": w.Output(), "excluded": Table("excluded-documents"),
+                   "kwic": Table("concordance", right=("left",)),
+                   "passages": Table("passages", right=("left",)), "change": Table("change")}
+        super().__init__(controls, outputs, views=views)
         self.table = self.kwic = self.passages = self.change = pd.DataFrame()
         self.queries: list[Query] = []
         self.observe(self._refresh, ("terms", "group", "by", "split", "outlets", "dates", "stem",
@@ -95,11 +103,7 @@ class TrendsDashboard(Dashboard):
                                     split=self.value("split") or None, docs=self._selection(),
                                     **self._matching(), top=TOP)
         self._draw()
-        self.outputs["excluded"].clear_output()
-        with self.outputs["excluded"]:
-            excluded = self.table.attrs["excluded"]
-            if len(excluded):
-                display(HTML("<b>Not on the time axis</b>" + html_table(excluded)))
+        self.outputs["excluded"].show(self.table.attrs["excluded"], title="Not on the time axis")
         freq = FREQ[self.value("by")]
         found = self.table[self.table["count"] > 0]
         self.controls["point"].options = [("(choose a point)", None)] + [
@@ -113,10 +117,20 @@ class TrendsDashboard(Dashboard):
             if self.table.empty:
                 print("No dated documents in the selection.")
                 return
-            fig = plot_trend(self.table, value=self.value("normalise"),
-                             events=self.events if self.value("events") else None)
+            fig = self.figure()
             display(fig)
             plt.close(fig)
+
+    def chart_data(self) -> pd.DataFrame:
+        """The trend table drawn: per term, period and group, the counts and their rates."""
+        return self.table
+
+    def figure(self):
+        """The trend as `workbench.plots.trends.plot_trend` draws it, None with no dated document."""
+        if self.table.empty:
+            return None
+        return plot_trend(self.table, value=self.value("normalise"),
+                          events=self.events if self.value("events") else None)
 
     def _refresh_kwic(self, change=None) -> None:
         self.kwic = kwic(self.corpus, self.queries, window=self.value("window"),
@@ -126,14 +140,13 @@ class TrendsDashboard(Dashboard):
         count = (f"{total:,} matches" if total == len(self.kwic) else
                  f"{total:,} matches; kept the first {len(self.kwic):,} in this order, "
                  "narrow the terms, outlets or dates to reach the others")
-        self.show_html("kwic", f"<b>Concordance ({count})</b>"
-                       + html_table(self.kwic[KWIC_SHOWN], max_rows=100))
+        self.outputs["kwic"].show(self.kwic[KWIC_SHOWN], title=f"Concordance ({count})")
 
     def _show_point(self, change=None) -> None:
         point = self.value("point")
         if point is None:
             self.passages = pd.DataFrame()
-            self.show_html("passages", "")
+            self.outputs["passages"].show(self.passages, title="")
             return
         term, period, group = point
         query = next(q for q in self.queries if q.label == term)
@@ -141,21 +154,23 @@ class TrendsDashboard(Dashboard):
                             by=self.value("by"), split=self.value("split") or None,
                             docs=self._selection(), **self._matching(), top=TOP)
         self.passages = passages(self.corpus, spans)
-        self.show_html("passages", passages_html(self.passages))
+        self.outputs["passages"].show(passage_table(self.passages), title="Passages of the point")
 
     def _show_change(self, change=None) -> None:
         at = self.value("change_at")
         if at is None:
             self.change = pd.DataFrame()
-            self.show_html("change", "")
+            self.outputs["change"].show(self.change, title="")
             return
         self.change = compare_periods(self.corpus, at, docs=self._selection())
-        self.show_html("change", f"<b>Rising (over) and falling (under) after {at:%Y-%m-%d}</b>"
-                       + html_table(self.change, max_rows=30))
+        after = self.controls["change_at"].label  # the cut as precisely as chosen
+        self.outputs["change"].show(
+            self.change, title=f"Rising (over) and falling (under) after {after}")
 
 
 def trends_dashboard(corpus: Corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
-                     terms: str = "peacekeep*") -> TrendsDashboard:
+                     terms: str = "peacekeep*", views: str | Path | None = None) -> TrendsDashboard:
     """The keyword-trends dashboard for `corpus`, given the project's keyword `groups` and
-    `events` (`Project.keyword_groups()`, `Project.events()`) and the `terms` to start with."""
-    return TrendsDashboard(corpus, groups=groups, events=events, terms=terms)
+    `events` (`Project.keyword_groups()`, `Project.events()`) and the `terms` to start with;
+    saved views are kept in `views` (default `<project>/views`)."""
+    return TrendsDashboard(corpus, groups=groups, events=events, terms=terms, views=views)
