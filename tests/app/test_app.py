@@ -1,12 +1,18 @@
 """`workbench app`: its options reach Voilà, its index lists the notebooks by title with the
-titles inert, and Voilà finds the app's template and index. (The app serving pages in a browser:
-tests/browser/test_app_in_browser.py.)"""
+titles inert, Voilà finds the app's template and index, and the app serves a page run in the
+project and stops with Voilà. (Its dashboards in a browser: tests/browser/test_app_in_browser.py.)"""
 
 from __future__ import annotations
 
 import html
+import os
 import re
+import signal
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import jinja2
@@ -44,7 +50,7 @@ def test_port_host_browser_and_voila_s_own_options(served, tmp_path):
             "--Voila.port_retries=0"} <= set(command)
     # the researcher's option comes last, so it wins over the app's default culling
     assert command[-1] == "--MappingKernelManager.cull_idle_timeout=600"
-    assert "--MappingKernelManager.cull_idle_timeout=3600" in command
+    assert "--MappingKernelManager.cull_idle_timeout=600" in command
     assert "--no-browser" not in serve.voila_command(serve.Options(tmp_path))
 
 
@@ -89,3 +95,49 @@ def test_voila_finds_the_app_s_template_and_index(tmp_path, monkeypatch):
     assert paths[:2] == [tmp_path / "voila/templates/workbench",
                          serve.SHARE / "voila/templates/workbench"]
     assert any(p.parts[-2:] == ("templates", "lab") for p in paths)  # the template it extends
+
+
+@pytest.mark.slow
+def test_the_app_serves_the_configured_corpus_and_stops_with_voila(tmp_path):
+    """`python -m workbench app` as a colleague's server: a page runs in the project (its
+    workbench.toml names the corpus), code hidden; SIGTERM stops Voilà with it."""
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "workbench.toml").write_text('[corpus]\npath = "elsewhere/corpus"\n', encoding="utf-8")
+    cell = "import workbench\nprint('serving', workbench.project().corpus_path().name, 'of', " \
+           "workbench.project().corpus_path().parent.name)"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 00 · Where"),
+                                                   nbformat.v4.new_code_cell(cell)]),
+                   tmp_path / "notebooks" / "00-where.ipynb")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_C")}
+    environ.update(JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), IPYTHONDIR=str(tmp_path / "ipython"))
+    app = subprocess.Popen([sys.executable, "-m", "workbench", "app", "--no-browser", "--port", str(port)],
+                           cwd=tmp_path, env=environ, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           text=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        assert app.stdout.readline() == f"The workbench app: {url} (Ctrl-C stops it)\n"
+        index = _get(url)
+        assert '<a href="/voila/render/00-where.ipynb">00 · Where</a>' in index
+        page = _get(url + "voila/render/00-where.ipynb")
+        assert "serving corpus of elsewhere" in page and "import workbench" not in page
+    finally:
+        app.terminate()
+        assert app.wait(timeout=30) == 0 or app.returncode == -signal.SIGTERM
+    with pytest.raises(OSError):  # Voilà stopped too: nothing answers
+        urllib.request.urlopen(url, timeout=2)
+
+
+def _get(url: str, timeout: float = 60) -> str:
+    """The page at `url` once the server answers."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=timeout) as answer:
+                return answer.read().decode("utf-8")
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)

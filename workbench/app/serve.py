@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -30,8 +31,9 @@ from .report import notebook_paths, notebook_title
 #: the JUPYTER_PATH root that holds the app's Voilà template (voila/templates/workbench)
 SHARE = Path(__file__).resolve().parent / "share"
 TEMPLATE = "workbench"
-#: a kernel whose visitor left without closing the page is stopped after an hour idle
-CULL_IDLE = 3600
+#: a kernel whose page was left (Voilà keeps it) is stopped after ten minutes idle; a kernel whose
+#: page is open is never stopped (MappingKernelManager.cull_connected is false)
+CULL_IDLE = 600
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def voila_command(options: Options) -> list[str]:
             f"--template={TEMPLATE}", f"--port={options.port}", f"--Voila.ip={options.host}",
             "--Voila.port_retries=0",  # the printed address is the one served, or Voilà stops
             f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE}",
-            "--MappingKernelManager.cull_interval=300",
+            "--MappingKernelManager.cull_interval=60",
             *([] if options.browser else ["--no-browser"]), *options.extra]
 
 
@@ -107,13 +109,17 @@ def start(options: Options, index_root: Path, **popen) -> subprocess.Popen:
 
 
 def serve(options: Options) -> int:
-    """Run the app until Voilà stops or Ctrl-C; Voilà's exit code."""
+    """Run the app until Voilà stops, Ctrl-C or SIGTERM (passed on to Voilà, which stops its
+    kernels); Voilà's exit code."""
     with tempfile.TemporaryDirectory(prefix="workbench-app-") as index_root:
         process = start(options, Path(index_root))
         print(f"The workbench app: {address(options.host, options.port)} (Ctrl-C stops it)",
               flush=True)
+        previous = signal.signal(signal.SIGTERM, lambda *_: process.terminate())
         try:
             return process.wait()
         except KeyboardInterrupt:
             process.terminate()
             return process.wait()
+        finally:
+            signal.signal(signal.SIGTERM, previous)
