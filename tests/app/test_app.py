@@ -67,6 +67,15 @@ def test_a_folder_without_notebooks_is_an_error_not_a_server(tmp_path, capsys):
     assert f"no notebooks (NN-name.ipynb) in {tmp_path}" in capsys.readouterr().err
 
 
+def test_a_port_in_use_is_an_error_not_a_server_elsewhere(capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["app", "--no-browser", "--port", str(port), "--notebooks", str(ROOT / "notebooks")]) == 2
+    assert f"cannot listen on 127.0.0.1 port {port}" in capsys.readouterr().err
+
+
 def test_the_index_lists_the_notebooks_by_title_and_keeps_titles_inert(tmp_path):
     hostile = "<img src=x onerror=alert(1)> {{ 7 * 7 }} {% raw %}"
     for name, heading in (("00-corpus", "# 00 · The corpus"), ("01-odd", f"# {hostile}")):

@@ -127,7 +127,7 @@ def _app(args: argparse.Namespace, extra: tuple[str, ...]) -> int:
     try:
         return serve(Options(notebooks.resolve(), host=args.host, port=args.port,
                              browser=not args.no_browser, extra=extra))
-    except FileNotFoundError as err:
+    except OSError as err:  # no notebooks, the port taken
         print(f"error: {err}", file=sys.stderr)
         return 2
 

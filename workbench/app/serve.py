@@ -97,10 +97,17 @@ def app_environment(index_root: Path) -> dict[str, str]:
 
 
 def start(options: Options, index_root: Path, **popen) -> subprocess.Popen:
-    """Write the index for `options.notebooks` into `index_root` and start Voilà on them."""
+    """Write the index for `options.notebooks` into `index_root` and start Voilà on them;
+    FileNotFoundError without notebooks, OSError when the port is taken."""
     listed = pages(options.notebooks)
     if not listed:
         raise FileNotFoundError(f"no notebooks (NN-name.ipynb) in {options.notebooks}")
+    with socket.socket() as probe:
+        try:
+            probe.bind((options.host, options.port))
+        except OSError as err:
+            raise OSError(f"cannot listen on {options.host} port {options.port} ({err.strerror}); "
+                          "choose another with --port") from err
     folder = index_root / "voila" / "templates" / TEMPLATE
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "tree-lab.html").write_text(index_page(listed), encoding="utf-8")
