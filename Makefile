@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 # Jupyter kernels start `python` from PATH: make it the project's interpreter.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test lint bench clean
+.PHONY: lab app test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required, found " + sys.version'
@@ -22,6 +22,10 @@ LAB_SETTINGS := $(CURDIR)/workbench/app/lab_settings
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/ --LabApp.app_settings_dir=$(LAB_SETTINGS) $(if $(filter 0,$(shell id -u)),--allow-root)
+
+# The dashboards as a web app for colleagues (Voilà, no code shown): `make app ARGS="--host 0.0.0.0"`
+app: $(STAMP)
+	$(BIN)/workbench app $(ARGS)
 
 lint: $(STAMP)  # style, and the import contract (pyproject.toml, [tool.importlinter])
 	$(BIN)/ruff check workbench tests $(wildcard benchmarks)

@@ -22,6 +22,9 @@ from seed_paths import DATA, ROOT, SEEDS, SHARED
 #: under CI=true (`.ci/run`), a test that would skip fails instead: CI has ../shared and the
 #: browser, so a skip there means a test silently stopped running
 CI = os.environ.get("CI", "").lower() == "true"
+#: no progress bars in the tests' output, nor in the notebooks and apps they run (their kernels
+#: inherit it); the tests of the bars ask for them (tests/progress)
+os.environ.setdefault("WORKBENCH_PROGRESS", "0")
 
 
 def pytest_ignore_collect(collection_path, config):

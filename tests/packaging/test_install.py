@@ -108,3 +108,13 @@ def test_the_console_script_and_the_module_print_the_version(installed, empty_fo
     run = _run(bin_ / command[0], *command[1:], "--version", cwd=empty_folder, env=env)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.strip() == f"workbench {version('media-workbench')}"
+
+
+def test_the_installed_package_has_the_app_s_template(installed, empty_folder):
+    bin_, env = installed
+    run = _run(bin_ / "python", "-c", "from workbench.app.serve import SHARE, TEMPLATE; "
+               "folder = SHARE / 'voila' / 'templates' / TEMPLATE; print(folder); "
+               "print(*sorted(p.name for p in folder.iterdir()))", cwd=empty_folder, env=env)
+    assert run.returncode == 0, run.stderr[-2000:]
+    where, files = run.stdout.splitlines()
+    assert not Path(where).is_relative_to(ROOT) and files == "conf.json index.html.j2"

@@ -26,6 +26,7 @@ import pandas as pd
 
 from ..corpus import Corpus
 from ..corpus.derived import remembered
+from ..progress import counted
 from .aliases import compile_aliases
 from .discovery import Discovery, discover
 
@@ -42,7 +43,8 @@ VERSION = "1"  # bump when a change to finding mentions changes what it finds (k
 
 def find_mentions(corpus: Corpus, actors: pd.DataFrame, *, adjectives: bool = True,
                   metonyms: bool = True, titles: bool = True,
-                  discovery: Mapping[str, tuple[str, ...]] | None = None) -> pd.DataFrame:
+                  discovery: Mapping[str, tuple[str, ...]] | None = None,
+                  progress: bool | None = None) -> pd.DataFrame:
     """Every mention of an actor of `actors` (the dictionary, `Project.actors()`) in
     `corpus.documents.text`, with character offsets into that text; with `discovery`
     (`Project.discovery()`), also of actors the dictionary lacks (`discovery`).
@@ -57,15 +59,17 @@ def find_mentions(corpus: Corpus, actors: pd.DataFrame, *, adjectives: bool = Tr
     Found once per corpus, dictionary, switches and discovery words: a corpus opened from the
     cache keeps them there (`workbench.corpus.derived`), so a later session reads them.
     For example, `find_mentions(corpus, project.actors(), discovery=project.discovery())`.
+    `progress`: a bar of the documents searched (`workbench.progress`).
     """
     inputs = [VERSION, actors.to_csv(index=False), adjectives, metonyms, titles, discovery]
     return remembered(corpus, "mentions", inputs, lambda: _find_mentions(
         corpus, actors, adjectives=adjectives, metonyms=metonyms, titles=titles,
-        discovery=discovery))
+        discovery=discovery, progress=progress))
 
 
 def _find_mentions(corpus: Corpus, actors: pd.DataFrame, *, adjectives: bool, metonyms: bool,
-                   titles: bool, discovery: Mapping[str, tuple[str, ...]] | None) -> pd.DataFrame:
+                   titles: bool, discovery: Mapping[str, tuple[str, ...]] | None,
+                   progress: bool | None) -> pd.DataFrame:
     kinds = ["name", "surname"] + [k for k, on in (("adjective", adjectives),
                                                    ("metonym", metonyms), ("title", titles)) if on]
     table = actors[actors["kind"].isin(kinds)]
@@ -76,7 +80,9 @@ def _find_mentions(corpus: Corpus, actors: pd.DataFrame, *, adjectives: bool, me
     docs = corpus.documents
     years = docs["date"].dt.year.astype("Int64")
     records = []
-    for doc_id, text, year in zip(docs["doc_id"], docs["text"], years, strict=True):
+    for doc_id, text, year in counted(zip(docs["doc_id"], docs["text"], years, strict=True),
+                                      total=len(docs), desc="finding mentions", unit="document",
+                                      show=progress):
         found = [(m, by_alias[forms[" ".join(m.group().split())]])
                  for m in pattern.finditer(str(text))]
         records += [(doc_id, *hit) for hit in _resolve(found, str(text), year)]

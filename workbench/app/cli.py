@@ -1,6 +1,7 @@
 """Command line (`workbench`, or `python -m workbench`): `check [PATH]` prints the ingest report,
-`report [--out DIR]` runs the notebooks into shareable HTML (`report`), `inputs [--copy NAME]`
-says where each researcher-editable input is read from and copies a shipped one to edit.
+`report [--out DIR]` runs the notebooks into shareable HTML (`report`), `app [--port N]` serves
+the dashboards to colleagues (`serve`), `inputs [--copy NAME]` says where each
+researcher-editable input is read from and copies a shipped one to edit.
 
 `check` exits with 1 when any file or row was skipped, so scripts can stop on bad input.
 """
@@ -79,10 +80,23 @@ def main(argv: list[str] | None = None) -> int:
                                             "project's notebooks/)")
     report.add_argument("--cell-timeout", type=int, default=600,
                         help="seconds a cell may run before the notebook is stopped (default 600)")
+    app = sub.add_parser("app", help="serve the corpus overview and the dashboards as a web app "
+                                     "(Voilà; other --Voila... options are passed on)")
+    app.add_argument("--port", type=int, default=8866, help="port to listen on (default 8866)")
+    app.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (default 127.0.0.1, this machine only; 0.0.0.0: "
+                          "every interface, for colleagues on the network)")
+    app.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    app.add_argument("--notebooks", help="folder of NN-name.ipynb notebooks (default: the "
+                                         "project's notebooks/)")
     inputs = sub.add_parser("inputs", help="where each researcher-editable input is read from")
     inputs.add_argument("--copy", nargs="+", choices=sorted(INPUTS), metavar="NAME",
                         help="copy these shipped inputs into the project's data/ to edit them")
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and (args.command != "app" or not all(x.startswith("--") for x in extra)):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command == "app":
+        return _app(args, tuple(extra))
     if args.command == "inputs":
         return _inputs(args.copy or ())
     if args.command == "report":
@@ -103,6 +117,19 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. piped into `head`
         pass
     return 1 if (corpus.report.status == "skipped").any() else 0
+
+
+def _app(args: argparse.Namespace, extra: tuple[str, ...]) -> int:
+    """Serve the notebooks with Voilà until stopped (`serve.serve`)."""
+    from .serve import Options, serve
+
+    notebooks = Path(args.notebooks) if args.notebooks else project().root / "notebooks"
+    try:
+        return serve(Options(notebooks.resolve(), host=args.host, port=args.port,
+                             browser=not args.no_browser, extra=extra))
+    except OSError as err:  # no notebooks, the port taken
+        print(f"error: {err}", file=sys.stderr)
+        return 2
 
 
 def _inputs(copy: tuple[str, ...]) -> int:

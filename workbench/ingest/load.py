@@ -15,13 +15,12 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Literal
 
-from tqdm.auto import tqdm
-
 from ..corpus import schema
 from ..corpus.cache import CacheError, FileCache
 from ..corpus.corpus import TABLES, Corpus
 from ..corpus.options import check_option
 from ..parallel import pool, result, worker_count
+from ..progress import progress_bar
 from .assemble import assemble, without_clashing_ids
 from .bounds import use_lower_bounds
 from .copies import Copies
@@ -51,7 +50,8 @@ class LoadOptions:
     - `lower_bounds`: a document whose text states no publication date is dated at the latest
       date it mentions (`workbench.ingest.use_lower_bounds`); by default it stays undated and
       analyses list it with that bound as the reason.
-    - `progress`: show a progress bar; None: when there are 20 files or more to process.
+    - `progress`: progress bars (files processed, a large file's articles) for a load that runs
+      more than two seconds; None: unless `WORKBENCH_PROGRESS` says no (`workbench.progress`).
     - `workers`: processes for a large corpus; None: `WORKBENCH_WORKERS`, then `[corpus]
       workers`, then the cores this process may use (`workbench.parallel.worker_count`).
     """
@@ -201,20 +201,33 @@ def _load_assembled(cache: FileCache, key: str) -> Corpus | None:
 
 def _process_all(todo: list, progress: bool | None, workers: int):
     """Yield ((name, key), tables) for files to process; `workers` processes for big batches:
-    one file's chunks, or many files, in parallel."""
-    total = sum(p.stat().st_size for p, *_ in todo)
-    bar = tqdm(total=len(todo), desc="processing files", unit="file",
-               disable=not progress if progress is not None else len(todo) < 20)
+    one file's chunks, or many files, in parallel. The bar counts files and megabytes; a file
+    processed alone also counts its articles."""
+    sizes = [p.stat().st_size for p, *_ in todo]
+    total = sum(sizes)
+    bar = progress_bar(len(todo), desc="processing files", unit="file", show=progress,
+                       postfix=_megabytes(0, total))
+    done = 0
     if total < PARALLEL_BYTES or len(todo) < 2 or workers < 2:
         workers = workers if total >= PARALLEL_BYTES else 1
-        for file_path, name, ctx, key in todo:  # one big table: its rows in parallel chunks
-            yield (name, key), process_file(file_path, name, ctx, workers=workers)
+        # one big table: its rows in parallel chunks
+        for (file_path, name, ctx, key), size in zip(todo, sizes):
+            yield (name, key), process_file(file_path, name, ctx, workers=workers, progress=progress)
+            done += size
+            bar.set_postfix_str(_megabytes(done, total), refresh=False)
             bar.update()
     else:
         executor = pool(workers, PRELOAD)
         futures = [((name, key), executor.submit(process_file, fp, name, ctx))
                    for fp, name, ctx, key in todo]
-        for ident, future in futures:
+        for (ident, future), size in zip(futures, sizes):
             yield ident, result(future)
+            done += size
+            bar.set_postfix_str(_megabytes(done, total), refresh=False)
             bar.update()
     bar.close()
+
+
+def _megabytes(done: int, total: int) -> str:
+    """What a bar says of the bytes processed: "12.5 of 312.0 MB"."""
+    return f"{done / 1e6:.1f} of {total / 1e6:.1f} MB"

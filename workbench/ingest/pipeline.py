@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +24,7 @@ import pandas as pd
 
 from ..corpus import schema
 from ..parallel import map_bounded
+from ..progress import progress_bar
 from .clean import Rules, clean_lines
 from .dedupe import article_keys, signatures
 from .infer import INFERRED_COLUMNS, confidence, infer, infer_languages
@@ -124,17 +126,32 @@ def doc_id_for(name: str, raw: RawDoc) -> str:
     return f"{name}:{raw.fields.get('id') or raw.row}"
 
 
-def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1) -> dict[str, pd.DataFrame]:
+def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1,
+                 progress: bool | None = False) -> dict[str, pd.DataFrame]:
     """Read, clean, infer metadata and tokenize every document of one file.
 
     With `workers` > 1 the chunks of a large table are processed by that many processes;
-    the tables are the same as with one process.
+    the tables are the same as with one process. `progress`: a bar of the file's articles
+    (`workbench.progress`; off by default, as in the workers).
     """
     read = read_file(path, name, columns=dict(ctx.columns))
+    # a file read whole (an archive export, a page) says how many articles it has; a stream not
+    known = len(read.docs) if read.blocks is None and isinstance(read.docs, list) else None
+    bar = progress_bar(known, desc=name, unit="article", show=progress,
+                       postfix=f"{path.stat().st_size / 1e6:.1f} MB")
     parsed: list[schema.ReportRow] = []  # rows the workers found no document in
     if read.blocks is None:
-        tasks = ((docs, ids, ctx) for docs, ids in _chunks(read.docs, name))
-        parts = list(map_bounded(_process_chunk, tasks, workers, preload=PRELOAD))
+        sizes: deque[int] = deque()  # the articles of each chunk handed out, in order
+
+        def tasks():
+            for docs, ids in _chunks(read.docs, name):
+                sizes.append(len(ids))
+                yield docs, ids, ctx
+
+        parts = []
+        for part in map_bounded(_process_chunk, tasks(), workers, preload=PRELOAD):
+            parts.append(part)
+            bar.update(sizes.popleft())
     else:  # the workers parse the rows too; ids repeated across blocks are renamed here
         tasks = ((block, read.layout, ctx) for block in read.blocks)
         parts, seen = [], set()
@@ -143,6 +160,8 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1) -> di
             unique = _unique_ids(assigned, seen)
             parts.append(_renamed(part, {old: new for (old, _), new in zip(assigned, unique)
                                          if old != new}))
+            bar.update(len(assigned))
+    bar.close()
     head = _Tables()
     head.problems += read.problems + parsed  # complete once every row has been read
     if read.unknown_columns:

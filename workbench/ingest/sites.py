@@ -19,10 +19,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
 from ..corpus.cache import CacheError, FileCache
 from ..parallel import map_bounded
+from ..progress import progress_bar
 from .pipeline import PRELOAD, Context
 from .read import TEXT_EXT, read_file, suffixes
 from .template import LINE_COLUMNS, learn, page_lines, page_site
@@ -95,8 +95,7 @@ def _summaries(pages: list, cache: FileCache, workers: int,
             todo.append((path, name, ctx, key))
         else:  # a file that gives no page is stored without a table
             yield key, found.get("lines")
-    bar = tqdm(total=len(todo), desc="learning site templates", unit="page",
-               disable=not progress if progress is not None else len(todo) < 20)
+    bar = progress_bar(len(todo), desc="learning site templates", unit="page", show=progress)
     tasks = ((path, name, ctx) for path, name, ctx, _ in todo)
     with ThreadPoolExecutor(1, thread_name_prefix="cache-writer") as writer:
         written = []

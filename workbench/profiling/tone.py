@@ -21,6 +21,7 @@ from ..index.groups import document_rows
 from ..index.query import Query, parse_query
 from ..index.terms import find, term_index
 from ..parallel import map_bounded
+from ..progress import progress_bar
 
 THRESHOLD = 0.05
 VERSION = "1"  # bump when a change to scoring changes the scores (kept results)
@@ -40,17 +41,18 @@ def _compound(texts: list[str]) -> list[float]:
     return [vader.polarity_scores(t)["compound"] for t in texts]
 
 
-def sentence_tone(corpus: Corpus) -> pd.DataFrame:
+def sentence_tone(corpus: Corpus, *, progress: bool | None = None) -> pd.DataFrame:
     """VADER compound score of each sentence; NaN for sentences of non-English documents.
 
     Columns: doc_id, sent_id, start, end, text, compound, positive, negative (booleans; both
     False where the score is NaN). Scored once per corpus: a corpus opened from the cache keeps
-    the scores there (`workbench.corpus.derived`).
+    the scores there (`workbench.corpus.derived`). `progress`: a bar of the documents scored
+    (`workbench.progress`).
     """
     sents = corpus.sentences
     every = corpus.texts_of(sents)
     kept = remembered(corpus, "tone", [VERSION, version("vaderSentiment")],
-                      lambda: pd.DataFrame({"compound": _compound_scores(corpus, every)}))
+                      lambda: pd.DataFrame({"compound": _compound_scores(corpus, every, progress)}))
     out = sents[["doc_id", "sent_id", "start", "end"]].assign(
         doc_id=sents.doc_id.astype(str), text=every, compound=kept["compound"].to_numpy())
     out["positive"] = out.compound >= THRESHOLD
@@ -58,16 +60,25 @@ def sentence_tone(corpus: Corpus) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _compound_scores(corpus: Corpus, texts: list[str]) -> np.ndarray:
+def _compound_scores(corpus: Corpus, texts: list[str], progress: bool | None) -> np.ndarray:
     """The compound score of each sentence of `corpus.sentences` (`texts`), NaN outside English
     documents; what the cache keeps (the sentence text is the corpus's already)."""
     sents, docs = corpus.sentences, corpus.documents
     english = np.append(docs.language.fillna("").eq("en").to_numpy(dtype=bool), False)
-    scored = english[document_rows(sents.doc_id, docs)]  # row -1 (no document) takes False
+    rows = document_rows(sents.doc_id, docs)
+    scored = english[rows]  # row -1 (no document) takes False
     todo = [t for t, english_one in zip(texts, scored) if english_one]
     chunks = (todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK))
+    # a document is scored with its last sentence: what each chunk adds to the bar
+    rows = rows[scored]
+    last = np.append(rows[1:] != rows[:-1], True) if len(rows) else np.zeros(0, dtype=bool)
+    found = []
+    with progress_bar(int(last.sum()), desc="scoring tone", unit="document", show=progress) as bar:
+        for i, part in enumerate(map_bounded(_compound, chunks)):
+            found += part
+            bar.update(int(last[i * CHUNK:(i + 1) * CHUNK].sum()))
     compound = np.full(len(sents), np.nan)
-    compound[scored] = [x for part in map_bounded(_compound, chunks) for x in part]
+    compound[scored] = found
     return compound
 
 

@@ -30,6 +30,7 @@ import pandas as pd
 from ..corpus.corpus import Corpus
 from ..corpus.derived import remembered
 from ..index.groups import rows_by_document
+from ..progress import counted
 from .cues import RELATIVE, THAT, Cues, speech_cues
 from .speaker_resolution import PLURAL, SINGULAR, Speaking, resolve, speaking_mentions
 
@@ -255,7 +256,7 @@ def _fingerprint(mentions: pd.DataFrame | None) -> str | None:
 
 
 def voices(corpus: Corpus, *, cues: CueSource, mentions: pd.DataFrame | None = None,
-           min_words: int = 3) -> pd.DataFrame:
+           min_words: int = 3, progress: bool | None = None) -> pd.DataFrame:
     """Every direct quotation and reported statement in the corpus, with its speaker.
 
     `cues` are the speech cues of each document's language: a callable language -> cues
@@ -274,7 +275,8 @@ def voices(corpus: Corpus, *, cues: CueSource, mentions: pd.DataFrame | None = N
     for an outermost one), speaker_discovered (the speaker is an actor the dictionary lacks,
     found by `actors.find_mentions(discovery=...)`).
     Found once per corpus, cues, `min_words` and mentions: a corpus opened from the cache keeps
-    them there (`workbench.corpus.derived`).
+    them there (`workbench.corpus.derived`). `progress`: a bar of the documents read
+    (`workbench.progress`).
     """
     docs = corpus.documents
     languages = docs["language"] if "language" in docs else pd.Series(pd.NA, index=docs.index)
@@ -282,11 +284,11 @@ def voices(corpus: Corpus, *, cues: CueSource, mentions: pd.DataFrame | None = N
     words = {language: _cue_words(cues, language) for language in sorted(set(languages))}
     inputs = [VERSION, words, min_words, _fingerprint(mentions)]
     return remembered(corpus, "voices", inputs,
-                      lambda: _voices(corpus, languages, words, mentions, min_words))
+                      lambda: _voices(corpus, languages, words, mentions, min_words, progress))
 
 
 def _voices(corpus: Corpus, languages: list[str], words: dict[str, tuple[str, ...]],
-            mentions: pd.DataFrame | None, min_words: int) -> pd.DataFrame:
+            mentions: pd.DataFrame | None, min_words: int, progress: bool | None) -> pd.DataFrame:
     docs = corpus.documents
     p_order, paras = rows_by_document(corpus.paragraphs, docs)
     s_order, sents = rows_by_document(corpus.sentences, docs)
@@ -296,8 +298,9 @@ def _voices(corpus: Corpus, languages: list[str], words: dict[str, tuple[str, ..
     by_doc = speaking_mentions(mentions) if mentions is not None else {}
     cues_of = {language: speech_cues(cue_words) for language, cue_words in words.items()}
     rows = []
-    for i, (doc_id, text, language) in enumerate(zip(docs["doc_id"].astype(str).tolist(),
-                                                     docs["text"].tolist(), languages)):
+    each = enumerate(zip(docs["doc_id"].astype(str).tolist(), docs["text"].tolist(), languages))
+    for i, (doc_id, text, language) in counted(each, total=len(docs), desc="finding quotations",
+                                               unit="document", show=progress):
         p0, p1, s0, s1 = paras[i], paras[i + 1], sents[i], sents[i + 1]
         found = document_voices(text, np.sort(starts[p0:p1]) if p1 > p0 else np.array([0]),
                                 [(s, e, text[s:e]) for s, e in sentences[s0:s1]],

@@ -10,6 +10,7 @@ The root is the nearest folder, from the working folder upwards, holding `workbe
     cache = ".cache"              # the one cache home
     copies = "keep"               # republications by other outlets: "keep" or "aside"
     lower_bounds = false          # true: date an undated page at the latest date it mentions
+    progress = false              # no progress bars while loading (workbench.progress)
     [corpus.columns]              # CSV/JSONL exports whose columns have other names
     text = "body"
     [inputs]                      # an input kept elsewhere than data/<file>
@@ -48,7 +49,8 @@ SHIPPED = Path(__file__).resolve().parent / "defaults"
 STOPWORDS = SHIPPED / "stopwords"  # shipped stopword lists, <language>.txt
 #: inputs a project may keep elsewhere ([inputs] in workbench.toml): name -> file in data/
 INPUTS = {Path(name).stem: name for name in (*TABLES, "mwe.txt")}
-_SETTINGS = {"corpus": {"path", "metadata", "cache", "columns", "copies", "lower_bounds", "workers"},
+_SETTINGS = {"corpus": {"path", "metadata", "cache", "columns", "copies", "lower_bounds", "progress",
+                        "workers"},
              "inputs": set(INPUTS),
              "stopwords": {"also"}}
 
@@ -107,12 +109,13 @@ class Project:
 
     def load_options(self) -> LoadOptions:
         """The load options `[corpus]` sets for the configured corpus: metadata (data/sources.csv
-        unless told otherwise; "" for none), columns, copies, lower_bounds."""
+        unless told otherwise; "" for none), columns, copies, lower_bounds, progress."""
         section = self.settings.get("corpus", {})
         metadata = section.get("metadata", SOURCES)
         if "metadata" not in section and not (self._base / metadata).exists():
             metadata = ""  # none configured and none at the usual place: nothing to report
-        given = {key: section[key] for key in ("columns", "copies", "lower_bounds") if key in section}
+        given = {key: section[key] for key in ("columns", "copies", "lower_bounds", "progress")
+                 if key in section}
         return LoadOptions(metadata=self._base / metadata if metadata else None, **given)
 
     # -- opening a corpus ------------------------------------------------------------------
@@ -305,6 +308,9 @@ def _settings(config: Path) -> dict:
                                 or workers < 1):
         problems.append(f"line 1: [corpus] workers is {workers!r}; use a whole number of worker "
                         "processes, 1 or more (leave it out to use every core)")
+    progress = settings.get("corpus", {}).get("progress")
+    if progress is not None and not isinstance(progress, bool):
+        problems.append(f"line 1: [corpus] progress is {progress!r}; write true or false")
     if problems:
         raise InputError(config, problems)
     return settings

@@ -11,16 +11,20 @@ after the focus actor, is set after it)::
 Values are saved as JSON (periods as "2023-09", timestamps in ISO form, tuples as lists); a
 choice is restored by matching the saved value against the control's choices now, so a view
 naming an outlet the corpus no longer has is refused with the control named, never half-guessed.
-`open_view(dash, name)` is what the app calls for `?view=<name>`.
+`open_view(dash, name)` opens a view by name; in the app (`workbench app`) a notebook calls
+`open_view_in_address(dash)`, which opens the view its page's address names (`?view=<name>`).
 """
 
 from __future__ import annotations
 
+import html
 import json
 import numbers
+import os
 import re
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import ipywidgets as widgets
 import pandas as pd
@@ -122,6 +126,31 @@ def open_view(dash, name: str, folder: Path) -> None:
     """Open the view `name` saved in `folder` on the dashboard `dash` (its `kind`, `controls`);
     `Dashboard.open_view(name)` calls it with the dashboard's folder."""
     apply_view(dash.controls, read_view(folder, name, dash.kind))
+
+
+def view_in_address(query: str | None = None) -> str | None:
+    """The view a page's address names (`?view=<name>`), None if none: the app's server (Voilà)
+    gives each page's kernel the address's query string as QUERY_STRING, or `query` if given."""
+    query = os.environ.get("QUERY_STRING", "") if query is None else query
+    names = parse_qs(query).get("view", [])
+    return (names[-1].strip() or None) if names else None
+
+
+def open_view_in_address(dash, query: str | None = None) -> str | None:
+    """Open the view the page's address names (`view_in_address`) on `dash`; returns its name,
+    None when the address names none or it cannot be opened, which the dashboard's message then
+    says (the view, and why) instead of failing the page."""
+    name = view_in_address(query)
+    if name is None:
+        return None
+    try:
+        dash.open_view(name)
+    except (OSError, ValueError) as err:  # no such view, a bad name, a view that no longer fits
+        dash.message.value = ("<p style='color:#b00'><b>The view named in the address could not be "
+                              f"opened:</b> {html.escape(str(err), quote=False)}</p>")
+        return None
+    dash.message.value = f"<p>Showing the saved view <b>{html.escape(name, quote=False)}</b>.</p>"
+    return name
 
 
 def _encode(value):
