@@ -92,6 +92,11 @@ def test_a_click_on_an_edge_shows_its_evidence_and_each_row_names_both_actors(da
     shown = dash.outputs["evidence"]
     assert shown.caption.value.startswith("Evidence of Jeyhun Bayramov — Sergey Lavrov · 5 rows")
     assert "Sergey Lavrov" in set(dash.edges["linked to"])  # Bayramov's links are listed too
+    dash.click_node("Sergey Lavrov")  # an edge clicked from a chosen actor keeps it chosen
+    sigma = dash.outputs["network"].sigma
+    sigma.selected_edge, sigma.selected_node = ("Jeyhun Bayramov", "Sergey Lavrov"), None
+    assert (dash.value("actor"), dash.value("neighbour")) == ("Sergey Lavrov", "Jeyhun Bayramov")
+    assert len(dash.evidence) == 5
 
 
 def test_typing_an_actor_and_choosing_a_neighbour_is_a_click(dash, seed_corpus, tmp_path):

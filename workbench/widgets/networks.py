@@ -101,7 +101,7 @@ class NetworksDashboard(Dashboard):
         }
         self.plot = w.Output()  # the static figure, as downloaded
         outputs = {"network": NetworkCanvas(self.guarded(self.click_node),
-                                            self.guarded(self.click_edge)),
+                                            self.guarded(self._edge_clicked)),
                    "edges": Table("actor-edges"), "evidence": Table("evidence", right=("left",)),
                    "metrics": Table("network-metrics"),
                    "figure": w.Accordion([self.plot], titles=("static figure (as downloaded)",),
@@ -196,14 +196,24 @@ class NetworksDashboard(Dashboard):
         passages behind the edge (`evidence`), as choosing `a` then `b` in the controls does."""
         self._choose(a, b)
 
+    def _edge_clicked(self, a: str, b: str) -> None:
+        """An edge clicked on the canvas: the actor chosen stays chosen when it is one end."""
+        self.click_edge(*((b, a) if b == self.value("actor").strip() else (a, b)))
+
     def _choose(self, actor: str, neighbour: str | None) -> None:
         self._clicking = True
         try:
             self.controls["actor"].value = actor
-            self.controls["neighbour"].value = neighbour
+            self._choose_neighbour(neighbour)
         finally:
             self._clicking = False
         self._select_on_canvas()
+
+    def _choose_neighbour(self, neighbour: str | None) -> None:
+        """Choose `neighbour` in `linked to` by its place, so that none shows the first choice
+        (a value of None would show an empty box)."""
+        control = self.controls["neighbour"]
+        control.index = [value for _, value in control.options].index(neighbour)
 
     def _select_on_canvas(self) -> None:
         """Show the chosen actor, or edge, selected on the canvas."""
@@ -229,7 +239,7 @@ class NetworksDashboard(Dashboard):
         try:
             self.controls["neighbour"].options = [NO_NEIGHBOUR] + [
                 (f"{b} ({w:g})", b) for b, w in zip(self.edges["linked to"], self.edges["weight"])]
-            self.controls["neighbour"].value = chosen if chosen in links else None
+            self._choose_neighbour(chosen if chosen in links else None)
         finally:
             self._listing = False
         self.outputs["edges"].show(self.edges.round(3), title=self._edges_title(actor))
