@@ -109,6 +109,8 @@ def test_typing_an_actor_and_choosing_a_neighbour_is_a_click(dash, seed_corpus, 
     clicked.click_edge("Sergey Lavrov", "Jeyhun Bayramov")
     pd.testing.assert_frame_equal(clicked.evidence, typed)
     assert clicked.value("actor") == "Sergey Lavrov"
+    with pytest.raises(ValueError, match="Sergey Lavrov is not linked to Vladimir Putin"):
+        dash.click_edge("Sergey Lavrov", "Vladimir Putin")
     dash.controls["actor"].value = "lavrov"  # not a name in the network: the names holding it
     assert dash.edges.empty and dash.evidence.empty
     assert "actors named so: Sergey Lavrov" in dash.outputs["edges"].caption.value

@@ -210,10 +210,13 @@ class NetworksDashboard(Dashboard):
         self._select_on_canvas()
 
     def _choose_neighbour(self, neighbour: str | None) -> None:
-        """Choose `neighbour` in `linked to` by its place, so that none shows the first choice
-        (a value of None would show an empty box)."""
+        """Choose `neighbour` in `linked to` by its place: a value of None would leave the box
+        empty instead of showing its first choice."""
         control = self.controls["neighbour"]
-        control.index = [value for _, value in control.options].index(neighbour)
+        listed = [value for _, value in control.options]
+        if neighbour not in listed:
+            raise ValueError(f"{self.value('actor')} is not linked to {neighbour} in this network")
+        control.index = listed.index(neighbour)
 
     def _select_on_canvas(self) -> None:
         """Show the chosen actor, or edge, selected on the canvas."""
