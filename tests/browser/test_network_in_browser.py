@@ -21,6 +21,8 @@ import nbformat
 import pytest
 from lab_page import cell_problems, open_notebook, run_all
 
+from workbench.widgets.network_canvas import CAMERA
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,9 +91,9 @@ def network_lab(tmp_path_factory, hostile_corpus, lab_on):
 
 def canvas_point(layout: dict, node: dict, box: dict) -> tuple[float, float]:
     """Where sigma.js draws the point `node` ({"x", "y"} in the layout's units) on the page, the
-    camera as it starts: the layout's extent framed in the container `box` (a bounding box)
-    less the stage padding, centred, y upwards (sigma.js 3.0.0-alpha2's normalization and
-    `matrixFromCamera`)."""
+    camera as it starts (`CAMERA`, centred): the layout's extent framed in the container `box`
+    (a bounding box) less the stage padding, centred, y upwards, shrunk by the camera's ratio
+    (sigma.js 3.0.0-alpha2's normalization and `matrixFromCamera`)."""
     xs, ys = [p["x"] for p in layout.values()], [p["y"] for p in layout.values()]
     width, height = max(xs) - min(xs), max(ys) - min(ys)
     ratio = max(width, height) or 1
@@ -100,7 +102,7 @@ def canvas_point(layout: dict, node: dict, box: dict) -> tuple[float, float]:
         correction = 1
     else:
         correction = min(max(graph_ratio, 1 / graph_ratio), max(1 / view_ratio, view_ratio))
-    scale = (min(box["width"], box["height"]) - 2 * STAGE_PADDING) * correction / ratio
+    scale = (min(box["width"], box["height"]) - 2 * STAGE_PADDING) * correction / ratio / CAMERA["ratio"]
     return (box["x"] + box["width"] / 2 + scale * (node["x"] - (max(xs) + min(xs)) / 2),
             box["y"] + box["height"] / 2 - scale * (node["y"] - (max(ys) + min(ys)) / 2))
 
@@ -194,7 +196,7 @@ def test_an_actor_searched_and_an_edge_clicked_show_the_edge_evidence(network_la
                           has_text=HOSTILE_ACTOR).first
     choice.click()
     table_under(page, f"Links of {HOSTILE_ACTOR}")
-    assert HOSTILE_ACTOR in page.locator(".ipysigma-information-contents").first.inner_text()
+    assert HOSTILE_ACTOR in page.locator(".ipysigma-information-contents").first.text_content()
     assert not page.locator('img[src="x"]').count() and not page.dialogs
 
 
