@@ -128,6 +128,12 @@ def test_the_actors_keep_their_places_when_the_filters_change(dash):
     assert dash.value("actor") == "Sergey Lavrov"
     assert set(dash.edges["linked to"]) == set(dash.graph["Sergey Lavrov"])
     assert dash.outputs["network"].sigma.selected_node == "Sergey Lavrov"
+    dash.click_edge("Sergey Lavrov", "Jeyhun Bayramov")
+    dash.controls["unit"].value = "sentence"  # the chosen edge stays chosen, its evidence redone
+    assert dash.value("neighbour") == "Jeyhun Bayramov"
+    assert dash.evidence["unit"].str.contains("#").all()  # per sentence: "<doc_id>#<sent_id>"
+    dash.click_node("Sergey Lavrov")  # another click on the actor: no edge chosen
+    assert dash.value("neighbour") is None and dash.evidence.empty
 
 
 def test_the_canvas_is_handed_no_attribute_named_after_an_outlet(dash):

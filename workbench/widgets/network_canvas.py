@@ -58,7 +58,7 @@ class NetworkCanvas(widgets.VBox):
                  height: int = HEIGHT):
         self.on_node, self.on_edge, self.height = on_node, on_edge, height
         self.sigma: Sigma | None = None
-        self.graph = None
+        self.graph = self._shown = None  # the network drawn, and the copy handed to the canvas
         self.title = widgets.Label(style={"font_weight": "bold"})
         super().__init__([self.title], layout={"width": "100%"})
 
@@ -70,7 +70,9 @@ class NetworkCanvas(widgets.VBox):
             and set(self.graph) == set(G) else dict(CAMERA)
         node = node if node in G else None
         edge = edge if edge and node is None and G.has_edge(*edge) else None
-        sigma = Sigma(canvas_graph(G), layout=sigma_layout(pos, G), camera_state=camera,
+        if G is not self.graph:
+            self._shown = canvas_graph(G)
+        sigma = Sigma(self._shown, layout=sigma_layout(pos, G), camera_state=camera,
                       height=self.height, clickable_edges=True, hide_search=False,
                       hide_info_panel=True,
                       node_size="mentions", node_size_range=(4, 18), raw_node_color="color",

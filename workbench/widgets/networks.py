@@ -228,8 +228,9 @@ class NetworksDashboard(Dashboard):
 
     def _show_actor(self, change=None) -> None:
         """List the chosen actor's links in the whole network, strongest first, and its
-        neighbours to choose an edge from; a name not in the network lists the actors whose
-        names hold it."""
+        neighbours to choose an edge from (the neighbour chosen stays chosen when the filters
+        change and it is still linked); a name not in the network lists the actors whose names
+        hold it."""
         actor = self.value("actor").strip()
         links = self.graph[actor] if actor in self.graph else {}
         rows = [{"actor": actor, "linked to": b, "type": self.graph.nodes[b].get("type"),
@@ -237,7 +238,7 @@ class NetworksDashboard(Dashboard):
                 for b, data in links.items()]
         self.edges = pd.DataFrame(rows, columns=EDGE_TABLE).sort_values(
             ["weight", "linked to"], ascending=[False, True], ignore_index=True)
-        chosen = self.value("neighbour")
+        chosen = self.value("neighbour") if change is None else None  # another actor: none
         self._listing = True
         try:
             self.controls["neighbour"].options = [NO_NEIGHBOUR] + [
