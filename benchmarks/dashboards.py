@@ -1,6 +1,7 @@
 """The three dashboards on an open corpus, as the notebooks build them: what each needs computed
 first (sentence tone, quotations, actor mentions: once per session), how long each takes to
-build, and how long it takes to answer a change made from Python as a researcher would make it.
+build, and how long it takes to answer a change made from Python as a researcher would make it
+(and, in the networks dashboard, a click on a node and on an edge: the 95th percentile of 20).
 
 `measure(corpus)` returns {"prepare": {step: s}, "<dashboard>": {"build_s": s, "changes":
 {change: s}}}; a step or dashboard that fails gives its error instead of a time.
@@ -8,6 +9,7 @@ build, and how long it takes to answer a change made from Python as a researcher
 
 from __future__ import annotations
 
+import statistics
 import time
 from collections.abc import Callable
 
@@ -32,6 +34,33 @@ def _changes(board, changes: list[tuple[str, str, object]]) -> dict:
         control = board.controls[name]
         _, out[label] = _timed(lambda c=control, v=value: setattr(c, "value", v))
     return out
+
+
+def _p95_of_clicks(board, clicks: list[Callable]) -> float | str:
+    """The 95th percentile of the seconds the clicks took (each made as the widget makes it), or
+    the first error one showed."""
+    seconds = []
+    for click in clicks:
+        _, took = _timed(click)
+        if isinstance(took, str) or board.error is not None:
+            return took if isinstance(took, str) else f"{type(board.error).__name__}: {board.error}"[:200]
+        seconds.append(took)
+    return round(statistics.quantiles(seconds, n=20, method="inclusive")[-1], 3)
+
+
+def _network_clicks(board, n: int = 20) -> dict:
+    """p95 seconds of `n` clicks on the network's most mentioned actors, then of `n` clicks on
+    each one's strongest edge (`click_node`, `click_edge`: what a click on the canvas calls)."""
+    G = board.graph
+    if not len(G):
+        return {"clicks": "no actor to click"}
+    actors = sorted(G, key=lambda a: (-G.nodes[a]["mentions"], a))[:n]
+    actors = (actors * n)[:n]
+    edges = [(a, max(G[a], key=lambda b: (G[a][b]["weight"], b))) for a in actors]
+    return {f"click a node (p95 of {n})": _p95_of_clicks(
+                board, [lambda a=a: board.click_node(a) for a in actors]),
+            f"click an edge (p95 of {n})": _p95_of_clicks(
+                board, [lambda e=e: board.click_edge(*e) for e in edges])}
 
 
 def measure(corpus, *, project_root=ROOT) -> dict:
@@ -59,7 +88,7 @@ def measure(corpus, *, project_root=ROOT) -> dict:
     ]) if board else {}}
 
     board, build = _timed(lambda: networks_dashboard(corpus, project=here, mentions=mentions))
-    out["actor networks"] = {"build_s": build, "changes": _changes(board, [
+    out["actor networks"] = {"build_s": build, "changes": _network_clicks(board) | _changes(board, [
         ("min weight", "min_weight", 3.0), ("outlets", "outlets", tuple(outlets[:1])),
         ("unit", "unit", "document"),
     ]) if board else {}}

@@ -30,7 +30,8 @@ HOSTILE = Path(__file__).resolve().parent / "hostile"
 SCREENSHOTS = ROOT / "screenshots"
 CHROMIUM = Path(os.environ.get("WORKBENCH_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+                  "--disable-component-update", "--disable-sync", "--no-first-run",
+                  "--enable-unsafe-swiftshader"]  # WebGL in software: the network's canvas
 #: JupyterLab settings for a fully rendered notebook: every cell in the DOM (no windowing).
 LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},

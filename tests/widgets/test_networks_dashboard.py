@@ -56,12 +56,95 @@ def test_types_min_weight_and_metonym_switch_are_applied(dash):
 def test_focus_actor_draws_its_ego_network_and_an_edge_shows_its_evidence(dash):
     dash.controls["focus"].value = "Sergey Lavrov"
     assert "Jeyhun Bayramov" in dash.drawn and len(dash.drawn) < len(dash.graph)
-    options = dict((v, k) for k, v in dash.controls["edge"].options if v)
-    edge = next(e for e in options if set(e) == {"Jeyhun Bayramov", "Sergey Lavrov"})
-    dash.controls["edge"].value = edge
+    assert set(dash.outputs["network"].graph) == set(dash.drawn)  # the canvas draws the ego network
+    dash.click_edge("Sergey Lavrov", "Jeyhun Bayramov")
     assert len(dash.evidence) == 5
     dash.controls["focus"].value = WHOLE
     assert dash.drawn is dash.graph
+
+
+def test_a_click_on_a_node_lists_its_links_and_only_its_neighbours_to_choose(dash):
+    sigma = dash.outputs["network"].sigma
+    sigma.selected_node = "Sergey Lavrov"  # what the canvas sets when the node is clicked
+    assert dash.value("actor") == "Sergey Lavrov" and dash.value("neighbour") is None
+    links = dash.graph["Sergey Lavrov"]
+    assert set(dash.edges["actor"]) == {"Sergey Lavrov"}
+    assert set(dash.edges["linked to"]) == set(links) and "Jeyhun Bayramov" in set(links)
+    assert dash.edges.set_index("linked to")["weight"].to_dict() == {
+        b: data["weight"] for b, data in links.items()}
+    assert dash.edges["weight"].is_monotonic_decreasing  # strongest first
+    assert dash.outputs["edges"].caption.value.startswith("Links of Sergey Lavrov")
+    # the keyboard way lists the actor's neighbours, never every edge of the network
+    assert [v for _, v in dash.controls["neighbour"].options] == [None, *dash.edges["linked to"]]
+    assert len(dash.controls["neighbour"].options) - 1 < dash.graph.number_of_edges()
+    assert dash.outputs["network"].sigma is sigma  # the canvas shows the click already: not redrawn
+
+
+def test_a_click_on_an_edge_shows_its_evidence_and_each_row_names_both_actors(dash):
+    sigma = dash.outputs["network"].sigma
+    sigma.selected_edge = ("Jeyhun Bayramov", "Sergey Lavrov")  # as the canvas sets it
+    sigma.selected_node = None
+    assert (dash.value("actor"), dash.value("neighbour")) == ("Jeyhun Bayramov", "Sergey Lavrov")
+    assert len(dash.evidence) == 5
+    assert all("Bayramov" in s and "Lavrov" in s for s in dash.evidence["sentence"])
+    assert set(zip(dash.evidence.source, dash.evidence.target)) == {("Jeyhun Bayramov",
+                                                                     "Sergey Lavrov")}
+    shown = dash.outputs["evidence"]
+    assert shown.caption.value.startswith("Evidence of Jeyhun Bayramov — Sergey Lavrov · 5 rows")
+    assert "Sergey Lavrov" in set(dash.edges["linked to"])  # Bayramov's links are listed too
+    dash.click_node("Sergey Lavrov")  # an edge clicked from a chosen actor keeps it chosen
+    sigma = dash.outputs["network"].sigma
+    sigma.selected_edge, sigma.selected_node = ("Jeyhun Bayramov", "Sergey Lavrov"), None
+    assert (dash.value("actor"), dash.value("neighbour")) == ("Sergey Lavrov", "Jeyhun Bayramov")
+    assert len(dash.evidence) == 5
+
+
+def test_typing_an_actor_and_choosing_a_neighbour_is_a_click(dash, seed_corpus, tmp_path):
+    dash.controls["actor"].value = "Sergey Lavrov"
+    dash.controls["neighbour"].value = "Jeyhun Bayramov"
+    typed = dash.evidence
+    sigma = dash.outputs["network"].sigma
+    assert set(sigma.selected_edge) == {"Sergey Lavrov", "Jeyhun Bayramov"}  # shown on the canvas
+    clicked = networks_dash(seed_corpus, tmp_path / "other")
+    clicked.click_edge("Sergey Lavrov", "Jeyhun Bayramov")
+    pd.testing.assert_frame_equal(clicked.evidence, typed)
+    assert clicked.value("actor") == "Sergey Lavrov"
+    with pytest.raises(ValueError, match="Sergey Lavrov is not linked to Vladimir Putin"):
+        dash.click_edge("Sergey Lavrov", "Vladimir Putin")
+    dash.controls["actor"].value = "lavrov"  # not a name in the network: the names holding it
+    assert dash.edges.empty and dash.evidence.empty
+    assert "actors named so: Sergey Lavrov" in dash.outputs["edges"].caption.value
+
+
+def test_the_actors_keep_their_places_when_the_filters_change(dash):
+    before = dash.outputs["network"].sigma.layout
+    dash.controls["outlets"].value = ("JAMnews",)
+    after = dash.outputs["network"].sigma.layout
+    kept = set(before) & set(after)
+    assert kept and set(after) != set(before)  # some actors left the drawing, some stayed
+    assert {a: after[a] for a in kept} == {a: before[a] for a in kept}
+    dash.click_node("Sergey Lavrov")
+    dash.controls["unit"].value = "document"  # the chosen actor stays chosen, its links redone
+    assert dash.value("actor") == "Sergey Lavrov"
+    assert set(dash.edges["linked to"]) == set(dash.graph["Sergey Lavrov"])
+    assert dash.outputs["network"].sigma.selected_node == "Sergey Lavrov"
+    dash.click_edge("Sergey Lavrov", "Jeyhun Bayramov")
+    dash.controls["unit"].value = "sentence"  # the chosen edge stays chosen, its evidence redone
+    assert dash.value("neighbour") == "Jeyhun Bayramov"
+    assert dash.evidence["unit"].str.contains("#").all()  # per sentence: "<doc_id>#<sent_id>"
+    dash.click_node("Sergey Lavrov")  # another click on the actor: no edge chosen
+    assert dash.value("neighbour") is None and dash.evidence.empty
+
+
+def test_the_canvas_is_handed_no_attribute_named_after_an_outlet(dash):
+    """ipysigma shows attribute names unescaped: only the workbench's own names are handed on
+    (the network's nodes carry a count per outlet, named after the outlet)."""
+    assert any(k.startswith("mentions[") for _, d in dash.graph.nodes(data=True) for k in d)
+    data = dash.outputs["network"].sigma.data
+    names = {k for n in data["nodes"] for k in n["attributes"]}
+    assert names == {"type", "mentions", "discovered", "color", "outline"}
+    assert {k for e in data["edges"] for k in e["attributes"]} == {"weight", "count", "pmi",
+                                                                   "jaccard"}
 
 
 def test_date_range_narrows_the_documents(dash):

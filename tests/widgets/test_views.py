@@ -60,7 +60,8 @@ def change_networks(dash) -> None:
     c["metonyms"].value = False
     c["discovered"].value = False  # no discovered actor to review: the candidate is None
     c["focus"].value = "Russia"
-    c["edge"].value = c["edge"].options[2][1]
+    c["actor"].value = "Russia"
+    c["neighbour"].value = c["neighbour"].options[2][1]
     c["name"].value = "a name typed"
     c["merge_into"].value = "Russian peacekeepers"
 

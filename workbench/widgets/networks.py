@@ -4,11 +4,18 @@ review discovered actors: confirm one (under its name or another), merge it into
 or reject it; decisions are written to the project's data files (`actors.confirm_actor`,
 `actors.reject_actor`).
 
-It keeps its last results as data (`mentions`, `graph`, `table`, `evidence`, `exported`,
-`discovered`, `candidate`, `decision`) so tests and notebooks can read them; `table.attrs
-["among"]` says when the centrality table covers only the most mentioned actors. The tables
-are `tables.Table`s in `outputs`; the downloads give the drawn network's edges (the chart's
-data), its figure, and the whole network as GEXF and GraphML with its settings.
+The network is drawn on an interactive canvas (`network_canvas.NetworkCanvas`: pan, zoom,
+search): a click on a node lists the actor's links, a click on an edge the sentences behind it.
+A click sets the same controls a researcher can set with the keyboard, an actor's name typed in
+`actor` and one of its neighbours chosen in `linked to` (`click_node`, `click_edge`); the actors
+keep their places when the filters change (`pos`). The static figure, as the PNG and SVG
+downloads draw it, is kept folded below the canvas (and is what the HTML report shows).
+
+It keeps its last results as data (`mentions`, `graph`, `table`, `edges`, `evidence`,
+`exported`, `discovered`, `candidate`, `decision`) so tests and notebooks can read them;
+`table.attrs["among"]` says when the centrality table covers only the most mentioned actors.
+The tables are `tables.Table`s in `outputs`; the downloads give the drawn network's edges (the
+chart's data), its figure, and the whole network as GEXF and GraphML with its settings.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from ..project import Project
 from ..project.inputs import TYPES
 from .common import Dashboard, DateRange, Picker
 from .download import Download
+from .network_canvas import NetworkCanvas
 from .tables import Table, passage_table
 
 WHOLE = "(whole network)"
@@ -42,6 +50,8 @@ WHOLE = "(whole network)"
 #: whole network stays exact)
 METRIC_ACTORS = 1_000
 NEW = "(a new actor)"
+NO_NEIGHBOUR = ("(choose a linked actor)", None)
+EDGE_TABLE = ["actor", "linked to", "type", "weight", "count", "pmi", "jaccard"]
 
 
 class NetworksDashboard(Dashboard):
@@ -78,7 +88,9 @@ class NetworksDashboard(Dashboard):
             "metonyms": w.Checkbox(value=True, description="metonyms (Kremlin → Russia)"),
             "discovered": w.Checkbox(value=True, description="discovered actors"),
             "focus": w.Dropdown(options=[WHOLE], value=WHOLE, description="focus actor"),
-            "edge": w.Dropdown(options=[("(choose an edge)", None)], description="evidence"),
+            "actor": w.Text(description="actor", placeholder="an actor's name, or click a node",
+                            continuous_update=False),
+            "neighbour": w.Dropdown(options=[NO_NEIGHBOUR], description="linked to"),
             "export": w.Button(description="export network", icon="download"),
             "candidate": w.Dropdown(options=[("(no discovered actor)", None)],
                                     description="discovered"),
@@ -87,23 +99,32 @@ class NetworksDashboard(Dashboard):
             "confirm": w.Button(description="confirm", icon="check"),
             "reject": w.Button(description="reject", icon="times"),
         }
-        outputs = {"plot": w.Output(), "metrics": Table("network-metrics"),
-                   "evidence": Table("evidence", right=("left",)), "export": w.Output(),
+        self.plot = w.Output()  # the static figure, as downloaded
+        outputs = {"network": NetworkCanvas(self.guarded(self.click_node),
+                                            self.guarded(self._edge_clicked)),
+                   "edges": Table("actor-edges"), "evidence": Table("evidence", right=("left",)),
+                   "metrics": Table("network-metrics"),
+                   "figure": w.Accordion([self.plot], titles=("static figure (as downloaded)",),
+                                         selected_index=None),
+                   "export": w.Output(),
                    "candidate": Table("discovered-actor"),
                    "candidate_passages": Table("discovered-passages", right=("left",)),
                    "decision": w.Output()}
         super().__init__(controls, outputs, views=views or project.views)
         self.graph = self.drawn = None
-        self.table = self.evidence = pd.DataFrame()
+        self.table = self.edges = self.evidence = pd.DataFrame()
         self.exported: dict = {}
         self.discovered = self.candidate = pd.DataFrame()
         self._listed_from: pd.DataFrame | None = None  # the mentions `discovered` was made from
         self.decision = ""  # what the last confirm or reject wrote
         self._quiet = False
+        self._clicking = False  # a click sets the actor and its neighbour, then shows them once
+        self._listing = False  # the neighbours are listed anew: their evidence is shown after
         self.observe(self._refresh, ("unit", "window", "weight", "min_weight", "outlets", "dates",
                                      "types", "adjectives", "metonyms", "discovered"))
         self.observe(self._draw, ("focus",))
-        self.observe(self._show_edge, ("edge",))
+        self.observe(self._show_actor, ("actor",))
+        self.observe(self._show_edge, ("neighbour",))
         self.observe(self._show_candidate, ("candidate",))
         controls["export"].on_click(self.guarded(self._export))
         controls["confirm"].on_click(self.guarded(self._confirm))
@@ -144,6 +165,7 @@ class NetworksDashboard(Dashboard):
         self._list_candidates()
         self._quiet = False
         self._draw()
+        self._show_actor()
         self._show_candidate()
 
     def _draw(self, change=None) -> None:
@@ -153,14 +175,90 @@ class NetworksDashboard(Dashboard):
         self.drawn = self.graph if focus == WHOLE else ego_network(self.graph, focus)
         # only the drawn actors need places: laying out thousands took minutes on Current Events
         self.pos |= network_layout(most_mentioned(self.drawn), previous=self.pos)
-        self.outputs["plot"].clear_output(wait=True)
-        with self.outputs["plot"]:
+        actor, neighbour = self.value("actor").strip(), self.value("neighbour")
+        self.outputs["network"].draw(most_mentioned(self.drawn), self.pos, title=self._title(focus),
+                                     node=None if neighbour else actor,
+                                     edge=(actor, neighbour) if neighbour else None)
+        self.plot.clear_output(wait=True)
+        with self.plot:
             fig = self.figure()
             display(fig)
             plt.close(fig)
-        edges = sorted(self.drawn.edges(data="weight"), key=lambda e: (-e[2], e[0], e[1]))
-        self.controls["edge"].options = [("(choose an edge)", None)] + [
-            (f"{a} — {b} ({weight:g})", (a, b)) for a, b, weight in edges]
+
+    # -- what a click shows ---------------------------------------------------------------
+    def click_node(self, actor: str) -> None:
+        """What a click on the actor's node does: list its links (`edges`) and its neighbours in
+        `linked to`, as typing its name in `actor` does."""
+        self._choose(actor, None)
+
+    def click_edge(self, a: str, b: str) -> None:
+        """What a click on the edge between `a` and `b` does: list `a`'s links and show the
+        passages behind the edge (`evidence`), as choosing `a` then `b` in the controls does."""
+        self._choose(a, b)
+
+    def _edge_clicked(self, a: str, b: str) -> None:
+        """An edge clicked on the canvas: the actor chosen stays chosen when it is one end."""
+        self.click_edge(*((b, a) if b == self.value("actor").strip() else (a, b)))
+
+    def _choose(self, actor: str, neighbour: str | None) -> None:
+        self._clicking = True
+        try:
+            self.controls["actor"].value = actor
+            self._choose_neighbour(neighbour)
+        finally:
+            self._clicking = False
+        self._select_on_canvas()
+
+    def _choose_neighbour(self, neighbour: str | None) -> None:
+        """Choose `neighbour` in `linked to` by its place: a value of None would leave the box
+        empty instead of showing its first choice."""
+        control = self.controls["neighbour"]
+        listed = [value for _, value in control.options]
+        if neighbour not in listed:
+            raise ValueError(f"{self.value('actor')} is not linked to {neighbour} in this network")
+        control.index = listed.index(neighbour)
+
+    def _select_on_canvas(self) -> None:
+        """Show the chosen actor, or edge, selected on the canvas."""
+        actor, neighbour = self.value("actor").strip(), self.value("neighbour")
+        if neighbour is not None:
+            self.outputs["network"].select(edge=(actor, neighbour))
+        elif actor:
+            self.outputs["network"].select(node=actor)
+
+    def _show_actor(self, change=None) -> None:
+        """List the chosen actor's links in the whole network, strongest first, and its
+        neighbours to choose an edge from (the neighbour chosen stays chosen when the filters
+        change and it is still linked); a name not in the network lists the actors whose names
+        hold it."""
+        actor = self.value("actor").strip()
+        links = self.graph[actor] if actor in self.graph else {}
+        rows = [{"actor": actor, "linked to": b, "type": self.graph.nodes[b].get("type"),
+                 **{k: data.get(k) for k in ("weight", "count", "pmi", "jaccard")}}
+                for b, data in links.items()]
+        self.edges = pd.DataFrame(rows, columns=EDGE_TABLE).sort_values(
+            ["weight", "linked to"], ascending=[False, True], ignore_index=True)
+        chosen = self.value("neighbour") if change is None else None  # another actor: none
+        self._listing = True
+        try:
+            self.controls["neighbour"].options = [NO_NEIGHBOUR] + [
+                (f"{b} ({w:g})", b) for b, w in zip(self.edges["linked to"], self.edges["weight"])]
+            self._choose_neighbour(chosen if chosen in links else None)
+        finally:
+            self._listing = False
+        self.outputs["edges"].show(self.edges.round(3), title=self._edges_title(actor))
+        self._show_edge()  # under the filters now, or none when the neighbour is no longer linked
+        if not self._clicking and change is not None:
+            self._select_on_canvas()
+
+    def _edges_title(self, actor: str) -> str:
+        if not actor:
+            return ""
+        if actor in self.graph:
+            return f"Links of {actor}"
+        like = [a for a in sorted(self.graph) if actor.casefold() in a.casefold()][:10]
+        return f"“{actor}” is not in this network" + (f"; actors named so: {', '.join(like)}"
+                                                      if like else "")
 
     def chart_data(self) -> pd.DataFrame:
         """The edges of the network drawn: source, target, weight and the edge's other values."""
@@ -194,15 +292,19 @@ class NetworksDashboard(Dashboard):
                 f"{g['weight']} ≥ {g['min_weight']}")
 
     def _show_edge(self, change=None) -> None:
-        edge = self.value("edge")
-        if edge is None:
+        """The passages behind the edge between the chosen actor and neighbour."""
+        if self._listing:
+            return
+        actor, neighbour = self.value("actor").strip(), self.value("neighbour")
+        if neighbour is None:
             self.evidence = pd.DataFrame()
             self.outputs["evidence"].show(self.evidence, title="")
-            return
-        filters = self._filters()
-        self.evidence = evidence(self.corpus, self.mentions, *edge, **filters)
-        self.outputs["evidence"].show(passage_table(self.evidence),
-                                      title=f"Evidence of {edge[0]} — {edge[1]}")
+        else:
+            self.evidence = evidence(self.corpus, self.mentions, actor, neighbour, **self._filters())
+            self.outputs["evidence"].show(passage_table(self.evidence),
+                                          title=f"Evidence of {actor} — {neighbour}")
+        if not self._clicking and change is not None:
+            self._select_on_canvas()
 
     # -- reviewing discovered actors ----------------------------------------------------------
     def _list_candidates(self) -> None:
