@@ -169,3 +169,13 @@ def test_mentions_found_in_the_notebook_are_reused_for_their_switches(seed_corpu
     assert dash.mentions is not found  # the dashboard starts with metonyms on
     dash.controls["metonyms"].value = False
     assert dash.mentions is found and dash.graph.graph["metonyms"] is False
+
+
+def test_a_focus_actor_is_typed_and_a_name_not_in_the_network_names_the_actors_like_it(dash):
+    assert isinstance(dash.controls["focus"].value, str)  # typed: no list of every actor
+    dash.controls["focus"].value = "Lavrov"
+    assert "“Lavrov” is not in this network; actors named so: Sergey Lavrov" in dash.message.value
+    dash.controls["focus"].value = " Sergey Lavrov "
+    assert dash.error is None and "Jeyhun Bayramov" in dash.drawn
+    dash.controls["min_weight"].value = 1000  # no edge left: the actor is filtered out
+    assert dash.value("focus") == WHOLE and dash.drawn is dash.graph

@@ -44,7 +44,7 @@ from .download import Download
 from .network_canvas import NetworkCanvas
 from .tables import Table, passage_table
 
-WHOLE = "(whole network)"
+WHOLE = ""  # no focus actor: the whole network
 #: actors whose centrality the table gives: betweenness on all 15,000 actors of a million items
 #: took a minute a change; the 1,000 most mentioned take a second (`networks.metrics` on a
 #: whole network stays exact)
@@ -87,7 +87,8 @@ class NetworksDashboard(Dashboard):
             "adjectives": w.Checkbox(value=True, description="adjectives (Russian → Russia)"),
             "metonyms": w.Checkbox(value=True, description="metonyms (Kremlin → Russia)"),
             "discovered": w.Checkbox(value=True, description="discovered actors"),
-            "focus": w.Dropdown(options=[WHOLE], value=WHOLE, description="focus actor"),
+            "focus": w.Text(value=WHOLE, description="focus actor", continuous_update=False,
+                            placeholder="(whole network) or an actor's name"),
             "actor": w.Text(description="actor", placeholder="an actor's name, or click a node",
                             continuous_update=False),
             "neighbour": w.Dropdown(options=[NO_NEIGHBOUR], description="linked to"),
@@ -158,10 +159,9 @@ class NetworksDashboard(Dashboard):
         scope = f" ({self.table.attrs['among']})" if self.table.attrs["among"] else ""
         self.outputs["metrics"].show(self.table.round(3),
                                      title=f"Who is most central, who bridges groups?{scope}")
-        focus = self.value("focus")
         self._quiet = True
-        self.controls["focus"].options = [WHOLE, *sorted(self.graph)]
-        self.controls["focus"].value = focus if focus in self.graph else WHOLE
+        if self._focus() not in self.graph:  # filtered out: the whole network again
+            self.controls["focus"].value = WHOLE
         self._list_candidates()
         self._quiet = False
         self._draw()
@@ -171,7 +171,9 @@ class NetworksDashboard(Dashboard):
     def _draw(self, change=None) -> None:
         if self._quiet:
             return
-        focus = self.value("focus")
+        focus = self._focus()
+        if focus != WHOLE and focus not in self.graph:
+            raise ValueError(self._not_drawn(focus))
         self.drawn = self.graph if focus == WHOLE else ego_network(self.graph, focus)
         # only the drawn actors need places: laying out thousands took minutes on Current Events
         self.pos |= network_layout(most_mentioned(self.drawn), previous=self.pos)
@@ -254,11 +256,17 @@ class NetworksDashboard(Dashboard):
     def _edges_title(self, actor: str) -> str:
         if not actor:
             return ""
-        if actor in self.graph:
-            return f"Links of {actor}"
+        return f"Links of {actor}" if actor in self.graph else self._not_drawn(actor)
+
+    def _not_drawn(self, actor: str) -> str:
+        """An actor's name not in the network, and up to ten actors whose names hold it."""
         like = [a for a in sorted(self.graph) if actor.casefold() in a.casefold()][:10]
         return f"“{actor}” is not in this network" + (f"; actors named so: {', '.join(like)}"
                                                       if like else "")
+
+    def _focus(self) -> str:
+        """The focus actor's name as typed, WHOLE for none."""
+        return self.value("focus").strip()
 
     def chart_data(self) -> pd.DataFrame:
         """The edges of the network drawn: source, target, weight and the edge's other values."""
@@ -267,7 +275,7 @@ class NetworksDashboard(Dashboard):
 
     def figure(self):
         """The network drawn, as `workbench.plots.networks.draw_network` draws it."""
-        return draw_network(self.drawn, pos=self.pos, title=self._title(self.value("focus")))
+        return draw_network(self.drawn, pos=self.pos, title=self._title(self._focus()))
 
     def _downloads(self) -> dict[str, Download]:
         """The chart's downloads, and the whole network as GEXF and GraphML with its settings."""
