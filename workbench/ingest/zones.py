@@ -3,11 +3,12 @@
 A scraped page puts its menus and link lists in runs of short lines; the article is the first
 block of paragraphs (a paragraph at most `GAP` lines from the next, no furniture between) that
 holds `CORE` paragraphs, with the blocks of `OPENING` paragraphs before it that no furniture
-parts from it (the article's first paragraphs, then a subheading or a list). It runs on to a later paragraph when the lines between show no
-furniture (they are the article's own list, table or subheadings), or, past furniture (a box of
-links set into the article, an embedded post's time stamp, a list set like a menu), where the
-text reads on: two paragraphs in a row within `BRIDGE` lines, or three within `FAR`. What
-follows (comments, teasers of other articles, the footer) is no longer the article.
+parts from it (the article's first paragraphs, then a subheading or a list). It runs on to a
+later paragraph when the lines between show no furniture (they are the article's own list,
+table or subheadings), or, past furniture (a box of links set into the article, an embedded
+post's time stamp, a list set like a menu), where the text reads on: two paragraphs in a row
+within `BRIDGE` lines, or three within `FAR`. What follows (comments, teasers of other
+articles, the footer) is no longer the article.
 """
 
 from __future__ import annotations
