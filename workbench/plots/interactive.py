@@ -6,7 +6,8 @@ Each builder takes a DataFrame and returns a `go.Figure`; the dashboards copy it
 [term, period, group], a bar [label], a heatmap cell [row, column] (a naming column is
 [concept, variant]: [row, concept, variant]); `clicked` reads it back. Plotly renders a
 subset of HTML (tags and entities) in titles, tick labels, legend names and hover text, so
-every name taken from the articles goes through `inert`.
+every name taken from the articles goes through `inert`, keys included: the browser never
+gets an article's name as markup.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def trend_figure(table: pd.DataFrame, *, by: str, value: str = "rel_freq",
         fig.add_trace(go.Scatter(
             x=part.period, y=part[value], mode="lines+markers", name=name,
             marker={"size": 8}, legendgroup=name,
-            customdata=[[term, p.isoformat(), group] for p in part.period],
+            customdata=[[inert(term), p.isoformat(), inert(group)] for p in part.period],
             text=[_trend_hover(term, label, group, r, value) for label, r in
                   zip(labels, part.itertuples(), strict=True)],
             hovertemplate="%{text}<extra></extra>"))
@@ -113,7 +114,7 @@ def _bars(labels: list[str], values: pd.Series, hover: list[str], title: str, ax
     """Horizontal bars, first label at the top; each bar's customdata is [its label]."""
     fig = go.Figure(go.Bar(
         x=values.fillna(0).to_numpy(), y=list(range(len(labels))), orientation="h",
-        marker={"color": colors}, customdata=[[label] for label in labels], text=hover,
+        marker={"color": colors}, customdata=[[inert(label)] for label in labels], text=hover,
         hovertemplate="%{text}<extra></extra>"))
     fig.update_layout(**_layout(title, height=120 + 26 * max(len(labels), 1)),
                       xaxis={"title": inert(axis)},
@@ -172,8 +173,8 @@ def _heatmap(pivot: pd.DataFrame, title: str, fmt: str, what: str) -> go.Figure:
              for r, line in zip(rows, values, strict=True)]
     fig = go.Figure(go.Heatmap(
         z=values, x=list(range(len(columns))), y=list(range(len(rows))), colorscale="Blues",
-        customdata=[[[r, *(c if isinstance(c, tuple) else (c,))] for c in pivot.columns]
-                    for r in rows], text=hover,
+        customdata=[[[inert(part) for part in (r, *(c if isinstance(c, tuple) else (c,)))]
+                     for c in pivot.columns] for r in rows], text=hover,
         hovertemplate="%{text}<extra></extra>", colorbar={"title": {"text": what}},
         xgap=1, ygap=1))
     fig.update_layout(**_layout(inert(title + note), height=160 + 28 * max(len(rows), 1)),
@@ -207,12 +208,19 @@ def show_in(widget: go.FigureWidget, figure: go.Figure, on_click) -> None:
         trace.on_click(on_click)
 
 
-def clicked(trace, points) -> list | None:
-    """The key a click landed on (the clicked point's customdata: see the module), or None when
-    the click was on another trace (plotly calls every trace's handler)."""
+def bar_labels(figure: go.Figure) -> list[str]:
+    """The labels of a bar chart's bars, first to last (their keys, unescaped)."""
+    return [html.unescape(bar[0]) for bar in figure.data[0].customdata] if figure.data else []
+
+
+def clicked(trace, points) -> list[str] | None:
+    """The key a click landed on (the clicked point's customdata, see the module, unescaped), or
+    None when the click was on another trace (plotly calls every trace's handler)."""
     if not points.point_inds:
         return None
     where = points.point_inds[0]
     if isinstance(where, list | tuple):  # a heatmap cell: [row, column]
-        return list(trace.customdata[where[0]][where[1]])
-    return list(trace.customdata[where])
+        key = trace.customdata[where[0]][where[1]]
+    else:
+        key = trace.customdata[where]
+    return [html.unescape(part) for part in key]

@@ -80,6 +80,7 @@ class ProfilingDashboard(Dashboard):
                    "passages": Table("passages", right=("left",))}
         super().__init__(controls, outputs, views=views)
         self._click = self.guarded(self._on_click)
+        self._settling = False
         self.observe(self._refresh, names=tuple(n for n in controls if n != "point"))
         self.observe(self._show_passages, names=("point",))
         picker.search.observe(self.guarded(self._list_groups), names="value")
@@ -168,7 +169,12 @@ class ProfilingDashboard(Dashboard):
         self.outputs["table"].show(self.table, title=self.controls["view"].label)
         interactive.show_in(self.chart, self._clickable(), self._click)
         self.outputs["plot"].layout.display = "none" if self.value("view") == "voices" else None
-        self.controls["point"].offer(self._choices())
+        self._settling = True  # the passages are shown once, below, even if the point stays
+        try:
+            self.controls["point"].offer(self._choices())
+        finally:
+            self._settling = False
+        self._show_passages()
 
     def _choices(self) -> list[tuple[str, list[tuple[str, object]]]]:
         """The `point`'s parts and what each offers: what the chart draws (the voices: the
@@ -181,8 +187,7 @@ class ProfilingDashboard(Dashboard):
             return [(parts[0], [(str(r), r) for r in rows.index]), (parts[1], columns)]
         if view == "voices":
             return [(parts[0], _listed(self.table.group)), (parts[1], _listed(self.table.speaker))]
-        bars = self.chart.data[0].customdata if self.chart.data else []
-        return [(parts[0], [(bar[0], bar[0]) for bar in bars])]
+        return [(parts[0], [(bar, bar) for bar in interactive.bar_labels(self.chart)])]
 
     def _on_click(self, trace, points, state=None) -> None:
         key = interactive.clicked(trace, points)
@@ -240,6 +245,8 @@ class ProfilingDashboard(Dashboard):
         return pd.Series({"group": point[0], **({column: point[1]} if column else {})})
 
     def _show_passages(self, change=None) -> None:
+        if self._settling:
+            return
         key = self._key()
         spans = self._spans(key) if key is not None else pd.DataFrame()
         cols = ["doc_id", "start", "end", *(["compound"] if "compound" in spans else [])]

@@ -37,7 +37,7 @@ NORMALISATIONS = [("raw counts", "count"), ("per 10k tokens", "rel_freq"),
                   ("share of documents", "doc_share")]
 SCOPES = [("this point", "point"), ("the whole selection", "selection")]
 KWIC_SHOWN = ["date", "outlet", "left", "match", "right", "doc_id"]
-TOP = 20  # outlets with most tokens that get their own series; the rest are added up
+TOP = 20  # outlets with most tokens that get their own series by default; the rest are added up
 
 
 class TrendsDashboard(Dashboard):
@@ -47,8 +47,9 @@ class TrendsDashboard(Dashboard):
     kind = "trends"
 
     def __init__(self, corpus: Corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
-                 terms: str = "peacekeep*", views: str | Path | None = None):
+                 terms: str = "peacekeep*", top: int = TOP, views: str | Path | None = None):
         self.corpus = corpus
+        self.top = top
         self.groups = dict(groups)
         self.events = events
         docs = corpus.documents
@@ -118,7 +119,7 @@ class TrendsDashboard(Dashboard):
     def _counting(self) -> dict:
         """How the trend table counts: per period, split, in the selection, top groups."""
         return {"by": self.value("by"), "split": self.value("split") or None,
-                "docs": self._selection(), "top": TOP}
+                "docs": self._selection(), "top": self.top}
 
     def _refresh(self, change=None) -> None:
         extra = [f"@{self.value('group')}"] if self.value("group") else []
@@ -218,9 +219,9 @@ class TrendsDashboard(Dashboard):
     def _show_document(self, change=None) -> None:
         """Show the chosen document: its metadata, clean text and removed lines."""
         doc_id = self.value("document").strip()
-        metadata = document_metadata(self.corpus, doc_id) if doc_id else pd.DataFrame()
-        if doc_id and metadata.empty:
+        if doc_id and not (self.corpus.documents.doc_id == doc_id).any():
             raise ValueError(f"no document {doc_id!r} in this corpus")
+        metadata = document_metadata(self.corpus, doc_id) if doc_id else pd.DataFrame()
         self.outputs["document"].show(metadata, title=f"Document {doc_id}" if doc_id else "")
         self.lines.value = document_html(self.corpus, doc_id) if doc_id else ""
 
@@ -237,8 +238,11 @@ class TrendsDashboard(Dashboard):
 
 
 def trends_dashboard(corpus: Corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
-                     terms: str = "peacekeep*", views: str | Path | None = None) -> TrendsDashboard:
+                     terms: str = "peacekeep*", top: int = TOP,
+                     views: str | Path | None = None) -> TrendsDashboard:
     """The keyword-trends dashboard for `corpus`, given the project's keyword `groups` and
     `events` (`Project.keyword_groups()`, `Project.events()`) and the `terms` to start with;
-    saved views are kept in `views` (default `<project>/views`)."""
-    return TrendsDashboard(corpus, groups=groups, events=events, terms=terms, views=views)
+    the `top` outlets with most tokens get a line each, the others are added up as "(other
+    groups)"; saved views are kept in `views` (default `<project>/views`)."""
+    return TrendsDashboard(corpus, groups=groups, events=events, terms=terms, top=top,
+                           views=views)
