@@ -143,6 +143,7 @@ def click_point(page, cell, keys: list) -> None:
     """Hover over the point of the cell's chart whose key is `keys`, then click it."""
     chart = cell.locator(".js-plotly-plot").first
     chart.wait_for()
+    chart.scroll_into_view_if_needed()
     found = chart.evaluate(_FIND, keys)
     assert found is not None, f"no point {keys} on the chart"
     x, y = chart.evaluate(_WHERE, found)
@@ -155,7 +156,8 @@ def table_under(page, cell, caption: re.Pattern) -> list[list[str]]:
     """The rows of the table whose caption matches, once it shows them."""
     label = cell.locator(".widget-label", has_text=caption)
     label.first.wait_for(timeout=20_000)
-    table = cell.locator(".widget-vbox").filter(has=label).last.locator(".itables_anywidget")
+    table = cell.locator(".widget-vbox").filter(
+        has=page.locator(".widget-label", has_text=caption)).last.locator(".itables_anywidget")
     text = label.first.inner_text()
     wanted = int(re.search(r"(\d+) rows?$", text).group(1)) if re.search(r"\d+ rows?$", text) else 0
     rows = []
@@ -225,5 +227,6 @@ def test_a_keyness_bar_and_a_naming_cell_open_their_passages(profiling_lab, host
     assert len(rows) == cell["count"]
     assert {r[outlet] for r in rows} == {cell.group}
     assert all(cell.variant.lower() in r[match].lower() for r in rows)
+    page.screenshot(path=screenshots / "naming-cell-click.png")
     assert not page.locator('img[src="x"]').count() and not page.dialogs
     assert not page.outside, f"requests off the machine: {page.outside}"

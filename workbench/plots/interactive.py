@@ -78,6 +78,7 @@ def trend_figure(table: pd.DataFrame, *, by: str, value: str = "rel_freq",
     note = " ".join(x for x in (capped, excluded_note(table.attrs.get("excluded"))) if x)
     fig.update_layout(**_layout(inert(" · ".join(terms)) or "no terms", height=420,
                                 legend={"orientation": "h", "y": -0.15}),
+                      xaxis=_date_ticks(by, table.period.nunique()),
                       yaxis={"title": axis_label(table, value), "rangemode": "tozero"})
     if note:
         fig.add_annotation(text=inert(note), xref="paper", yref="paper", x=0, y=1.08,
@@ -85,6 +86,17 @@ def trend_figure(table: pd.DataFrame, *, by: str, value: str = "rel_freq",
     if events is not None and len(table):
         _mark_events(fig, events, table.period.min(), table.period.max())
     return fig
+
+
+def _date_ticks(by: str, periods: int) -> dict:
+    """A date axis ticked at the periods' precision: years, months (every month for up to a
+    year and a half of them), or days."""
+    if by == "year":
+        return {"tickformat": "%Y", "dtick": "M12"}
+    if by in ("month", "quarter"):
+        return {"tickformat": "%Y-%m", "dtick": "M1" if periods <= 18 else "M3" if periods <= 54
+                else "M12"}
+    return {"tickformat": "%Y-%m-%d"}
 
 
 def _trend_hover(term: str, period: str, group: str, row, value: str) -> str:
@@ -114,6 +126,7 @@ def _bars(labels: list[str], values: pd.Series, hover: list[str], title: str, ax
     """Horizontal bars, first label at the top; each bar's customdata is [its label]."""
     fig = go.Figure(go.Bar(
         x=values.fillna(0).to_numpy(), y=list(range(len(labels))), orientation="h",
+        textposition="none",  # the text is the hover's, not a label on the bar
         marker={"color": colors}, customdata=[[inert(label)] for label in labels], text=hover,
         hovertemplate="%{text}<extra></extra>"))
     fig.update_layout(**_layout(title, height=120 + 26 * max(len(labels), 1)),
