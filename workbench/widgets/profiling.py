@@ -39,6 +39,7 @@ class ProfilingDashboard(Dashboard):
     """Profile, keyness, naming, frames, voices and tone of each outlet, with passages."""
 
     kind = "profiling"
+    clickable = True
 
     def __init__(self, corpus: Corpus, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
                  said: pd.DataFrame, *, views: str | Path | None = None):

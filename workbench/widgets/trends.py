@@ -45,6 +45,7 @@ class TrendsDashboard(Dashboard):
     selection), the documents behind it, and what changed after a date."""
 
     kind = "trends"
+    clickable = True
 
     def __init__(self, corpus: Corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
                  terms: str = "peacekeep*", top: int = TOP, views: str | Path | None = None):
