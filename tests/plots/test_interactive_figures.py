@@ -39,7 +39,7 @@ def test_one_widget_shows_chart_after_chart_without_the_last_ones_parts(seed_cor
     calls = []
     table = term_frequency(seed_corpus, "peacekeepers", by="month", split="outlet")
     show_in(widget, trend_figure(table, by="month", events=PROJECT.events()), calls.append)
-    assert widget.layout.shapes and widget.layout.xaxis.type is None  # dates
+    assert widget.layout.shapes and widget.layout.xaxis.type == "date"
     rates = pd.DataFrame({"a<b>": [1.0, 2.0]}, index=["X", "Y"])
     show_in(widget, frame_figure(rates), lambda trace, points, state: calls.append(
         clicked(trace, points)))

@@ -76,7 +76,8 @@ def trend_figure(table: pd.DataFrame, *, by: str, value: str = "rel_freq",
                   zip(labels, part.itertuples(), strict=True)],
             hovertemplate="%{text}<extra></extra>"))
     note = " ".join(x for x in (capped, excluded_note(table.attrs.get("excluded"))) if x)
-    fig.update_layout(**_layout(inert(" · ".join(terms)) or "no terms", height=420,
+    title = inert(" · ".join(terms)) if len(table) else "No dated documents in the selection"
+    fig.update_layout(**_layout(title, height=420,
                                 legend={"orientation": "h", "y": -0.15}),
                       xaxis=_date_ticks(by, table.period.nunique()),
                       yaxis={"title": axis_label(table, value), "rangemode": "tozero"})
@@ -90,13 +91,14 @@ def trend_figure(table: pd.DataFrame, *, by: str, value: str = "rel_freq",
 
 def _date_ticks(by: str, periods: int) -> dict:
     """A date axis ticked at the periods' precision: years, months (every month for up to a
-    year and a half of them), or days."""
+    year and a half of them), or days. The type is said, not guessed from the data: month ticks
+    on an axis plotly took for a number would be drawn at NaN, for tens of seconds."""
     if by == "year":
-        return {"tickformat": "%Y", "dtick": "M12"}
+        return {"type": "date", "tickformat": "%Y", "dtick": "M12"}
     if by in ("month", "quarter"):
-        return {"tickformat": "%Y-%m", "dtick": "M1" if periods <= 18 else "M3" if periods <= 54
-                else "M12"}
-    return {"tickformat": "%Y-%m-%d"}
+        return {"type": "date", "tickformat": "%Y-%m",
+                "dtick": "M1" if periods <= 18 else "M3" if periods <= 54 else "M12"}
+    return {"type": "date", "tickformat": "%Y-%m-%d"}
 
 
 def _trend_hover(term: str, period: str, group: str, row, value: str) -> str:
@@ -130,8 +132,9 @@ def _bars(labels: list[str], values: pd.Series, hover: list[str], title: str, ax
         marker={"color": colors}, customdata=[[inert(label)] for label in labels], text=hover,
         hovertemplate="%{text}<extra></extra>"))
     fig.update_layout(**_layout(title, height=120 + 26 * max(len(labels), 1)),
-                      xaxis={"title": inert(axis)},
-                      yaxis={"tickvals": list(range(len(labels))), "autorange": "reversed",
+                      xaxis={"title": inert(axis), "type": "linear"},
+                      yaxis={"type": "linear", "tickvals": list(range(len(labels))),
+                             "autorange": "reversed",
                              "ticktext": [inert(short_label(label)) for label in labels]})
     return fig
 
@@ -191,9 +194,10 @@ def _heatmap(pivot: pd.DataFrame, title: str, fmt: str, what: str) -> go.Figure:
         hovertemplate="%{text}<extra></extra>", colorbar={"title": {"text": what}},
         xgap=1, ygap=1))
     fig.update_layout(**_layout(inert(title + note), height=160 + 28 * max(len(rows), 1)),
-                      xaxis={"tickvals": list(range(len(columns))), "tickangle": -45,
+                      xaxis={"type": "linear", "tickvals": list(range(len(columns))), "tickangle": -45,
                              "ticktext": [inert(short_label(c, 28)) for c in columns]},
-                      yaxis={"tickvals": list(range(len(rows))), "autorange": "reversed",
+                      yaxis={"type": "linear", "tickvals": list(range(len(rows))),
+                             "autorange": "reversed",
                              "ticktext": [inert(short_label(r)) for r in rows]})
     return fig
 
@@ -211,12 +215,13 @@ def frame_figure(pivot: pd.DataFrame) -> go.Figure:
 def show_in(widget: go.FigureWidget, figure: go.Figure, on_click) -> None:
     """Make `widget` show `figure` in place (one batch of changes, the widget kept), every trace
     calling `on_click(trace, points, state)` when clicked."""
-    with widget.batch_update():
-        widget.data = ()
+    old = len(widget.data)
+    with widget.batch_update():  # the new traces first: no moment without data
+        widget.add_traces(figure.data)
+        widget.data = widget.data[old:]
         widget.layout = figure.layout
         for part in REPLACED:  # sent even when empty: the last chart's ticks and shapes go
             widget.layout[part] = figure.layout[part]
-        widget.add_traces(figure.data)
     for trace in widget.data:
         trace.on_click(on_click)
 

@@ -8,6 +8,7 @@ import ipywidgets as widgets
 import traitlets
 
 NONE = "(none)"
+UNCHOSEN = object()  # the "(none)" choice's value: a None there would show an empty box
 
 
 class ChartPoint(widgets.HBox):
@@ -40,8 +41,8 @@ class ChartPoint(widgets.HBox):
                     dropdown.observe(self._chosen, names="value")
                 self.children = [self.title, *self.parts]
             for dropdown, (_, choices) in zip(self.parts, parts, strict=True):
-                dropdown.options = [(NONE, None), *choices]
-                dropdown.value = None
+                dropdown.options = [(NONE, UNCHOSEN), *choices]
+                dropdown.value = UNCHOSEN
         finally:
             self._setting = False
         offered = keep is not None and len(keep) == len(parts) and all(
@@ -94,7 +95,7 @@ class ChartPoint(widgets.HBox):
         self._setting = True
         try:
             for dropdown, part in zip(self.parts, value or [None] * len(self.parts), strict=True):
-                dropdown.value = part
+                dropdown.value = UNCHOSEN if part is None else part
         finally:
             self._setting = False
 
@@ -102,5 +103,5 @@ class ChartPoint(widgets.HBox):
         if self._setting:
             return
         chosen = tuple(d.value for d in self.parts)
-        if all(v is not None for v in chosen):
+        if all(v is not UNCHOSEN for v in chosen):
             self.value = chosen
