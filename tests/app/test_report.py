@@ -3,6 +3,7 @@ the notebooks the test run executed once (`executed`); the command wiring on a t
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -54,6 +55,21 @@ def test_each_notebook_page_embeds_its_figures_and_widget_state(report, stem):
     assert not re.search(r'href="\d\d-[^"]*\.ipynb', page), "links to notebooks, not pages"
     if "application/vnd.jupyter.widget-view+json" in page:
         assert "application/vnd.jupyter.widget-state+json" in page  # controls can render
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("notebooks")
+def test_the_report_is_small_and_shows_each_chart_to_click_as_a_figure(report):
+    out, _ = report
+    assert sum(p.stat().st_size for p in out.iterdir()) < 20_000_000
+    for stem in ("01-source-profiling", "02-keyword-trends"):
+        page = (out / f"{stem}.html").read_text(encoding="utf-8")
+        state = json.loads(re.search(r'<script type="application/vnd.jupyter.widget-state\+json">'
+                                     r"(.*?)</script>", page, re.S).group(1))["state"]
+        charts = [m["state"] for m in state.values() if "_widget_data" in m["state"]]
+        assert len(charts) == 1 and "_esm" not in charts[0]  # no plotly.js in the page
+        dashboard = page[page.rindex('class="wb-snapshot"'):]  # the dashboard's static copy
+        assert EMBEDDED_PNG.search(dashboard), f"{stem}: the dashboard's chart is not in the page"
 
 
 @pytest.mark.slow

@@ -28,7 +28,8 @@ _ALL_RUN = """() => {
 
 _RESULTS = """root => {
   const parts = [];
-  root.querySelectorAll('.jupyter-widgets-output-area, .widget-output, .widget-html-content')
+  root.querySelectorAll('.jupyter-widgets-output-area, .widget-output, .widget-html-content, '
+                        + '.js-plotly-plot .main-svg')
     .forEach(e => parts.push(e.innerHTML));
   root.querySelectorAll('img').forEach(e => parts.push(e.src));
   return parts.join('\\n');
@@ -107,7 +108,7 @@ def dashboard_of(control: Locator) -> Locator:
 
 
 def results(dashboard: Locator) -> str:
-    """What the dashboard shows (output areas, HTML panes, images), without its controls."""
+    """What the dashboard shows (output areas, HTML panes, images, charts), without its controls."""
     return dashboard.evaluate(_RESULTS)
 
 

@@ -121,9 +121,10 @@ def test_dashboard_follows_its_controls(seed_corpus):
     assert set(dash.table.group) == {"AzerNews"} and set(dash.kwic.outlet) == {"AzerNews"}
     dash.controls["window"].value = 2
     assert all(len(left.split()) <= 3 for left in dash.kwic.left)
-    point = next(v for label, v in dash.controls["point"].options if v and v[0] == "alliance")
-    dash.controls["point"].value = point
-    assert len(dash.passages) == dash.table.set_index(["term", "period", "group"])[
+    point = next((r.term, r.period, r.group) for r in dash.table.itertuples()
+                 if r.term == "alliance" and r.count)
+    dash.click_point(*point)
+    assert len(dash.concordance) == dash.table.set_index(["term", "period", "group"])[
         "count"][point]
     dash.controls["outlets"].value = (ALL,)
     dash.controls["terms"].value, dash.controls["group"].value = "peacekeeper", ""

@@ -15,16 +15,26 @@ def dash(seed_corpus):
 
 
 def _pick(dash, **keys):
-    """Choose the row of the table whose columns equal `keys`, as a researcher would."""
+    """Click the bar or cell of the first row of the table whose columns equal `keys`, as a
+    researcher would (the voices, which have no chart: choose its outlet and speaker)."""
     match = dash.table
     for column, value in keys.items():
         match = match[match[column] == value]
-    dash.controls["row"].value = int(match.index[0])
+    row = match.iloc[0]
+    view = dash.value("view")
+    if view == "keyness":
+        dash.click_bar(row.term)
+    elif view in ("profile", "tone"):
+        dash.click_bar(row.group)
+    else:
+        column = {"naming": (row.get("concept"), row.get("variant")), "frames": row.get("frame"),
+                  "voices": row.get("speaker")}[view]
+        dash.click_cell(row.group, column)
 
 
 def test_dashboard_exposes_its_controls_by_name(dash):
     assert {"view", "outlet", "metric", "target", "reference", "min_freq", "frame", "actor",
-            "row"} <= set(dash.controls)
+            "point"} <= set(dash.controls)
     assert {"table", "plot", "passages"} <= set(dash.outputs)
 
 

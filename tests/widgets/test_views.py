@@ -30,7 +30,9 @@ def change_trends(dash) -> None:
     c["sort"].value = "left"
     c["stem"].value = True
     c["compounds"].value = False
-    c["point"].value = c["point"].options[2][1]
+    found = dash.table[dash.table["count"] > 0].iloc[0]
+    dash.click_point(found.term, found.period, found.group)  # the concordance of this point
+    c["document"].value = dash.concordance.doc_id.iloc[0]
     c["change_at"].value = c["change_at"].options[2][1]
 
 
@@ -44,7 +46,7 @@ def change_profiling(dash) -> None:
     c["min_freq"].value = 4
     c["frame"].value = "alliance"
     c["actor"].value = "armenia"
-    c["row"].value = 2
+    dash.click_bar(dash.controls["point"].parts[0].options[2][1])
 
 
 def change_networks(dash) -> None:
@@ -105,7 +107,7 @@ def test_a_saved_view_restores_every_control_on_a_new_dashboard(kind, seed_corpu
 def test_save_change_open_brings_the_results_back_too(seed_corpus, tmp_path):
     dash = trends_dash(seed_corpus, views=tmp_path)
     change_trends(dash)
-    table, passages = dash.table.copy(), dash.passages.copy()
+    table, passages = dash.table.copy(), dash.concordance.copy()
     dash.view_bar.name_box.value = "september"
     dash.view_bar.save_button.click()
     dash.controls["terms"].value = "Moscow"
@@ -115,8 +117,8 @@ def test_save_change_open_brings_the_results_back_too(seed_corpus, tmp_path):
     dash.view_bar.open_button.click()
     assert dash.error is None
     pd.testing.assert_frame_equal(dash.table, table)
-    pd.testing.assert_frame_equal(dash.passages, passages)
-    assert dash.outputs["passages"].data.match.tolist() == passages.match.tolist()
+    pd.testing.assert_frame_equal(dash.concordance, passages)
+    assert dash.outputs["concordance"].data.match.tolist() == passages.match.tolist()
 
 
 def test_a_view_that_no_longer_fits_is_refused_naming_the_control(seed_corpus, tmp_path):

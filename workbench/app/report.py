@@ -34,6 +34,9 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _NOTEBOOK_LINK = re.compile(r'href="(\d\d-[^"/]*)\.ipynb(#[^"]*)?"')
+#: run after a notebook's cells: each dashboard draws its chart as a static figure into a widget
+#: output (`Dashboard.draw_snapshot`), kept in the widget state the page shows offline
+SNAPSHOT_CELL = "from workbench.widgets.common import snapshot_charts\nsnapshot_charts()"
 _HIDE_SNAPSHOTS = """<script>
 new MutationObserver(() => document.querySelectorAll('.wb-snapshot').forEach(s => {
   const cell = s.closest('.jp-Cell');
@@ -63,9 +66,11 @@ def execute(path: Path, *, timeout: int = 600) -> tuple[nbformat.NotebookNode, s
     """Run a notebook top to bottom in its own folder, keeping errors and widget state.
 
     Returns the executed notebook and, when the run stopped early, why (a cell timed out,
-    the kernel died); the cells run until then are kept.
+    the kernel died); the cells run until then are kept. A last cell, run and then removed,
+    draws each dashboard's chart as a static figure (`SNAPSHOT_CELL`).
     """
     nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(SNAPSHOT_CELL))
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # inline figures
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=True,
                             store_widget_state=True,
@@ -74,6 +79,8 @@ def execute(path: Path, *, timeout: int = 600) -> tuple[nbformat.NotebookNode, s
         client.execute(env=env)
     except (CellTimeoutError, DeadKernelError) as err:
         return nb, f"{type(err).__name__}: {str(err).splitlines()[0]}"
+    finally:
+        nb.cells.pop()
     return nb, None
 
 
@@ -164,11 +171,23 @@ def add_widget_snapshots(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def without_chart_code(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook without the JavaScript of its charts to click (plotly's FigureWidget carries
+    plotly.js, 5 MB, in its widget state): the page shows each chart's static snapshot instead."""
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    for model in state.values():
+        if "_widget_data" in model.get("state", {}):  # a plotly FigureWidget
+            model["state"].pop("_esm", None)
+    return nb
+
+
 def to_html(nb: nbformat.NotebookNode) -> str:
-    """One self-contained HTML page: images embedded, widget state included."""
+    """One self-contained HTML page: images embedded, widget state included (but the charts'
+    JavaScript: `without_chart_code`)."""
     from nbconvert import HTMLExporter
 
-    body, _ = HTMLExporter(embed_images=True).from_notebook_node(add_widget_snapshots(nb))
+    body, _ = HTMLExporter(embed_images=True).from_notebook_node(
+        add_widget_snapshots(without_chart_code(nb)))
     body = _NOTEBOOK_LINK.sub(r'href="\1.html\2"', body)  # "Next: 03 · …" links stay in the report
     return body.replace("</body>", _HIDE_SNAPSHOTS + "\n</body>", 1)
 

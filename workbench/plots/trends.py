@@ -19,7 +19,8 @@ Facet = Literal["term", "group"]
 LABELS = {"count": "occurrences", "doc_share": "share of documents containing the term"}
 
 
-def _axis_label(table: pd.DataFrame, value: str) -> str:
+def axis_label(table: pd.DataFrame, value: str) -> str:
+    """What the y axis of a trend shows for the column `value`."""
     return LABELS.get(value) or f"occurrences per {table.attrs.get('per', 10_000):,} tokens"
 
 
@@ -61,7 +62,7 @@ def plot_trend(table: pd.DataFrame, *, value: Value = "rel_freq",
     check_option("kind", kind, Kind)
     check_option("facet", facet, Facet)
     colour = "group" if facet == "term" else "term"
-    table, capped = _largest(table, facet, colour, max_panels, max_lines)
+    table, capped = largest_series(table, facet, colour, max_panels, max_lines)
     panels = list(dict.fromkeys(table[facet])) or [""]
     fig, axes = plt.subplots(len(panels), 1, sharex=True, squeeze=False,
                              figsize=(9, 1.2 + 2.2 * len(panels)), layout="constrained")
@@ -80,7 +81,7 @@ def plot_trend(table: pd.DataFrame, *, value: Value = "rel_freq",
                 ax.plot(part.period, part[value], marker="o", markersize=3, label=name)
         ax.set_ylim(bottom=0)
         ax.set_title(str(panel), fontsize=10, loc="left")
-        ax.set_ylabel(_axis_label(table, value), fontsize=8)
+        ax.set_ylabel(axis_label(table, value), fontsize=8)
         if len(parts) > 1:
             ax.legend(fontsize=7, ncols=min(len(parts), 4), loc="upper right")
         if events is not None and len(periods):
@@ -95,9 +96,10 @@ def plot_trend(table: pd.DataFrame, *, value: Value = "rel_freq",
     return fig
 
 
-def _largest(table: pd.DataFrame, facet: str, colour: str, max_panels: int, max_lines: int
+def largest_series(table: pd.DataFrame, facet: str, colour: str, max_panels: int, max_lines: int
              ) -> tuple[pd.DataFrame, str]:
-    """The rows of the panels and series with most occurrences, and a note on what was left out."""
+    """The rows of the `max_panels` panels (`facet`: term or group) and, per panel, the
+    `max_lines` series (`colour`) with most occurrences, and a note on what was left out."""
     notes = []
     panels = table.groupby(facet, sort=False)["count"].sum()
     if len(panels) > max_panels:

@@ -1,7 +1,8 @@
 """Keyword trends: how attention to terms changes over time and across outlets (notebook 02).
 Method notes: docs/methods/trends.md.
 
-- `term_frequency`, `place_documents`, `excluded_documents`, `point_spans` (`frequency`);
+- `term_frequency`, `place_documents`, `excluded_documents`, `point_documents`, `point_spans`
+  (`frequency`);
   `frequent_terms`, the terms this corpus mentions most (notebook 02's default).
 - `kwic`: keyword in context (`concordance`).
 - `collocations`, `collocates` (`collocations`).
@@ -18,11 +19,12 @@ from .frequency import (
     excluded_documents,
     frequent_terms,
     place_documents,
+    point_documents,
     point_spans,
     term_frequency,
 )
 from .periods import compare_periods, cut_date
 
 __all__ = ["OTHER", "collocates", "collocations", "compare_periods", "cut_date", "dispersion",
-           "excluded_documents", "frequent_terms", "kwic", "place_documents", "point_spans",
-           "term_frequency"]
+           "excluded_documents", "frequent_terms", "kwic", "place_documents", "point_documents",
+           "point_spans", "term_frequency"]

@@ -156,19 +156,28 @@ def _grouping(axis: DocumentAxis, split: str | None, on: np.ndarray,
     return recode[codes], np.append(names[kept], OTHER)
 
 
-def point_spans(corpus: Corpus, query: Query, *, period, group: str, by: Granularity = "month",
-                split: str | None = None, stem: bool = False, compounds: bool = True,
-                docs: Iterable[str] | None = None, top: int | None = None) -> pd.DataFrame:
-    """The matches behind one point of `term_frequency` (same `split`, `docs`, `top` and the
-    switches):
-    `query` in the documents of that period and group. Columns: those of
-    `workbench.index.find`."""
+def point_documents(corpus: Corpus, *, period, group: str, by: Granularity = "month",
+                    split: str | None = None, docs: Iterable[str] | None = None,
+                    top: int | None = None) -> np.ndarray:
+    """The doc_ids of one cell of `term_frequency` (same `split`, `docs` and `top`): the
+    documents placed in that period and group (a document dated only to a year is in no month)."""
     axis = document_axis(corpus)
     frame, _, placed = axis.placement(by)
     on = axis.rows(docs) & placed
     codes, names = _grouping(axis, split, on, top)
     hit = on & (frame.period == pd.Timestamp(period)).to_numpy() & (names[codes] == group)
-    return find(term_index(corpus), query, stem=stem, compounds=compounds, docs=axis.ids[hit])
+    return axis.ids[hit]
+
+
+def point_spans(corpus: Corpus, query: Query, *, period, group: str, by: Granularity = "month",
+                split: str | None = None, stem: bool = False, compounds: bool = True,
+                docs: Iterable[str] | None = None, top: int | None = None) -> pd.DataFrame:
+    """The matches behind one point of `term_frequency` (same `split`, `docs`, `top` and the
+    switches): `query` in the documents of that period and group (`point_documents`).
+    Columns: those of `workbench.index.find`."""
+    ids = point_documents(corpus, period=period, group=group, by=by, split=split, docs=docs,
+                          top=top)
+    return find(term_index(corpus), query, stem=stem, compounds=compounds, docs=ids)
 
 
 def frequent_terms(corpus: Corpus, terms=None, *, groups: Mapping[str, Query] | None = None,

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import functools
 import html
+import weakref
 from pathlib import Path
 
 import ipywidgets as widgets
+import matplotlib.pyplot as plt
 import pandas as pd
 import traitlets
 from IPython.display import HTML, display
@@ -30,10 +32,14 @@ class Dashboard:
     that fails shows its error in the dashboard (`message`, `error`), never only in the
     browser's console. A subclass names its `kind` (the name of its saved views and downloaded
     files) and says what its chart shows: `chart_data()`, the data behind the chart now, and
-    `figure()`, the chart drawn from it by `workbench.plots` (PNG and SVG downloads).
+    `figure()`, the chart drawn from it by `workbench.plots` (PNG and SVG downloads). A chart
+    to click (`clickable`) needs JavaScript the HTML report does not embed: the report shows
+    `figure()` instead (`draw_snapshot`).
     """
 
     kind = "dashboard"
+    clickable = False
+    built: weakref.WeakSet = weakref.WeakSet()  # every dashboard of the session: `snapshot_charts`
 
     def __init__(self, controls: dict[str, widgets.Widget], outputs: dict[str, widgets.Widget],
                  layout: widgets.Widget | None = None, *, views: str | Path | None = None,
@@ -49,7 +55,9 @@ class Dashboard:
                                        *outputs.values()])
         bar = widgets.HBox([*self.downloads.values(), self.view_bar],
                            layout={"flex_flow": "row wrap", "justify_content": "space-between"})
-        self.widget = widgets.VBox([self.message, bar, body])
+        self.snapshot = widgets.Output(layout={"display": "none"})  # see `draw_snapshot`
+        self.widget = widgets.VBox([self.message, bar, body, self.snapshot])
+        Dashboard.built.add(self)
 
     def chart_data(self) -> pd.DataFrame:
         """The data behind the chart on show (its CSV download)."""
@@ -58,6 +66,17 @@ class Dashboard:
     def figure(self):
         """The chart on show drawn by `workbench.plots` (a matplotlib Figure), or None."""
         return None
+
+    def draw_snapshot(self) -> None:
+        """Draw the chart on show with matplotlib (`figure()`) into `snapshot`, an output the
+        notebook never shows: the HTML report shows it instead of the chart to click, whose
+        JavaScript it does not embed."""
+        self.snapshot.clear_output()
+        figure = self.figure()
+        if figure is not None:
+            with self.snapshot:
+                display(figure)
+            plt.close(figure)
 
     def _downloads(self) -> dict[str, Download]:
         """The chart's downloads: its data as CSV, the figure as PNG and SVG."""
@@ -119,6 +138,14 @@ class Dashboard:
 
     def _ipython_display_(self) -> None:
         display(self.widget)
+
+
+def snapshot_charts() -> None:
+    """Every dashboard of the session with a chart to click draws its `snapshot` (what the
+    report runs after a notebook's cells)."""
+    for dash in list(Dashboard.built):
+        if dash.clickable:
+            dash.guarded(dash.draw_snapshot)()
 
 
 class Picker(widgets.VBox):

@@ -1,9 +1,11 @@
-"""Source-profiling dashboard: controls wired to the profiling functions, evidence on demand.
+"""Source-profiling dashboard: controls wired to the profiling functions, evidence on a click.
 
 Everything is computed from the corpus tables once when the dashboard is built; controls only
-choose, filter and re-draw. `dash.table` is the table on show and `dash.passages` the passages
-of the chosen row, so tests can drive the dashboard from Python; both are shown in a
-`tables.Table` (`outputs["table"]`, `outputs["passages"]`), and the table is the chart's data.
+choose, filter and re-draw. The chart is a plotly `FigureWidget` (`chart`): a click on a bar
+(`click_bar`) or a heatmap cell (`click_cell`) opens the passages it counted, as choosing the
+`point` does. `dash.table` is the table on show and `dash.passages` the passages of the point,
+so tests can drive the dashboard from Python; both are shown in a `tables.Table`
+(`outputs["table"]`, `outputs["passages"]`), and the table is the chart's data.
 """
 
 from __future__ import annotations
@@ -11,27 +13,33 @@ from __future__ import annotations
 from pathlib import Path
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import display
+import plotly.graph_objects as go
 
 from .. import profiling
 from ..corpus.corpus import Corpus
 from ..index.passages import passages
+from ..plots import interactive
 from ..plots import profiling as plots
 from .common import Dashboard, Picker
+from .points import ChartPoint
 from .tables import Table, passage_table
 
 VIEWS = [("Profile", "profile"), ("Distinctive words (keyness)", "keyness"),
          ("Naming lens", "naming"), ("Frames", "frames"), ("Voices", "voices"),
          ("Tone toward an actor", "tone")]
 REST = "(rest of corpus)"
+#: what the `point` of each view names: its parts (a bar's label; a cell's row and column)
+PARTS = {"profile": ("outlet",), "tone": ("outlet",), "keyness": ("word",),
+         "naming": ("outlet", "name"), "frames": ("outlet", "frame"),
+         "voices": ("outlet", "speaker")}
 
 
 class ProfilingDashboard(Dashboard):
     """Profile, keyness, naming, frames, voices and tone of each outlet, with passages."""
 
     kind = "profiling"
+    clickable = True
 
     def __init__(self, corpus: Corpus, variants: pd.DataFrame, frames: dict, scores: pd.DataFrame,
                  said: pd.DataFrame, *, views: str | Path | None = None):
@@ -65,13 +73,17 @@ class ProfilingDashboard(Dashboard):
             "actor": widgets.Dropdown(options=list(self.actors),
                                       value="russia" if "russia" in self.actors else None,
                                       description="Actor"),
-            "row": widgets.Dropdown(options=[], description="Passages of", style=style),
+            "point": ChartPoint("passages of (or click the chart):"),
         }
-        outputs = {"table": Table("profiling"), "plot": widgets.Output(),
+        self.chart = go.FigureWidget()
+        self.chart._config = interactive.CONFIG
+        outputs = {"table": Table("profiling"), "plot": widgets.Box([self.chart]),
                    "passages": Table("passages", right=("left",))}
         super().__init__(controls, outputs, views=views)
-        self.observe(self._refresh, names=tuple(n for n in controls if n != "row"))
-        self.observe(self._show_passages, names=("row",))
+        self._click = self.guarded(self._on_click)
+        self._settling = False
+        self.observe(self._refresh, names=tuple(n for n in controls if n != "point"))
+        self.observe(self._show_passages, names=("point",))
         picker.search.observe(self.guarded(self._list_groups), names="value")
         self._refresh()
 
@@ -137,23 +149,66 @@ class ProfilingDashboard(Dashboard):
             return plots.frame_heatmap(data)
         return None
 
+    def _clickable(self) -> go.Figure:
+        """The chart of the view chosen to click (`workbench.plots.interactive`), drawn from
+        `chart_data()`; an empty one for the voices."""
+        view, data = self.value("view"), self.chart_data()
+        if view == "keyness":
+            return interactive.keyness_figure(data, self.value("target"))
+        if view == "tone":
+            return interactive.tone_figure(data, self.value("actor"))
+        if view == "profile":
+            return interactive.profile_figure(data, self.value("metric"))
+        if view == "naming":
+            return interactive.naming_figure(plots.naming_pivot(data))
+        if view == "frames":
+            return interactive.frame_figure(plots.frame_pivot(data))
+        return go.Figure()  # voices: no chart; the point is an outlet and a speaker of the table
+
     def _refresh(self, change=None) -> None:
         self.table = self._current().reset_index(drop=True)
         self.outputs["table"].show(self.table, title=self.controls["view"].label)
-        with self.outputs["plot"]:
-            self.outputs["plot"].clear_output(wait=True)
-            fig = self.figure()
-            if fig is not None:
-                display(fig)
-                plt.close(fig)
-        row = self.controls["row"]
-        row.options = [(self._label(r), i) for i, r in self.table.head(200).iterrows()]
-        row.value = 0 if len(self.table) else None
+        interactive.show_in(self.chart, self._clickable(), self._click)
+        self.outputs["plot"].layout.display = "none" if self.value("view") == "voices" else None
+        self._settling = True  # the passages are shown once, below, even if the point stays
+        try:
+            self.controls["point"].offer(self._choices())
+        finally:
+            self._settling = False
         self._show_passages()
 
-    def _label(self, r: pd.Series) -> str:
-        keys = [k for k in ("group", "term", "concept", "variant", "frame", "speaker") if k in r]
-        return " · ".join(str(r[k]) for k in keys)
+    def _choices(self) -> list[tuple[str, list[tuple[str, object]]]]:
+        """The `point`'s parts and what each offers: what the chart draws (the voices: the
+        table's outlets and speakers)."""
+        view, parts = self.value("view"), PARTS[self.value("view")]
+        if view in ("naming", "frames"):
+            pivot = (plots.naming_pivot if view == "naming" else plots.frame_pivot)(self.chart_data())
+            rows, _ = plots.heatmap_rows(pivot)
+            columns = [(plots.column_label(c), c) for c in pivot.columns]
+            return [(parts[0], [(str(r), r) for r in rows.index]), (parts[1], columns)]
+        if view == "voices":
+            return [(parts[0], _listed(self.table.group)), (parts[1], _listed(self.table.speaker))]
+        return [(parts[0], [(bar, bar) for bar in interactive.bar_labels(self.chart)])]
+
+    def _on_click(self, trace, points, state=None) -> None:
+        key = interactive.clicked(trace, points)
+        if key is None:
+            return
+        if len(key) == 1:
+            self.click_bar(key[0])
+        else:
+            self.click_cell(key[0], tuple(key[1:]) if len(key) > 2 else key[1])
+
+    def click_bar(self, label: str) -> None:
+        """Open the passages of a bar: an outlet of the profile or tone chart, a word of the
+        keyness chart (its occurrences in the target's documents); what a click on it does."""
+        self.controls["point"].value = (label,)
+
+    def click_cell(self, row: str, column) -> None:
+        """Open the passages of a heatmap cell: `row` an outlet, `column` a frame (frames) or a
+        (concept, variant) pair (naming); for the voices, `column` is a speaker. What a click
+        on the cell does."""
+        self.controls["point"].value = (row, column)
 
     # -- evidence ----------------------------------------------------------------------------
     def _spans(self, r: pd.Series) -> pd.DataFrame:
@@ -177,15 +232,37 @@ class ProfilingDashboard(Dashboard):
             return m[m.doc_id.isin(docs)].sort_values("compound")
         return profiling.extreme_sentences(self.scores, docs, n=3)
 
+    def _key(self) -> pd.Series | None:
+        """The point as the table row it stands for (group, term, concept, variant, frame or
+        speaker), or None."""
+        point, view = self.value("point"), self.value("view")
+        if point is None:
+            return None
+        if view == "keyness":
+            return pd.Series({"group": self.value("target"), "term": point[0]})
+        if view == "naming":
+            return pd.Series({"group": point[0], "concept": point[1][0], "variant": point[1][1]})
+        column = {"frames": "frame", "voices": "speaker"}.get(view)
+        return pd.Series({"group": point[0], **({column: point[1]} if column else {})})
+
     def _show_passages(self, change=None) -> None:
-        i = self.controls["row"].value
-        spans = self._spans(self.table.loc[i]) if i is not None else pd.DataFrame()
+        if self._settling:
+            return
+        key = self._key()
+        spans = self._spans(key) if key is not None else pd.DataFrame()
         cols = ["doc_id", "start", "end", *(["compound"] if "compound" in spans else [])]
         self.passages = (passages(self.corpus, spans[cols]) if len(spans)
                          else passages(self.corpus, pd.DataFrame(columns=cols)))
-        self.outputs["passages"].show(passage_table(self.passages),
-                                      title=f"Passages of {self._label(self.table.loc[i])}"
-                                      if i is not None else "Passages")
+        labels = self.controls["point"].labels()
+        self.outputs["passages"].show(
+            passage_table(self.passages),
+            title=f"Passages of {' · '.join(labels)}" if labels
+            else "Passages: click a bar or a cell of the chart (or choose it above)")
+
+
+def _listed(values: pd.Series) -> list[tuple[str, str]]:
+    """Each distinct value once, in order, as a dropdown's choices."""
+    return [(str(v), v) for v in dict.fromkeys(values)]
 
 
 def _among(table: pd.DataFrame, groups: list[str] | None) -> pd.DataFrame:

@@ -39,11 +39,13 @@ class Table(widgets.VBox):
     in the `order` chosen); `shown()` the page on show, `page_count()` how many there are;
     `csv()` the bytes the CSV button saves (every row of `rows()`, not only the page).
     Right-aligned columns (`right`, e.g. a concordance's left context) read up to the match.
+    With `select`, a click on a row selects it: `on_select(callback)` calls `callback(row)`.
     """
 
     def __init__(self, name: str, data: pd.DataFrame | None = None, *, title: str = "",
-                 page_size: int = PAGE, right: tuple[str, ...] = ()):
+                 page_size: int = PAGE, right: tuple[str, ...] = (), select: bool = False):
         self.name, self.title, self.page_size, self.right = name, title, page_size, right
+        self.select = {"select": {"style": "single", "info": False}} if select else {}
         self.data = self._rows = pd.DataFrame()
         self._settling = False
         self.caption = widgets.Label(style={"font_weight": "bold"})
@@ -84,6 +86,13 @@ class Table(widgets.VBox):
             for arrow, ascending in (("↑", True), ("↓", False))]
         self.order.value = chosen if chosen and chosen[0] in self.data.columns else None
         self._first_page()
+
+    def on_select(self, callback) -> None:
+        """Call `callback(row)`, the row (a Series) of the page on show, when a click selects it."""
+        def chosen(change) -> None:
+            if change.new:
+                callback(self.shown().iloc[change.new[0]])
+        self.itable.observe(chosen, names="selected_rows")
 
     def rows(self) -> pd.DataFrame:
         """Every row paged through: those holding the `find` text, sorted by `order`."""
@@ -134,7 +143,8 @@ class Table(widgets.VBox):
         self.next.disabled = self.page.value >= self.page.max
         self.caption.value = " · ".join(x for x in (self.title, self._counted(page)) if x)
         right = [i for i, c in enumerate(page.columns) if c in self.right]
-        self.itable.update(_as_text(page), **OPTIONS,
+        selecting = {**self.select, "selected_rows": []} if self.select else {}
+        self.itable.update(_as_text(page), **OPTIONS, **selecting,
                            columnDefs=[{"className": "dt-right", "targets": right}] if right else [])
 
     def _counted(self, page: pd.DataFrame) -> str:

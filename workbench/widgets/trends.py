@@ -1,8 +1,12 @@
 """Keyword-trends dashboard: wires controls to `workbench.trends` (frequency, KWIC, periods) and
-the trend plots.
+the trend charts.
 
-It keeps the last results as data (`table`, `kwic`, `passages`, `change`) so tests can read
-them; each is shown in a `tables.Table` of `outputs` (the chart's data, `table`, is its CSV).
+The chart is a plotly `FigureWidget` (`chart`): a click on a point opens the concordance of
+exactly that point's matches (`click_point`), a switch widens it to the whole selection, and a
+click on a concordance row opens its document. It keeps the last results as data (`table`,
+`kwic`, `concordance`, `change`) so tests can read them; each is shown in a `tables.Table` of
+`outputs` (the chart's data, `table`, is its CSV; `figure()` draws it with matplotlib for the
+PNG and SVG downloads).
 """
 
 from __future__ import annotations
@@ -11,37 +15,42 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import display
+import plotly.graph_objects as go
 
 from ..corpus.corpus import Corpus
 from ..corpus.dates import date_label
 from ..index.axis import FREQ, select_documents
 from ..index.groups import group_labels
-from ..index.passages import passages
 from ..index.query import Query, as_queries
+from ..plots.interactive import CONFIG, clicked, period_label, show_in, trend_figure
 from ..plots.trends import plot_trend
 from ..trends.concordance import kwic
-from ..trends.frequency import point_spans, term_frequency
+from ..trends.frequency import point_documents, term_frequency
 from ..trends.periods import compare_periods
 from .common import Dashboard, DateRange, Picker
-from .tables import Table, passage_table
+from .corpus import document_html, document_metadata
+from .points import ChartPoint
+from .tables import Table
 
 NORMALISATIONS = [("raw counts", "count"), ("per 10k tokens", "rel_freq"),
                   ("share of documents", "doc_share")]
+SCOPES = [("this point", "point"), ("the whole selection", "selection")]
 KWIC_SHOWN = ["date", "outlet", "left", "match", "right", "doc_id"]
-TOP = 20  # outlets with most tokens that get their own series; the rest are added up
+TOP = 20  # outlets with most tokens that get their own series by default; the rest are added up
 
 
 class TrendsDashboard(Dashboard):
-    """Frequency of a query over time per outlet, its concordance, and the passages of a point."""
+    """Frequency of a query over time per outlet, its concordance (of a point or of the whole
+    selection), the documents behind it, and what changed after a date."""
 
     kind = "trends"
+    clickable = True
 
     def __init__(self, corpus: Corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
-                 terms: str = "peacekeep*", views: str | Path | None = None):
+                 terms: str = "peacekeep*", top: int = TOP, views: str | Path | None = None):
         self.corpus = corpus
+        self.top = top
         self.groups = dict(groups)
         self.events = events
         docs = corpus.documents
@@ -69,21 +78,34 @@ class TrendsDashboard(Dashboard):
                                         ("by right word", "right")], description="KWIC sort"),
             "stem": w.Checkbox(value=False, description="stem words"),
             "compounds": w.Checkbox(value=True, description="inside hyphenated words"),
-            "point": w.Dropdown(options=[("(choose a point)", None)], description="passages of"),
+            "point": ChartPoint("point (or click one):"),
+            "scope": w.ToggleButtons(options=SCOPES, value="selection",
+                                     description="concordance of"),
+            "document": w.Text(description="document", continuous_update=False,
+                               placeholder="a doc_id, or click a concordance row"),
             "change_at": w.Dropdown(options=cuts, description="change at"),
         }
-        outputs = {"plot": w.Output(), "excluded": Table("excluded-documents"),
-                   "kwic": Table("concordance", right=("left",)),
-                   "passages": Table("passages", right=("left",)), "change": Table("change")}
+        self.chart = go.FigureWidget()
+        self.chart._config = CONFIG
+        self.lines = widgets.HTML()
+        outputs = {"chart": self.chart, "excluded": Table("excluded-documents"),
+                   "concordance": Table("concordance", right=("left",), select=True),
+                   "document": Table("document-metadata", title="Document"),
+                   "lines": self.lines, "change": Table("change")}
         super().__init__(controls, outputs, views=views)
-        self.table = self.kwic = self.passages = self.change = pd.DataFrame()
+        self.table = self.kwic = self.concordance = self.change = pd.DataFrame()
         self.queries: list[Query] = []
+        self._settling = False
         self.observe(self._refresh, ("terms", "group", "by", "split", "outlets", "dates", "stem",
                                      "compounds"))
         self.observe(self._draw, ("normalise", "events"))
         self.observe(self._refresh_kwic, ("window", "sort"))
-        self.observe(self._show_point, ("point",))
+        self.observe(self._show_concordance, ("point", "scope"))
+        self.observe(self._show_document, ("document",))
         self.observe(self._show_change, ("change_at", "outlets"))
+        self.outputs["concordance"].on_select(
+            self.guarded(lambda row: setattr(self.controls["document"], "value", row.doc_id)))
+        self._click = self.guarded(self._on_click)
         self._refresh()
 
     def _selection(self) -> pd.Index:
@@ -95,31 +117,53 @@ class TrendsDashboard(Dashboard):
         """How query words match: by stem, and inside hyphenated words."""
         return {"stem": self.value("stem"), "compounds": self.value("compounds")}
 
+    def _counting(self) -> dict:
+        """How the trend table counts: per period, split, in the selection, top groups."""
+        return {"by": self.value("by"), "split": self.value("split") or None,
+                "docs": self._selection(), "top": self.top}
+
     def _refresh(self, change=None) -> None:
         extra = [f"@{self.value('group')}"] if self.value("group") else []
         text = self.value("terms")
         self.queries = as_queries([text, *extra] if text.strip() else extra, groups=self.groups)
-        self.table = term_frequency(self.corpus, self.queries, by=self.value("by"),
-                                    split=self.value("split") or None, docs=self._selection(),
-                                    **self._matching(), top=TOP)
+        self.table = term_frequency(self.corpus, self.queries, **self._counting(),
+                                    **self._matching())
         self._draw()
         self.outputs["excluded"].show(self.table.attrs["excluded"], title="Not on the time axis")
-        freq = FREQ[self.value("by")]
-        found = self.table[self.table["count"] > 0]
-        self.controls["point"].options = [("(choose a point)", None)] + [
-            (f"{r.term} · {pd.Period(r.period, freq=freq)} · {r.group} ({r.count})",
-             (r.term, r.period, r.group)) for r in found.itertuples()]
+        by = self.value("by")
+        self._settling = True  # the concordance is shown once, below
+        try:
+            self.controls["point"].offer([
+                ("term", [(q.label, q.label) for q in self.queries]),
+                ("period", [(period_label(p, by), p)
+                            for p in pd.DatetimeIndex(self.table.period.unique())]),
+                ("group", [(g, g) for g in self.table.group.unique()])])
+        finally:
+            self._settling = False
         self._refresh_kwic()
 
     def _draw(self, change=None) -> None:
-        self.outputs["plot"].clear_output(wait=True)
-        with self.outputs["plot"]:
-            if self.table.empty:
-                print("No dated documents in the selection.")
-                return
-            fig = self.figure()
-            display(fig)
-            plt.close(fig)
+        """Show the trend in the chart, in place."""
+        figure = trend_figure(self.table, by=self.value("by"), value=self.value("normalise"),
+                              events=self.events if self.value("events") else None)
+        show_in(self.chart, figure, self._click)
+
+    def _on_click(self, trace, points, state=None) -> None:
+        key = clicked(trace, points)
+        if key is not None:
+            self.click_point(*key)
+
+    def click_point(self, term: str, period, group: str) -> None:
+        """Open the concordance of one point of the chart: the matches of `term` in the
+        documents of `period` (its first day, e.g. "2023-09-01" or a Timestamp) and `group`
+        (an outlet, "all", or "(other groups)"); what a click on the point does."""
+        self._settling = True
+        try:
+            self.controls["point"].value = (term, pd.Timestamp(period), group)
+            self.controls["scope"].value = "point"
+        finally:
+            self._settling = False
+        self._show_concordance()
 
     def chart_data(self) -> pd.DataFrame:
         """The trend table drawn: per term, period and group, the counts and their rates."""
@@ -136,25 +180,51 @@ class TrendsDashboard(Dashboard):
         self.kwic = kwic(self.corpus, self.queries, window=self.value("window"),
                          sort=self.value("sort"), docs=self._selection(),
                          **self._matching())
-        total = self.kwic.attrs["total"]
-        count = (f"{total:,} matches" if total == len(self.kwic) else
-                 f"{total:,} matches; kept the first {len(self.kwic):,} in this order, "
-                 "narrow the terms, outlets or dates to reach the others")
-        self.outputs["kwic"].show(self.kwic[KWIC_SHOWN], title=f"Concordance ({count})")
+        self._show_concordance()
 
-    def _show_point(self, change=None) -> None:
-        point = self.value("point")
-        if point is None:
-            self.passages = pd.DataFrame()
-            self.outputs["passages"].show(self.passages, title="")
-            return
-        term, period, group = point
+    def _point_kwic(self) -> tuple[pd.DataFrame, str]:
+        """The concordance of the chosen point and its caption: "term · period · group: N
+        matches in D documents"."""
+        term, period, group = self.value("point")
         query = next(q for q in self.queries if q.label == term)
-        spans = point_spans(self.corpus, query, period=period, group=group,
-                            by=self.value("by"), split=self.value("split") or None,
-                            docs=self._selection(), **self._matching(), top=TOP)
-        self.passages = passages(self.corpus, spans)
-        self.outputs["passages"].show(passage_table(self.passages), title="Passages of the point")
+        counting = self._counting()
+        docs = point_documents(self.corpus, period=period, group=group, **counting)
+        rows = kwic(self.corpus, [query], window=self.value("window"), sort=self.value("sort"),
+                    docs=docs, **self._matching())
+        total = rows.attrs["total"]
+        cell = self.table[(self.table.term == term) & (self.table.period == period)
+                          & (self.table.group == group)]
+        documents = int(cell.documents.iloc[0]) if len(cell) else rows.doc_id.nunique()
+        kept = "" if total == len(rows) else f"; kept the first {len(rows):,} in this order"
+        label = period_label(period, counting["by"])
+        return rows, f"{term} · {label} · {group}: {total:,} matches in {documents:,} documents{kept}"
+
+    def _show_concordance(self, change=None) -> None:
+        """Show the concordance of the point or of the whole selection, as the switch says."""
+        if self._settling:
+            return
+        if self.value("scope") == "selection":
+            self.concordance = self.kwic
+            total = self.kwic.attrs["total"]
+            count = (f"{total:,} matches" if total == len(self.kwic) else
+                     f"{total:,} matches; kept the first {len(self.kwic):,} in this order, "
+                     "narrow the terms, outlets or dates to reach the others")
+            title = f"Concordance ({count})"
+        elif self.value("point") is None:
+            self.concordance = self.kwic.iloc[:0]
+            title = "Concordance of a point: click one on the chart (or choose it above)"
+        else:
+            self.concordance, title = self._point_kwic()
+        self.outputs["concordance"].show(self.concordance[KWIC_SHOWN], title=title)
+
+    def _show_document(self, change=None) -> None:
+        """Show the chosen document: its metadata, clean text and removed lines."""
+        doc_id = self.value("document").strip()
+        if doc_id and not (self.corpus.documents.doc_id == doc_id).any():
+            raise ValueError(f"no document {doc_id!r} in this corpus")
+        metadata = document_metadata(self.corpus, doc_id) if doc_id else pd.DataFrame()
+        self.outputs["document"].show(metadata, title=f"Document {doc_id}" if doc_id else "")
+        self.lines.value = document_html(self.corpus, doc_id) if doc_id else ""
 
     def _show_change(self, change=None) -> None:
         at = self.value("change_at")
@@ -169,8 +239,11 @@ class TrendsDashboard(Dashboard):
 
 
 def trends_dashboard(corpus: Corpus, *, groups: Mapping[str, Query], events: pd.DataFrame,
-                     terms: str = "peacekeep*", views: str | Path | None = None) -> TrendsDashboard:
+                     terms: str = "peacekeep*", top: int = TOP,
+                     views: str | Path | None = None) -> TrendsDashboard:
     """The keyword-trends dashboard for `corpus`, given the project's keyword `groups` and
     `events` (`Project.keyword_groups()`, `Project.events()`) and the `terms` to start with;
-    saved views are kept in `views` (default `<project>/views`)."""
-    return TrendsDashboard(corpus, groups=groups, events=events, terms=terms, views=views)
+    the `top` outlets with most tokens get a line each, the others are added up as "(other
+    groups)"; saved views are kept in `views` (default `<project>/views`)."""
+    return TrendsDashboard(corpus, groups=groups, events=events, terms=terms, top=top,
+                           views=views)
