@@ -24,6 +24,8 @@ class Indexes:
 
     terms: TermIndex | None = None
     axis: DocumentAxis | None = None
+    #: the documents table and its doc_ids as an Index (`workbench.index.document_ids`)
+    ids: tuple[pd.DataFrame, pd.Index] | None = None
 
 
 @dataclass(frozen=True, repr=False)

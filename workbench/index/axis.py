@@ -15,7 +15,7 @@ from scipy import sparse
 from ..corpus.corpus import Corpus
 from ..corpus.dates import date_labels
 from ..corpus.options import check_option
-from .groups import group_labels
+from .groups import document_ids, group_labels
 from .query import Query
 from .terms import match_tokens, term_index
 
@@ -80,9 +80,8 @@ class DocumentAxis:
     group are computed on first use and kept, so a query only aggregates its matches.
     """
 
-    def __init__(self, documents: pd.DataFrame, index):
-        self.documents, self.index = documents, index
-        self.ids = pd.Index(documents.doc_id.astype(str))
+    def __init__(self, documents: pd.DataFrame, index, ids: pd.Index):
+        self.documents, self.index, self.ids = documents, index, ids
         self.row_of_code = self.ids.get_indexer(index.doc_ids)
         known = self.row_of_code >= 0
         self.tokens = np.zeros(len(documents), dtype=np.int64)
@@ -190,5 +189,5 @@ def document_axis(corpus: Corpus) -> DocumentAxis:
     tables change."""
     axis, index = corpus.indexes.axis, term_index(corpus)
     if axis is None or axis.documents is not corpus.documents or axis.index is not index:
-        axis = corpus.indexes.axis = DocumentAxis(corpus.documents, index)
+        axis = corpus.indexes.axis = DocumentAxis(corpus.documents, index, document_ids(corpus))
     return axis

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..corpus.corpus import Corpus
 from ..corpus.dates import date_labels
-from .groups import document_rows
+from .groups import document_ids
 
 COLUMNS = ["doc_id", "outlet", "date", "title", "sent_id", "start", "end",
            "left", "match", "right", "sentence"]
@@ -32,12 +32,13 @@ def passages(corpus: Corpus, spans: pd.DataFrame, *, context: int = 60) -> pd.Da
     left = carried.assign(doc_id=carried.doc_id.astype(str), start=carried.start.astype("int64"),
                           end=carried.end.astype("int64"), _order=np.arange(len(carried)))
     ids = pd.Index(left.doc_id.unique())
-    sents = _of(corpus.sentences, ids)[["doc_id", "sent_id", "start", "end"]].astype(
+    sents = _sentences_of(corpus.sentences, ids)[["doc_id", "sent_id", "start", "end"]].astype(
         {"doc_id": str, "start": "int64", "end": "int64"}).rename(
         columns={"start": "_sent_start", "end": "_sent_end"})
     joined = pd.merge_asof(left.sort_values("start"), sents.sort_values("_sent_start"),
                            left_on="start", right_on="_sent_start", by="doc_id", direction="backward")
-    docs = _of(corpus.documents, ids).astype({"doc_id": str}).set_index("doc_id")
+    rows = document_ids(corpus).get_indexer(ids)
+    docs = corpus.documents.iloc[np.sort(rows[rows >= 0])].astype({"doc_id": str}).set_index("doc_id")
     docs = docs.assign(date=date_labels(docs.date, docs.date_precision).to_numpy())[
         ["outlet", "date", "title", "text"]]
     joined = joined.join(docs, on="doc_id").sort_values("_order")
@@ -52,7 +53,11 @@ def passages(corpus: Corpus, spans: pd.DataFrame, *, context: int = 60) -> pd.Da
     return out[COLUMNS + [c for c in out.columns if c not in COLUMNS]]
 
 
-def _of(table: pd.DataFrame, ids: pd.Index) -> pd.DataFrame:
-    """The rows of `table` whose doc_id is in `ids`: the passages' documents only, not a copy of
-    a whole corpus's sentences per call."""
-    return table[document_rows(table["doc_id"], pd.DataFrame({"doc_id": ids})) >= 0]
+def _sentences_of(sentences: pd.DataFrame, ids: pd.Index) -> pd.DataFrame:
+    """The sentences of the documents `ids` only, not a copy of a whole corpus's sentences per
+    call: their doc_ids are looked up among the categories (hashed once), then matched by code."""
+    doc_id = sentences["doc_id"]
+    if not isinstance(doc_id.dtype, pd.CategoricalDtype):
+        return sentences[doc_id.astype(str).isin(ids)]
+    codes = doc_id.cat.categories.get_indexer(ids)
+    return sentences[np.isin(doc_id.cat.codes.to_numpy(), codes[codes >= 0])]

@@ -68,9 +68,9 @@ def _by_norm(index, target: np.ndarray, reference: np.ndarray, *,
     return pd.Series(target[used], index=norms), pd.Series(reference[used], index=norms)
 
 
-def term_spans(corpus: Corpus, term: str, doc_ids: Iterable[str]) -> pd.DataFrame:
-    """The tokens with norm `term` (a row of a keyness table) in the given documents (a set of
-    doc_ids is used as it is: pass one to open many words of a large group).
+def term_spans(corpus: Corpus, term: str, doc_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """The tokens with norm `term` (a row of a keyness table) in the given documents (in every
+    document when None).
 
     Columns: doc_id, start, end, sent_id; exactly the occurrences keyness counted.
     """
@@ -78,10 +78,9 @@ def term_spans(corpus: Corpus, term: str, doc_ids: Iterable[str]) -> pd.DataFram
     code = tok.norm.cat.categories.get_indexer([term])[0]
     hits = tok.iloc[np.flatnonzero(tok.norm.cat.codes.to_numpy() == code) if code >= 0 else []]
     hits = hits[["doc_id", "start", "end", "sent_id"]].astype({"doc_id": str})
-    # the word's few rows are checked against the documents, not the other way round: a group
-    # of a million documents costs nothing more when it comes as a set
-    wanted = doc_ids if isinstance(doc_ids, set | frozenset) else set(doc_ids)
-    return hits[[d in wanted for d in hits.doc_id]].reset_index(drop=True)
+    if doc_ids is not None:  # the word's few rows are checked against the documents
+        hits = hits[hits.doc_id.isin(doc_ids if isinstance(doc_ids, pd.Index) else list(doc_ids))]
+    return hits.reset_index(drop=True)
 
 
 def most_distinctive(table: pd.DataFrame, group: str) -> str | None:

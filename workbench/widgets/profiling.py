@@ -57,7 +57,6 @@ class ProfilingDashboard(Dashboard):
         self.actors = profiling.actor_aliases(variants)
         self.table = pd.DataFrame()
         self.passages = pd.DataFrame()
-        self._group_documents: dict[str, frozenset[str]] = {}
         picker = Picker(self.groups, description="Outlets")
         labels = picker.shown()
         metrics = [c for c in self.profile.columns if self.profile[c].dtype.kind in "fi"]
@@ -217,7 +216,10 @@ class ProfilingDashboard(Dashboard):
         view = self.controls["view"].value
         docs = self.groups.index[self.groups == r.group]
         if view == "keyness":
-            return profiling.term_spans(self.corpus, r.term, self._documents(r.group))
+            spans = profiling.term_spans(self.corpus, r.term)  # then its group's, by a lookup
+            rows = self.groups.index.get_indexer(spans.doc_id)
+            group = pd.Series(self.groups.to_numpy()[rows]).where(rows >= 0)
+            return spans[group.isin(r.group.split(" + ")).to_numpy()]
         if view == "naming":
             n = self.names
             return n[n.doc_id.isin(docs) & (n.concept == r.concept) & (n.variant == r.variant)]
@@ -231,13 +233,6 @@ class ProfilingDashboard(Dashboard):
                                          self.scores)
             return m[m.doc_id.isin(docs)].sort_values("compound")
         return profiling.extreme_sentences(self.scores, docs, n=3)
-
-    def _documents(self, group: str) -> frozenset[str]:
-        """The doc_ids of a keyness target ("A" or "A + B"), kept for the next click."""
-        if group not in self._group_documents:
-            self._group_documents[group] = frozenset(
-                self.groups.index[self.groups.isin(group.split(" + "))].astype(str))
-        return self._group_documents[group]
 
     def _key(self) -> pd.Series | None:
         """The point as the table row it stands for (group, term, concept, variant, frame or
