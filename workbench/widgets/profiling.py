@@ -29,6 +29,17 @@ VIEWS = [("Profile", "profile"), ("Distinctive words (keyness)", "keyness"),
          ("Naming lens", "naming"), ("Frames", "frames"), ("Voices", "voices"),
          ("Tone toward an actor", "tone")]
 REST = "(rest of corpus)"
+#: per view with a chart: the control the chart is of (or None), its figure
+#: (`workbench.plots.profiling`) and its figure to click (`workbench.plots.interactive`)
+CHARTS = {
+    "keyness": ("target", plots.keyness_bars, interactive.keyness_figure),
+    "tone": ("actor", plots.tone_bars, interactive.tone_figure),
+    "profile": ("metric", plots.profile_bars, interactive.profile_figure),
+    "naming": (None, plots.naming_heatmap,
+               lambda data: interactive.naming_figure(plots.naming_pivot(data))),
+    "frames": (None, plots.frame_heatmap,
+               lambda data: interactive.frame_figure(plots.frame_pivot(data))),
+}
 #: what the `point` of each view names: its parts (a bar's label; a cell's row and column)
 PARTS = {"profile": ("outlet",), "tone": ("outlet",), "keyness": ("word",),
          "naming": ("outlet", "name"), "frames": ("outlet", "frame"),
@@ -136,34 +147,22 @@ class ProfilingDashboard(Dashboard):
     def figure(self):
         """The chart of the view chosen, drawn by `workbench.plots.profiling` from
         `chart_data()`; None for the voices, which have no chart."""
-        view, data = self.value("view"), self.chart_data()
-        if view == "keyness":
-            return plots.keyness_bars(data, self.value("target"))
-        if view == "tone":
-            return plots.tone_bars(data, self.value("actor"))
-        if view == "profile":
-            return plots.profile_bars(data, self.value("metric"))
-        if view == "naming":
-            return plots.naming_heatmap(data)
-        if view == "frames":
-            return plots.frame_heatmap(data)
-        return None
+        return self._chart(static=True)
 
     def _clickable(self) -> go.Figure:
         """The chart of the view chosen to click (`workbench.plots.interactive`), drawn from
         `chart_data()`; an empty one for the voices."""
-        view, data = self.value("view"), self.chart_data()
-        if view == "keyness":
-            return interactive.keyness_figure(data, self.value("target"))
-        if view == "tone":
-            return interactive.tone_figure(data, self.value("actor"))
-        if view == "profile":
-            return interactive.profile_figure(data, self.value("metric"))
-        if view == "naming":
-            return interactive.naming_figure(plots.naming_pivot(data))
-        if view == "frames":
-            return interactive.frame_figure(plots.frame_pivot(data))
-        return go.Figure()  # voices: no chart; the point is an outlet and a speaker of the table
+        chart = self._chart(static=False)
+        return go.Figure() if chart is None else chart  # voices: the point is in the table
+
+    def _chart(self, *, static: bool):
+        """The view's chart as `CHARTS` draws it (static or to click); None for the voices."""
+        view = self.value("view")
+        if view not in CHARTS:
+            return None
+        control, drawn, clickable = CHARTS[view]
+        args = (self.value(control),) if control else ()
+        return (drawn if static else clickable)(self.chart_data(), *args)
 
     def _refresh(self, change=None) -> None:
         self.table = self._current().reset_index(drop=True)
