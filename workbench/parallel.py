@@ -12,6 +12,11 @@ names, as ingest names its pipeline and language model, `workbench.ingest.preloa
 worker starts in milliseconds and shares those pages; the pool is kept for the session and
 reused by every later call. The server starts with the first pool's preload: a module a later
 caller needs and it lacks is imported by each worker on its first task.
+
+Past one machine, the same tasks run on a Dask cluster (`cluster_client`: the client a caller
+passes, else `[cluster]` in workbench.toml, else `WORKBENCH_SCHEDULER`), through its
+`concurrent.futures` executor: `map_bounded` is one code path for inline, the pool and the
+cluster. `distributed` is imported only when a cluster is asked for (the `cluster` extra).
 """
 
 from __future__ import annotations
@@ -25,9 +30,16 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 ENVIRONMENT = "WORKBENCH_WORKERS"
+SCHEDULER = "WORKBENCH_SCHEDULER"  # a Dask scheduler's address (tcp://host:8786) or scheduler file
 _pools: dict[int, ProcessPoolExecutor] = {}
+_clients: dict[str, Client] = {}
 
 
 def available_cores() -> int:
@@ -98,22 +110,72 @@ def _shutdown() -> None:
     _pools.clear()
 
 
+def cluster_client(client: Client | None = None, *, address: str | None = None,
+                   scheduler_file: str | Path | None = None) -> Client | None:
+    """The Dask client whose cluster runs the tasks: `client` if given, else one connected to
+    `address` or `scheduler_file` ([cluster] in workbench.toml), else to the address or scheduler
+    file `WORKBENCH_SCHEDULER` names; None: no cluster, tasks run on this machine. A connection
+    is made once per session and reused."""
+    if client is not None:
+        return client
+    for source, target, is_file in (("[cluster] address", address, False),
+                                    ("[cluster] scheduler_file", scheduler_file, True),
+                                    (SCHEDULER, os.environ.get(SCHEDULER), None)):
+        if target:
+            target = str(target).strip()
+            return _connect(target, source, "://" not in target if is_file is None else is_file)
+    return None
+
+
+def _connect(target: str, source: str, is_file: bool) -> Client:
+    """A client of the scheduler at `target` (an address, or a scheduler file if `is_file`), named
+    by `source`; ImportError without `distributed`, an error saying what to do when it is not
+    there."""
+    found = _clients.get(target)
+    if found is not None and found.status == "running":
+        return found
+    try:
+        import distributed
+    except ImportError as err:
+        raise ImportError(f"{source} asks for the Dask cluster at {target}, which needs the "
+                          "`distributed` package: pip install 'media-workbench[cluster]' "
+                          f"(or unset {source} to run here)") from err
+    if is_file and not Path(target).is_file():
+        raise FileNotFoundError(f"{source} names the scheduler file {target}, which does not exist: "
+                                "start the scheduler with `dask scheduler --scheduler-file` first, "
+                                f"or correct {source}")
+    try:
+        client = (distributed.Client(scheduler_file=target, set_as_default=False) if is_file
+                  else distributed.Client(target, set_as_default=False))
+    except (OSError, TimeoutError, ValueError) as err:
+        raise ConnectionError(f"no Dask scheduler answers at {target} ({source}): {err}. Start the "
+                              f"cluster, or correct {source} (unset, the work runs here)") from err
+    _clients[target] = client
+    return client
+
+
 def map_bounded(fn: Callable, tasks: Iterator, workers: int | None = None, *,
-                preload: Iterable[str] = ()) -> Iterator:
-    """`map(fn, tasks)` in order; with a second task and more than one worker (`worker_count`),
-    in that many processes with at most two tasks per worker in flight, so a stream is never
-    read ahead whole. The fork server imports `preload` and `fn`'s module, unless it is a
-    script's (see `pool`)."""
-    workers = worker_count(workers)
-    head = list(itertools.islice(tasks, 2))
-    if len(head) < 2 or workers < 2:
-        yield from map(fn, itertools.chain(head, tasks))
-        return
-    modules = [*preload, *([fn.__module__] if fn.__module__ != "__main__" else [])]
-    executor, pending = pool(workers, modules), deque()
-    for task in itertools.chain(head, tasks):
+                preload: Iterable[str] = (), client: Client | None = None) -> Iterator:
+    """`map(fn, tasks)` in order: every task on the Dask cluster of `client` if given; else with
+    a second task and more than one worker (`worker_count`), in that many processes of the pool;
+    else here. At most two tasks per worker in flight, so a stream is never read ahead whole.
+    The fork server imports `preload` and `fn`'s module, unless it is a script's (see `pool`). A
+    daemonic process (a Dask worker) may start none: it runs its tasks itself."""
+    tasks = iter(tasks)
+    if client is not None:
+        executor, workers = client.get_executor(pure=False), sum(client.nthreads().values())
+    else:
+        workers = 1 if multiprocessing.current_process().daemon else worker_count(workers)
+        head = list(itertools.islice(tasks, 2))
+        tasks = itertools.chain(head, tasks)
+        if len(head) < 2 or workers < 2:
+            yield from map(fn, tasks)
+            return
+        executor = pool(workers, [*preload, *([fn.__module__] if fn.__module__ != "__main__" else [])])
+    pending: deque[Future] = deque()
+    for task in tasks:
         pending.append(executor.submit(fn, task))
-        if len(pending) >= 2 * workers:
+        if len(pending) >= 2 * max(workers, 1):
             yield result(pending.popleft())
     while pending:
         yield result(pending.popleft())

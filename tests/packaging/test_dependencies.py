@@ -42,7 +42,7 @@ EXTRAS = {k: {_name(r) for r in v} for k, v in PYPROJECT["optional-dependencies"
 
 
 @pytest.mark.parametrize(("folder", "declared"), [
-    ("workbench", RUNTIME),
+    ("workbench", RUNTIME | EXTRAS["cluster"]),  # `distributed` only when a cluster is asked for
     ("tests", RUNTIME | EXTRAS["test"]),
     ("benchmarks", RUNTIME | EXTRAS["bench"]),
 ])
@@ -53,6 +53,6 @@ def test_every_imported_package_is_declared(folder, declared):
 def test_the_conda_environment_has_the_same_packages_and_python():
     text = (ROOT / "environment.yml").read_text(encoding="utf-8")
     listed = {_name(m) for m in re.findall(r"^\s+- ([A-Za-z][\w.-]*[^\n]*)$", text, re.M)}
-    assert {CONDA_NAMES.get(n, n) for n in RUNTIME} <= listed
+    assert {CONDA_NAMES.get(n, n) for n in RUNTIME | EXTRAS["cluster"]} <= listed
     python = re.search(r"^\s+- python(\S*)$", text, re.M).group(1)
     assert python == PYPROJECT["requires-python"]

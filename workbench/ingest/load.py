@@ -1,8 +1,9 @@
 """`build_corpus`: files -> cleaned, tokenized, cached corpus tables, with a report for every file.
 
 Per-file tables come from the cache or `process_file` (in parallel when there is much to
-do); then duplicates are set aside, curated metadata is merged over inferred metadata,
-and every file and row is accounted for in `report`. `LoadOptions` are the researcher's choices.
+do, or on the Dask cluster `LoadOptions.client` names); then duplicates are set aside, curated
+metadata is merged over inferred metadata, and every file and row is accounted for in `report`.
+`LoadOptions` are the researcher's choices.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+import pandas as pd
 
 from ..corpus import schema
 from ..corpus.cache import CacheError, FileCache
 from ..corpus.corpus import TABLES, Corpus
 from ..corpus.options import check_option
-from ..parallel import pool, result, worker_count
+from ..parallel import map_bounded, worker_count
 from ..progress import progress_bar
 from .assemble import assemble, without_clashing_ids
 from .bounds import use_lower_bounds
@@ -27,6 +30,9 @@ from .copies import Copies
 from .curated import missing_files, read_curated
 from .pipeline import PRELOAD, Context, process_file
 from .sites import templates
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 PARALLEL_BYTES = 2_000_000  # below this, processing in one process is faster than starting workers
 ASSEMBLY_VERSION = "8"  # bump when dedupe, metadata merge or assembly change their output
@@ -54,6 +60,9 @@ class LoadOptions:
       more than two seconds; None: unless `WORKBENCH_PROGRESS` says no (`workbench.progress`).
     - `workers`: processes for a large corpus; None: `WORKBENCH_WORKERS`, then `[corpus]
       workers`, then the cores this process may use (`workbench.parallel.worker_count`).
+    - `client`: a Dask `distributed.Client` whose cluster processes the files, each file one task;
+      None: the cluster `[cluster]` in workbench.toml names, else `WORKBENCH_SCHEDULER`'s, else
+      this machine (`workbench.parallel.cluster_client`).
     """
 
     metadata: str | Path | None = None
@@ -64,6 +73,7 @@ class LoadOptions:
     lower_bounds: bool = False
     progress: bool | None = None
     workers: int | None = None
+    client: Client | None = None
 
     def __post_init__(self) -> None:
         check_option("dedupe", self.dedupe, Dedupe)
@@ -132,7 +142,7 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
         entries.append((file_path, name, ctx, key))
     # a page's template (what its site's other pages share) is part of its key
     learned = templates(entries, cache, workers=worker_count(options.workers),
-                        progress=options.progress)
+                        progress=options.progress, client=options.client)
     entries = [(path, name, replace(ctx, template=t), hashlib.sha1(f"{key}{sorted(t)}".encode())
                 .hexdigest()) if (t := learned.get(name)) else (path, name, ctx, key)
                for path, name, ctx, key in entries]
@@ -156,7 +166,8 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
     # corpus is assembled (Arrow's writes let go of the interpreter)
     with ThreadPoolExecutor(1, thread_name_prefix="cache-writer") as writer:
         written = []
-        for (name, key), tables in _process_all(todo, options.progress, worker_count(options.workers)):
+        for (name, key), tables in _process_all(todo, options.progress, worker_count(options.workers),
+                                                options.client):
             written.append(writer.submit(cache.store, key, tables))
             parts[name] = (key, tables)
         rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
@@ -199,16 +210,17 @@ def _load_assembled(cache: FileCache, key: str) -> Corpus | None:
     return Corpus(**tables, store=cache.entry(key, area="corpus"))
 
 
-def _process_all(todo: list, progress: bool | None, workers: int):
-    """Yield ((name, key), tables) for files to process; `workers` processes for big batches:
-    one file's chunks, or many files, in parallel. The bar counts files and megabytes; a file
-    processed alone also counts its articles."""
+def _process_all(todo: list, progress: bool | None, workers: int, client: Client | None = None):
+    """Yield ((name, key), tables) for files to process; on the cluster of `client`, each file a
+    task; else `workers` processes for big batches: one file's chunks, or many files, in
+    parallel. The bar counts files and megabytes; a file processed alone also counts its
+    articles."""
     sizes = [p.stat().st_size for p, *_ in todo]
     total = sum(sizes)
     bar = progress_bar(len(todo), desc="processing files", unit="file", show=progress,
                        postfix=_megabytes(0, total))
     done = 0
-    if total < PARALLEL_BYTES or len(todo) < 2 or workers < 2:
+    if client is None and (total < PARALLEL_BYTES or len(todo) < 2 or workers < 2):
         workers = workers if total >= PARALLEL_BYTES else 1
         # one big table: its rows in parallel chunks
         for (file_path, name, ctx, key), size in zip(todo, sizes):
@@ -216,16 +228,21 @@ def _process_all(todo: list, progress: bool | None, workers: int):
             done += size
             bar.set_postfix_str(_megabytes(done, total), refresh=False)
             bar.update()
-    else:
-        executor = pool(workers, PRELOAD)
-        futures = [((name, key), executor.submit(process_file, fp, name, ctx))
-                   for fp, name, ctx, key in todo]
-        for (ident, future), size in zip(futures, sizes):
-            yield ident, result(future)
+    else:  # a task gets a file's path and settings, never its text
+        tasks = ((file_path, name, ctx) for file_path, name, ctx, _ in todo)
+        for (_, name, _, key), size, tables in zip(todo, sizes, map_bounded(
+                _process_file, tasks, workers, preload=PRELOAD, client=client)):
+            yield (name, key), tables
             done += size
             bar.set_postfix_str(_megabytes(done, total), refresh=False)
             bar.update()
     bar.close()
+
+
+def _process_file(task: tuple[Path, str, Context]) -> dict[str, pd.DataFrame]:
+    """`process_file` of a (path, name, context) task, in one process: a worker's unit of work
+    (a Dask worker may start no processes)."""
+    return process_file(*task)
 
 
 def _megabytes(done: int, total: int) -> str:

@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,9 @@ from ..progress import progress_bar
 from .pipeline import PRELOAD, Context
 from .read import TEXT_EXT, read_file, suffixes
 from .template import LINE_COLUMNS, learn, page_lines, page_site
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 TEMPLATE_VERSION = "2"  # bump when the summaries or the learning change their output
 PARALLEL_PAGES = 200  # pages to summarise before worker processes are worth starting
@@ -50,11 +54,11 @@ def page_summary(task: tuple[Path, str, Context]) -> pd.DataFrame | None:
 
 
 def templates(entries: list[tuple[Path, str, Context, str]], cache: FileCache, *, workers: int,
-              progress: bool | None) -> dict[str, frozenset[int]]:
+              progress: bool | None, client: Client | None = None) -> dict[str, frozenset[int]]:
     """The numbers of the template lines of the pages among `entries` ((path, name, context,
     key) of each file, as `build_corpus` lists them) that have some: from the cache when the set
     of pages is unchanged, else learned from the pages' summaries (cached by each file's key and
-    name, computed for the files that lack one)."""
+    name, computed for the files that lack one, on the Dask cluster of `client` if given)."""
     # a page's summary depends on its name too: its folder may be its site
     pages = [(path, name, ctx, hashlib.sha1(f"{TEMPLATE_VERSION}{key}{name}".encode()).hexdigest())
              for path, name, ctx, key in entries if is_page(path)]
@@ -64,7 +68,7 @@ def templates(entries: list[tuple[Path, str, Context, str]], cache: FileCache, *
                          .encode()).hexdigest()
     found = _load(cache, whole, "templates")
     if found is None:
-        summaries = dict(_summaries(pages, cache, workers, progress))
+        summaries = dict(_summaries(pages, cache, workers, progress, client))
         found = {"lines": _learned([(name, summaries[key]) for _, name, _, key in pages
                                     if summaries[key] is not None])}
         cache.store(whole, found, area="templates")
@@ -85,8 +89,8 @@ def _load(cache: FileCache, key: str, area: str) -> dict[str, pd.DataFrame] | No
         return None
 
 
-def _summaries(pages: list, cache: FileCache, workers: int,
-               progress: bool | None) -> Iterator[tuple[str, pd.DataFrame | None]]:
+def _summaries(pages: list, cache: FileCache, workers: int, progress: bool | None,
+               client: Client | None) -> Iterator[tuple[str, pd.DataFrame | None]]:
     """(key, summary) of every page: from the cache, or read (and cached) when missing."""
     todo = []
     for path, name, ctx, key in pages:
@@ -101,7 +105,7 @@ def _summaries(pages: list, cache: FileCache, workers: int,
         written = []
         for (*_, key), summary in zip(todo, map_bounded(
                 page_summary, tasks, workers if len(todo) >= PARALLEL_PAGES else 1,
-                preload=PRELOAD)):
+                preload=PRELOAD, client=client)):
             written.append(writer.submit(cache.store, key, {} if summary is None else
                                          {"lines": summary}, area="lines"))
             bar.update()

@@ -13,6 +13,8 @@ The root is the nearest folder, from the working folder upwards, holding `workbe
     progress = false              # no progress bars while loading (workbench.progress)
     [corpus.columns]              # CSV/JSONL exports whose columns have other names
     text = "body"
+    [cluster]                     # a Dask cluster that processes the files (WORKBENCH_SCHEDULER too)
+    address = "tcp://scheduler:8786"  # or scheduler_file = "scheduler.json"
     [inputs]                      # an input kept elsewhere than data/<file>
     actors = "my-actors.csv"
     [stopwords]
@@ -39,7 +41,7 @@ from ..index.axis import date_end
 from ..index.query import Query, named_query
 from ..ingest import Context, LoadOptions, Rules, TokenizerSettings, build_corpus, outlet_table
 from ..ingest.dates import parse_date
-from ..parallel import worker_count
+from ..parallel import cluster_client, worker_count
 from .inputs import ROLES, TABLES, InputError, read_actors, read_table, read_words
 
 CONFIG_NAME = "workbench.toml"
@@ -51,6 +53,7 @@ STOPWORDS = SHIPPED / "stopwords"  # shipped stopword lists, <language>.txt
 INPUTS = {Path(name).stem: name for name in (*TABLES, "mwe.txt")}
 _SETTINGS = {"corpus": {"path", "metadata", "cache", "columns", "copies", "lower_bounds", "progress",
                         "workers"},
+             "cluster": {"address", "scheduler_file"},
              "inputs": set(INPUTS),
              "stopwords": {"also"}}
 
@@ -135,13 +138,18 @@ class Project:
     def load_corpus(self, path: str | Path, options: LoadOptions | None = None,
                     **overrides) -> Corpus:
         """Every file under `path` as a `Corpus`, cleaned with this project's inputs and cached
-        in its cache home unless `cache_dir` says otherwise: `options` (`LoadOptions()` by
+        in its cache home unless `cache_dir` says otherwise, on the Dask cluster `client`,
+        `[cluster]` or `WORKBENCH_SCHEDULER` names if one does: `options` (`LoadOptions()` by
         default) with `overrides`, any of the `workbench.ingest.LoadOptions` by name."""
         options = replace(options or LoadOptions(), **overrides)
         configured = self.settings.get("corpus", {}).get("workers")
+        cluster = self.settings.get("cluster", {})
+        scheduler_file = cluster.get("scheduler_file")
         return build_corpus(path, self.context(), replace(
             options, cache_dir=options.cache_dir or self.cache,
-            workers=worker_count(options.workers, configured=configured)))
+            workers=worker_count(options.workers, configured=configured),
+            client=cluster_client(options.client, address=cluster.get("address"),
+                                  scheduler_file=scheduler_file and self._base / scheduler_file)))
 
     def open_corpus(self, **overrides) -> Corpus:
         """The corpus this project is configured for (`corpus_path`, `load_options`), with

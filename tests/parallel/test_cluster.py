@@ -1,0 +1,154 @@
+"""One code path on three executors: inline, a pool of 2 and a Dask `LocalCluster` of 2 worker
+processes give equal tables (dtypes, categories, codes); `client=`, `[cluster]` in workbench.toml
+and `WORKBENCH_SCHEDULER` pick the cluster; a missing `distributed` or an absent scheduler says
+what to do. One cluster for the module, started here, dashboard off."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+
+import dask
+import pandas as pd
+import pytest
+from distributed import Client, LocalCluster, get_task_stream
+from seed_paths import PROJECT, SEEDS
+
+from workbench import Project, parallel
+from workbench.corpus.corpus import TABLES
+from workbench.ingest import load
+from workbench.ingest.language import load_model
+
+pytestmark = pytest.mark.xdist_group("cluster")
+
+
+@pytest.fixture(scope="module")
+def client():
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster, set_as_default=False) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    """368 documents of the seed articles' sentences in four JSON Lines files: 20 exact copies by
+    another outlet, 24 by the same one (set aside), within and across files; in each file its
+    first id again (renamed), and ids each file uses."""
+    sentences = [s for p in sorted(SEEDS.iterdir())
+                 for s in re.split(r"(?<=[.!?])\s+", p.read_text(encoding="utf-8")) if len(s) > 40]
+    rng = random.Random(26)
+    folder = tmp_path_factory.mktemp("synthetic")
+    docs = []
+    for n in range(320):
+        text = "\n\n".join(" ".join(rng.sample(sentences, 3)) for _ in range(rng.randint(1, 4)))
+        docs.append({"id": f"a{n}", "title": f"Story {n}", "date": f"2023-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+                     "outlet": f"Outlet {n % 5}", "text": text})
+    for n in range(0, 320, 16):  # exact copies: another outlet's republication, and the same outlet's
+        docs.append({**docs[n], "id": f"copy{n}", "outlet": f"Outlet {(n + 1) % 5}"})
+        docs.append({**docs[n + 1], "id": f"same{n}"})
+    rng.shuffle(docs)
+    for part in range(4):  # each file: a copy of its first document, and its first id again
+        first = docs[part::4][0]
+        lines = [*docs[part::4], {**first, "id": "again"}, {**first, "text": first["text"][::-1]}]
+        (folder / f"feed-{part}.jsonl").write_text("".join(json.dumps(d) + "\n" for d in lines),
+                                                   encoding="utf-8")
+    return folder
+
+
+def _load(path, tmp_path, label, **options):
+    """The corpus under `path`, with its own cache so no cache answers instead of the executor."""
+    return PROJECT.load_corpus(path, PROJECT.load_options(), cache_dir=tmp_path / label, **options)
+
+
+def _assert_equal(got, expected):
+    for table in TABLES:
+        left, right = got.tables()[table], expected.tables()[table]
+        pd.testing.assert_frame_equal(left, right, check_dtype=True, check_categorical=True,
+                                      obj=table)
+        for col in left.columns:
+            if isinstance(left[col].dtype, pd.CategoricalDtype):
+                assert left[col].cat.categories.equals(right[col].cat.categories), (table, col)
+                assert (left[col].cat.codes.to_numpy() == right[col].cat.codes.to_numpy()).all()
+
+
+def _ran_on(client, stream) -> set[str]:
+    """The workers of the cluster that ran the load's file tasks."""
+    ran = {t["worker"] for t in stream.data if str(t["key"]).startswith("_process_file-")}
+    assert ran, "no file was processed on the cluster"
+    return ran
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "synthetic"])
+def test_inline_a_pool_of_two_and_the_cluster_give_equal_tables(corpus, client, synthetic, tmp_path,
+                                                                 monkeypatch):
+    path = SEEDS if corpus == "seeds" else synthetic
+    inline = _load(path, tmp_path, "inline", workers=1)
+    assert len(inline.documents) == (5 if corpus == "seeds" else 368 - 24)
+    if corpus == "synthetic":  # what was planted is there: renamed repeats, copies set aside
+        assert inline.documents.doc_id.str.contains("~row").sum() == 4
+        assert inline.report.reason.str.startswith("duplicate of").sum() == 24
+    monkeypatch.setattr(load, "PARALLEL_BYTES", 0)  # small as they are, the files go to the pool
+    pools, made = [], parallel.pool
+    monkeypatch.setattr(parallel, "pool", lambda workers, preload=(): pools.append(workers) or
+                        made(workers, preload))
+    pooled = _load(path, tmp_path, "pool", workers=2)
+    assert pools and set(pools) == {2}
+    pools.clear()
+    with get_task_stream(client) as stream:
+        clustered = _load(path, tmp_path, "cluster", client=client)
+    assert _ran_on(client, stream) <= set(client.scheduler_info()["workers"])
+    assert not pools  # nor here: the cluster's load started no pool, nor did its workers
+    assert set(client.run(lambda: len(parallel._pools)).values()) == {0}
+    loaded = client.run(lambda: load_model.cache_info().misses)  # the model: once per worker
+    assert set(loaded.values()) <= {0, 1} and sum(loaded.values()) >= 1
+    _assert_equal(pooled, inline)
+    _assert_equal(clustered, inline)
+
+
+def test_the_scheduler_named_by_the_environment_runs_the_load(client, tmp_path, monkeypatch):
+    monkeypatch.setenv(parallel.SCHEDULER, client.scheduler.address)
+    with get_task_stream(client) as stream:
+        corpus = _load(SEEDS, tmp_path, "env")
+    connected = parallel.cluster_client()
+    try:
+        assert connected is not client and connected.scheduler.address == client.scheduler.address
+        assert len(_ran_on(client, stream)) >= 1
+        _assert_equal(corpus, _load(SEEDS, tmp_path, "inline", workers=1))
+    finally:
+        connected.close()
+
+
+def test_workbench_toml_names_the_cluster_before_the_environment(client, tmp_path, monkeypatch):
+    (tmp_path / "workbench.toml").write_text(f'[cluster]\naddress = "{client.scheduler.address}"\n')
+    monkeypatch.setenv(parallel.SCHEDULER, "tcp://127.0.0.1:9")  # nothing answers there
+    project = Project.find(tmp_path)
+    with get_task_stream(client) as stream:
+        corpus = project.load_corpus(SEEDS, cache_dir=tmp_path / "cache")
+    try:
+        assert len(corpus.documents) == 5 and _ran_on(client, stream)
+    finally:
+        parallel.cluster_client(address=client.scheduler.address).close()
+
+
+def test_an_absent_scheduler_says_where_it_was_named_and_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setenv(parallel.SCHEDULER, "tcp://127.0.0.1:9")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), \
+            pytest.raises(ConnectionError, match=r"no Dask scheduler answers at tcp://127\.0\.0\.1:9 "
+                                                 r"\(WORKBENCH_SCHEDULER\).*Start the cluster"):
+        _load(SEEDS, tmp_path, "absent")
+    missing = tmp_path / "scheduler.json"
+    monkeypatch.setenv(parallel.SCHEDULER, str(missing))
+    with pytest.raises(FileNotFoundError, match=f"names the scheduler file {re.escape(str(missing))}"):
+        _load(SEEDS, tmp_path, "absent")
+
+
+def test_without_distributed_a_cluster_asks_for_the_cluster_extra(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
+    monkeypatch.setenv(parallel.SCHEDULER, "tcp://127.0.0.1:9")
+    with pytest.raises(ImportError, match=r"needs the `distributed` package: pip install "
+                                          r"'media-workbench\[cluster\]'"):
+        _load(SEEDS, tmp_path, "missing")
+    monkeypatch.delenv(parallel.SCHEDULER)
+    assert len(_load(SEEDS, tmp_path, "here", workers=1).documents) == 5  # no cluster: runs here
