@@ -117,6 +117,10 @@ def test_a_bad_input_line_is_named_with_its_file_line_and_fix(project_dir, file,
     ("[corpus\n", "is not valid TOML"),
     ("[corpus]\nworkers = 0\n", "[corpus] workers is 0; use a whole number of worker processes"),
     ("[corpus]\nworkers = '4'\n", "[corpus] workers is '4'; use a whole number"),
+    ("[cluster]\nadress = 'tcp://h:8786'\n", "[cluster] adress is unknown; use one of address, "
+                                               "scheduler_file"),
+    ("[cluster]\naddress = 8786\n", "[cluster] names one scheduler, as address ="),
+    ("[cluster]\naddress = 'tcp://h:8786'\nscheduler_file = 's.json'\n", "[cluster] names one scheduler"),
 ])
 def test_a_bad_config_file_is_named_with_the_fix(project_dir, config, problem):
     (project_dir / "workbench.toml").write_text(config, encoding="utf-8")

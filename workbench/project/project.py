@@ -319,6 +319,10 @@ def _settings(config: Path) -> dict:
     progress = settings.get("corpus", {}).get("progress")
     if progress is not None and not isinstance(progress, bool):
         problems.append(f"line 1: [corpus] progress is {progress!r}; write true or false")
+    cluster = settings.get("cluster", {})
+    if len(cluster) > 1 or not all(isinstance(v, str) and v for v in cluster.values()):
+        problems.append("line 1: [cluster] names one scheduler, as address = \"tcp://host:8786\" "
+                        "or scheduler_file = \"scheduler.json\"")
     if problems:
         raise InputError(config, problems)
     return settings
