@@ -21,7 +21,9 @@ from workbench.corpus.corpus import TABLES
 from workbench.ingest import load
 from workbench.ingest.language import load_model
 
-pytestmark = pytest.mark.xdist_group("cluster")
+pytestmark = [pytest.mark.xdist_group("cluster"),
+              # the scheduler's health page (no dashboard) takes another port when 8787 is taken
+              pytest.mark.filterwarnings("ignore:Port 8787 is already in use")]
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +109,14 @@ def test_inline_a_pool_of_two_and_the_cluster_give_equal_tables(corpus, client, 
     _assert_equal(clustered, inline)
 
 
-def test_the_scheduler_named_by_the_environment_runs_the_load(client, tmp_path, monkeypatch):
-    monkeypatch.setenv(parallel.SCHEDULER, client.scheduler.address)
+@pytest.mark.parametrize("named_by", ["address", "scheduler file"])
+def test_the_scheduler_named_by_the_environment_runs_the_load(named_by, client, tmp_path, monkeypatch):
+    if named_by == "address":
+        monkeypatch.setenv(parallel.SCHEDULER, client.scheduler.address)
+    else:
+        # what `dask scheduler --scheduler-file` writes, of which a client reads the address
+        (tmp_path / "scheduler.json").write_text(json.dumps({"address": client.scheduler.address}))
+        monkeypatch.setenv(parallel.SCHEDULER, str(tmp_path / "scheduler.json"))
     with get_task_stream(client) as stream:
         corpus = _load(SEEDS, tmp_path, "env")
     connected = parallel.cluster_client()
