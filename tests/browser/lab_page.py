@@ -93,8 +93,9 @@ def cell_problems(page: Page) -> list[str]:
 
 
 def find_control(page: Page, label: str) -> Locator:
-    """The widget whose description label starts with `label` (case-insensitive)."""
-    pattern = re.compile(rf"^\s*{re.escape(label)}", re.IGNORECASE)
+    """The widget whose description label starts with `label`, as written (a table's own
+    "find" box is not the document viewer's "Find")."""
+    pattern = re.compile(rf"^\s*{re.escape(label)}")
     labels = page.locator(".jp-OutputArea label.widget-label").filter(has_text=pattern)
     if labels.count() == 0:
         shown = [t.strip() for t in page.locator("label.widget-label").all_inner_texts()]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -154,9 +155,11 @@ def code_shown(page, notebook: Path) -> list[str]:
 
 
 def control(page, label: str):
-    """The widget whose description label is `label`."""
+    """The widget whose description label is `label`, as written (a table's own "find" box is
+    not the document viewer's "Find")."""
+    exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
     return page.locator(".widget-inline-hbox", has=page.locator("label.widget-label",
-                                                                has_text=label)).first
+                                                                has_text=exact)).first
 
 
 def test_the_index_lists_the_dashboards(app, page, outside):
