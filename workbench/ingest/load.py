@@ -219,23 +219,20 @@ def _process_all(todo: list, progress: bool | None, workers: int, client: Client
     total = sum(sizes)
     bar = progress_bar(len(todo), desc="processing files", unit="file", show=progress,
                        postfix=_megabytes(0, total))
-    done = 0
     if client is None and (total < PARALLEL_BYTES or len(todo) < 2 or workers < 2):
         workers = workers if total >= PARALLEL_BYTES else 1
         # one big table: its rows in parallel chunks
-        for (file_path, name, ctx, key), size in zip(todo, sizes):
-            yield (name, key), process_file(file_path, name, ctx, workers=workers, progress=progress)
-            done += size
-            bar.set_postfix_str(_megabytes(done, total), refresh=False)
-            bar.update()
+        produced = (process_file(file_path, name, ctx, workers=workers, progress=progress)
+                    for file_path, name, ctx, _ in todo)
     else:  # a task gets a file's path and settings, never its text
-        tasks = ((file_path, name, ctx) for file_path, name, ctx, _ in todo)
-        for (_, name, _, key), size, tables in zip(todo, sizes, map_bounded(
-                _process_file, tasks, workers, preload=PRELOAD, client=client)):
-            yield (name, key), tables
-            done += size
-            bar.set_postfix_str(_megabytes(done, total), refresh=False)
-            bar.update()
+        produced = map_bounded(_process_file, ((file_path, name, ctx) for file_path, name, ctx, _ in todo),
+                               workers, preload=PRELOAD, client=client)
+    done = 0
+    for (_, name, _, key), size, tables in zip(todo, sizes, produced):
+        yield (name, key), tables
+        done += size
+        bar.set_postfix_str(_megabytes(done, total), refresh=False)
+        bar.update()
     bar.close()
 
 
