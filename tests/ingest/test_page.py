@@ -214,3 +214,35 @@ def test_sentences_that_share_words_with_interface_strings_stay(line):
 def test_a_follow_button_is_not_an_author():
     text = f"Ministers to meet in Moscow\n22.02.2022 19:42\nTakip Et\n{BODY}\n{MORE}"
     assert clean_lines(text, RULES).bylines == []
+
+
+def test_a_list_of_commands_before_the_first_paragraph_is_the_articles_not_rubrics():
+    commands = ["player.setav health *", "player.setav magicka *", "player.setav stamina *"]
+    text = "\n".join(["Ministers to meet in Moscow", "How to raise the running speed", *commands,
+                      BODY, MORE])
+    assert removed(text) == {}
+    # the same short lines, capitalised and not a list, are labels
+    assert removed(text.replace("player.setav ", "").replace(" *", "").title()) != {}
+
+
+def test_share_buttons_sharing_their_first_word_are_no_list_of_the_article():
+    shares = ["Share this on Facebook", "Share this on Twitter", "Share this by email"]
+    text = "\n".join(["Ministers to meet in Moscow", *shares, BODY, MORE])
+    assert set(removed(text)) == set(shares)
+
+
+def test_the_heading_of_a_table_in_the_header_zone_stays():
+    rows = ["Pos\tPlayer\tPlays", "DL\tLarry Ogunjobi\t63", "DL\tMyles Garrett\t57"]
+    text = "\n".join(["Ministers to meet in Moscow", BODY, "Defensive Line", *rows, MORE, BODY])
+    assert "Defensive Line" not in removed(text)
+    assert removed(text.replace("Defensive Line\n", "Defensive Line\nSee more\n")) \
+        .get("Defensive Line") in ("byline", "rubric")
+
+
+def test_a_datelines_place_on_a_line_of_its_own_stays_an_interface_word_goes():
+    text = "\n".join(["Ministers to meet in Moscow", "Published 11:26 pm EST, November 19, 2019",
+                      "Pittsburgh", BODY, MORE])
+    assert removed(text) == {"Published 11:26 pm EST, November 19, 2019": "dateline"}
+    # a word the page also writes in lower case is no place name
+    shares = text.replace("Pittsburgh", "Officials") + "\nThe officials left."
+    assert removed(shares).get("Officials") == "rubric"

@@ -217,10 +217,11 @@ def _header_rule(line: str, *, first: bool = False) -> str | None:
 
 
 def _header_elements(live: list[tuple[int, str]], lines: range, verdict: dict[int, str]) -> None:
-    """Bylines, date lines and "Label: value" lines of the header zone (`lines` of `live`)."""
+    """Bylines, date lines and "Label: value" lines of the header zone (`lines` of `live`); not
+    the line above a table's row, which is the table's heading ("Defensive Line")."""
     for i in lines:
         n, line = live[i]
-        if n not in verdict and (rule := _header_rule(line, first=i == 0)):
+        if n not in verdict and not _table_heading(live, i) and (rule := _header_rule(line, first=i == 0)):
             verdict[n] = rule
 
 
@@ -280,6 +281,7 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
                 verdict[n] = rule
     head_key = " ".join(live[head][1].casefold().split()) if head is not None else None
     main_script = script(" ".join(line for _, line in live if n_words(line) >= 5))
+    listed = _list_items(live)
     seen_short: set[str] = set()
     for i, (n, line) in enumerate(live):
         key = " ".join(line.casefold().split())
@@ -302,9 +304,9 @@ def page_furniture(lines: list[tuple[int, str]], verdict: dict[int, str], *,
         elif head is not None and i < head and not (
                 words >= BODY_WORDS and _SENTENCE_END.search(line)):  # no paragraph of prose
             verdict[n] = "rubric"  # what stands above the headline: site names, promos, labels
-        elif i < body_at and i != head and not is_prose(line) and "\t" not in line and (
-                words <= 4 and not END_PUNCT.search(line) and not _QUOTED.match(line) or
-                standfirst is not None and i > standfirst and words <= 8):
+        elif i < body_at and i != head and not is_prose(line) and not _own_line(live, i, listed) \
+                and (words <= 4 and not END_PUNCT.search(line) and not _QUOTED.match(line)
+                     or standfirst is not None and i > standfirst and words <= 8):
             verdict[n] = "rubric"  # a section label, or a credit line under the standfirst
         elif beyond and (words <= 4 and not END_PUNCT.search(line) or
                          line.isupper() and words >= 2):
@@ -354,6 +356,40 @@ def _own_lists(lines: list[tuple[int, str]], menus: dict[int, str]) -> set[int]:
     return {n for run in runs for n, line in run
             if line[:1].islower() or any(_is_label(x) for _, x in run)
             or len({x for _, x in run}) < len(run)}
+
+
+def _table_heading(live: list[tuple[int, str]], i: int) -> bool:
+    """Whether line `i` of `live` stands right above a table's row: the table's heading."""
+    return i + 1 < len(live) and "\t" in live[i + 1][1]
+
+
+def _own_line(live: list[tuple[int, str]], i: int, listed: set[int]) -> bool:
+    """Whether line `i` of `live`, in the header zone, is the article's own however short: a
+    table's row or heading, an item of a list (`listed`), or the place of a dateline set on a
+    line of its own between the date (no byline) and the first paragraph: a proper name, which
+    the page never writes in lower case ("Pittsburgh")."""
+    word = live[i][1].strip()
+    return "\t" in live[i][1] or i in listed or _table_heading(live, i) or (
+        0 < i < len(live) - 1 and n_words(word) == 1 and word.istitle()
+        and _is_dateline(live[i - 1][1]) and not _BYLINE.match(live[i - 1][1])
+        and is_prose(live[i + 1][1])
+        and not any(word.casefold() in _WORDS.findall(line) for _, line in live))
+
+
+def _list_items(live: list[tuple[int, str]]) -> set[int]:
+    """Indexes in `live` of the items of a list: 3+ lines in a row opening with the same word in
+    lower case ("player.setav health", "player.setav stamina"), which a section label or a row
+    of share buttons ("Share on Facebook") never is."""
+    firsts = [line.split()[0] if line[:1].islower() else "" for _, line in live]
+    items: set[int] = set()
+    start = 0
+    for i in range(1, len(live) + 1):
+        if i < len(live) and firsts[i] and firsts[i] == firsts[start]:
+            continue
+        if i - start >= 3:
+            items.update(range(start, i))
+        start = i
+    return items
 
 
 def _teaser(line: str) -> bool:

@@ -34,7 +34,7 @@ from .read import Layout, RawDoc, parse_block, read_file
 from .template import page_site
 from .tokens import Tokenizer, TokenizerSettings
 
-PIPELINE_VERSION = "14"
+PIPELINE_VERSION = "15"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
 #: what the fork server imports before it forks ingest workers: this module and the language model
 PRELOAD = (f"{__package__}.preload",)
