@@ -77,7 +77,7 @@ def _assert_equal(got, expected):
 
 def _ran_on(client, stream) -> set[str]:
     """The workers of the cluster that ran the load's file tasks."""
-    ran = {t["worker"] for t in stream.data if str(t["key"]).startswith("_process_file-")}
+    ran = {t["worker"] for t in stream.data if str(t["key"]).startswith("_process_and_store-")}
     assert ran, "no file was processed on the cluster"
     return ran
 

@@ -23,6 +23,7 @@ import shutil
 import tempfile
 import threading
 import time
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -49,10 +50,12 @@ class FileCache:
     def __init__(self, root: str | Path):
         self.root = Path(root)
         self._index_path = self.root / "index.json"
-        self._index: dict[str, list] = self._read_index()
         self._dirty = False
 
-    def _read_index(self) -> dict[str, list]:
+    @cached_property
+    def _index(self) -> dict[str, list]:
+        """(size, mtime) -> hash of the files seen, read when first asked: a worker that only
+        stores entries never reads it."""
         try:
             data = json.loads(self._index_path.read_text(encoding="utf-8"))
             return data if isinstance(data, dict) else {}
@@ -126,10 +129,15 @@ class FileCache:
         folder.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=folder.parent))
         try:
-            for name, df in tables.items():
-                write_arrow(tmp / f"{name}.arrow", df)
-            manifest = {"tables": {name: len(df) for name, df in tables.items()}}
-            (tmp / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+            try:
+                for name, df in tables.items():
+                    write_arrow(tmp / f"{name}.arrow", df)
+                manifest = {"tables": {name: len(df) for name, df in tables.items()}}
+                (tmp / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+            except OSError:
+                if self.intact(key, area=area):  # stored meanwhile, and our folder swept
+                    return
+                raise
             if folder.exists() and not self.intact(key, area=area):
                 shutil.rmtree(folder, ignore_errors=True)
             try:
@@ -138,6 +146,13 @@ class FileCache:
                 pass
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+
+    def sweep(self, keys: set[str], *, area: str = "files") -> None:
+        """Delete the private folders left by writers of these entries that stopped mid-write
+        (a worker killed): the entries are stored, so no writer needs them any more."""
+        for tmp in (self.root / area).glob(".*"):
+            if tmp.is_dir() and tmp.name[1:].split(".")[0] in keys:
+                shutil.rmtree(tmp, ignore_errors=True)
 
     def discard(self, key: str, *, area: str = "files") -> None:
         shutil.rmtree(self.entry(key, area), ignore_errors=True)

@@ -11,12 +11,9 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
-
-import pandas as pd
 
 from ..corpus import schema
 from ..corpus.cache import CacheError, FileCache
@@ -162,20 +159,13 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
             todo.append((file_path, name, ctx, key))
         else:
             parts[name] = (key, found)
-    # each file's tables are written by a thread while the next files are processed and the
-    # corpus is assembled (Arrow's writes let go of the interpreter)
-    with ThreadPoolExecutor(1, thread_name_prefix="cache-writer") as writer:
-        written = []
-        for (name, key), tables in _process_all(todo, options.progress, worker_count(options.workers),
-                                                options.client):
-            written.append(writer.submit(cache.store, key, tables))
-            parts[name] = (key, tables)
-        rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
-        ordered = without_clashing_ids([parts[name][1] for _, name in files if name in parts],
-                                       problems)
-        corpus = assemble(ordered, curated, problems, dedupe, copies)
-        for future in written:
-            future.result()
+    for name, key in _process_all(todo, cache.root, options.progress,
+                                  worker_count(options.workers), options.client):
+        parts[name] = (key, cache.load(key))  # mapped from the entry its task committed
+    cache.sweep({key for key, _ in parts.values()})
+    rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
+    ordered = without_clashing_ids([parts[name][1] for _, name in files if name in parts], problems)
+    corpus = assemble(ordered, curated, problems, dedupe, copies)
     cache.save_index()
     cache.prune({key for key, _ in parts.values()})
     if not rebuilt:
@@ -210,36 +200,58 @@ def _load_assembled(cache: FileCache, key: str) -> Corpus | None:
     return Corpus(**tables, store=cache.entry(key, area="corpus"))
 
 
-def _process_all(todo: list, progress: bool | None, workers: int, client: Client | None = None):
-    """Yield ((name, key), tables) for files to process; on the cluster of `client`, each file a
-    task; else `workers` processes for big batches: one file's chunks, or many files, in
-    parallel. The bar counts files and megabytes; a file processed alone also counts its
-    articles."""
+class LoadStopped(RuntimeError):
+    """A file's task failed (a worker lost, the disk full): the files processed before it stay
+    committed in the cache, and loading again processes only the rest."""
+
+
+def _process_all(todo: list, cache_root: Path, progress: bool | None, workers: int,
+                 client: Client | None = None):
+    """Yield (name, key) of each file to process once its task has committed its tables to the
+    cache under `cache_root`: on the cluster of `client`, each file a task; else `workers`
+    processes for big batches (one file's chunks, or many files, in parallel). The bar counts
+    files and megabytes; a file processed alone also counts its articles. A task that fails
+    raises `LoadStopped`, naming the file."""
     sizes = [p.stat().st_size for p, *_ in todo]
     total = sum(sizes)
     bar = progress_bar(len(todo), desc="processing files", unit="file", show=progress,
                        postfix=_megabytes(0, total))
+    tasks = [(file_path, name, ctx, key, cache_root) for file_path, name, ctx, key in todo]
     if client is None and (total < PARALLEL_BYTES or len(todo) < 2 or workers < 2):
         workers = workers if total >= PARALLEL_BYTES else 1
         # one big table: its rows in parallel chunks
-        produced = (process_file(file_path, name, ctx, workers=workers, progress=progress)
-                    for file_path, name, ctx, _ in todo)
-    else:  # a task gets a file's path and settings, never its text
-        produced = map_bounded(_process_file, ((file_path, name, ctx) for file_path, name, ctx, _ in todo),
-                               workers, preload=PRELOAD, client=client)
+        produced = (_process_and_store(task, workers=workers, progress=progress) for task in tasks)
+    else:  # a task gets a file's path and settings, never its text, and returns its row counts
+        produced = map_bounded(_process_and_store, iter(tasks), workers, preload=PRELOAD,
+                               client=client)
     done = 0
-    for (_, name, _, key), size, tables in zip(todo, sizes, produced):
-        yield (name, key), tables
+    for (_, name, _, key, _), size in zip(tasks, sizes):
+        try:
+            next(produced)
+        except Exception as err:  # whatever stopped it, the researcher is told which file
+            bar.close()
+            raise LoadStopped(
+                f"processing {name} stopped ({type(err).__name__}: {err}). The {bar.n} files "
+                f"processed before it are kept in the cache ({cache_root}); load again to "
+                f"process the rest. On a cluster, a file whose workers were lost more often than "
+                f"`distributed.scheduler.allowed-failures` allows stops the load.") from err
+        yield name, key
         done += size
         bar.set_postfix_str(_megabytes(done, total), refresh=False)
         bar.update()
     bar.close()
 
 
-def _process_file(task: tuple[Path, str, Context]) -> dict[str, pd.DataFrame]:
-    """`process_file` of a (path, name, context) task, in one process: a worker's unit of work
-    (a Dask worker may start no processes)."""
-    return process_file(*task)
+def _process_and_store(task: tuple[Path, str, Context, str, Path], *, workers: int = 1,
+                       progress: bool | None = False) -> dict[str, int]:
+    """Process the file of a (path, name, context, key, cache folder) task and commit its tables
+    to the cache under `key` (a private folder renamed into place: a task run twice, or by a
+    second worker after the first was lost, leaves one entry); return each table's rows. A
+    worker's unit of work, run here too (`workers` then splits a big file's chunks)."""
+    path, name, ctx, key, cache_root = task
+    tables = process_file(path, name, ctx, workers=workers, progress=progress)
+    FileCache(cache_root).store(key, tables)
+    return {table: len(df) for table, df in tables.items()}
 
 
 def _megabytes(done: int, total: int) -> str:

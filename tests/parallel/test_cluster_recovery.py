@@ -1,0 +1,124 @@
+"""A worker killed mid-load: each file's task commits its own cache entry, so Dask's retry ends in
+the tables of an undisturbed load with one entry a file and no private folder left; where no
+retry is allowed, the load stops naming the file, commits no corpus, and loading again processes
+only the files not committed. Clusters of their own (a kill must not disturb other tests)."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import threading
+import time
+
+import dask
+import pytest
+from distributed import Client, LocalCluster, get_task_stream
+from seed_paths import PROJECT, SEEDS
+from test_cluster import _assert_equal
+
+from workbench.ingest.load import LoadStopped
+
+pytestmark = [pytest.mark.xdist_group("cluster"),
+              pytest.mark.filterwarnings("ignore:Port 8787 is already in use"),
+              pytest.mark.filterwarnings("ignore::UserWarning")]  # a nanny restarting its worker
+
+FILES = 6
+DOCS = 500
+TASK = "_process_and_store-"
+
+
+@pytest.fixture(scope="module")
+def feeds(tmp_path_factory):
+    """Six JSON Lines files of 500 documents from the seeds' sentences: long enough a task that
+    a worker can be killed while it runs."""
+    sentences = [s for p in sorted(SEEDS.iterdir())
+                 for s in re.split(r"(?<=[.!?])\s+", p.read_text(encoding="utf-8")) if len(s) > 40]
+    rng = random.Random(7)
+    folder = tmp_path_factory.mktemp("feeds")
+    for f in range(FILES):
+        docs = [{"id": f"d{n}", "date": f"2023-{n % 12 + 1:02d}-01", "outlet": f"Outlet {n % 3}",
+                 "text": "\n\n".join(" ".join(rng.sample(sentences, 3)) for _ in range(3))}
+                for n in range(DOCS)]
+        (folder / f"feed-{f}.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs),
+                                                encoding="utf-8")
+    return folder
+
+
+def _cluster(allowed_failures: int):
+    with dask.config.set({"distributed.scheduler.allowed-failures": allowed_failures}):
+        return LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                            dashboard_address=None)
+
+
+def _load(path, cache, client):
+    return PROJECT.load_corpus(path, PROJECT.load_options(), cache_dir=cache, client=client)
+
+
+def _committed(cache) -> list[str]:
+    """The cache entries committed so far."""
+    files = cache / "files"
+    return [p.name for p in files.iterdir() if (p / "manifest.json").exists()] if files.exists() else []
+
+
+def _kill_during_a_task(client, cache) -> threading.Thread:
+    """A thread that, once a file's entry is committed, SIGKILLs a worker process running a file's
+    task (its pid from `client.run(os.getpid)`); it records what was committed at that moment."""
+    pids = client.run(os.getpid)
+
+    def kill():
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if _committed(cache):
+                busy = [w for w, keys in client.processing().items()
+                        if any(str(k).startswith(TASK) for k in keys)]
+                if busy:
+                    thread.committed = len(_committed(cache))
+                    os.kill(pids[busy[0]], signal.SIGKILL)
+                    return
+            time.sleep(0.01)
+
+    thread = threading.Thread(target=kill, daemon=True)
+    thread.committed = None
+    thread.start()
+    return thread
+
+
+def test_a_worker_killed_mid_task_the_load_ends_with_the_undisturbed_tables(feeds, tmp_path):
+    with _cluster(allowed_failures=3) as cluster, Client(cluster, set_as_default=False) as client:
+        undisturbed = _load(feeds, tmp_path / "calm", client)
+        killer = _kill_during_a_task(client, tmp_path / "killed")
+        corpus = _load(feeds, tmp_path / "killed", client)
+        killer.join(5)
+    assert killer.committed is not None and 1 <= killer.committed < FILES  # killed mid-load
+    _assert_equal(corpus, undisturbed)
+    files = list((tmp_path / "killed" / "files").iterdir())
+    assert sorted(p.name for p in files) == sorted(_committed(tmp_path / "killed"))  # nothing private
+    assert len(files) == FILES  # each file's entry once
+
+
+def test_with_no_retry_allowed_the_load_stops_naming_the_file_and_a_rerun_reuses_the_rest(
+        feeds, tmp_path):
+    cache = tmp_path / "cache"
+    with _cluster(allowed_failures=0) as cluster, Client(cluster, set_as_default=False) as client:
+        killer = _kill_during_a_task(client, cache)
+        with pytest.raises(LoadStopped, match=r"processing feed-\d\.jsonl stopped \(KilledWorker.*"
+                                              r"load again to process the rest"):
+            _load(feeds, cache, client)
+        killer.join(5)
+        assert killer.committed is not None
+        assert not (cache / "corpus").exists() or not any((cache / "corpus").iterdir())
+        client.wait_for_workers(2, timeout=30)  # the nanny has started a new worker
+        deadline = time.monotonic() + 30  # tasks the stopped load left running finish and commit
+        while any(client.processing().values()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        committed = len(_committed(cache))
+        assert 1 <= committed < FILES
+        with get_task_stream(client) as stream:
+            corpus = _load(feeds, cache, client)
+        rerun = [t for t in stream.data if str(t["key"]).startswith(TASK)]
+        assert len(rerun) == FILES - committed  # only the files not committed are processed again
+        assert len(corpus.documents) == FILES * DOCS - corpus.report.reason.str.startswith(
+            "duplicate of").sum()
