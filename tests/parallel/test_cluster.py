@@ -11,14 +11,13 @@ import re
 import sys
 
 import dask
-import pandas as pd
 import pytest
 from distributed import Client, LocalCluster, get_task_stream
+from same_tables import assert_same_tables
 from seed_paths import PROJECT, SEEDS
 
 from workbench import Project, parallel
-from workbench.corpus.corpus import TABLES
-from workbench.ingest import load
+from workbench.ingest import load, partitions
 from workbench.ingest.language import load_model
 
 pytestmark = [pytest.mark.xdist_group("cluster"),
@@ -64,28 +63,19 @@ def _load(path, tmp_path, label, **options):
     return PROJECT.load_corpus(path, PROJECT.load_options(), cache_dir=tmp_path / label, **options)
 
 
-def _assert_equal(got, expected):
-    for table in TABLES:
-        left, right = got.tables()[table], expected.tables()[table]
-        pd.testing.assert_frame_equal(left, right, check_dtype=True, check_categorical=True,
-                                      obj=table)
-        for col in left.columns:
-            if isinstance(left[col].dtype, pd.CategoricalDtype):
-                assert left[col].cat.categories.equals(right[col].cat.categories), (table, col)
-                assert (left[col].cat.codes.to_numpy() == right[col].cat.codes.to_numpy()).all()
-
-
 def _ran_on(client, stream) -> set[str]:
     """The workers of the cluster that ran the load's file tasks."""
-    ran = {t["worker"] for t in stream.data if str(t["key"]).startswith("_process_and_store-")}
+    ran = {t["worker"] for t in stream.data if str(t["key"]).startswith("_run-")}
     assert ran, "no file was processed on the cluster"
     return ran
 
 
-@pytest.mark.parametrize("corpus", ["seeds", "synthetic"])
+@pytest.mark.parametrize("corpus", ["seeds", "synthetic", "synthetic in partitions"])
 def test_inline_a_pool_of_two_and_the_cluster_give_equal_tables(corpus, client, synthetic, tmp_path,
                                                                  monkeypatch):
     path = SEEDS if corpus == "seeds" else synthetic
+    if corpus == "synthetic in partitions":  # each file's 94 lines in three partitions
+        monkeypatch.setattr(partitions, "BLOCK_ROWS", 40)
     inline = _load(path, tmp_path, "inline", workers=1)
     assert len(inline.documents) == (5 if corpus == "seeds" else 368 - 24)
     if corpus == "synthetic":  # what was planted is there: renamed repeats, copies set aside
@@ -101,12 +91,14 @@ def test_inline_a_pool_of_two_and_the_cluster_give_equal_tables(corpus, client, 
     with get_task_stream(client) as stream:
         clustered = _load(path, tmp_path, "cluster", client=client)
     assert _ran_on(client, stream) <= set(client.scheduler_info()["workers"])
+    spans = sum(str(t["key"]).startswith("_run-") for t in stream.data)
+    assert spans == (12 if corpus == "synthetic in partitions" else 4 if corpus == "synthetic" else 5)
     assert not pools  # nor here: the cluster's load started no pool, nor did its workers
     assert set(client.run(lambda: len(parallel._pools)).values()) == {0}
     loaded = client.run(lambda: load_model.cache_info().misses)  # the model: once per worker
     assert set(loaded.values()) <= {0, 1} and sum(loaded.values()) >= 1
-    _assert_equal(pooled, inline)
-    _assert_equal(clustered, inline)
+    assert_same_tables(pooled, inline)
+    assert_same_tables(clustered, inline)
 
 
 @pytest.mark.parametrize("named_by", ["address", "scheduler file"])
@@ -123,7 +115,7 @@ def test_the_scheduler_named_by_the_environment_runs_the_load(named_by, client, 
     try:
         assert connected is not client and connected.scheduler.address == client.scheduler.address
         assert len(_ran_on(client, stream)) >= 1
-        _assert_equal(corpus, _load(SEEDS, tmp_path, "inline", workers=1))
+        assert_same_tables(corpus, _load(SEEDS, tmp_path, "inline", workers=1))
     finally:
         connected.close()
 

@@ -16,8 +16,8 @@ import time
 import dask
 import pytest
 from distributed import Client, LocalCluster, get_task_stream
+from same_tables import assert_same_tables
 from seed_paths import PROJECT, SEEDS
-from test_cluster import _assert_equal
 
 from workbench.ingest.load import LoadStopped
 
@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.xdist_group("cluster"),
 
 FILES = 6
 DOCS = 500
-TASK = "_process_and_store-"
+TASK = "_run-"
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ def test_a_worker_killed_mid_task_the_load_ends_with_the_undisturbed_tables(feed
         corpus = _load(feeds, tmp_path / "killed", client)
         killer.join(5)
     assert killer.committed is not None and 1 <= killer.committed < FILES  # killed mid-load
-    _assert_equal(corpus, undisturbed)
+    assert_same_tables(corpus, undisturbed)
     files = list((tmp_path / "killed" / "files").iterdir())
     assert sorted(p.name for p in files) == sorted(_committed(tmp_path / "killed"))  # nothing private
     assert len(files) == FILES  # each file's entry once

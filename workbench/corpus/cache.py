@@ -148,10 +148,11 @@ class FileCache:
             shutil.rmtree(tmp, ignore_errors=True)
 
     def sweep(self, keys: set[str], *, area: str = "files") -> None:
-        """Delete the private folders left by writers of these entries that stopped mid-write
-        (a worker killed): the entries are stored, so no writer needs them any more."""
+        """Delete the private folders left by writers of these entries, or of their partitions
+        (`<key>-<n>`), that stopped mid-write (a worker killed): the entries are stored, so no
+        writer needs them any more."""
         for tmp in (self.root / area).glob(".*"):
-            if tmp.is_dir() and tmp.name[1:].split(".")[0] in keys:
+            if tmp.is_dir() and tmp.name[1:].split(".")[0].split("-")[0] in keys:
                 shutil.rmtree(tmp, ignore_errors=True)
 
     def discard(self, key: str, *, area: str = "files") -> None:

@@ -21,6 +21,7 @@ from ..corpus.corpus import TABLES, Corpus
 from ..corpus.options import check_option
 from ..parallel import map_bounded, worker_count
 from ..progress import progress_bar
+from . import partitions
 from .assemble import assemble, without_clashing_ids
 from .bounds import use_lower_bounds
 from .copies import Copies
@@ -159,9 +160,9 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
             todo.append((file_path, name, ctx, key))
         else:
             parts[name] = (key, found)
-    for name, key in _process_all(todo, cache.root, options.progress,
-                                  worker_count(options.workers), options.client):
-        parts[name] = (key, cache.load(key))  # mapped from the entry its task committed
+    for name, key, tables in _process_all(todo, cache, options.progress,
+                                          worker_count(options.workers), options.client):
+        parts[name] = (key, tables)
     cache.sweep({key for key, _ in parts.values()})
     rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
     ordered = without_clashing_ids([parts[name][1] for _, name in files if name in parts], problems)
@@ -201,57 +202,90 @@ def _load_assembled(cache: FileCache, key: str) -> Corpus | None:
 
 
 class LoadStopped(RuntimeError):
-    """A file's task failed (a worker lost, the disk full): the files processed before it stay
-    committed in the cache, and loading again processes only the rest."""
+    """A file's task failed (a worker lost, the disk full): the files and partitions processed
+    before it stay committed in the cache, and loading again processes only the rest."""
 
 
-def _process_all(todo: list, cache_root: Path, progress: bool | None, workers: int,
+@dataclass(frozen=True)
+class FileTask:
+    """A worker's unit of work: process a whole file and commit its tables to the cache under
+    `key` (a private folder renamed into place: a task run twice, or by a second worker after the
+    first was lost, leaves one entry); the call returns each table's rows. Run here, `workers`
+    splits a big file's chunks and `progress` counts its articles."""
+
+    path: Path
+    name: str
+    ctx: Context
+    key: str
+    cache_root: Path
+    workers: int = 1
+    progress: bool | None = False
+
+    def __call__(self) -> dict[str, int]:
+        tables = process_file(self.path, self.name, self.ctx, workers=self.workers,
+                              progress=self.progress)
+        FileCache(self.cache_root).store(self.key, tables)
+        return {table: len(df) for table, df in tables.items()}
+
+
+def _run(task: FileTask | partitions.SpanTask) -> dict[str, int]:
+    """Run a task where `map_bounded` sends it: here, in the pool or on a cluster's worker."""
+    return task()
+
+
+def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: int,
                  client: Client | None = None):
-    """Yield (name, key) of each file to process once its task has committed its tables to the
-    cache under `cache_root`: on the cluster of `client`, each file a task; else `workers`
-    processes for big batches (one file's chunks, or many files, in parallel). The bar counts
-    files and megabytes; a file processed alone also counts its articles. A task that fails
-    raises `LoadStopped`, naming the file."""
+    """Yield (name, key, tables) of each file to process once its tasks have committed it to
+    `cache`: a large JSON Lines file is split into partitions (`workbench.ingest.partitions`),
+    any other file is one task. The tasks run on the cluster of `client`, or in `workers`
+    processes when there is much to do; a file alone here splits its own chunks. The bar counts
+    files and megabytes (a file alone, its articles too). A failed task raises `LoadStopped`,
+    naming its file; its committed partitions are kept, and not processed again."""
     sizes = [p.stat().st_size for p, *_ in todo]
     total = sum(sizes)
     bar = progress_bar(len(todo), desc="processing files", unit="file", show=progress,
                        postfix=_megabytes(0, total))
-    tasks = [(file_path, name, ctx, key, cache_root) for file_path, name, ctx, key in todo]
-    if client is None and (total < PARALLEL_BYTES or len(todo) < 2 or workers < 2):
-        workers = workers if total >= PARALLEL_BYTES else 1
-        # one big table: its rows in parallel chunks
-        produced = (_process_and_store(task, workers=workers, progress=progress) for task in tasks)
-    else:  # a task gets a file's path and settings, never its text, and returns its row counts
-        produced = map_bounded(_process_and_store, iter(tasks), workers, preload=PRELOAD,
-                               client=client)
-    done = 0
-    for (_, name, _, key, _), size in zip(tasks, sizes):
-        try:
-            next(produced)
-        except Exception as err:  # whatever stopped it, the researcher is told which file
-            bar.close()
-            raise LoadStopped(
-                f"processing {name} stopped ({type(err).__name__}: {err}). The {bar.n} files "
-                f"processed before it are kept in the cache ({cache_root}); load again to "
-                f"process the rest. On a cluster, a file whose workers were lost more often than "
-                f"`distributed.scheduler.allowed-failures` allows stops the load.") from err
-        yield name, key
+    workers = workers if total >= PARALLEL_BYTES or client is not None else 1
+    plans = {name: partitions.plan(path, name, ctx) for path, name, ctx, _ in todo}
+    alone = client is None and len(todo) == 1 and plans[todo[0][1]] is None
+    tasks, ends = [], []
+    for path, name, ctx, key in todo:
+        if (plan := plans[name]) is None:
+            tasks.append(FileTask(path, name, ctx, key, cache.root, *((workers, progress) if alone
+                                                                     else ())))
+        else:  # a partition a stopped load committed is not processed again
+            tasks += [partitions.SpanTask(path, plan.layout, ctx, span, entry, cache.root)
+                      for span, entry in zip(plan.spans, partitions.entries(key, plan))
+                      if not cache.intact(entry)]
+        ends.append(len(tasks))
+    produced = map_bounded(_run, iter(tasks), 1 if alone else workers, preload=PRELOAD,
+                           client=client)
+    ran, done = 0, 0
+    for (_, name, _, key), size, end in zip(todo, sizes, ends):
+        for _ in range(end - ran):
+            try:
+                next(produced)
+            except Exception as err:  # whatever stopped it, the researcher is told which file
+                bar.close()
+                raise LoadStopped(
+                    f"processing {name} stopped ({type(err).__name__}: {err}). The {bar.n} files "
+                    f"processed before it, and its partitions done, are kept in the cache "
+                    f"({cache.root}); load again to process the rest. On a cluster, a task whose "
+                    f"workers were lost more often than `distributed.scheduler.allowed-failures` "
+                    f"allows stops the load.") from err
+        ran = end
+        if (plan := plans[name]) is None:
+            tables = cache.load(key)  # mapped from the entry its task committed
+        else:
+            tables = partitions.file_tables(plan, cache, key)
+            cache.store(key, tables)
+            for entry in partitions.entries(key, plan):
+                cache.discard(entry)
+        yield name, key, tables
         done += size
         bar.set_postfix_str(_megabytes(done, total), refresh=False)
         bar.update()
     bar.close()
-
-
-def _process_and_store(task: tuple[Path, str, Context, str, Path], *, workers: int = 1,
-                       progress: bool | None = False) -> dict[str, int]:
-    """Process the file of a (path, name, context, key, cache folder) task and commit its tables
-    to the cache under `key` (a private folder renamed into place: a task run twice, or by a
-    second worker after the first was lost, leaves one entry); return each table's rows. A
-    worker's unit of work, run here too (`workers` then splits a big file's chunks)."""
-    path, name, ctx, key, cache_root = task
-    tables = process_file(path, name, ctx, workers=workers, progress=progress)
-    FileCache(cache_root).store(key, tables)
-    return {table: len(df) for table, df in tables.items()}
 
 
 def _megabytes(done: int, total: int) -> str:

@@ -34,7 +34,7 @@ from .read import Layout, RawDoc, parse_block, read_file
 from .template import page_site
 from .tokens import Tokenizer, TokenizerSettings
 
-PIPELINE_VERSION = "15"
+PIPELINE_VERSION = "16"
 CHUNK_ROWS = 2_000  # documents per unit of work: small enough to bound memory, big enough to batch
 #: what the fork server imports before it forks ingest workers: this module and the language model
 PRELOAD = (f"{__package__}.preload",)
@@ -149,7 +149,7 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1,
                 yield docs, ids, ctx
 
         parts = []
-        for part in map_bounded(_process_chunk, tasks(), workers, preload=PRELOAD):
+        for part in map_bounded(process_chunk, tasks(), workers, preload=PRELOAD):
             parts.append(part)
             bar.update(sizes.popleft())
     else:  # the workers parse the rows too; ids repeated across blocks are renamed here
@@ -157,16 +157,24 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1,
         parts, seen = [], set()
         for part, assigned, problems in map_bounded(_process_block, tasks, workers, preload=PRELOAD):
             parsed += problems
-            unique = _unique_ids(assigned, seen)
-            parts.append(_renamed(part, {old: new for (old, _), new in zip(assigned, unique)
+            unique = unique_ids(assigned, seen)
+            parts.append(renamed(part, {old: new for (old, _), new in zip(assigned, unique)
                                          if old != new}))
             bar.update(len(assigned))
     bar.close()
+    # the report rows of reading are complete once every row has been read
+    return file_tables_of(parts, read.problems + parsed, read.unknown_columns, name)
+
+
+def file_tables_of(parts: list[dict[str, pd.DataFrame]], problems: list[schema.ReportRow],
+                   unknown_columns: list[str], name: str) -> dict[str, pd.DataFrame]:
+    """A file's tables from its chunks' (`parts`, emptied here), led by the report rows of
+    reading it (`problems`) and a note of the export's extra columns."""
     head = _Tables()
-    head.problems += read.problems + parsed  # complete once every row has been read
-    if read.unknown_columns:
+    head.problems += problems
+    if unknown_columns:
         head.problems.append(schema.ReportRow(name, None, None, "ok",
-                              f"extra columns kept as metadata: {', '.join(read.unknown_columns)}"))
+                              f"extra columns kept as metadata: {', '.join(unknown_columns)}"))
     parts.insert(0, _frames(head, {}, []))
     # table by table, letting go of the chunks' frames as each table is joined
     return {t: schema.concat([p.pop(t) for p in parts], t) for t in list(parts[0])}
@@ -177,10 +185,10 @@ def _chunks(docs: Iterable[RawDoc], name: str) -> Iterator[tuple[list[RawDoc], l
     seen: set[str] = set()
     it = iter(docs)
     while chunk := list(itertools.islice(it, CHUNK_ROWS)):
-        yield chunk, _unique_ids([(doc_id_for(name, raw), raw.row) for raw in chunk], seen)
+        yield chunk, unique_ids([(doc_id_for(name, raw), raw.row) for raw in chunk], seen)
 
 
-def _unique_ids(assigned: list[tuple[str, int | None]], seen: set[str]) -> list[str]:
+def unique_ids(assigned: list[tuple[str, int | None]], seen: set[str]) -> list[str]:
     """Unique ids for (id, row) pairs in order, given the ids `seen` before (updated): a repeat
     gets '~row<n>'."""
     out = []
@@ -198,11 +206,11 @@ def _process_block(args: tuple[list[tuple[int, str]], Layout, Context]):
     the report rows of lines that gave no document."""
     block, layout, ctx = args
     docs, problems = parse_block(layout, block)
-    ids = _unique_ids([(doc_id_for(layout.name, raw), raw.row) for raw in docs], set())
-    return _process_chunk((docs, ids, ctx)), [(i, raw.row) for i, raw in zip(ids, docs)], problems
+    ids = unique_ids([(doc_id_for(layout.name, raw), raw.row) for raw in docs], set())
+    return process_chunk((docs, ids, ctx)), [(i, raw.row) for i, raw in zip(ids, docs)], problems
 
 
-def _renamed(part: dict[str, pd.DataFrame], ids: dict[str, str]) -> dict[str, pd.DataFrame]:
+def renamed(part: dict[str, pd.DataFrame], ids: dict[str, str]) -> dict[str, pd.DataFrame]:
     """A block's tables with the document ids in `ids` replaced: rarely, an id an earlier block
     used, which gets '~row<n>' as in one pass over the file."""
     if not ids:
@@ -217,7 +225,7 @@ def _renamed(part: dict[str, pd.DataFrame], ids: dict[str, str]) -> dict[str, pd
     return out
 
 
-def _process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, pd.DataFrame]:
+def process_chunk(args: tuple[list[RawDoc], list[str], Context]) -> dict[str, pd.DataFrame]:
     """Clean, infer metadata for and tokenize a chunk of documents (languages identified and
     tokens built for the whole chunk at once)."""
     docs, ids, ctx = args

@@ -1,0 +1,102 @@
+"""A large JSON Lines export in partitions: the tables are those of the file read whole, whatever
+the partitions' size and wherever they run; a file whose line breaks would number its lines
+differently from its bytes, or a gzipped one, is read whole; a stopped load keeps the
+partitions it committed, and loading again processes only the others."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+
+import pytest
+from same_tables import assert_same_tables
+from seed_paths import PROJECT, SEEDS
+
+from workbench.ingest import load, partitions
+
+SIZE = 40  # lines a partition: 300 records make eight
+
+
+@pytest.fixture
+def feed(tmp_path):
+    """300 records from the seeds' sentences after a malformed line and a blank one, with a BOM,
+    blank lines between records, a broken record, and ids repeated within and across
+    partitions."""
+    sentences = [s for p in sorted(SEEDS.iterdir())
+                 for s in re.split(r"(?<=[.!?])\s+", p.read_text(encoding="utf-8")) if len(s) > 40]
+    rng = random.Random(3)
+    lines = ["not json at all", ""]
+    for k in range(300):
+        lines.append(json.dumps({"id": f"d{k % 170}", "outlet": f"Outlet {k % 3}",
+                                 "date": "2023-01-02", "text": " ".join(rng.sample(sentences, 3)),
+                                 "desk": f"desk {k % 4}"}))
+        lines += [""] * (k % 37 == 0) + ["{broken"] * (k == 150)
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    (folder / "feed.jsonl").write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode())
+    return folder
+
+
+def _load(folder, cache, **options):
+    return PROJECT.load_corpus(folder, PROJECT.load_options(), cache_dir=cache, metadata=None,
+                               **options)
+
+
+def test_partitions_give_the_tables_of_the_file_read_whole(feed, tmp_path, monkeypatch):
+    monkeypatch.setattr(partitions, "plan", lambda *args: None)
+    whole = _load(feed, tmp_path / "whole", workers=1)
+    monkeypatch.undo()
+    monkeypatch.setattr(partitions, "BLOCK_ROWS", SIZE)
+    plan = partitions.plan(feed / "feed.jsonl", "feed.jsonl", PROJECT.context())
+    assert len(plan.spans) == 8 and plan.spans[0][2] == 3  # from the first record's line
+    assert [p.reason for p in plan.problems] and plan.unknown_columns == ("desk",)
+    assert_same_tables(_load(feed, tmp_path / "inline", workers=1), whole)
+    monkeypatch.setattr(load, "PARALLEL_BYTES", 0)
+    assert_same_tables(_load(feed, tmp_path / "pool", workers=2), whole)
+    monkeypatch.setattr(partitions, "BLOCK_ROWS", 3 * SIZE)  # partitions of another size
+    assert_same_tables(_load(feed, tmp_path / "larger", workers=2), whole)
+    assert whole.documents.doc_id.str.contains("~row").sum() == 130
+    reasons = whole.report.reason.tolist()
+    assert sum(r.startswith("malformed JSON") for r in reasons) == 2  # both bad lines, once
+    # the partitions' entries are let go once the file's entry holds them
+    assert [p.name for p in (tmp_path / "pool" / "files").iterdir()] == \
+        [p.name for p in (tmp_path / "whole" / "files").iterdir()]
+
+
+@pytest.mark.parametrize("mark", [b"\r", "\u2028".encode()])
+def test_a_file_with_another_line_break_or_gzipped_is_read_whole(feed, tmp_path, monkeypatch, mark):
+    monkeypatch.setattr(partitions, "BLOCK_ROWS", SIZE)
+    path = feed / "feed.jsonl"
+    data = path.read_bytes()
+    assert partitions.plan(path, "feed.jsonl", PROJECT.context()) is not None
+    path.write_bytes(data.replace(b"Outlet 1", b"Outlet" + mark + b"1"))
+    assert partitions.plan(path, "feed.jsonl", PROJECT.context()) is None
+    zipped = feed / "feed.jsonl.gz"
+    zipped.write_bytes(gzip.compress(data))
+    assert partitions.plan(zipped, "feed.jsonl.gz", PROJECT.context()) is None
+
+
+def test_a_stopped_load_keeps_its_partitions_and_loading_again_processes_the_others(
+        feed, tmp_path, monkeypatch):
+    monkeypatch.setattr(partitions, "BLOCK_ROWS", SIZE)
+    expected = _load(feed, tmp_path / "calm", workers=1)
+    ran, run, full = [], partitions.SpanTask.__call__, [True]
+
+    def failing(task):
+        ran.append(task.entry)
+        if len(ran) == 4 and full and full.pop():  # the disk is full once
+            raise OSError("No space left on device")
+        return run(task)
+
+    monkeypatch.setattr(partitions.SpanTask, "__call__", failing)
+    with pytest.raises(load.LoadStopped, match=r"processing feed\.jsonl stopped \(OSError: No "
+                                               r"space left on device\)\..*load again"):
+        _load(feed, tmp_path / "cache", workers=1)
+    assert not (tmp_path / "cache" / "corpus").exists()  # no corpus committed
+    committed = sorted(p.name for p in (tmp_path / "cache" / "files").iterdir())
+    assert committed == sorted(ran[:3])  # the three partitions done, nothing private
+    ran.clear()
+    assert_same_tables(_load(feed, tmp_path / "cache", workers=1), expected)
+    assert len(ran) == 5 and not set(ran) & set(committed)  # only the other five ran

@@ -1,0 +1,139 @@
+"""A large JSON Lines export split into partitions that workers read, process and commit.
+
+A partition is a fixed run of `BLOCK_ROWS` of the file's lines, from the line of its first record
+on. Here, a pass over the file's bytes finds where each partition starts (its byte offset and the
+number of its first line); a worker given the file's path, that span and the export's `Layout`
+reads the bytes itself, processes the documents and commits their tables to the cache as the
+entry `<file key>-<partition>`, numbered so that name order is file order. What crosses to the
+worker is a path and small settings, never text. Once every partition of a file is committed,
+`file_tables` joins them into the file's tables: an id an earlier partition used gets
+'~row<n>', as in one pass over the file.
+
+A gzipped file, one whose lines are not all plain UTF-8 lines ended by "\\n" or "\\r\\n" (another
+line break would number its lines differently from its bytes), and one of a single partition
+are processed whole by one task (`pipeline.process_file`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..corpus import schema
+from ..corpus.cache import FileCache
+from .decode import normalise
+from .pipeline import Context, doc_id_for, file_tables_of, process_chunk, renamed, unique_ids
+from .read import BLOCK_ROWS, Layout, parse_block, read_file, suffixes
+
+#: a line break other than "\n" and "\r\n": a lone carriage return, NEL, LINE and PARAGRAPH
+#: SEPARATOR as UTF-8
+_OTHER_BREAK = re.compile(rb"\r(?!\n)|\xc2\x85|\xe2\x80[\xa8\xa9]")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a file is split: its export layout, the report rows and extra columns found while
+    reading its first record, and each partition's (byte offset, bytes, number of its first
+    line)."""
+
+    layout: Layout
+    problems: tuple[schema.ReportRow, ...]
+    unknown_columns: tuple[str, ...]
+    spans: tuple[tuple[int, int, int], ...]
+
+
+def plan(path: Path, name: str, ctx: Context) -> Plan | None:
+    """The partitions of a JSON Lines file of more than one, or None: the file is processed
+    whole (not JSON Lines, gzipped, another line break than "\\n", not UTF-8, no record)."""
+    ext, gz = suffixes(path)
+    if ext not in (".jsonl", ".ndjson") or gz or path.stat().st_size == 0:
+        return None
+    read = read_file(path, name, columns=dict(ctx.columns))
+    if read.blocks is None:
+        return None
+    first = next(read.blocks, None)
+    read.blocks.close()
+    if not first:
+        return None
+    spans, start, offset = [], None, 0
+    with open(path, "rb") as fh:
+        for line_no, line in enumerate(fh, start=1):
+            if (b"\r" in line or b"\xc2" in line or b"\xe2" in line) and (
+                    _OTHER_BREAK.search(line) or line.endswith(b"\r")):
+                return None
+            if line_no >= first[0][0] and (line_no - first[0][0]) % BLOCK_ROWS == 0:
+                if start is not None:
+                    spans.append((start[0], offset - start[0], start[1]))
+                start = (offset, line_no)
+            offset += len(line)
+    if start is None or not spans:
+        return None  # one partition: the file is one task
+    spans.append((start[0], offset - start[0], start[1]))
+    return Plan(read.layout, tuple(read.problems), tuple(read.unknown_columns), tuple(spans))
+
+
+def span_lines(path: Path, offset: int, size: int, first: int) -> list[tuple[int, str]]:
+    """The (line number, line) of the non-blank lines of a span, each line ending in a newline
+    (but the file's last), normalised as the whole file is when read (`decode.utf8_lines`)."""
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        text = normalise(fh.read(size).decode("utf-8-sig" if offset == 0 else "utf-8"))
+    if offset == 0:
+        text = text.lstrip("\ufeff")
+    lines = text.split("\n")
+    numbered = [(first + i, line + "\n") for i, line in enumerate(lines[:-1])]
+    if lines[-1]:
+        numbered.append((first + len(lines) - 1, lines[-1]))
+    return [(n, line) for n, line in numbered if line.strip()]
+
+
+@dataclass(frozen=True)
+class SpanTask:
+    """A worker's unit of work: process one partition of a file and commit it to the cache under
+    `entry`, with the ids its documents were given and the lines that gave none (tables
+    `assigned` and `parsed`); the call returns each table's rows."""
+
+    path: Path
+    layout: Layout
+    ctx: Context
+    span: tuple[int, int, int]
+    entry: str
+    cache_root: Path
+
+    def __call__(self) -> dict[str, int]:
+        docs, problems = parse_block(self.layout, span_lines(self.path, *self.span))
+        ids = unique_ids([(doc_id_for(self.layout.name, raw), raw.row) for raw in docs], set())
+        tables = process_chunk((docs, ids, self.ctx))
+        tables["assigned"] = pd.DataFrame({"doc_id": pd.array(ids, dtype="string"),
+                                           "row": pd.array([raw.row for raw in docs], dtype="Int64")})
+        tables["parsed"] = schema.report_table(problems)
+        FileCache(self.cache_root).store(self.entry, tables)
+        return {table: len(df) for table, df in tables.items()}
+
+
+def entries(key: str, file_plan: Plan) -> list[str]:
+    """The cache entries of a file's partitions, in file order."""
+    return [f"{key}-{i:05d}" for i in range(len(file_plan.spans))]
+
+
+def file_tables(file_plan: Plan, cache: FileCache, key: str) -> dict[str, pd.DataFrame]:
+    """The file's tables from its committed partitions, as `pipeline.process_file` gives them:
+    ids repeated across partitions renamed, the report rows of reading, of every line that gave
+    no document, then the partitions' own."""
+    seen: set[str] = set()
+    parts, parsed = [], []
+    for entry in entries(key, file_plan):
+        part = cache.load(entry)
+        if part is None:
+            raise FileNotFoundError(f"partition {entry} of {file_plan.layout.name} is not in the "
+                                    f"cache at {cache.root}")
+        assigned = part.pop("assigned")
+        parsed += [schema.ReportRow(*row) for row in part.pop("parsed").itertuples(index=False)]
+        pairs = list(zip(assigned["doc_id"].tolist(), assigned["row"].tolist()))
+        unique = unique_ids(pairs, seen)
+        parts.append(renamed(part, {old: new for (old, _), new in zip(pairs, unique) if old != new}))
+    return file_tables_of(parts, [*file_plan.problems, *parsed], list(file_plan.unknown_columns),
+                          file_plan.layout.name)
