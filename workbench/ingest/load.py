@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+from collections import Counter
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -238,31 +239,33 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
     """Yield (name, key, tables) of each file to process once its tasks have committed it to
     `cache`: a large JSON Lines file is split into partitions (`workbench.ingest.partitions`),
     any other file is one task. The tasks run on the cluster of `client`, or in `workers`
-    processes when there is much to do; a file alone here splits its own chunks. The bar counts
-    files and megabytes (a file alone, its articles too). A failed task raises `LoadStopped`,
-    naming its file; its committed partitions are kept, and not processed again."""
+    processes when there is much to do; else here, where a big file splits its own chunks. The
+    bar counts files and megabytes (partitions' too); a file processed here counts its articles.
+    A failed task raises `LoadStopped`, naming its file; its committed partitions are kept, and
+    not processed again."""
     sizes = [p.stat().st_size for p, *_ in todo]
     total = sum(sizes)
     bar = progress_bar(len(todo), desc="processing files", unit="file", show=progress,
                        postfix=_megabytes(0, total))
-    workers = workers if total >= PARALLEL_BYTES or client is not None else 1
     plans = {name: partitions.plan(path, name, ctx) for path, name, ctx, _ in todo}
-    alone = client is None and len(todo) == 1 and plans[todo[0][1]] is None
-    tasks, ends = [], []
-    for path, name, ctx, key in todo:
+    here = client is None and (total < PARALLEL_BYTES or workers < 2 or len(todo) < 2
+                               and plans[todo[0][1]] is None)
+    own = (workers if total >= PARALLEL_BYTES else 1, progress) if here else ()
+    tasks: list[tuple[str, int, FileTask | partitions.SpanTask]] = []  # (file, bytes, task)
+    for (path, name, ctx, key), size in zip(todo, sizes):
         if (plan := plans[name]) is None:
-            tasks.append(FileTask(path, name, ctx, key, cache.root, *((workers, progress) if alone
-                                                                     else ())))
+            tasks.append((name, size, FileTask(path, name, ctx, key, cache.root, *own)))
         else:  # a partition a stopped load committed is not processed again
-            tasks += [partitions.SpanTask(path, plan.layout, ctx, span, entry, cache.root)
+            tasks += [(name, span[1], partitions.SpanTask(path, plan.layout, ctx, span, entry,
+                                                          cache.root))
                       for span, entry in zip(plan.spans, partitions.entries(key, plan))
                       if not cache.intact(entry)]
-        ends.append(len(tasks))
-    produced = map_bounded(_run, iter(tasks), 1 if alone else workers, preload=PRELOAD,
-                           client=client)
-    ran, done = 0, 0
-    for (_, name, _, key), size, end in zip(todo, sizes, ends):
-        for _ in range(end - ran):
+    produced = map_bounded(_run, (task for *_, task in tasks), 1 if here else workers,
+                           preload=PRELOAD, client=client)
+    pending, done, count = iter(tasks), 0, Counter(file for file, *_ in tasks)
+    for (_, name, _, key), size in zip(todo, sizes):
+        part = 0
+        for _ in range(count[name]):
             try:
                 next(produced)
             except Exception as err:  # whatever stopped it, the researcher is told which file
@@ -273,7 +276,9 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
                     f"({cache.root}); load again to process the rest. On a cluster, a task whose "
                     f"workers were lost more often than `distributed.scheduler.allowed-failures` "
                     f"allows stops the load.") from err
-        ran = end
+            part += next(pending)[1]
+            bar.set_postfix_str(_megabytes(done + min(part, size), total), refresh=False)
+            bar.update(0)  # drawn when due: a big file's partitions move the megabytes
         if (plan := plans[name]) is None:
             tables = cache.load(key)  # mapped from the entry its task committed
         else:

@@ -219,8 +219,13 @@ def renamed(part: dict[str, pd.DataFrame], ids: dict[str, str]) -> dict[str, pd.
     for table, df in part.items():
         if "doc_id" in df and len(df):
             col = df["doc_id"]
-            df = df.assign(doc_id=col.cat.rename_categories(lambda c: ids.get(c, c))
-                           if isinstance(col.dtype, pd.CategoricalDtype) else col.replace(ids))
+            if isinstance(col.dtype, pd.CategoricalDtype):
+                col = col.cat.rename_categories(lambda c: ids.get(c, c))
+            else:  # one masked assignment: `replace` with a mapping takes a pass per id
+                hit = col.isin(list(ids)).to_numpy(dtype=bool)
+                col = col.copy()
+                col[hit] = col[hit].map(ids)
+            df = df.assign(doc_id=col)
         out[table] = df
     return out
 
