@@ -11,13 +11,12 @@ import re
 import sys
 
 import dask
-import pandas as pd
 import pytest
 from distributed import Client, LocalCluster, get_task_stream
 from seed_paths import PROJECT, SEEDS
 
+from benchmarks.equality import assert_same_tables
 from workbench import Project, parallel
-from workbench.corpus.corpus import TABLES
 from workbench.ingest import load
 from workbench.ingest.language import load_model
 
@@ -64,17 +63,6 @@ def _load(path, tmp_path, label, **options):
     return PROJECT.load_corpus(path, PROJECT.load_options(), cache_dir=tmp_path / label, **options)
 
 
-def _assert_equal(got, expected):
-    for table in TABLES:
-        left, right = got.tables()[table], expected.tables()[table]
-        pd.testing.assert_frame_equal(left, right, check_dtype=True, check_categorical=True,
-                                      obj=table)
-        for col in left.columns:
-            if isinstance(left[col].dtype, pd.CategoricalDtype):
-                assert left[col].cat.categories.equals(right[col].cat.categories), (table, col)
-                assert (left[col].cat.codes.to_numpy() == right[col].cat.codes.to_numpy()).all()
-
-
 def _ran_on(client, stream) -> set[str]:
     """The workers of the cluster that ran the load's file tasks."""
     ran = {t["worker"] for t in stream.data if str(t["key"]).startswith("_process_file-")}
@@ -105,8 +93,8 @@ def test_inline_a_pool_of_two_and_the_cluster_give_equal_tables(corpus, client, 
     assert set(client.run(lambda: len(parallel._pools)).values()) == {0}
     loaded = client.run(lambda: load_model.cache_info().misses)  # the model: once per worker
     assert set(loaded.values()) <= {0, 1} and sum(loaded.values()) >= 1
-    _assert_equal(pooled, inline)
-    _assert_equal(clustered, inline)
+    assert_same_tables(pooled, inline)
+    assert_same_tables(clustered, inline)
 
 
 @pytest.mark.parametrize("named_by", ["address", "scheduler file"])
@@ -123,7 +111,7 @@ def test_the_scheduler_named_by_the_environment_runs_the_load(named_by, client, 
     try:
         assert connected is not client and connected.scheduler.address == client.scheduler.address
         assert len(_ran_on(client, stream)) >= 1
-        _assert_equal(corpus, _load(SEEDS, tmp_path, "inline", workers=1))
+        assert_same_tables(corpus, _load(SEEDS, tmp_path, "inline", workers=1))
     finally:
         connected.close()
 
