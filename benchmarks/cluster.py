@@ -95,7 +95,7 @@ def _cluster(stack: contextlib.ExitStack, workers: int, scheduler_file: str | No
     present = len(client.scheduler_info()["workers"])
     if present != workers:
         how = "could not be scaled" if hasattr(client.cluster, "scale") else "cannot be scaled from here"
-        return None, f"the cluster at {scheduler_file} has {present} workers and {how} to {workers}"
+        return None, f"the cluster at {scheduler_file} has {present} worker(s) and {how} to {workers}"
     return client, None
 
 
