@@ -34,11 +34,12 @@ lint: $(STAMP)  # style, and the import contract (pyproject.toml, [tool.importli
 test: lint
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
-bench: $(STAMP)  # ingest speed, warm open, query latency, memory, 100k-1M items, archive exports: docs/performance.md
+bench: $(STAMP)  # ingest speed, warm open, query latency, memory, 100k-1M items, archive exports, a Dask cluster: docs/performance.md
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.scale
 	$(BIN)/python -m benchmarks.archives
+	$(BIN)/python -m benchmarks.cluster --workers 1,2
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache reports screenshots

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,18 +61,27 @@ SPECS = {
 }
 
 
-def prepare(spec: Spec, workdir: Path, *, limit: int | None = None) -> Path:
-    """Write the corpus (first `limit` records) as one JSONL file under `workdir/corpus/`."""
-    folder = workdir / "corpus"
-    folder.mkdir(parents=True, exist_ok=True)
-    out = folder / f"{spec.name}.jsonl"
+def prepare(spec: Spec, workdir: Path, *, limit: int | None = None, files: int = 1) -> Path:
+    """Write the corpus (first `limit` records) under `workdir/corpus/`: one JSONL file, or
+    `files` of them (`write_jsonl`)."""
     convert = CONVERT[spec.name]
-    with gzip.open(spec.source, "rt", encoding="utf-8") as src, \
-            open(out, "w", encoding="utf-8") as dst:
-        for line in itertools.islice(src, limit):
-            row = convert(json.loads(line))
-            if row is not None:
-                dst.write(json.dumps(row, ensure_ascii=False) + "\n")
+    with gzip.open(spec.source, "rt", encoding="utf-8") as src:
+        rows = (convert(json.loads(line)) for line in itertools.islice(src, limit))
+        return write_jsonl((row for row in rows if row is not None), workdir / "corpus", spec.name, files)
+
+
+def write_jsonl(rows: Iterable[dict], folder: Path, stem: str, files: int = 1) -> Path:
+    """`rows` as `<folder>/<stem>.jsonl`, or dealt in turn into `files` files `<stem>-NN.jsonl`
+    (each file a task of about the same length on a pool or a cluster); the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    names = [f"{stem}.jsonl"] if files == 1 else [f"{stem}-{k:02d}.jsonl" for k in range(files)]
+    outs = [open(folder / name, "w", encoding="utf-8") for name in names]
+    try:
+        for out, row in zip(itertools.cycle(outs), rows):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        for out in outs:
+            out.close()
     return folder
 
 

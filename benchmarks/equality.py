@@ -1,11 +1,14 @@
 """The whole corpus tokenized both ways: words of a whole chunk (polars, `RUST_PATTERN`) and
 sentence by sentence (`TOKEN_PATTERN`, the reference reading). Ingest takes the first and falls
-back on the second only where they could differ, so they must agree on every token."""
+back on the second only where they could differ, so they must agree on every token. And two
+corpora loaded on different executors (inline, the pool, a cluster) must have equal tables."""
 
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
+from workbench.corpus.corpus import TABLES
 from workbench.ingest.pipeline import CHUNK_ROWS
 from workbench.ingest.tokens import Tokenizer
 
@@ -37,3 +40,16 @@ def token_paths_agree(corpus) -> dict:
             np.array(reference[2], dtype=object)[reference[1]].tolist()
         out["identical"] &= bool(same)
     return out
+
+
+def assert_same_tables(got, expected) -> None:
+    """AssertionError naming the table (and column) unless every table of corpus `got` equals
+    `expected`'s: values, dtypes, and each categorical column's categories and codes."""
+    for table in TABLES:
+        left, right = got.tables()[table], expected.tables()[table]
+        pd.testing.assert_frame_equal(left, right, check_dtype=True, check_categorical=True,
+                                      obj=table)
+        for col in left.columns:
+            if isinstance(left[col].dtype, pd.CategoricalDtype):
+                assert left[col].cat.categories.equals(right[col].cat.categories), (table, col)
+                assert (left[col].cat.codes.to_numpy() == right[col].cat.codes.to_numpy()).all()

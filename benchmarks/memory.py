@@ -11,6 +11,7 @@ where the system does not report PSS; `PeakMemory` samples cheaper readings in b
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import psutil
 
@@ -21,6 +22,11 @@ REFRESH = 10  # samples between two listings of the process tree (a listing read
 def _tree() -> list[psutil.Process]:
     me = psutil.Process()
     return [me, *me.children(recursive=True)]
+
+
+def own() -> list[psutil.Process]:
+    """This process alone, for `PeakMemory(own)`."""
+    return [psutil.Process()]
 
 
 def tree_mb() -> float:
@@ -51,7 +57,7 @@ def _resident_mb(procs: list[psutil.Process]) -> float:
 
 class PeakMemory:
     """`with PeakMemory() as peak: ...`, then `peak.mb` (MiB): the largest `tree_mb` seen during
-    the block.
+    the block; or of the processes `processes` lists (`own`: this process alone).
 
     Reading a process's PSS costs a millisecond (the kernel walks its mappings): sampled every
     20 ms over four processes it took 15% of a two-worker ingest on two cores, and so slowed
@@ -61,8 +67,9 @@ class PeakMemory:
     or ends; the PSS itself is read then, and at the end.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, processes: Callable[[], list[psutil.Process]] = _tree) -> None:
         self.mb = 0.0
+        self._processes = processes
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -73,13 +80,13 @@ class PeakMemory:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
-        self.mb = max(self.mb, tree_mb())
+        self.mb = max(self.mb, _proportional_mb(self._processes()))
 
     def _sample(self) -> None:
         pids, shared, n = set(), 0.0, 0
         while True:
             if n % REFRESH == 0:
-                procs = _tree()
+                procs = self._processes()
                 if {p.pid for p in procs} != pids:  # the shared part changes with the processes
                     pids = {p.pid for p in procs}
                     proportional = _proportional_mb(procs)
@@ -89,3 +96,19 @@ class PeakMemory:
             n += 1
             if self._stop.wait(INTERVAL_S):
                 return
+
+
+_sampling: list[PeakMemory] = []
+
+
+def start_own_peak() -> None:
+    """Start sampling this process's peak: run in each worker of a cluster (`client.run`), whose
+    processes are not this one's children on another machine."""
+    _sampling.append(PeakMemory(own).__enter__())
+
+
+def stop_own_peak() -> float:
+    """The peak (MiB) since `start_own_peak`, which stops sampling."""
+    peak = _sampling.pop()
+    peak.__exit__()
+    return peak.mb

@@ -85,14 +85,10 @@ def items() -> Iterator[dict]:
             yield from (_shifted(rec, rounds) for rec in group if rec is not None)
 
 
-def prepare(workdir: Path, size: int) -> Path:
-    """`size` items as `<workdir>/corpus/items.jsonl`; the folder."""
-    folder = workdir / "corpus"
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / "items.jsonl", "w", encoding="utf-8") as out:
-        for rec in itertools.islice(items(), size):
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    return folder
+def prepare(workdir: Path, size: int, files: int = 1) -> Path:
+    """`size` items as `<workdir>/corpus/items.jsonl`, or in `files` files
+    (`corpora.write_jsonl`); the folder."""
+    return corpora.write_jsonl(itertools.islice(items(), size), workdir / "corpus", "items", files)
 
 
 def measure(mode: str, workdir: Path) -> dict:

@@ -11,9 +11,9 @@ import random
 import re
 
 import pytest
-from same_tables import assert_same_tables
 from seed_paths import PROJECT, SEEDS
 
+from benchmarks.equality import assert_same_tables
 from workbench.ingest import load, partitions
 
 SIZE = 40  # lines a partition: 300 records make eight

@@ -13,9 +13,9 @@ import sys
 import dask
 import pytest
 from distributed import Client, LocalCluster, get_task_stream
-from same_tables import assert_same_tables
 from seed_paths import PROJECT, SEEDS
 
+from benchmarks.equality import assert_same_tables
 from workbench import Project, parallel
 from workbench.ingest import load, partitions
 from workbench.ingest.language import load_model

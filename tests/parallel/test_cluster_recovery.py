@@ -16,9 +16,9 @@ import time
 import dask
 import pytest
 from distributed import Client, LocalCluster, get_task_stream
-from same_tables import assert_same_tables
 from seed_paths import PROJECT, SEEDS
 
+from benchmarks.equality import assert_same_tables
 from workbench.ingest.load import LoadStopped
 
 pytestmark = [pytest.mark.xdist_group("cluster"),
