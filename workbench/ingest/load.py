@@ -12,9 +12,12 @@ import hashlib
 import inspect
 import json
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+
+import pandas as pd
 
 from ..corpus import schema
 from ..corpus.cache import CacheError, FileCache
@@ -161,13 +164,22 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
             todo.append((file_path, name, ctx, key))
         else:
             parts[name] = (key, found)
-    for name, key, tables in _process_all(todo, cache, options.progress,
-                                          worker_count(options.workers), options.client):
-        parts[name] = (key, tables)
+    # a file joined from its partitions is written to the cache by a thread while the corpus is
+    # assembled (Arrow's writes let go of the interpreter), and its partitions deleted then
+    with ThreadPoolExecutor(1, thread_name_prefix="cache-writer") as writer:
+        written = []
+        for name, key, tables, joined in _process_all(todo, cache, options.progress,
+                                                      worker_count(options.workers), options.client):
+            parts[name] = (key, tables)
+            if joined:
+                written.append(writer.submit(_commit_joined, cache, key, tables, joined))
+        rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
+        ordered = without_clashing_ids([parts[name][1] for _, name in files if name in parts],
+                                       problems)
+        corpus = assemble(ordered, curated, problems, dedupe, copies)
+        for future in written:
+            future.result()
     cache.sweep({key for key, _ in parts.values()})
-    rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
-    ordered = without_clashing_ids([parts[name][1] for _, name in files if name in parts], problems)
-    corpus = assemble(ordered, curated, problems, dedupe, copies)
     cache.save_index()
     cache.prune({key for key, _ in parts.values()})
     if not rebuilt:
@@ -229,6 +241,15 @@ class FileTask:
         return {table: len(df) for table, df in tables.items()}
 
 
+def _commit_joined(cache: FileCache, key: str, tables: dict[str, pd.DataFrame],
+                   joined: list[str]) -> None:
+    """Store a file's tables joined from its partitions under its key, then delete the
+    partitions' entries."""
+    cache.store(key, tables)
+    for entry in joined:
+        cache.discard(entry)
+
+
 def _run(task: FileTask | partitions.SpanTask) -> dict[str, int]:
     """Run a task where `map_bounded` sends it: here, in the pool or on a cluster's worker."""
     return task()
@@ -236,13 +257,14 @@ def _run(task: FileTask | partitions.SpanTask) -> dict[str, int]:
 
 def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: int,
                  client: Client | None = None):
-    """Yield (name, key, tables) of each file to process once its tasks have committed it to
-    `cache`: a large JSON Lines file is split into partitions (`workbench.ingest.partitions`),
-    any other file is one task. The tasks run on the cluster of `client`, or in `workers`
-    processes when there is much to do; else here, where a big file splits its own chunks. The
-    bar counts files and megabytes (partitions' too); a file processed here counts its articles.
-    A failed task raises `LoadStopped`, naming its file; its committed partitions are kept, and
-    not processed again."""
+    """Yield (name, key, tables, partitions' entries) of each file to process once its tasks
+    have committed it to `cache` (the entries of the partitions joined into its tables, to be
+    stored under its key; none for a file one task committed whole): a large JSON Lines file is
+    split into partitions (`workbench.ingest.partitions`), any other file is one task. The tasks
+    run on the cluster of `client`, or in `workers` processes when there is much to do; else
+    here, where a big file splits its own chunks. The bar counts files and megabytes (partitions'
+    too); a file processed here counts its articles. A failed task raises `LoadStopped`, naming
+    its file; its committed partitions are kept, and not processed again."""
     sizes = [p.stat().st_size for p, *_ in todo]
     total = sum(sizes)
     bar = progress_bar(len(todo), desc="processing files", unit="file", show=progress,
@@ -263,6 +285,7 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
     produced = map_bounded(_run, (task for *_, task in tasks), 1 if here else workers,
                            preload=PRELOAD, client=client)
     pending, done, count = iter(tasks), 0, Counter(file for file, *_ in tasks)
+    loaded: dict[str, dict[str, pd.DataFrame]] = {}  # partitions read, by entry
     for (_, name, _, key), size in zip(todo, sizes):
         part = 0
         for _ in range(count[name]):
@@ -276,17 +299,17 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
                     f"({cache.root}); load again to process the rest. On a cluster, a task whose "
                     f"workers were lost more often than `distributed.scheduler.allowed-failures` "
                     f"allows stops the load.") from err
-            part += next(pending)[1]
+            _, size_done, task = next(pending)
+            part += size_done
+            if isinstance(task, partitions.SpanTask):  # read while the workers go on
+                loaded[task.entry] = partitions.load_partition(cache, task.entry)
             bar.set_postfix_str(_megabytes(done + min(part, size), total), refresh=False)
             bar.update(0)  # drawn when due: a big file's partitions move the megabytes
-        if (plan := plans[name]) is None:
-            tables = cache.load(key)  # mapped from the entry its task committed
+        if (plan := plans[name]) is None:  # mapped from the entry its task committed
+            yield name, key, cache.load(key), []
         else:
-            tables = partitions.file_tables(plan, cache, key)
-            cache.store(key, tables)
-            for entry in partitions.entries(key, plan):
-                cache.discard(entry)
-        yield name, key, tables
+            yield (name, key, partitions.file_tables(plan, cache, key, loaded),
+                   partitions.entries(key, plan))
         done += size
         bar.set_postfix_str(_megabytes(done, total), refresh=False)
         bar.update()

@@ -119,17 +119,24 @@ def entries(key: str, file_plan: Plan) -> list[str]:
     return [f"{key}-{i:05d}" for i in range(len(file_plan.spans))]
 
 
-def file_tables(file_plan: Plan, cache: FileCache, key: str) -> dict[str, pd.DataFrame]:
-    """The file's tables from its committed partitions, as `pipeline.process_file` gives them:
-    ids repeated across partitions renamed, the report rows of reading, of every line that gave
-    no document, then the partitions' own."""
+def load_partition(cache: FileCache, entry: str) -> dict[str, pd.DataFrame]:
+    """A committed partition's tables, mapped from the cache (FileNotFoundError if absent)."""
+    part = cache.load(entry)
+    if part is None:
+        raise FileNotFoundError(f"partition {entry} is not in the cache at {cache.root}")
+    return part
+
+
+def file_tables(file_plan: Plan, cache: FileCache, key: str,
+                loaded: dict[str, dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """The file's tables from its committed partitions (those in `loaded`, emptied here, or read
+    from the cache), as `pipeline.process_file` gives them: ids repeated across partitions
+    renamed, the report rows of reading, of every line that gave no document, then the
+    partitions' own."""
     seen: set[str] = set()
     parts, parsed = [], []
     for entry in entries(key, file_plan):
-        part = cache.load(entry)
-        if part is None:
-            raise FileNotFoundError(f"partition {entry} of {file_plan.layout.name} is not in the "
-                                    f"cache at {cache.root}")
+        part = loaded.pop(entry, None) or load_partition(cache, entry)
         assigned = part.pop("assigned")
         parsed += [schema.ReportRow(*row) for row in part.pop("parsed").itertuples(index=False)]
         pairs = list(zip(assigned["doc_id"].tolist(), assigned["row"].tolist()))
