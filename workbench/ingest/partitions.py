@@ -142,5 +142,17 @@ def file_tables(file_plan: Plan, cache: FileCache, key: str,
         pairs = list(zip(assigned["doc_id"].tolist(), assigned["row"].tolist()))
         unique = unique_ids(pairs, seen)
         parts.append(renamed(part, {old: new for (old, _), new in zip(pairs, unique) if old != new}))
-    return file_tables_of(parts, [*file_plan.problems, *parsed], list(file_plan.unknown_columns),
-                          file_plan.layout.name)
+    tables = file_tables_of(parts, [*file_plan.problems, *parsed],
+                            list(file_plan.unknown_columns), file_plan.layout.name)
+    return {name: _own_buffers(df) for name, df in tables.items()}
+
+
+def _own_buffers(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with each Arrow-backed column in one buffer of its own: joined, a column is a chunk
+    per partition over the partition's mapped file, which would keep every file mapped whole."""
+    chunked = [col for col in df.columns if hasattr(df[col].array, "_pa_array")
+               and df[col].array._pa_array.num_chunks > 1]
+    if not chunked:
+        return df
+    return df.assign(**{col: pd.array(df[col].array._pa_array.combine_chunks(), dtype=df[col].dtype)
+                        for col in chunked})
