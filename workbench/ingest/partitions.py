@@ -150,9 +150,8 @@ def file_tables(file_plan: Plan, cache: FileCache, key: str,
 def _own_buffers(df: pd.DataFrame) -> pd.DataFrame:
     """`df` with each Arrow-backed column in one buffer of its own: joined, a column is a chunk
     per partition over the partition's mapped file, which would keep every file mapped whole."""
-    chunked = [col for col in df.columns if hasattr(df[col].array, "_pa_array")
-               and df[col].array._pa_array.num_chunks > 1]
-    if not chunked:
-        return df
-    return df.assign(**{col: pd.array(df[col].array._pa_array.combine_chunks(), dtype=df[col].dtype)
-                        for col in chunked})
+    arrow = {col: df[col].array.__arrow_array__() for col in df.columns
+             if isinstance(df[col].dtype, pd.StringDtype) and df[col].dtype.storage == "pyarrow"}
+    chunked = {col: pd.array(values.combine_chunks(), dtype=df[col].dtype)
+               for col, values in arrow.items() if values.num_chunks > 1}
+    return df.assign(**chunked) if chunked else df
