@@ -291,6 +291,9 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
         for _ in range(count[name]):
             try:
                 next(produced)
+                _, size_done, task = next(pending)
+                if isinstance(task, partitions.SpanTask):  # read while the workers go on
+                    loaded[task.entry] = partitions.load_partition(cache, task.entry)
             except Exception as err:  # whatever stopped it, the researcher is told which file
                 bar.close()
                 raise LoadStopped(
@@ -299,10 +302,7 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
                     f"({cache.root}); load again to process the rest. On a cluster, a task whose "
                     f"workers were lost more often than `distributed.scheduler.allowed-failures` "
                     f"allows stops the load.") from err
-            _, size_done, task = next(pending)
             part += size_done
-            if isinstance(task, partitions.SpanTask):  # read while the workers go on
-                loaded[task.entry] = partitions.load_partition(cache, task.entry)
             bar.set_postfix_str(_megabytes(done + min(part, size), total), refresh=False)
             bar.update(0)  # drawn when due: a big file's partitions move the megabytes
         if (plan := plans[name]) is None:  # mapped from the entry its task committed

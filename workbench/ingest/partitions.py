@@ -59,16 +59,19 @@ def plan(path: Path, name: str, ctx: Context) -> Plan | None:
     if not first:
         return None
     spans, start, offset = [], None, 0
-    with open(path, "rb") as fh:
-        for line_no, line in enumerate(fh, start=1):
-            if (b"\r" in line or b"\xc2" in line or b"\xe2" in line) and (
-                    _OTHER_BREAK.search(line) or line.endswith(b"\r")):
-                return None
-            if line_no >= first[0][0] and (line_no - first[0][0]) % BLOCK_ROWS == 0:
-                if start is not None:
-                    spans.append((start[0], offset - start[0], start[1]))
-                start = (offset, line_no)
-            offset += len(line)
+    try:
+        with open(path, "rb") as fh:
+            for line_no, line in enumerate(fh, start=1):
+                if (b"\r" in line or b"\xc2" in line or b"\xe2" in line) and (
+                        _OTHER_BREAK.search(line) or line.endswith(b"\r")):
+                    return None
+                if line_no >= first[0][0] and (line_no - first[0][0]) % BLOCK_ROWS == 0:
+                    if start is not None:
+                        spans.append((start[0], offset - start[0], start[1]))
+                    start = (offset, line_no)
+                offset += len(line)
+    except OSError:  # unreadable now: its one task reports it
+        return None
     if start is None or not spans:
         return None  # one partition: the file is one task
     spans.append((start[0], offset - start[0], start[1]))
