@@ -19,7 +19,7 @@ from distributed import Client, LocalCluster, get_task_stream
 from seed_paths import PROJECT, SEEDS
 
 from benchmarks.equality import assert_same_tables
-from workbench.ingest.load import LoadStopped
+from workbench.ingest import LoadStopped
 
 pytestmark = [pytest.mark.xdist_group("cluster"),
               pytest.mark.filterwarnings("ignore:Port 8787 is already in use"),
