@@ -181,6 +181,13 @@ class FileCache:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
+def commit(root: Path, key: str, tables: dict[str, pd.DataFrame]) -> dict[str, int]:
+    """Store a task's tables under `key` in the cache at `root` (`FileCache.store`: a task run
+    twice leaves one entry) and return each table's rows: what a worker hands back."""
+    FileCache(root).store(key, tables)
+    return {name: len(df) for name, df in tables.items()}
+
+
 def _frame(table: pa.Table) -> pd.DataFrame:
     """The table as pandas without copying its large columns: number columns are views of the
     (mapped) Arrow buffers, and so are the codes of labelled columns (doc_id, norm), which

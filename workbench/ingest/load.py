@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 import pandas as pd
 
 from ..corpus import schema
-from ..corpus.cache import CacheError, FileCache
+from ..corpus.cache import CacheError, FileCache, commit
 from ..corpus.corpus import TABLES, Corpus
 from ..corpus.options import check_option
 from ..parallel import map_bounded, worker_count
@@ -235,10 +235,8 @@ class FileTask:
     progress: bool | None = False
 
     def __call__(self) -> dict[str, int]:
-        tables = process_file(self.path, self.name, self.ctx, workers=self.workers,
-                              progress=self.progress)
-        FileCache(self.cache_root).store(self.key, tables)
-        return {table: len(df) for table, df in tables.items()}
+        return commit(self.cache_root, self.key, process_file(
+            self.path, self.name, self.ctx, workers=self.workers, progress=self.progress))
 
 
 def _commit_joined(cache: FileCache, key: str, tables: dict[str, pd.DataFrame],

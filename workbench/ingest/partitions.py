@@ -23,10 +23,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..corpus import schema
-from ..corpus.cache import FileCache
+from ..corpus.cache import FileCache, commit
 from .decode import normalise
-from .pipeline import Context, doc_id_for, file_tables_of, process_chunk, renamed, unique_ids
-from .read import BLOCK_ROWS, Layout, parse_block, read_file, suffixes
+from .pipeline import Context, file_tables_of, process_block, renamed, unique_ids
+from .read import BLOCK_ROWS, Layout, read_file, suffixes
 
 #: a line break other than "\n" and "\r\n": a lone carriage return, NEL, LINE and PARAGRAPH
 #: SEPARATOR as UTF-8
@@ -107,14 +107,13 @@ class SpanTask:
     cache_root: Path
 
     def __call__(self) -> dict[str, int]:
-        docs, problems = parse_block(self.layout, span_lines(self.path, *self.span))
-        ids = unique_ids([(doc_id_for(self.layout.name, raw), raw.row) for raw in docs], set())
-        tables = process_chunk((docs, ids, self.ctx))
-        tables["assigned"] = pd.DataFrame({"doc_id": pd.array(ids, dtype="string"),
-                                           "row": pd.array([raw.row for raw in docs], dtype="Int64")})
+        tables, assigned, problems = process_block(
+            (span_lines(self.path, *self.span), self.layout, self.ctx))
+        tables["assigned"] = pd.DataFrame(
+            {"doc_id": pd.array([doc_id for doc_id, _ in assigned], dtype="string"),
+             "row": pd.array([row for _, row in assigned], dtype="Int64")})
         tables["parsed"] = schema.report_table(problems)
-        FileCache(self.cache_root).store(self.entry, tables)
-        return {table: len(df) for table, df in tables.items()}
+        return commit(self.cache_root, self.entry, tables)
 
 
 def entries(key: str, file_plan: Plan) -> list[str]:

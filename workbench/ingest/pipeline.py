@@ -155,7 +155,7 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1,
     else:  # the workers parse the rows too; ids repeated across blocks are renamed here
         tasks = ((block, read.layout, ctx) for block in read.blocks)
         parts, seen = [], set()
-        for part, assigned, problems in map_bounded(_process_block, tasks, workers, preload=PRELOAD):
+        for part, assigned, problems in map_bounded(process_block, tasks, workers, preload=PRELOAD):
             parsed += problems
             unique = unique_ids(assigned, seen)
             parts.append(renamed(part, {old: new for (old, _), new in zip(assigned, unique)
@@ -200,7 +200,7 @@ def unique_ids(assigned: list[tuple[str, int | None]], seen: set[str]) -> list[s
     return out
 
 
-def _process_block(args: tuple[list[tuple[int, str]], Layout, Context]):
+def process_block(args: tuple[list[tuple[int, str]], Layout, Context]):
     """Parse a block of JSON lines and process its documents (a worker's unit of work): the
     chunk's tables, each document's (id, row) before ids are made unique across blocks, and
     the report rows of lines that gave no document."""
