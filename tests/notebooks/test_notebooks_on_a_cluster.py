@@ -5,18 +5,17 @@ error on what they loaded. One `LocalCluster` of 2 worker processes for the modu
 from __future__ import annotations
 
 import pytest
-from distributed import Client, LocalCluster, get_task_stream
+from distributed import get_task_stream
+from local_cluster import MARKS, local_client
 from notebook_outputs import errors, shown
 from seed_paths import SEEDS
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("cluster"),
-              pytest.mark.filterwarnings("ignore:Port 8787 is already in use")]
+pytestmark = [pytest.mark.slow, *MARKS]
 
 
 @pytest.fixture(scope="module")
 def client():
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster, set_as_default=False) as c:
+    with local_client() as c:
         yield c
 
 

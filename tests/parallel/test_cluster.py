@@ -12,7 +12,8 @@ import sys
 
 import dask
 import pytest
-from distributed import Client, LocalCluster, get_task_stream
+from distributed import get_task_stream
+from local_cluster import MARKS, local_client
 from seed_paths import PROJECT, SEEDS
 
 from benchmarks.equality import assert_same_tables
@@ -20,15 +21,12 @@ from workbench import Project, parallel
 from workbench.ingest import load, partitions
 from workbench.ingest.language import load_model
 
-pytestmark = [pytest.mark.xdist_group("cluster"),
-              # the scheduler's health page (no dashboard) takes another port when 8787 is taken
-              pytest.mark.filterwarnings("ignore:Port 8787 is already in use")]
+pytestmark = MARKS
 
 
 @pytest.fixture(scope="module")
 def client():
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster, set_as_default=False) as c:
+    with local_client() as c:
         yield c
 
 

@@ -13,20 +13,20 @@ import signal
 import threading
 import time
 
-import dask
 import pytest
-from distributed import Client, LocalCluster, get_task_stream
+from distributed import get_task_stream
+from local_cluster import MARKS, local_client
 from seed_paths import PROJECT, SEEDS
 
 from benchmarks.equality import assert_same_tables
 from workbench.ingest import LoadStopped
 
-pytestmark = [pytest.mark.xdist_group("cluster"),
-              pytest.mark.filterwarnings("ignore:Port 8787 is already in use"),
-              pytest.mark.filterwarnings("ignore::UserWarning")]  # a nanny restarting its worker
+# a nanny restarting its killed worker warns
+pytestmark = [*MARKS, pytest.mark.filterwarnings("ignore::UserWarning")]
 
 FILES = 6
 DOCS = 500
+RETRIES = "distributed.scheduler.allowed-failures"
 TASK = "_run-"
 
 
@@ -45,12 +45,6 @@ def feeds(tmp_path_factory):
         (folder / f"feed-{f}.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs),
                                                 encoding="utf-8")
     return folder
-
-
-def _cluster(allowed_failures: int):
-    with dask.config.set({"distributed.scheduler.allowed-failures": allowed_failures}):
-        return LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                            dashboard_address=None)
 
 
 def _load(path, cache, client):
@@ -72,8 +66,9 @@ def _kill_during_a_task(client, cache) -> threading.Thread:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if _committed(cache):
-                busy = [w for w, keys in client.processing().items()
-                        if any(str(k).startswith(TASK) for k in keys)]
+                running = client.run(lambda dask_worker: [str(t.key) for t in
+                                                          dask_worker.state.executing])
+                busy = [w for w, keys in running.items() if any(k.startswith(TASK) for k in keys)]
                 if busy:
                     thread.committed = len(_committed(cache))
                     os.kill(pids[busy[0]], signal.SIGKILL)
@@ -87,7 +82,7 @@ def _kill_during_a_task(client, cache) -> threading.Thread:
 
 
 def test_a_worker_killed_mid_task_the_load_ends_with_the_undisturbed_tables(feeds, tmp_path):
-    with _cluster(allowed_failures=3) as cluster, Client(cluster, set_as_default=False) as client:
+    with local_client(**{RETRIES: 3}) as client:
         undisturbed = _load(feeds, tmp_path / "calm", client)
         killer = _kill_during_a_task(client, tmp_path / "killed")
         corpus = _load(feeds, tmp_path / "killed", client)
@@ -102,7 +97,7 @@ def test_a_worker_killed_mid_task_the_load_ends_with_the_undisturbed_tables(feed
 def test_with_no_retry_allowed_the_load_stops_naming_the_file_and_a_rerun_reuses_the_rest(
         feeds, tmp_path):
     cache = tmp_path / "cache"
-    with _cluster(allowed_failures=0) as cluster, Client(cluster, set_as_default=False) as client:
+    with local_client(**{RETRIES: 0}) as client:
         killer = _kill_during_a_task(client, cache)
         with pytest.raises(LoadStopped, match=r"processing feed-\d\.jsonl stopped \(KilledWorker.*"
                                               r"load again to process the rest"):
