@@ -16,11 +16,11 @@ MARKS = [pytest.mark.xdist_group("cluster"),
 
 
 @contextmanager
-def local_client(**config) -> Iterator[Client]:
-    """A client of a new cluster of 2 worker processes, its scheduler started under Dask's
-    `config` (say {"distributed.scheduler.allowed-failures": 0})."""
+def local_client(memory_limit: str = "auto", **config) -> Iterator[Client]:
+    """A client of a new cluster of 2 worker processes of `memory_limit` each, its scheduler and
+    workers started under Dask's `config` (say {"distributed.scheduler.allowed-failures": 0})."""
     with dask.config.set(config), \
-            LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, memory_limit=memory_limit,
                          dashboard_address=None) as cluster, \
             Client(cluster, set_as_default=False) as client:
         yield client

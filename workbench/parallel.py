@@ -17,6 +17,9 @@ Past one machine, the same tasks run on a Dask cluster (`cluster_client`: the cl
 passes, else `[cluster]` in workbench.toml, else `WORKBENCH_SCHEDULER`), through its
 `concurrent.futures` executor: `map_bounded` is one code path for inline, the pool and the
 cluster. `distributed` is imported only when a cluster is asked for (the `cluster` extra).
+A global step that groups rows of every file by a key (copies by their content hash) is an
+`exchange`: each input's rows are sorted into buckets by their key, and each bucket is reduced
+on its own, the same two functions on all three paths.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import atexit
 import itertools
 import multiprocessing
+import operator
 import os
 import signal
 from collections import deque
@@ -179,3 +183,35 @@ def map_bounded(fn: Callable, tasks: Iterator, workers: int | None = None, *,
             yield result(pending.popleft())
     while pending:
         yield result(pending.popleft())
+
+
+def exchange(split: Callable, inputs: list, combine: Callable, buckets: int, workers: int = 1, *,
+             preload: Iterable[str] = (), client: Client | None = None) -> list:
+    """`combine(pieces)` of each bucket, in bucket order, where `split(input)` gives each input's
+    `buckets` pieces and `pieces` are a bucket's pieces in input order.
+
+    On a cluster the pieces stay in its workers' memory (spilled to their disk past
+    `distributed.worker.memory.target`) and go from the worker that split an input to the one
+    that combines the bucket; a piece a lost worker held is split again. Otherwise the inputs are
+    split, and the buckets combined, by `map_bounded` on `workers` (the pieces pass through this
+    process)."""
+    if client is not None:
+        split_up = client.map(split, inputs, pure=False)
+        pieces = [client.map(operator.getitem, split_up, [b] * len(split_up), pure=False)
+                  for b in range(buckets)]
+        combined = [client.submit(_combine, combine, *bucket, pure=False) for bucket in pieces]
+        return client.gather(combined)
+    split_up = list(map_bounded(split, inputs, workers, preload=preload))
+    return list(map_bounded(_combine_pieces, ((combine, [s[b] for s in split_up]) for b in range(buckets)),
+                            workers, preload=preload))
+
+
+def _combine(combine: Callable, *pieces):
+    """`combine` of a bucket's pieces, given one by one (a cluster resolves each piece's future)."""
+    return combine(list(pieces))
+
+
+def _combine_pieces(task: tuple[Callable, list]):
+    """`combine` of a bucket's pieces, given as one task."""
+    combine, pieces = task
+    return combine(pieces)

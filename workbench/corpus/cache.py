@@ -119,6 +119,17 @@ class FileCache:
             tables[name] = df
         return tables
 
+    def rows(self, key: str, table: str, *, area: str = "files") -> int:
+        """Rows of one table of the entry under `key`, as its manifest states them."""
+        manifest = json.loads((self.entry(key, area) / "manifest.json").read_text(encoding="utf-8"))
+        return manifest["tables"][table]
+
+    def column(self, key: str, table: str, column: str, *, area: str = "files") -> pa.ChunkedArray:
+        """One column of one table of the entry under `key`, mapped (no other column is read):
+        what a task that needs a few values of many documents reads."""
+        with pa.memory_map(str(self.entry(key, area) / f"{table}.arrow")) as source:
+            return pa.ipc.open_file(source).read_all().column(column)
+
     def store(self, key: str, tables: dict[str, pd.DataFrame], *, area: str = "files") -> None:
         """Write tables and manifest into a private folder, then rename it into place.
 

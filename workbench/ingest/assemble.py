@@ -2,15 +2,65 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
 import pandas as pd
 
 from ..corpus import schema
+from ..corpus.cache import FileCache
 from ..corpus.corpus import Corpus
+from ..parallel import exchange
 from .copies import Copies, sort_copies
-from .dedupe import find_duplicates, same_source
+from .dedupe import HashSource, exact_pairs, find_duplicates, same_source, split_hashes
 from .infer import INFERRED_COLUMNS
 from .merge import archive_articles, merge_metadata
 from .titles import without_shared_headlines
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+
+@dataclass(frozen=True)
+class Stored:
+    """Where the files' tables are stored, for the global steps that read them in tasks (an
+    `exchange`): per file, in corpus order, its name, its cache entries (its own, or its
+    partitions' in file order) and its documents' ids before any was dropped; the tasks run on
+    `client`'s cluster, else on `workers` processes."""
+
+    cache_root: Path
+    files: list[str]
+    entries: list[tuple[str, ...]]
+    ids: list[pd.Series]
+    workers: int = 1
+    client: Client | None = None
+
+
+def exact_copies(docs: pd.DataFrame, stored: Stored) -> np.ndarray:
+    """`dedupe.exact_pairs` of `docs` (in corpus order, a subset of the stored documents) by
+    their positions, found by an exchange over the stored entries: each entry's hashes go into
+    buckets by hash, each bucket is searched on its own."""
+    cache = FileCache(stored.cache_root)
+    wanted = dict(iter(docs.groupby("file", sort=False, observed=True)["doc_id"]))
+    buckets = 2 * (sum(stored.client.nthreads().values()) if stored.client else stored.workers)
+    sources, first = [], 0
+    for file, entries, ids in zip(stored.files, stored.entries, stored.ids):
+        kept, offset = schema.isin(ids, wanted[file].tolist() if file in wanted else []), 0
+        for entry in entries:
+            mine = kept[offset:offset + (rows := cache.rows(entry, "documents"))]
+            sources.append(HashSource(cache.root, entry, tuple(np.flatnonzero(~mine).tolist()), first,
+                                      buckets))
+            first, offset = first + int(mine.sum()), offset + rows
+        if offset != len(ids):
+            raise RuntimeError(f"the cache entries {entries[0]}… hold {offset} documents where "
+                               f"the file has {len(ids)}; delete the cache at {cache.root} and load again")
+    if first != len(docs):
+        raise RuntimeError(f"the cache at {cache.root} holds {first} of the corpus's {len(docs)} "
+                           "documents; delete it and load again")
+    return np.concatenate(exchange(split_hashes, sources, exact_pairs, buckets, stored.workers,
+                                   client=stored.client))
 
 
 def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]) -> list[dict]:
@@ -41,11 +91,12 @@ def _concat(parts: list[dict], table: str, empty: pd.DataFrame | None = None) ->
 
 
 def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow], dedupe: str,
-             copies: Copies) -> Corpus:
+             copies: Copies, stored: Stored | None = None) -> Corpus:
     """One corpus from the per-file tables: metadata merged (without the headlines that pages
     with other texts share), duplicates of the same outlet and repeats of the same archive
     document set aside, republications across outlets kept in their copy group
-    (`workbench.ingest.copies`)."""
+    (`workbench.ingest.copies`). Exact copies are found by an exchange over the `stored`
+    entries, here among `parts` without them."""
     docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "source_id",
                                                              "content_hash"]))
     inferred = without_shared_headlines(_concat(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS)),
@@ -57,8 +108,9 @@ def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow],
         # the same archive document decides first (an export column named source_id decides nothing)
         repeats = same_source(docs[schema.isin(docs.doc_id, archive_articles(inferred))])
         rest = docs[~schema.isin(docs.doc_id, set(repeats.doc_id))].reset_index(drop=True)
-        dups = pd.concat([repeats, find_duplicates(rest, _concat(parts, "signatures", no_signatures))],
-                         ignore_index=True)
+        exact = exact_copies(rest, stored) if stored else None
+        dups = pd.concat([repeats, find_duplicates(rest, _concat(parts, "signatures", no_signatures),
+                                                   exact)], ignore_index=True)
         aside, groups = sort_copies(documents, dups[dups.kind != "near"] if dedupe == "exact"
                                     else dups, copies=copies)
         where = docs.set_index("doc_id").loc[aside.doc_id, ["file", "row"]]

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 import zlib
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import polars as pl
 
+from ..corpus.cache import FileCache
 from .prose import paragraph_expr
 
 SHINGLE = 5
@@ -157,20 +160,66 @@ def same_source(docs: pd.DataFrame) -> pd.DataFrame:
                         columns=["doc_id", "original", "kind", "similarity"])
 
 
-def find_duplicates(docs: pd.DataFrame, signatures: pd.DataFrame) -> pd.DataFrame:
+@dataclass(frozen=True)
+class HashSource:
+    """What one task of the exact-copy exchange reads: the content hashes of a cache entry's
+    documents (a file's, or one of its partitions'), but those at the positions `skip` (set aside
+    before copies are sought, or dropped for an id another file uses); `first` is the corpus
+    ordinal of its first document kept, and the hashes go into `buckets` buckets."""
+
+    cache_root: Path
+    entry: str
+    skip: tuple[int, ...]
+    first: int
+    buckets: int
+
+
+def split_hashes(source: HashSource) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(content hashes, corpus ordinals) of the source's documents, one pair per bucket; a hash's
+    bucket depends on the hash alone, so all documents of one text meet in one bucket."""
+    hashes = FileCache(source.cache_root).column(source.entry, "documents", "content_hash"
+                                                 ).to_numpy(zero_copy_only=False).astype(object)
+    keep = np.ones(len(hashes), dtype=bool)
+    keep[list(source.skip)] = False
+    hashes = hashes[keep]
+    ordinals = source.first + np.arange(len(hashes), dtype=np.int64)
+    bucket = pd.util.hash_array(hashes) % np.uint64(source.buckets)
+    return [(hashes[bucket == b], ordinals[bucket == b]) for b in range(source.buckets)]
+
+
+def exact_pairs(pieces: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """(copy, original) corpus ordinals (int64[n, 2]) of every later document with an earlier
+    one's content hash, from (hashes, ordinals) pieces in corpus order: a bucket of the exchange,
+    or all documents as one piece."""
+    if not pieces or not sum(len(o) for _, o in pieces):
+        return np.zeros((0, 2), dtype=np.int64)
+    hashes = np.concatenate([h for h, _ in pieces])
+    ordinals = np.concatenate([o for _, o in pieces])
+    codes, _ = pd.factorize(hashes)
+    first = ordinals[np.unique(codes, return_index=True)[1]][codes]  # corpus order: first is earliest
+    copy = first != ordinals
+    return np.column_stack([ordinals[copy], first[copy]])
+
+
+def find_duplicates(docs: pd.DataFrame, signatures: pd.DataFrame,
+                    exact: np.ndarray | None = None) -> pd.DataFrame:
     """Rows `doc_id, original, kind, similarity` for every later copy of an earlier document.
 
     `docs` must be in corpus order (first occurrence is the original) with `content_hash`, `text`
-    and unique doc ids; `signatures` are those of their `article_keys`. Exact copies come first,
-    in corpus order; then near copies in the order of their LSH buckets (by first member, then
-    band) and their place in the bucket: a document is the copy of the first member of the first
-    bucket whose first member it resembles and shares its article with (`_share_articles`).
+    and unique doc ids; `signatures` are those of their `article_keys`; `exact`: the
+    `exact_pairs` of `docs` by their positions, as the exchange found them (None: found here).
+    Exact copies come first, in corpus order; then near copies in the order of their LSH buckets
+    (by first member, then band) and their place in the bucket: a document is the copy of the
+    first member of the first bucket whose first member it resembles and shares its article with
+    (`_share_articles`).
     """
     ids = docs["doc_id"].to_numpy(dtype=object)
-    copy = docs["content_hash"].duplicated().to_numpy()
-    hashes = docs["content_hash"].to_numpy(dtype=object)
-    first = pd.Series(ids[~copy], index=hashes[~copy]).loc[hashes[copy]]
-    rows = list(zip(ids[copy], first, ["exact"] * len(first), [1.0] * len(first)))
+    if exact is None:
+        exact = exact_pairs([(docs["content_hash"].to_numpy(dtype=object), np.arange(len(docs)))])
+    exact = exact[np.argsort(exact[:, 0], kind="stable")]
+    copy = np.zeros(len(docs), dtype=bool)
+    copy[exact[:, 0]] = True
+    rows = list(zip(ids[exact[:, 0]], ids[exact[:, 1]], ["exact"] * len(exact), [1.0] * len(exact)))
     at = pd.Index(ids, dtype=object).get_indexer(signatures["doc_id"])
     keep = np.flatnonzero(at >= 0)
     keep = keep[~copy[at[keep]]]

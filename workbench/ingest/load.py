@@ -26,7 +26,7 @@ from ..corpus.options import check_option
 from ..parallel import map_bounded, worker_count
 from ..progress import progress_bar
 from . import partitions
-from .assemble import assemble, without_clashing_ids
+from .assemble import Stored, assemble, without_clashing_ids
 from .bounds import use_lower_bounds
 from .copies import Copies
 from .curated import missing_files, read_curated
@@ -165,20 +165,29 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
         else:
             parts[name] = (key, found)
     # a file joined from its partitions is written to the cache by a thread while the corpus is
-    # assembled (Arrow's writes let go of the interpreter), and its partitions deleted then
+    # assembled (Arrow's writes let go of the interpreter); its partitions, which the assembly's
+    # tasks read, are deleted after it
+    stored = {name: (key,) for name, (key, _) in parts.items()}
     with ThreadPoolExecutor(1, thread_name_prefix="cache-writer") as writer:
         written = []
         for name, key, tables, joined in _process_all(todo, cache, options.progress,
                                                       worker_count(options.workers), options.client):
-            parts[name] = (key, tables)
+            parts[name], stored[name] = (key, tables), tuple(joined) or (key,)
             if joined:
-                written.append(writer.submit(_commit_joined, cache, key, tables, joined))
+                written.append(writer.submit(cache.store, key, tables))
         rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
-        ordered = without_clashing_ids([parts[name][1] for _, name in files if name in parts],
-                                       problems)
-        corpus = assemble(ordered, curated, problems, dedupe, copies)
+        names = [name for _, name in files if name in parts]
+        big = sum(path.stat().st_size for path, *_ in entries) >= PARALLEL_BYTES
+        where = Stored(cache.root, names, [stored[name] for name in names],
+                       [parts[name][1]["documents"]["doc_id"] for name in names],
+                       worker_count(options.workers) if big else 1, options.client)
+        ordered = without_clashing_ids([parts[name][1] for name in names], problems)
+        corpus = assemble(ordered, curated, problems, dedupe, copies, where)
         for future in written:
             future.result()
+    for name, (key, _) in parts.items():
+        for entry in set(stored[name]) - {key}:  # a joined file's partitions
+            cache.discard(entry)
     cache.sweep({key for key, _ in parts.values()})
     cache.save_index()
     cache.prune({key for key, _ in parts.values()})
@@ -237,15 +246,6 @@ class FileTask:
     def __call__(self) -> dict[str, int]:
         return commit(self.cache_root, self.key, process_file(
             self.path, self.name, self.ctx, workers=self.workers, progress=self.progress))
-
-
-def _commit_joined(cache: FileCache, key: str, tables: dict[str, pd.DataFrame],
-                   joined: list[str]) -> None:
-    """Store a file's tables joined from its partitions under its key, then delete the
-    partitions' entries."""
-    cache.store(key, tables)
-    for entry in joined:
-        cache.discard(entry)
 
 
 def _run(task: FileTask | partitions.SpanTask) -> dict[str, int]:

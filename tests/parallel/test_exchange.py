@@ -1,0 +1,112 @@
+"""Global steps as exchanges: each input's rows sorted into buckets by key, each bucket combined
+on its own, with the same result inline, on a pool and on a Dask cluster, where the pieces wait
+in the workers' memory and spill to their disk past `distributed.worker.memory.target`. The exact
+copies of a corpus are found so."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+
+import numpy as np
+import pytest
+from distributed import get_task_stream
+from local_cluster import MARKS, local_client
+from seed_paths import PROJECT
+
+from benchmarks.equality import assert_same_tables
+from workbench import parallel
+from workbench.ingest.dedupe import exact_pairs
+
+pytestmark = MARKS
+
+
+def _split_words(text: str) -> list[list[str]]:
+    """A text's words in 3 buckets by their first letter."""
+    buckets = [[], [], []]
+    for word in text.split():
+        buckets[ord(word[0]) % 3].append(word)
+    return buckets
+
+
+def _count(pieces: list[list[str]]) -> list[tuple[str, int]]:
+    """A bucket's words counted, in order of first appearance."""
+    return list(Counter(word for piece in pieces for word in piece).items())
+
+
+TEXTS = ["the peacekeepers left Karabakh", "the corridor and the declaration",
+         "Baku and Moscow signed the declaration", "", "the the the"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_exchange_combines_each_key_in_one_bucket_in_input_order(workers):
+    counted = parallel.exchange(_split_words, TEXTS, _count, 3, workers)
+    assert len(counted) == 3
+    merged = dict(pair for bucket in counted for pair in bucket)
+    assert merged == Counter(" ".join(TEXTS).split())
+    assert sum(len(bucket) for bucket in counted) == len(merged)  # a word in one bucket only
+    the = next(bucket for bucket in counted if "the" in dict(bucket))
+    assert next(iter(dict(the))) == "the"  # the first text's word first: pieces in input order
+
+
+def test_exact_pairs_of_buckets_are_those_of_one_piece():
+    rng = np.random.default_rng(7)
+    hashes = rng.choice(np.array(["a", "b", "c", "d", "", "e"], dtype=object), 200)
+    ordinals = np.arange(200)
+    whole = exact_pairs([(hashes, ordinals)])
+    assert len(whole) == 200 - len(set(hashes))
+    assert all(hashes[c] == hashes[o] and o < c and o == list(hashes).index(hashes[c]) for c, o in whole)
+    bucketed = []
+    for key in ("ab", "c", "de"):  # each hash in one bucket; each bucket's pieces in input order
+        pieces = [(hashes[i:i + 50][np.isin(hashes[i:i + 50], list(key) + [""] * (key == "de"))],
+                   ordinals[i:i + 50][np.isin(hashes[i:i + 50], list(key) + [""] * (key == "de"))])
+                  for i in range(0, 200, 50)]
+        bucketed.append(exact_pairs(pieces))
+    together = np.concatenate(bucketed)
+    assert sorted(map(tuple, together.tolist())) == sorted(map(tuple, whole.tolist()))
+    assert exact_pairs([]).shape == (0, 2)
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory):
+    """3,000 short documents in two JSON Lines files, 300 of them exact copies (by the same outlet,
+    set aside) of documents earlier in their file or in the other one."""
+    rng = random.Random(7)
+    words = "Baku Moscow corridor peacekeepers declaration Karabakh border talks gas".split()
+    docs = [{"id": f"d{n}", "date": "2023-05-01", "outlet": "Outlet", "title": f"Story {n}",
+             "text": " ".join(rng.choices(words, k=30)) + "."} for n in range(2700)]
+    docs += [{**docs[rng.randrange(2700)], "id": f"copy{n}"} for n in range(300)]
+    rng.shuffle(docs)
+    folder = tmp_path_factory.mktemp("copies")
+    for part in range(2):
+        (folder / f"feed-{part}.jsonl").write_text(
+            "".join(json.dumps(d) + "\n" for d in docs[part::2]), encoding="utf-8")
+    return folder
+
+
+def _spilled(dask_worker) -> float:
+    """Bytes a worker has written to its disk to keep its memory under its target."""
+    return sum(v for k, v in dask_worker.digests_total.items()
+               if "disk-write" in k and k[-1] == "bytes")
+
+
+def test_the_exchange_of_copies_spills_past_the_memory_target_with_the_same_result(copies, tmp_path):
+    inline = PROJECT.load_corpus(copies, PROJECT.load_options(), cache_dir=tmp_path / "inline",
+                                 workers=1)
+    aside = inline.report[inline.report.reason.str.startswith("duplicate of", na=False)]
+    assert len(aside) == 300 and len(inline.documents) == 2700
+    # the pieces held past 1% of 1 MiB go to disk (a file's hashes and ordinals take 24 kB); a
+    # worker's process takes more than 1 MiB, so the thresholds that pause it (a paused worker
+    # hangs the test), spill by process memory or restart it are off
+    config = {"distributed.worker.memory.target": 0.01, "distributed.worker.memory.spill": False,
+              "distributed.worker.memory.pause": False, "distributed.worker.memory.terminate": False}
+    with local_client("1MiB", **config) as client, get_task_stream(client) as stream:
+        clustered = PROJECT.load_corpus(copies, PROJECT.load_options(), cache_dir=tmp_path / "cluster",
+                                        client=client)
+        spilled = client.run(_spilled)
+    keys = Counter(str(t["key"]).split("-")[0] for t in stream.data)
+    assert keys["split_hashes"] == 2 and keys["_combine"] == 4  # a task per file, per bucket
+    assert sum(spilled.values()) > 0
+    assert_same_tables(clustered, inline)
+
