@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from ..corpus.cache import FileCache
 from ..corpus.corpus import Corpus
 from ..parallel import exchange
 from .copies import Copies, sort_copies
-from .dedupe import HashSource, exact_pairs, find_duplicates, same_source, split_hashes
+from .dedupe import Source, band_pairs, exact_pairs, find_duplicates, same_source, split_bands, split_hashes
 from .infer import INFERRED_COLUMNS
 from .merge import archive_articles, merge_metadata
 from .titles import without_shared_headlines
@@ -38,10 +39,11 @@ class Stored:
     client: Client | None = None
 
 
-def exact_copies(docs: pd.DataFrame, stored: Stored) -> np.ndarray:
-    """`dedupe.exact_pairs` of `docs` (in corpus order, a subset of the stored documents) by
-    their positions, found by an exchange over the stored entries: each entry's hashes go into
-    buckets by hash, each bucket is searched on its own."""
+def copy_candidates(docs: pd.DataFrame, stored: Stored) -> tuple[np.ndarray, np.ndarray]:
+    """The `dedupe.exact_pairs` and `dedupe.band_pairs` of `docs` (in corpus order, a subset of
+    the stored documents) by their positions, found by two exchanges over the stored entries:
+    each entry's content hashes, then the LSH band keys of its documents that are no exact copy,
+    go into buckets by their value, and each bucket is searched on its own."""
     cache = FileCache(stored.cache_root)
     wanted = dict(iter(docs.groupby("file", sort=False, observed=True)["doc_id"]))
     buckets = 2 * (sum(stored.client.nthreads().values()) if stored.client else stored.workers)
@@ -50,8 +52,8 @@ def exact_copies(docs: pd.DataFrame, stored: Stored) -> np.ndarray:
         kept, offset = schema.isin(ids, wanted[file].tolist() if file in wanted else []), 0
         for entry in entries:
             mine = kept[offset:offset + (rows := cache.rows(entry, "documents"))]
-            sources.append(HashSource(cache.root, entry, tuple(np.flatnonzero(~mine).tolist()), first,
-                                      buckets))
+            sources.append(Source(cache.root, entry, tuple(np.flatnonzero(~mine).tolist()), first,
+                                  buckets))
             first, offset = first + int(mine.sum()), offset + rows
         if offset != len(ids):
             raise RuntimeError(f"the cache entries {entries[0]}… hold {offset} documents where "
@@ -59,8 +61,13 @@ def exact_copies(docs: pd.DataFrame, stored: Stored) -> np.ndarray:
     if first != len(docs):
         raise RuntimeError(f"the cache at {cache.root} holds {first} of the corpus's {len(docs)} "
                            "documents; delete it and load again")
-    return np.concatenate(exchange(split_hashes, sources, exact_pairs, buckets, stored.workers,
-                                   client=stored.client))
+    run = partial(exchange, buckets=buckets, workers=stored.workers, client=stored.client)
+    exact = np.concatenate(run(split_hashes, sources, exact_pairs))
+    copies = np.sort(exact[:, 0])
+    at = np.searchsorted(copies, [source.first for source in sources] + [first])
+    sources = [replace(source, copies=tuple(copies[at[i]:at[i + 1]].tolist()))
+               for i, source in enumerate(sources)]
+    return exact, np.concatenate(run(split_bands, sources, band_pairs))
 
 
 def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]) -> list[dict]:
@@ -95,8 +102,8 @@ def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow],
     """One corpus from the per-file tables: metadata merged (without the headlines that pages
     with other texts share), duplicates of the same outlet and repeats of the same archive
     document set aside, republications across outlets kept in their copy group
-    (`workbench.ingest.copies`). Exact copies are found by an exchange over the `stored`
-    entries, here among `parts` without them."""
+    (`workbench.ingest.copies`). Copies are found by exchanges over the `stored` entries
+    (`copy_candidates`), here among `parts` without them."""
     docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "source_id",
                                                              "content_hash"]))
     inferred = without_shared_headlines(_concat(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS)),
@@ -108,9 +115,9 @@ def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow],
         # the same archive document decides first (an export column named source_id decides nothing)
         repeats = same_source(docs[schema.isin(docs.doc_id, archive_articles(inferred))])
         rest = docs[~schema.isin(docs.doc_id, set(repeats.doc_id))].reset_index(drop=True)
-        exact = exact_copies(rest, stored) if stored else None
+        found = copy_candidates(rest, stored) if stored else (None, None)
         dups = pd.concat([repeats, find_duplicates(rest, _concat(parts, "signatures", no_signatures),
-                                                   exact)], ignore_index=True)
+                                                   *found)], ignore_index=True)
         aside, groups = sort_copies(documents, dups[dups.kind != "near"] if dedupe == "exact"
                                     else dups, copies=copies)
         where = docs.set_index("doc_id").loc[aside.doc_id, ["file", "row"]]

@@ -161,28 +161,35 @@ def same_source(docs: pd.DataFrame) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
-class HashSource:
-    """What one task of the exact-copy exchange reads: the content hashes of a cache entry's
-    documents (a file's, or one of its partitions'), but those at the positions `skip` (set aside
-    before copies are sought, or dropped for an id another file uses); `first` is the corpus
-    ordinal of its first document kept, and the hashes go into `buckets` buckets."""
+class Source:
+    """What one task of an exchange over copies reads: a cache entry's documents (a file's, or
+    one of its partitions'), but those at the positions `skip` (set aside before copies are
+    sought, or dropped for an id another file uses); `first` is the corpus ordinal of its first
+    document kept. The documents of the ordinals `copies` (exact copies) are no candidates for
+    near copies. Rows go into `buckets` buckets."""
 
     cache_root: Path
     entry: str
     skip: tuple[int, ...]
     first: int
     buckets: int
+    copies: tuple[int, ...] = ()
 
 
-def split_hashes(source: HashSource) -> list[tuple[np.ndarray, np.ndarray]]:
+def _ordinals(source: Source, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Which of the entry's `rows` documents are kept, and each one's corpus ordinal."""
+    kept = np.ones(rows, dtype=bool)
+    kept[list(source.skip)] = False
+    return kept, source.first + np.cumsum(kept, dtype=np.int64) - 1
+
+
+def split_hashes(source: Source) -> list[tuple[np.ndarray, np.ndarray]]:
     """(content hashes, corpus ordinals) of the source's documents, one pair per bucket; a hash's
     bucket depends on the hash alone, so all documents of one text meet in one bucket."""
     hashes = FileCache(source.cache_root).column(source.entry, "documents", "content_hash"
                                                  ).to_numpy(zero_copy_only=False).astype(object)
-    keep = np.ones(len(hashes), dtype=bool)
-    keep[list(source.skip)] = False
-    hashes = hashes[keep]
-    ordinals = source.first + np.arange(len(hashes), dtype=np.int64)
+    kept, ordinals = _ordinals(source, len(hashes))
+    hashes, ordinals = hashes[kept], ordinals[kept]
     bucket = pd.util.hash_array(hashes) % np.uint64(source.buckets)
     return [(hashes[bucket == b], ordinals[bucket == b]) for b in range(source.buckets)]
 
@@ -201,13 +208,55 @@ def exact_pairs(pieces: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
     return np.column_stack([ordinals[copy], first[copy]])
 
 
-def find_duplicates(docs: pd.DataFrame, signatures: pd.DataFrame,
-                    exact: np.ndarray | None = None) -> pd.DataFrame:
+def band_rows(mat: np.ndarray, ordinals: np.ndarray) -> np.ndarray:
+    """(band, key, key, ordinal) rows (uint64[n * BANDS, 4]) of signatures `mat` (uint32[n, 64])
+    of the documents of these `ordinals`: a band's key is its 4 hashes read as two uint64."""
+    keys = np.ascontiguousarray(mat).view(np.uint64).reshape(len(mat), BANDS, N_HASHES // BANDS // 2)
+    return np.column_stack([np.repeat(np.arange(BANDS, dtype=np.uint64)[None, :], len(mat), 0).ravel(),
+                            keys[:, :, 0].ravel(), keys[:, :, 1].ravel(),
+                            np.repeat(ordinals.astype(np.uint64), BANDS)])
+
+
+def split_bands(source: Source) -> list[np.ndarray]:
+    """`band_rows` of the source's documents with a signature, but its exact copies, one array
+    per bucket; a row's bucket depends on its band and key alone."""
+    cache = FileCache(source.cache_root)
+    ids = cache.column(source.entry, "documents", "doc_id").to_pandas()
+    at = pd.Index(ids, dtype=object).get_indexer(
+        cache.column(source.entry, "signatures", "doc_id").to_pandas())
+    kept, ordinals = _ordinals(source, len(ids))
+    kept &= ~np.isin(ordinals, source.copies)
+    rows = np.flatnonzero(kept[at])
+    rows = rows[np.argsort(at[rows], kind="stable")]
+    signed = cache.column(source.entry, "signatures", "signature").to_numpy(zero_copy_only=False)
+    mat = np.frombuffer(b"".join(signed[rows]), dtype=np.uint32).reshape(-1, N_HASHES)
+    found = band_rows(mat, ordinals[at[rows]])
+    bucket = (found[:, 1] * np.uint64(0x9E3779B97F4A7C15) + found[:, 2] + found[:, 0]) % np.uint64(
+        source.buckets)
+    return [found[bucket == b] for b in range(source.buckets)]
+
+
+def band_pairs(pieces: list[np.ndarray]) -> np.ndarray:
+    """(first, band, later) ordinals (int64[n, 3]) of every later member of a band's bucket (the
+    documents of one band key) with its first member, from `band_rows` pieces in corpus order: a
+    bucket of the exchange, or all documents as one piece."""
+    rows = np.concatenate(pieces) if pieces else np.zeros((0, 4), dtype=np.uint64)
+    rows = rows[np.lexsort((rows[:, 3], rows[:, 2], rows[:, 1], rows[:, 0]))]
+    starts = np.ones(len(rows), dtype=bool)
+    starts[1:] = (rows[1:, :3] != rows[:-1, :3]).any(axis=1)
+    first = rows[np.maximum.accumulate(np.where(starts, np.arange(len(rows)), 0)), 3]
+    later = ~starts
+    return np.column_stack([first[later], rows[later, 0], rows[later, 3]]).astype(np.int64)
+
+
+def find_duplicates(docs: pd.DataFrame, signatures: pd.DataFrame, exact: np.ndarray | None = None,
+                    near: np.ndarray | None = None) -> pd.DataFrame:
     """Rows `doc_id, original, kind, similarity` for every later copy of an earlier document.
 
     `docs` must be in corpus order (first occurrence is the original) with `content_hash`, `text`
-    and unique doc ids; `signatures` are those of their `article_keys`; `exact`: the
-    `exact_pairs` of `docs` by their positions, as the exchange found them (None: found here).
+    and unique doc ids; `signatures` are those of their `article_keys`. `exact` and `near`: the
+    `exact_pairs` and `band_pairs` of `docs` by their positions, as exchanges found them (None:
+    found here).
     Exact copies come first, in corpus order; then near copies in the order of their LSH buckets
     (by first member, then band) and their place in the bucket: a document is the copy of the
     first member of the first bucket whose first member it resembles and shares its article with
@@ -224,9 +273,14 @@ def find_duplicates(docs: pd.DataFrame, signatures: pd.DataFrame,
     keep = np.flatnonzero(at >= 0)
     keep = keep[~copy[at[keep]]]
     keep = keep[np.argsort(at[keep], kind="stable")]
-    mat = np.frombuffer(b"".join(signatures["signature"].to_numpy()[keep]), dtype=np.uint32)
-    ids, texts = ids[at[keep]], docs["text"].to_numpy(dtype=object)[at[keep]]
-    lead, member, sim = _near_pairs(mat.reshape(-1, N_HASHES))
+    mat = np.frombuffer(b"".join(signatures["signature"].to_numpy()[keep]), dtype=np.uint32
+                        ).reshape(-1, N_HASHES)
+    positions = at[keep]  # each signature row's document
+    if near is None:
+        near = band_pairs([band_rows(mat, positions)])
+    pair = np.searchsorted(positions, near[:, [0, 2]])  # positions -> rows of `mat`
+    ids, texts = ids[positions], docs["text"].to_numpy(dtype=object)[positions]
+    lead, member, sim = _near_pairs(mat, np.column_stack([pair[:, 0], near[:, 1], pair[:, 1]]))
     real = _share_articles(texts, lead, member)
     lead, member, sim = lead[real], member[real], sim[real]
     first = ~pd.Series(member).duplicated().to_numpy()  # a copy keeps its first match
@@ -255,22 +309,15 @@ def _share_articles(texts: np.ndarray, lead: np.ndarray, member: np.ndarray) -> 
     return real
 
 
-def _near_pairs(mat: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _near_pairs(mat: np.ndarray, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(original, copy, similarity) of every pair of signature rows at least `NEAR` alike, in
     report order: (first member, band, member), the order of a dict of buckets filled row by row.
 
-    A band's bucket is keyed by its 4 hashes read as two uint64 numbers. Every later member of
-    a bucket is compared with the first. A pair met again in a later band has the same
-    similarity, so it is compared once.
+    `candidates` are the (first, band, later) rows of `band_pairs`: every later member of a
+    band's bucket with the first. A pair met again in a later band has the same similarity, so
+    it is compared once.
     """
-    keys = mat.view(np.uint64).reshape(len(mat), BANDS, N_HASHES // BANDS // 2)
-    positions = pd.Series(np.arange(len(mat)))
-    pairs = [np.zeros((0, 3), dtype=np.int64)]
-    for b in range(BANDS):
-        first = positions.groupby(list(keys[:, b].T), sort=False).transform("first").to_numpy()
-        later = np.flatnonzero(first != positions.to_numpy())
-        pairs.append(np.column_stack([first[later], np.full(len(later), b), later]))
-    lead, band, member = np.concatenate(pairs).T
+    lead, band, member = candidates.T
     order = np.lexsort((member, band, lead))
     order = order[~pd.Series(lead[order] * len(mat) + member[order]).duplicated().to_numpy()]
     lead, member = lead[order], member[order]
