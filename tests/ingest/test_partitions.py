@@ -91,7 +91,8 @@ def test_a_stopped_load_keeps_its_partitions_and_loading_again_processes_the_oth
         return run(task)
 
     monkeypatch.setattr(partitions.SpanTask, "__call__", failing)
-    with pytest.raises(load.LoadStopped, match=r"processing feed\.jsonl stopped \(OSError: No "
+    with pytest.raises(load.LoadStopped, match=r"processing partition 4 of 8 of feed\.jsonl \(from line "
+                                               r"\d+\) stopped \(OSError: No "
                                                r"space left on device\)\..*load again"):
         _load(feed, tmp_path / "cache", workers=1)
     assert not (tmp_path / "cache" / "corpus").exists()  # no corpus committed

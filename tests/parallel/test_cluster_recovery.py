@@ -1,7 +1,8 @@
-"""A worker killed mid-load: each file's task commits its own cache entry, so Dask's retry ends in
-the tables of an undisturbed load with one entry a file and no private folder left; where no
-retry is allowed, the load stops naming the file, commits no corpus, and loading again processes
-only the files not committed. Clusters of their own (a kill must not disturb other tests)."""
+"""A worker killed mid-load, while it processes a partition of a file: each partition's task
+commits its own cache entry, so Dask's retry ends in the tables of an undisturbed load with one
+entry a file and no private folder left; where no retry is allowed, the load stops naming the
+partition, commits no corpus, and loading again processes only the partitions not committed.
+Clusters of their own (a kill must not disturb other tests)."""
 
 from __future__ import annotations
 
@@ -19,13 +20,14 @@ from local_cluster import MARKS, local_client
 from seed_paths import PROJECT, SEEDS
 
 from benchmarks.equality import assert_same_tables
-from workbench.ingest import LoadStopped
+from workbench.ingest import LoadStopped, partitions
 
 # a nanny restarting its killed worker warns
 pytestmark = [*MARKS, pytest.mark.filterwarnings("ignore::UserWarning")]
 
 FILES = 6
 DOCS = 500
+PARTS = 2  # partitions a file
 RETRIES = "distributed.scheduler.allowed-failures"
 TASK = "_run-"
 
@@ -47,6 +49,11 @@ def feeds(tmp_path_factory):
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _in_partitions(monkeypatch):
+    monkeypatch.setattr(partitions, "BLOCK_ROWS", DOCS // PARTS)
+
+
 def _load(path, cache, client):
     return PROJECT.load_corpus(path, PROJECT.load_options(), cache_dir=cache, client=client)
 
@@ -58,8 +65,9 @@ def _committed(cache) -> list[str]:
 
 
 def _kill_during_a_task(client, cache) -> threading.Thread:
-    """A thread that, once a file's entry is committed, SIGKILLs a worker process running a file's
-    task (its pid from `client.run(os.getpid)`); it records what was committed at that moment."""
+    """A thread that, once a partition's entry is committed, SIGKILLs a worker process running a
+    partition's task (its pid from `client.run(os.getpid)`); it records what was committed at that
+    moment."""
     pids = client.run(os.getpid)
 
     def kill():
@@ -87,11 +95,11 @@ def test_a_worker_killed_mid_task_the_load_ends_with_the_undisturbed_tables(feed
         killer = _kill_during_a_task(client, tmp_path / "killed")
         corpus = _load(feeds, tmp_path / "killed", client)
         killer.join(5)
-    assert killer.committed is not None and 1 <= killer.committed < FILES  # killed mid-load
+    assert killer.committed is not None and 1 <= killer.committed < FILES * PARTS  # mid-load
     assert_same_tables(corpus, undisturbed)
     files = list((tmp_path / "killed" / "files").iterdir())
     assert sorted(p.name for p in files) == sorted(_committed(tmp_path / "killed"))  # nothing private
-    assert len(files) == FILES  # each file's entry once
+    assert len(files) == FILES  # each file's entry once, its partitions' entries deleted
 
 
 def test_with_no_retry_allowed_the_load_stops_naming_the_file_and_a_rerun_reuses_the_rest(
@@ -99,7 +107,8 @@ def test_with_no_retry_allowed_the_load_stops_naming_the_file_and_a_rerun_reuses
     cache = tmp_path / "cache"
     with local_client(**{RETRIES: 0}) as client:
         killer = _kill_during_a_task(client, cache)
-        with pytest.raises(LoadStopped, match=r"processing feed-\d\.jsonl stopped \(KilledWorker.*"
+        with pytest.raises(LoadStopped, match=r"processing partition [12] of 2 of feed-\d\.jsonl "
+                                              r"\(from line [0-9]+\) stopped \(KilledWorker.*"
                                               r"load again to process the rest"):
             _load(feeds, cache, client)
         killer.join(5)
@@ -110,10 +119,10 @@ def test_with_no_retry_allowed_the_load_stops_naming_the_file_and_a_rerun_reuses
         while any(client.processing().values()) and time.monotonic() < deadline:
             time.sleep(0.05)
         committed = len(_committed(cache))
-        assert 1 <= committed < FILES
+        assert 1 <= committed < FILES * PARTS
         with get_task_stream(client) as stream:
             corpus = _load(feeds, cache, client)
         rerun = [t for t in stream.data if str(t["key"]).startswith(TASK)]
-        assert len(rerun) == FILES - committed  # only the files not committed are processed again
+        assert len(rerun) == FILES * PARTS - committed  # only the partitions not committed run again
         assert len(corpus.documents) == FILES * DOCS - corpus.report.reason.str.startswith(
             "duplicate of").sum()

@@ -287,15 +287,18 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
     for (_, name, _, key), size in zip(todo, sizes):
         part = 0
         for _ in range(count[name]):
+            _, size_done, task = next(pending)
             try:
                 next(produced)
-                _, size_done, task = next(pending)
                 if isinstance(task, partitions.SpanTask):  # read while the workers go on
                     loaded[task.entry] = partitions.load_partition(cache, task.entry)
             except Exception as err:  # whatever stopped it, the researcher is told which file
                 bar.close()
+                what = name if isinstance(task, FileTask) else (
+                    f"partition {int(task.entry.rsplit('-', 1)[1]) + 1} of "
+                    f"{len(plans[name].spans)} of {name} (from line {task.span[2]})")
                 raise LoadStopped(
-                    f"processing {name} stopped ({type(err).__name__}: {err}). The {bar.n} files "
+                    f"processing {what} stopped ({type(err).__name__}: {err}). The {bar.n} files "
                     f"processed before it, and its partitions done, are kept in the cache "
                     f"({cache.root}); load again to process the rest. On a cluster, a task whose "
                     f"workers were lost more often than `distributed.scheduler.allowed-failures` "
