@@ -16,12 +16,14 @@ from distributed import get_task_stream
 from local_cluster import MARKS, local_client
 from seed_paths import PROJECT, SEEDS
 
+from benchmarks import corpora
 from benchmarks.equality import assert_same_tables
 from workbench import Project, parallel
 from workbench.ingest import load, partitions
 from workbench.ingest.language import load_model
 
 pytestmark = MARKS
+REUTERS = "corpora/reuters21578/reuters21578.jsonl.gz"
 
 
 @pytest.fixture(scope="module")
@@ -68,14 +70,25 @@ def _ran_on(client, stream) -> set[str]:
     return ran
 
 
-@pytest.mark.parametrize("corpus", ["seeds", "synthetic", "synthetic in partitions"])
-def test_inline_a_pool_of_two_and_the_cluster_give_equal_tables(corpus, client, synthetic, tmp_path,
-                                                                 monkeypatch):
-    path = SEEDS if corpus == "seeds" else synthetic
+@pytest.fixture(scope="module")
+def reuters(tmp_path_factory):
+    """The first 2,000 Reuters-21578 items in one JSON Lines file."""
+    return corpora.prepare(corpora.SPECS["reuters"], tmp_path_factory.mktemp("reuters"), limit=2000)
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "synthetic", "synthetic in partitions",
+                                    pytest.param("reuters", marks=pytest.mark.shared(REUTERS))])
+def test_inline_a_pool_of_two_and_the_cluster_give_equal_tables(corpus, client, synthetic, request,
+                                                                 tmp_path, monkeypatch):
+    path = {"seeds": SEEDS, "reuters": None}.get(corpus, synthetic) or request.getfixturevalue("reuters")
     if corpus == "synthetic in partitions":  # each file's 94 lines in three partitions
         monkeypatch.setattr(partitions, "BLOCK_ROWS", 40)
     inline = _load(path, tmp_path, "inline", workers=1)
-    assert len(inline.documents) == (5 if corpus == "seeds" else 368 - 24)
+    if corpus == "reuters":  # read whole here (one partition of 2,000), in four of 500 elsewhere
+        assert len(inline.documents) > 1900
+        monkeypatch.setattr(partitions, "BLOCK_ROWS", 500)
+    else:
+        assert len(inline.documents) == (5 if corpus == "seeds" else 368 - 24)
     if corpus == "synthetic":  # what was planted is there: renamed repeats, copies set aside
         assert inline.documents.doc_id.str.contains("~row").sum() == 4
         assert inline.report.reason.str.startswith("duplicate of").sum() == 24
@@ -90,7 +103,7 @@ def test_inline_a_pool_of_two_and_the_cluster_give_equal_tables(corpus, client, 
         clustered = _load(path, tmp_path, "cluster", client=client)
     assert _ran_on(client, stream) <= set(client.scheduler_info()["workers"])
     spans = sum(str(t["key"]).startswith("_run-") for t in stream.data)
-    assert spans == (12 if corpus == "synthetic in partitions" else 4 if corpus == "synthetic" else 5)
+    assert spans == {"synthetic in partitions": 12, "synthetic": 4, "seeds": 5, "reuters": 4}[corpus]
     assert not pools  # nor here: the cluster's load started no pool, nor did its workers
     assert set(client.run(lambda: len(parallel._pools)).values()) == {0}
     loaded = client.run(lambda: load_model.cache_info().misses)  # the model: once per worker
