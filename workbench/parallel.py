@@ -164,7 +164,8 @@ def map_bounded(fn: Callable, tasks: Iterator, workers: int | None = None, *,
     a second task and more than one worker (`worker_count`), in that many processes of the pool;
     else here. At most two tasks per worker in flight, so a stream is never read ahead whole.
     The fork server imports `preload` and `fn`'s module, unless it is a script's (see `pool`). A
-    daemonic process (a Dask worker) may start none: it runs its tasks itself."""
+    daemonic process (a Dask worker) may start none: it runs its tasks itself. Closed before its
+    end (a task failed), it cancels the tasks it submitted that have not started."""
     tasks = iter(tasks)
     if client is not None:
         executor, workers = client.get_executor(pure=False), sum(client.nthreads().values())
@@ -177,12 +178,16 @@ def map_bounded(fn: Callable, tasks: Iterator, workers: int | None = None, *,
             return
         executor = pool(workers, [*preload, *([fn.__module__] if fn.__module__ != "__main__" else [])])
     pending: deque[Future] = deque()
-    for task in tasks:
-        pending.append(executor.submit(fn, task))
-        if len(pending) >= 2 * max(workers, 1):
+    try:
+        for task in tasks:
+            pending.append(executor.submit(fn, task))
+            if len(pending) >= 2 * max(workers, 1):
+                yield result(pending.popleft())
+        while pending:
             yield result(pending.popleft())
-    while pending:
-        yield result(pending.popleft())
+    finally:  # a caller that stops reading (a task failed) leaves no task queued behind it
+        for future in pending:
+            future.cancel()
 
 
 def exchange(split: Callable, inputs: list, combine: Callable, buckets: int, workers: int = 1, *,

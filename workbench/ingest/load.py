@@ -168,26 +168,29 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
     # assembled (Arrow's writes let go of the interpreter); its partitions, which the assembly's
     # tasks read, are deleted after it
     stored = {name: (key,) for name, (key, _) in parts.items()}
-    with ThreadPoolExecutor(1, thread_name_prefix="cache-writer") as writer:
-        written = []
-        for name, key, tables, joined in _process_all(todo, cache, options.progress,
-                                                      worker_count(options.workers), options.client):
-            parts[name], stored[name] = (key, tables), tuple(joined) or (key,)
-            if joined:
-                written.append(writer.submit(cache.store, key, tables))
-        rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
-        names = [name for _, name in files if name in parts]
-        big = sum(path.stat().st_size for path, *_ in entries) >= PARALLEL_BYTES
-        where = Stored(cache.root, names, [stored[name] for name in names],
-                       [parts[name][1]["documents"]["doc_id"] for name in names],
-                       worker_count(options.workers) if big else 1, options.client)
-        ordered = without_clashing_ids([parts[name][1] for name in names], problems)
-        corpus = assemble(ordered, curated, problems, dedupe, copies, where)
-        for future in written:
-            future.result()
-    for name, (key, _) in parts.items():
-        for entry in set(stored[name]) - {key}:  # a joined file's partitions
-            cache.discard(entry)
+    try:
+        with ThreadPoolExecutor(1, thread_name_prefix="cache-writer") as writer:
+            written = []
+            for name, key, tables, joined in _process_all(todo, cache, options.progress,
+                                                          worker_count(options.workers), options.client):
+                parts[name], stored[name] = (key, tables), tuple(joined) or (key,)
+                if joined:
+                    written.append(writer.submit(cache.store, key, tables))
+            rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
+            names = [name for _, name in files if name in parts]
+            big = sum(path.stat().st_size for path, *_ in entries) >= PARALLEL_BYTES
+            where = Stored(cache.root, names, [stored[name] for name in names],
+                           [parts[name][1]["documents"]["doc_id"] for name in names],
+                           worker_count(options.workers) if big else 1, options.client)
+            ordered = without_clashing_ids([parts[name][1] for name in names], problems)
+            corpus = assemble(ordered, curated, problems, dedupe, copies, where)
+            for future in written:
+                future.result()
+    finally:  # a joined file's partitions, once its entry is written (a stopped load's too)
+        for name, (key, _) in parts.items():
+            if len(stored[name]) > 1 and cache.intact(key):
+                for entry in stored[name]:
+                    cache.discard(entry)
     cache.sweep({key for key, _ in parts.values()})
     cache.save_index()
     cache.prune({key for key, _ in parts.values()})
@@ -294,6 +297,7 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
                     loaded[task.entry] = partitions.load_partition(cache, task.entry)
             except Exception as err:  # whatever stopped it, the researcher is told which file
                 bar.close()
+                produced.close()  # the tasks not started are cancelled
                 what = name if isinstance(task, FileTask) else (
                     f"partition {int(task.entry.rsplit('-', 1)[1]) + 1} of "
                     f"{len(plans[name].spans)} of {name} (from line {task.span[2]})")
