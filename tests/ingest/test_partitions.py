@@ -1,7 +1,8 @@
 """A large JSON Lines export in partitions: the tables are those of the file read whole, whatever
 the partitions' size and wherever they run; a file whose line breaks would number its lines
-differently from its bytes, or a gzipped one, is read whole; a stopped load keeps the
-partitions it committed, and loading again processes only the others."""
+differently from its bytes, or a gzipped one, is read whole; the partitions are the file's
+store, from which it is assembled again; a stopped load keeps the partitions it committed, and
+loading again processes only the others."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import gzip
 import json
 import random
 import re
+import shutil
 
+import pandas as pd
 import pytest
 from seed_paths import PROJECT, SEEDS
 
@@ -60,9 +63,28 @@ def test_partitions_give_the_tables_of_the_file_read_whole(feed, tmp_path, monke
     assert whole.documents.doc_id.str.contains("~row").sum() == 130
     reasons = whole.report.reason.tolist()
     assert sum(r.startswith("malformed JSON") for r in reasons) == 2  # both bad lines, once
-    # the partitions' entries are let go once the file's entry holds them
-    assert [p.name for p in (tmp_path / "pool" / "files").iterdir()] == \
-        [p.name for p in (tmp_path / "whole" / "files").iterdir()]
+    # the partitions are the file's store, its key holds their names
+    (key,) = [p.name for p in (tmp_path / "whole" / "files").iterdir()]
+    assert sorted(p.name for p in (tmp_path / "larger" / "files").iterdir()) == \
+        [key] + [f"{key}-{n:05d}" for n in range(3)]
+
+
+def test_a_partitioned_file_is_assembled_again_from_its_partitions(feed, tmp_path, monkeypatch):
+    monkeypatch.setattr(partitions, "BLOCK_ROWS", SIZE)
+    first = _load(feed, tmp_path / "cache", workers=1)
+    ran, run = [], partitions.SpanTask.__call__
+    monkeypatch.setattr(partitions.SpanTask, "__call__", lambda task: ran.append(task.entry) or run(task))
+    shutil.rmtree(tmp_path / "cache" / "corpus")  # the corpus assembled again, from the cache
+    assert_same_tables(_load(feed, tmp_path / "cache", workers=1), first)
+    assert ran == []
+    lost = sorted((tmp_path / "cache" / "files").glob("*-00005"))[0]
+    shutil.rmtree(lost)
+    shutil.rmtree(tmp_path / "cache" / "corpus")
+    again = _load(feed, tmp_path / "cache", workers=1)
+    assert ran == [lost.name]  # the one partition lost, processed again
+    assert again.report.reason.str.startswith("cache entry rebuilt: partition").sum() == 1
+    for table in ("documents", "tokens", "sentences"):
+        pd.testing.assert_frame_equal(again.tables()[table], first.tables()[table])
 
 
 @pytest.mark.parametrize("mark", [b"\r", "\u2028".encode()])

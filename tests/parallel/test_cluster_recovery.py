@@ -110,7 +110,7 @@ def test_a_worker_killed_mid_task_the_load_ends_with_the_undisturbed_tables(feed
     assert_same_tables(corpus, undisturbed)
     files = list((tmp_path / "killed" / "files").iterdir())
     assert sorted(p.name for p in files) == sorted(_committed(tmp_path / "killed"))  # nothing private
-    assert len(files) == FILES  # each file's entry once, its partitions' entries deleted
+    assert len(files) == FILES * (1 + PARTS)  # each partition's entry once, and its file's head
 
 
 def test_with_no_retry_allowed_the_load_stops_naming_the_file_and_a_rerun_reuses_the_rest(
@@ -131,8 +131,7 @@ def test_with_no_retry_allowed_the_load_stops_naming_the_file_and_a_rerun_reuses
         # and commit
         while _executing(client) and time.monotonic() < deadline:
             time.sleep(0.05)
-        # a file whose partitions were all committed was joined into one entry
-        committed = sum(1 if "-" in entry else PARTS for entry in _committed(cache))
+        committed = sum("-" in entry for entry in _committed(cache))  # partitions, not heads
         assert 1 <= committed < FILES * PARTS
         with get_task_stream(client) as stream:
             corpus = _load(feeds, cache, client)

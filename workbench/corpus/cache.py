@@ -119,10 +119,10 @@ class FileCache:
             tables[name] = df
         return tables
 
-    def rows(self, key: str, table: str, *, area: str = "files") -> int:
-        """Rows of one table of the entry under `key`, as its manifest states them."""
+    def tables(self, key: str, *, area: str = "files") -> dict[str, int]:
+        """The tables of the entry under `key` and their rows, as its manifest states them."""
         manifest = json.loads((self.entry(key, area) / "manifest.json").read_text(encoding="utf-8"))
-        return manifest["tables"][table]
+        return manifest["tables"]
 
     def column(self, key: str, table: str, column: str, *, area: str = "files") -> pa.ChunkedArray:
         """One column of one table of the entry under `key`, mapped (no other column is read):

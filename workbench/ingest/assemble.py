@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,14 +28,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Stored:
-    """Where the files' tables are stored, for the global steps that read them in tasks (an
-    `exchange`): per file, in corpus order, its name, its cache entries (its own, or its
-    partitions' in file order) and its documents' ids before any was dropped; the tasks run on
-    `client`'s cluster, else on `workers` processes."""
+    """Where the tables assembly is given are stored, for the global steps that read them in
+    tasks (an `exchange`): per part, in corpus order, its file's name, its cache entry (a file's,
+    or a partition's; None for a part of no document) and its documents' ids before any was
+    dropped; the tasks run on `client`'s cluster, else on `workers` processes."""
 
     cache_root: Path
     files: list[str]
-    entries: list[tuple[str, ...]]
+    entries: list[str | None]
     ids: list[pd.Series]
     workers: int = 1
     client: Client | None = None
@@ -48,16 +50,19 @@ def copy_candidates(docs: pd.DataFrame, stored: Stored) -> tuple[np.ndarray, np.
     wanted = dict(iter(docs.groupby("file", sort=False, observed=True)["doc_id"]))
     buckets = 2 * (sum(stored.client.nthreads().values()) if stored.client else stored.workers)
     sources, first = [], 0
-    for file, entries, ids in zip(stored.files, stored.entries, stored.ids):
-        kept, offset = schema.isin(ids, wanted[file].tolist() if file in wanted else []), 0
-        for entry in entries:
-            mine = kept[offset:offset + (rows := cache.rows(entry, "documents"))]
+    for file, group in groupby(zip(stored.files, stored.entries, stored.ids), key=itemgetter(0)):
+        group = [(entry, ids) for _, entry, ids in group if len(ids)]
+        # which of the file's documents are compared, found at once for all its parts
+        kept = schema.isin(pd.concat([ids for _, ids in group], ignore_index=True) if group else
+                           pd.Series([], dtype="string"), wanted[file].tolist() if file in wanted else [])
+        for entry, ids in group:
+            if cache.tables(entry)["documents"] != len(ids):
+                raise RuntimeError(f"the cache entry {entry} does not hold the {len(ids)} documents "
+                                   f"of its part of {file}; delete the cache at {cache.root} and load again")
+            mine, kept = kept[:len(ids)], kept[len(ids):]
             sources.append(Source(cache.root, entry, tuple(np.flatnonzero(~mine).tolist()), first,
                                   buckets))
-            first, offset = first + int(mine.sum()), offset + rows
-        if offset != len(ids):
-            raise RuntimeError(f"the cache entries {entries[0]}… hold {offset} documents where "
-                               f"the file has {len(ids)}; delete the cache at {cache.root} and load again")
+            first += int(mine.sum())
     if first != len(docs):
         raise RuntimeError(f"the cache at {cache.root} holds {first} of the corpus's {len(docs)} "
                            "documents; delete it and load again")

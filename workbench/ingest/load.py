@@ -12,7 +12,6 @@ import hashlib
 import inspect
 import json
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -152,10 +151,13 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
     if all(cache.intact(e[3]) for e in entries) and (assembled := _load_assembled(cache, corpus_key)):
         cache.save_index()
         return assembled
-    parts, todo, n_problems = {}, [], len(problems)
+    # each file's key and its tables as parts (a partitioned file's: its partitions') with the
+    # cache entry of each part
+    parts: dict[str, tuple[str, list[dict], list[str | None]]] = {}
+    todo, n_problems = [], len(problems)
     for file_path, name, ctx, key in entries:
         try:
-            found = cache.load(key)
+            found = _cached(cache, key)
         except CacheError as err:
             problems.append(schema.ReportRow(name, None, None, "ok", f"cache entry rebuilt: {err}"))
             cache.discard(key)
@@ -163,43 +165,43 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
         if found is None:
             todo.append((file_path, name, ctx, key))
         else:
-            parts[name] = (key, found)
-    # a file joined from its partitions is written to the cache by a thread while the corpus is
-    # assembled (Arrow's writes let go of the interpreter); its partitions, which the assembly's
-    # tasks read, are deleted after it
-    stored = {name: (key,) for name, (key, _) in parts.items()}
-    try:
-        with ThreadPoolExecutor(1, thread_name_prefix="cache-writer") as writer:
-            written = []
-            for name, key, tables, joined in _process_all(todo, cache, options.progress,
-                                                          worker_count(options.workers), options.client):
-                parts[name], stored[name] = (key, tables), tuple(joined) or (key,)
-                if joined:
-                    written.append(writer.submit(cache.store, key, tables))
-            rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
-            names = [name for _, name in files if name in parts]
-            big = sum(path.stat().st_size for path, *_ in entries) >= PARALLEL_BYTES
-            where = Stored(cache.root, names, [stored[name] for name in names],
-                           [parts[name][1]["documents"]["doc_id"] for name in names],
-                           worker_count(options.workers) if big else 1, options.client)
-            ordered = without_clashing_ids([parts[name][1] for name in names], problems)
-            corpus = assemble(ordered, curated, problems, dedupe, copies, where)
-            for future in written:
-                future.result()
-    finally:  # a joined file's partitions, once its entry is written (a stopped load's too)
-        for name, (key, _) in parts.items():
-            if len(stored[name]) > 1 and cache.intact(key):
-                for entry in stored[name]:
-                    cache.discard(entry)
-    cache.sweep({key for key, _ in parts.values()})
+            parts[name] = (key, *found)
+    for name, key, tables, part_entries in _process_all(todo, cache, options.progress,
+                                                        worker_count(options.workers), options.client):
+        parts[name] = (key, tables, part_entries)
+    rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
+    flat = [(name, entry, part) for _, name in files if name in parts
+            for part, entry in zip(parts[name][1], parts[name][2])]
+    big = sum(path.stat().st_size for path, *_ in entries) >= PARALLEL_BYTES
+    where = Stored(cache.root, [name for name, _, _ in flat], [entry for _, entry, _ in flat],
+                   [part["documents"]["doc_id"] for *_, part in flat],
+                   worker_count(options.workers) if big else 1, options.client)
+    ordered = without_clashing_ids([part for *_, part in flat], problems)
+    corpus = assemble(ordered, curated, problems, dedupe, copies, where)
+    keys = {key for key, *_ in parts.values()}
+    cache.sweep(keys)
     cache.save_index()
-    cache.prune({key for key, _ in parts.values()})
+    cache.prune(keys | {entry for _, entry, _ in flat if entry})
     if not rebuilt:
         cache.store(corpus_key, corpus.tables(), area="corpus")
         cache.prune({corpus_key}, area="corpus")
         # what a later session opens: the stored tables, mapped, in place of those in memory
         corpus = _load_assembled(cache, corpus_key) or corpus
     return corpus
+
+
+def _cached(cache: FileCache, key: str) -> tuple[list[dict], list[str | None]] | None:
+    """A file's tables from the cache as parts, with each part's entry: its key's tables, or
+    where its key holds a partitioned file's head, its partitions' (`partitions.file_parts`);
+    None if absent. CacheError if an entry is damaged or a partition missing."""
+    found = cache.load(key)
+    if found is None or "partitions" not in found:
+        return found and ([found], [key])
+    try:
+        return (partitions.file_parts(found, cache, {}),
+                [None, *found["partitions"]["entry"].tolist()])
+    except FileNotFoundError as err:
+        raise CacheError(str(err)) from err
 
 
 def _corpus_key(file_keys: list[str], curated: dict, problems: list[schema.ReportRow],
@@ -258,10 +260,10 @@ def _run(task: FileTask | partitions.SpanTask) -> dict[str, int]:
 
 def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: int,
                  client: Client | None = None):
-    """Yield (name, key, tables, partitions' entries) of each file to process once its tasks
-    have committed it to `cache` (the entries of the partitions joined into its tables, to be
-    stored under its key; none for a file one task committed whole): a large JSON Lines file is
-    split into partitions (`workbench.ingest.partitions`), any other file is one task. The tasks
+    """Yield (name, key, parts, their entries) of each file to process once its tasks have
+    committed it to `cache`: the tables its one task committed under its key, or those of its
+    partitions (a large JSON Lines file is split into partitions, `workbench.ingest.partitions`,
+    whose names its key then holds; any other file is one task). The tasks
     run on the cluster of `client`, or in `workers` processes when there is much to do; else
     here, where a big file splits its own chunks. The bar counts files and megabytes (partitions'
     too); a file processed here counts its articles. A failed task raises `LoadStopped`, naming
@@ -311,10 +313,12 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
             bar.set_postfix_str(_megabytes(done + min(part, size), total), refresh=False)
             bar.update(0)  # drawn when due: a big file's partitions move the megabytes
         if (plan := plans[name]) is None:  # mapped from the entry its task committed
-            yield name, key, cache.load(key), []
-        else:
-            yield (name, key, partitions.file_tables(plan, cache, key, loaded),
-                   partitions.entries(key, plan))
+            yield name, key, [cache.load(key)], [key]
+        else:  # its partitions are its store; its key holds their names
+            head = partitions.head(plan, key, cache, loaded)
+            cache.store(key, head)
+            yield (name, key, partitions.file_parts(head, cache, loaded),
+                   [None, *partitions.entries(key, plan)])
         done += size
         bar.set_postfix_str(_megabytes(done, total), refresh=False)
         bar.update()

@@ -5,9 +5,10 @@ on. Here, a pass over the file's bytes finds where each partition starts (its by
 number of its first line); a worker given the file's path, that span and the export's `Layout`
 reads the bytes itself, processes the documents and commits their tables to the cache as the
 entry `<file key>-<partition>`, numbered so that name order is file order. What crosses to the
-worker is a path and small settings, never text. Once every partition of a file is committed,
-`file_tables` joins them into the file's tables: an id an earlier partition used gets
-'~row<n>', as in one pass over the file.
+worker is a path and small settings, never text. The partitions are the file's store: once every
+one is committed, the file's key holds only its `head` (the report rows of reading it, and its
+partitions' names), and assembly takes the partitions one by one (`file_parts`): an id an earlier
+partition used gets '~row<n>', as in one pass over the file.
 
 A gzipped file, one whose lines are not all plain UTF-8 lines ended by "\\n" or "\\r\\n" (another
 line break would number its lines differently from its bytes), and one of a single partition
@@ -25,7 +26,7 @@ import pandas as pd
 from ..corpus import schema
 from ..corpus.cache import FileCache, commit
 from .decode import normalise
-from .pipeline import Context, file_tables_of, process_block, renamed, unique_ids
+from .pipeline import Context, process_block, reading_part, reading_problems, renamed, unique_ids
 from .read import BLOCK_ROWS, Layout, read_file, suffixes
 
 #: a line break other than "\n" and "\r\n": a lone carriage return, NEL, LINE and PARAGRAPH
@@ -129,31 +130,48 @@ def load_partition(cache: FileCache, entry: str) -> dict[str, pd.DataFrame]:
     return part
 
 
-def file_tables(file_plan: Plan, cache: FileCache, key: str,
-                loaded: dict[str, dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
-    """The file's tables from its committed partitions (those in `loaded`, emptied here, or read
-    from the cache), as `pipeline.process_file` gives them: ids repeated across partitions
-    renamed, the report rows of reading, of every line that gave no document, then the
-    partitions' own."""
+def head(file_plan: Plan, key: str, cache: FileCache,
+         loaded: dict[str, dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """What the cache keeps under a partitioned file's key once its partitions are committed:
+    the report rows of reading it (`problems`: its first record's, every line that gave no
+    document, a note of extra columns) and its partitions' entries in file order (`partitions`).
+    A partition not in `loaded` (committed by an earlier, stopped load) is read into it."""
+    names = entries(key, file_plan)
+    parsed = []
+    for entry in names:
+        if entry not in loaded:
+            loaded[entry] = load_partition(cache, entry)
+        parsed += [schema.ReportRow(*row) for row in loaded[entry]["parsed"].itertuples(index=False)]
+    problems = reading_problems([*file_plan.problems, *parsed], file_plan.unknown_columns,
+                                file_plan.layout.name)
+    return {"problems": schema.report_table(problems),
+            "partitions": pd.DataFrame({"entry": pd.array(names, dtype="string")})}
+
+
+def stored_entries(cache: FileCache, key: str) -> tuple[str, ...]:
+    """The entries that hold a file's tables: its partitions' if its key holds a head (`head`),
+    else its key's own."""
+    try:
+        if "partitions" in cache.tables(key):
+            return tuple(cache.column(key, "partitions", "entry").to_pylist())
+    except (OSError, ValueError, KeyError):
+        pass
+    return (key,)
+
+
+def file_parts(file_head: dict[str, pd.DataFrame], cache: FileCache,
+               loaded: dict[str, dict[str, pd.DataFrame]]) -> list[dict[str, pd.DataFrame]]:
+    """A partitioned file's tables as assembly takes them, in file order: a part of the report
+    rows of reading it (`head`), then each partition's (those in `loaded`, emptied here, or read
+    from the cache), the ids an earlier partition used renamed '~row<n>' as in one pass over the
+    file. FileNotFoundError if a partition is not in the cache."""
+    parts = [{**reading_part([]), "problems": file_head["problems"]}]
     seen: set[str] = set()
-    parts, parsed = [], []
-    for entry in entries(key, file_plan):
+    for entry in file_head["partitions"]["entry"].tolist():
         part = loaded.pop(entry, None) or load_partition(cache, entry)
         assigned = part.pop("assigned")
-        parsed += [schema.ReportRow(*row) for row in part.pop("parsed").itertuples(index=False)]
+        part.pop("parsed")
         pairs = list(zip(assigned["doc_id"].tolist(), assigned["row"].tolist()))
         unique = unique_ids(pairs, seen)
         parts.append(renamed(part, {old: new for (old, _), new in zip(pairs, unique) if old != new}))
-    tables = file_tables_of(parts, [*file_plan.problems, *parsed],
-                            list(file_plan.unknown_columns), file_plan.layout.name)
-    return {name: _own_buffers(df) for name, df in tables.items()}
-
-
-def _own_buffers(df: pd.DataFrame) -> pd.DataFrame:
-    """`df` with each Arrow-backed column in one buffer of its own: joined, a column is a chunk
-    per partition over the partition's mapped file, which would keep every file mapped whole."""
-    arrow = {col: df[col].array.__arrow_array__() for col in df.columns
-             if isinstance(df[col].dtype, pd.StringDtype) and df[col].dtype.storage == "pyarrow"}
-    chunked = {col: pd.array(values.combine_chunks(), dtype=df[col].dtype)
-               for col, values in arrow.items() if values.num_chunks > 1}
-    return df.assign(**chunked) if chunked else df
+    return parts

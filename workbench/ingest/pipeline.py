@@ -166,16 +166,26 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1,
     return file_tables_of(parts, read.problems + parsed, read.unknown_columns, name)
 
 
+def reading_problems(problems: list[schema.ReportRow], unknown_columns: list[str] | tuple[str, ...],
+                     name: str) -> list[schema.ReportRow]:
+    """The report rows of reading a file (`problems`), and a note of the export's extra columns."""
+    note = [schema.ReportRow(name, None, None, "ok", "extra columns kept as metadata: "
+                             f"{', '.join(unknown_columns)}")] if unknown_columns else []
+    return [*problems, *note]
+
+
+def reading_part(problems: list[schema.ReportRow]) -> dict[str, pd.DataFrame]:
+    """Tables of no document, with the report rows of reading a file: what leads its chunks'."""
+    head = _Tables()
+    head.problems += problems
+    return _frames(head, {}, [])
+
+
 def file_tables_of(parts: list[dict[str, pd.DataFrame]], problems: list[schema.ReportRow],
                    unknown_columns: list[str], name: str) -> dict[str, pd.DataFrame]:
     """A file's tables from its chunks' (`parts`, emptied here), led by the report rows of
     reading it (`problems`) and a note of the export's extra columns."""
-    head = _Tables()
-    head.problems += problems
-    if unknown_columns:
-        head.problems.append(schema.ReportRow(name, None, None, "ok",
-                              f"extra columns kept as metadata: {', '.join(unknown_columns)}"))
-    parts.insert(0, _frames(head, {}, []))
+    parts.insert(0, reading_part(reading_problems(problems, unknown_columns, name)))
     # table by table, letting go of the chunks' frames as each table is joined
     return {t: schema.concat([p.pop(t) for p in parts], t) for t in list(parts[0])}
 
