@@ -267,7 +267,7 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
     run on the cluster of `client`, or in `workers` processes when there is much to do; else
     here, where a big file splits its own chunks. The bar counts files and megabytes (partitions'
     too); a file processed here counts its articles. A failed task raises `LoadStopped`, naming
-    its file; its committed partitions are kept, and not processed again."""
+    its file or partition; the partitions committed are kept, and not processed again."""
     sizes = [p.stat().st_size for p, *_ in todo]
     total = sum(sizes)
     bar = progress_bar(len(todo), desc="processing files", unit="file", show=progress,
