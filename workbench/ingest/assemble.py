@@ -76,19 +76,25 @@ def copy_candidates(docs: pd.DataFrame, stored: Stored) -> tuple[np.ndarray, np.
 
 
 def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]) -> list[dict]:
-    """Drop documents whose id an earlier file already uses (a.txt and a.md), with a report row."""
-    seen: dict[str, str] = {}
-    out = []
-    for part in parts:
-        docs = part["documents"]
-        clash = schema.isin(docs.doc_id, seen.keys())
-        for doc_id, file in zip(docs.doc_id[clash], docs.file[clash]):
-            problems.append(schema.ReportRow(file, None, None, "skipped",
-                                             f"document id {doc_id!r} is already used by "
-                                             f"{seen[doc_id]}; rename one of the files"))
-        seen.update(zip(docs.doc_id[~clash].tolist(), docs.file[~clash].tolist()))  # not per Arrow scalar
-        if clash.any():
-            bad = set(docs.doc_id[clash])
+    """Drop documents whose id an earlier file already uses (a.txt and a.md), with a report row.
+    Ids are unique within a file (a repeat is renamed), so a repeated id is another file's; found
+    for all parts at once, however many partitions a file has."""
+    docs = [p["documents"] for p in parts]
+    ids = pd.concat([d.doc_id.astype("string") for d in docs], ignore_index=True) if docs else None
+    if ids is None or not ids.duplicated().any():
+        return parts
+    files = pd.concat([d.file.astype("string") for d in docs], ignore_index=True)
+    clash = ids.duplicated().to_numpy()
+    first = dict(zip(ids[~clash].tolist(), files[~clash].tolist()))
+    for doc_id, file in zip(ids[clash].tolist(), files[clash].tolist()):
+        problems.append(schema.ReportRow(file, None, None, "skipped",
+                                         f"document id {doc_id!r} is already used by "
+                                         f"{first[doc_id]}; rename one of the files"))
+    out, at = [], 0
+    for part, d in zip(parts, docs):
+        mine, at = clash[at:at + len(d)], at + len(d)
+        if mine.any():
+            bad = set(d.doc_id[mine].tolist())
             part = {t: df[~schema.isin(df.doc_id, bad)] if "doc_id" in df else df for t, df in part.items()}
         out.append(part)
     return out
