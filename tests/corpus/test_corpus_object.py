@@ -51,3 +51,23 @@ def test_without_unused_gives_pandas_answer_for_tokens_of_a_corpus_with_document
     with_missing = pd.Series(pd.Categorical.from_codes([2, -1, 0, 2], ["a", "b", "c", "d"]))
     assert without_unused(with_missing).cat.categories.tolist() == ["a", "c"]
     assert without_unused(with_missing).cat.codes.tolist() == [1, -1, 0, 1]
+
+
+def test_united_gives_union_categoricals_answer_for_the_norms_of_each_seed_and_missing_values(
+        seed_corpus):
+    import numpy as np
+    import pandas as pd
+    from pandas.api.types import union_categoricals
+
+    from workbench.corpus.schema import string_categories, united
+
+    tokens = seed_corpus.tokens
+    parts = [pd.Series(pd.Categorical(tokens.norm[tokens.doc_id == d].astype("string")))
+             for d in tokens.doc_id.cat.categories]  # each document's own sorted norms
+    parts += [pd.Series(pd.Categorical([None, "russia"], categories=pd.Index(["zz", "russia"],
+                                                                             dtype="string"))),
+              pd.Series(pd.Categorical([None], categories=pd.Index([], dtype="string")))]
+    expected, got = union_categoricals([string_categories(p) for p in parts]), united(parts)
+    assert got.categories.equals(expected.categories) and len(got.categories) > 1000
+    assert np.array_equal(got.codes, expected.codes) and got.codes.dtype == expected.codes.dtype
+    assert got.categories.dtype == "string" and (got.codes == -1).sum() == 2

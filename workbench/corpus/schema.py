@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from pandas.api.types import union_categoricals
 
 #: table name -> {column: dtype}. Extra metadata columns may follow in `documents`.
 TABLES: dict[str, dict[str, str]] = {
@@ -198,6 +197,22 @@ def concat(frames: list[pd.DataFrame], table: str | None = None) -> pd.DataFrame
             if all(c in f and isinstance(f[c].dtype, pd.CategoricalDtype) for f in frames)]
     out = pd.concat([f.drop(columns=cats) for f in frames], ignore_index=True)
     for col in cats:
-        out[col] = union_categoricals([string_categories(f[col]) for f in frames])
+        out[col] = united([f[col] for f in frames])
     order = list(frames[0].columns)
     return out[order + [c for c in out.columns if c not in order]]
+
+
+def united(values: list[pd.Series]) -> pd.Categorical:
+    """`union_categoricals` of categorical columns (their categories in order of first
+    appearance, as string dtype), by one factorize of all their categories: each column's codes
+    are looked up at its offset, where union_categoricals recodes each column against the union
+    so far (9 s for the 500 partitions of a million items)."""
+    values = [string_categories(v) for v in values]
+    categories = [v.cat.categories for v in values]
+    at, labels = pd.factorize(categories[0].append(categories[1:]))
+    offsets = np.cumsum([0] + [len(c) for c in categories[:-1]])
+    at = np.append(at, -1)  # where a missing value (code -1) looks up
+    codes = np.concatenate([at[np.where(c >= 0, c + offset, len(at) - 1)] for c, offset in
+                            zip((v.cat.codes.to_numpy() for v in values), offsets)])
+    return pd.Categorical.from_codes(codes.astype(np.int32 if len(labels) < 2**31 else np.int64),
+                                     pd.Index(labels, dtype="string"), validate=False)
