@@ -207,12 +207,12 @@ def united(values: list[pd.Series]) -> pd.Categorical:
     appearance, as string dtype), by one factorize of all their categories: each column's codes
     are looked up at its offset, where union_categoricals recodes each column against the union
     so far (9 s for the 500 partitions of a million items)."""
-    values = [string_categories(v) for v in values]
-    categories = [v.cat.categories for v in values]
+    values = [pd.Series(string_categories(v), copy=False).array for v in values]  # Categoricals
+    categories = [v.categories for v in values]
     at, labels = pd.factorize(categories[0].append(categories[1:]))
     offsets = np.cumsum([0] + [len(c) for c in categories[:-1]])
     at = np.append(at, -1)  # where a missing value (code -1) looks up
     codes = np.concatenate([at[np.where(c >= 0, c + offset, len(at) - 1)] for c, offset in
-                            zip((v.cat.codes.to_numpy() for v in values), offsets)])
+                            zip((v.codes for v in values), offsets)])
     return pd.Categorical.from_codes(codes.astype(np.int32 if len(labels) < 2**31 else np.int64),
                                      pd.Index(labels, dtype="string"), validate=False)
