@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,42 +27,43 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Stored:
     """Where the tables assembly is given are stored, for the global steps that read them in
-    tasks (an `exchange`): per part, in corpus order, its file's name, its cache entry (a file's,
-    or a partition's; None for a part of no document) and its documents' ids before any was
-    dropped; the tasks run on `client`'s cluster, else on `workers` processes."""
+    tasks (an `exchange`): per part, in corpus order, its cache entry (a file's, or a
+    partition's; None for a part of no document), its documents there and the positions of those
+    dropped for an id another file uses (`without_clashing_ids`); the tasks run on `client`'s
+    cluster, else on `workers` processes."""
 
     cache_root: Path
-    files: list[str]
     entries: list[str | None]
-    ids: list[pd.Series]
+    rows: list[int]
+    dropped: list[np.ndarray]
     workers: int = 1
     client: Client | None = None
 
 
-def copy_candidates(docs: pd.DataFrame, stored: Stored) -> tuple[np.ndarray, np.ndarray]:
-    """The `dedupe.exact_pairs` and `dedupe.band_pairs` of `docs` (in corpus order, a subset of
-    the stored documents) by their positions, found by two exchanges over the stored entries:
-    each entry's content hashes, then the LSH band keys of its documents that are no exact copy,
-    go into buckets by their value, and each bucket is searched on its own."""
+def copy_candidates(compared: np.ndarray, stored: Stored) -> tuple[np.ndarray, np.ndarray]:
+    """The `dedupe.exact_pairs` and `dedupe.band_pairs` of the documents `compared` marks among
+    the corpus's (in corpus order: the stored documents less those dropped), by their ordinals
+    among those compared, found by two exchanges over the stored entries: each entry's content
+    hashes, then the LSH band keys of its documents that are no exact copy, go into buckets by
+    their value, and each bucket is searched on its own."""
     cache = FileCache(stored.cache_root)
-    wanted = dict(iter(docs.groupby("file", sort=False, observed=True)["doc_id"]))
     buckets = 2 * (sum(stored.client.nthreads().values()) if stored.client else stored.workers)
-    sources, first = [], 0
-    for file, group in groupby(zip(stored.files, stored.entries, stored.ids), key=itemgetter(0)):
-        group = [(entry, ids) for _, entry, ids in group if len(ids)]
-        # which of the file's documents are compared, found at once for all its parts
-        kept = schema.isin(pd.concat([ids for _, ids in group], ignore_index=True) if group else
-                           pd.Series([], dtype="string"), wanted[file].tolist() if file in wanted else [])
-        for entry, ids in group:
-            if cache.tables(entry)["documents"] != len(ids):
-                raise RuntimeError(f"the cache entry {entry} does not hold the {len(ids)} documents "
-                                   f"of its part of {file}; delete the cache at {cache.root} and load again")
-            mine, kept = kept[:len(ids)], kept[len(ids):]
-            sources.append(Source(cache.root, entry, tuple(np.flatnonzero(~mine).tolist()), first,
-                                  buckets))
-            first += int(mine.sum())
-    if first != len(docs):
-        raise RuntimeError(f"the cache at {cache.root} holds {first} of the corpus's {len(docs)} "
+    sources, first, at = [], 0, 0
+    for entry, rows, dropped in zip(stored.entries, stored.rows, stored.dropped):
+        if not rows:
+            continue
+        if cache.tables(entry)["documents"] != rows:
+            raise RuntimeError(f"the cache entry {entry} does not hold its {rows} documents; delete "
+                               f"the cache at {cache.root} and load again")
+        kept = np.ones(rows, dtype=bool)
+        kept[dropped] = False
+        n = int(kept.sum())
+        kept[kept] = compared[at:at + n]
+        at += n
+        sources.append(Source(cache.root, entry, tuple(np.flatnonzero(~kept).tolist()), first, buckets))
+        first += int(kept.sum())
+    if at != len(compared):
+        raise RuntimeError(f"the cache at {cache.root} holds {at} of the corpus's {len(compared)} "
                            "documents; delete it and load again")
     run = partial(exchange, buckets=buckets, workers=stored.workers, client=stored.client)
     exact = np.concatenate(run(split_hashes, sources, exact_pairs))
@@ -75,14 +74,17 @@ def copy_candidates(docs: pd.DataFrame, stored: Stored) -> tuple[np.ndarray, np.
     return exact, np.concatenate(run(split_bands, sources, band_pairs))
 
 
-def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]) -> list[dict]:
-    """Drop documents whose id an earlier file already uses (a.txt and a.md), with a report row.
-    Ids are unique within a file (a repeat is renamed), so a repeated id is another file's; found
-    for all parts at once, however many partitions a file has."""
+def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]
+                         ) -> tuple[list[dict], list[np.ndarray]]:
+    """Drop documents whose id an earlier file already uses (a.txt and a.md), with a report row;
+    the parts, and each one's positions of the documents dropped. Ids are unique within a file (a
+    repeat is renamed), so a repeated id is another file's; found for all parts at once, however
+    many partitions a file has."""
     docs = [p["documents"] for p in parts]
+    none = [np.zeros(0, dtype=np.int64)] * len(parts)
     ids = pd.concat([d.doc_id.astype("string") for d in docs], ignore_index=True) if docs else None
     if ids is None or not ids.duplicated().any():
-        return parts
+        return parts, none
     files = pd.concat([d.file.astype("string") for d in docs], ignore_index=True)
     clash = ids.duplicated().to_numpy()
     first = dict(zip(ids[~clash].tolist(), files[~clash].tolist()))
@@ -90,22 +92,23 @@ def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]) ->
         problems.append(schema.ReportRow(file, None, None, "skipped",
                                          f"document id {doc_id!r} is already used by "
                                          f"{first[doc_id]}; rename one of the files"))
-    out, at = [], 0
+    out, dropped, at = [], [], 0
     for part, d in zip(parts, docs):
         mine, at = clash[at:at + len(d)], at + len(d)
         if mine.any():
             bad = set(d.doc_id[mine].tolist())
             part = {t: df[~schema.isin(df.doc_id, bad)] if "doc_id" in df else df for t, df in part.items()}
         out.append(part)
-    return out
+        dropped.append(np.flatnonzero(mine))
+    return out, dropped
 
 
 def _concat(parts: list[dict], table: str, empty: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One table's rows from every part; `empty` (default: the schema's empty table) if none.
-    Each Arrow-backed string column is made one buffer of its own: joined, it would be a chunk
-    per part over the part's mapped file, and a take from hundreds of chunks is many times
-    slower than from one."""
-    frames = [p[table] for p in parts if len(p[table])]
+    """One table's rows from every part, taken from the parts (their mapped files can go);
+    `empty` (default: the schema's empty table) if none. Each Arrow-backed string column is made
+    one buffer of its own: joined, it would be a chunk per part over the part's mapped file, and
+    a take from hundreds of chunks is many times slower than from one."""
+    frames = [f for f in (p.pop(table) for p in parts) if len(f)]
     if not frames:
         return schema.empty(table) if empty is None else empty
     df = schema.concat(frames, table)
@@ -122,22 +125,23 @@ def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow],
     with other texts share), duplicates of the same outlet and repeats of the same archive
     document set aside, republications across outlets kept in their copy group
     (`workbench.ingest.copies`). Copies are found by exchanges over the `stored` entries
-    (`copy_candidates`), here among `parts` without them. The parts' large tables are taken
-    from them as they are joined."""
+    (`copy_candidates`), here among `parts` without them. Each table is taken from the parts as
+    it is joined."""
     docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "source_id",
                                                              "content_hash"]))
     inferred = without_shared_headlines(_concat(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS)),
                                         docs)
+    signatures = _concat(parts, "signatures", pd.DataFrame(columns=["doc_id", "signature"]))
+    read = _concat(parts, "problems", schema.empty("report"))
     documents, comparison, doc_reports = merge_metadata(docs, inferred, curated)
     report_rows = list(problems)
     if dedupe != "none" and len(docs):
-        no_signatures = pd.DataFrame(columns=["doc_id", "signature"])
         # the same archive document decides first (an export column named source_id decides nothing)
         repeats = same_source(docs[schema.isin(docs.doc_id, archive_articles(inferred))])
-        rest = docs[~schema.isin(docs.doc_id, set(repeats.doc_id))].reset_index(drop=True)
-        found = copy_candidates(rest, stored) if stored else (None, None)
-        dups = pd.concat([repeats, find_duplicates(rest, _concat(parts, "signatures", no_signatures),
-                                                   *found)], ignore_index=True)
+        compared = ~schema.isin(docs.doc_id, set(repeats.doc_id))
+        rest = docs[compared].reset_index(drop=True)
+        found = copy_candidates(compared, stored) if stored else (None, None)
+        dups = pd.concat([repeats, find_duplicates(rest, signatures, *found)], ignore_index=True)
         aside, groups = sort_copies(documents, dups[dups.kind != "near"] if dedupe == "exact"
                                     else dups, copies=copies)
         where = docs.set_index("doc_id").loc[aside.doc_id, ["file", "row"]]
@@ -149,14 +153,8 @@ def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow],
         comparison = comparison[~schema.isin(comparison.doc_id, gone)].reset_index(drop=True)
         doc_reports = doc_reports[~schema.isin(doc_reports.doc_id, gone)]
     keep = set(documents.doc_id.tolist())  # not one Arrow scalar per id
-    report = pd.concat([schema.report_table(report_rows), _concat(parts, "problems",
-                                                                  schema.empty("report")),
-                        doc_reports], ignore_index=True)
-    tables = {}
-    for t in ("paragraphs", "sentences", "tokens", "removed"):  # each part's let go once joined
-        tables[t] = _concat(parts, t)
-        for part in parts:
-            del part[t]
+    report = pd.concat([schema.report_table(report_rows), read, doc_reports], ignore_index=True)
+    tables = {t: _concat(parts, t) for t in ("paragraphs", "sentences", "tokens", "removed")}
     dropped = len(keep) < len(docs)
     tables = {t: _categorical(df[schema.isin(df.doc_id, keep)] if dropped else df, t, dropped)
               for t, df in tables.items()}

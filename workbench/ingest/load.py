@@ -173,15 +173,17 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
     flat = [(name, entry, part) for _, name in files if name in parts
             for part, entry in zip(parts[name][1], parts[name][2])]
     big = sum(path.stat().st_size for path, *_ in entries) >= PARALLEL_BYTES
-    where = Stored(cache.root, [name for name, _, _ in flat], [entry for _, entry, _ in flat],
-                   [part["documents"]["doc_id"] for *_, part in flat],
+    rows = [len(part["documents"]) for *_, part in flat]
+    ordered, dropped = without_clashing_ids([part for *_, part in flat], problems)
+    where = Stored(cache.root, [entry for _, entry, _ in flat], rows, dropped,
                    worker_count(options.workers) if big else 1, options.client)
-    ordered = without_clashing_ids([part for *_, part in flat], problems)
-    corpus = assemble(ordered, curated, problems, dedupe, copies, where)
     keys = {key for key, *_ in parts.values()}
+    used = keys | {entry for _, entry, _ in flat if entry}
+    del parts, flat  # the assembly lets each part's tables go as it joins them
+    corpus = assemble(ordered, curated, problems, dedupe, copies, where)
     cache.sweep(keys)
     cache.save_index()
-    cache.prune(keys | {entry for _, entry, _ in flat if entry})
+    cache.prune(used)
     if not rebuilt:
         cache.store(corpus_key, corpus.tables(), area="corpus")
         cache.prune({corpus_key}, area="corpus")
