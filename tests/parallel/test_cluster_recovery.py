@@ -25,7 +25,7 @@ from workbench.ingest import LoadStopped, partitions
 # a nanny restarting its killed worker warns
 pytestmark = [*MARKS, pytest.mark.filterwarnings("ignore::UserWarning")]
 
-FILES = 6
+FILES = 4
 DOCS = 500
 PARTS = 2  # partitions a file
 RETRIES = "distributed.scheduler.allowed-failures"
@@ -34,7 +34,7 @@ TASK = "_run-"
 
 @pytest.fixture(scope="module")
 def feeds(tmp_path_factory):
-    """Six JSON Lines files of 500 documents from the seeds' sentences: long enough a task that
+    """Four JSON Lines files of 500 documents from the seeds' sentences: long enough a task that
     a worker can be killed while it runs."""
     sentences = [s for p in sorted(SEEDS.iterdir())
                  for s in re.split(r"(?<=[.!?])\s+", p.read_text(encoding="utf-8")) if len(s) > 40]
