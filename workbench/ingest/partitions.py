@@ -148,17 +148,6 @@ def head(file_plan: Plan, key: str, cache: FileCache,
             "partitions": pd.DataFrame({"entry": pd.array(names, dtype="string")})}
 
 
-def stored_entries(cache: FileCache, key: str) -> tuple[str, ...]:
-    """The entries that hold a file's tables: its partitions' if its key holds a head (`head`),
-    else its key's own."""
-    try:
-        if "partitions" in cache.tables(key):
-            return tuple(cache.column(key, "partitions", "entry").to_pylist())
-    except (OSError, ValueError, KeyError):
-        pass
-    return (key,)
-
-
 def file_parts(file_head: dict[str, pd.DataFrame], cache: FileCache,
                loaded: dict[str, dict[str, pd.DataFrame]]) -> list[dict[str, pd.DataFrame]]:
     """A partitioned file's tables as assembly takes them, in file order: a part of the report
