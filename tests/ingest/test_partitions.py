@@ -1,8 +1,8 @@
 """A large JSON Lines export in partitions: the tables are those of the file read whole, whatever
 the partitions' size and wherever they run; a file whose line breaks would number its lines
-differently from its bytes, or a gzipped one, is read whole; the partitions are the file's
-store, from which it is assembled again; a stopped load keeps the partitions it committed, and
-loading again processes only the others."""
+differently from its bytes, or a gzipped one, is read by one task that commits its partitions
+itself; the partitions are the file's store, from which it is assembled again; a stopped load
+keeps the partitions it committed, and loading again processes only the others."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import pytest
 from seed_paths import PROJECT, SEEDS
 
 from benchmarks.equality import assert_same_tables
-from workbench.ingest import load, partitions
+from workbench.ingest import load, partitions, read
 
 SIZE = 40  # lines a partition: 300 records make eight
 
@@ -63,8 +63,10 @@ def test_partitions_give_the_tables_of_the_file_read_whole(feed, tmp_path, monke
     assert whole.documents.doc_id.str.contains("~row").sum() == 130
     reasons = whole.report.reason.tolist()
     assert sum(r.startswith("malformed JSON") for r in reasons) == 2  # both bad lines, once
-    # the partitions are the file's store, its key holds their names
-    (key,) = [p.name for p in (tmp_path / "whole" / "files").iterdir()]
+    # the partitions are the file's store, its key holds their names; read by one task as a
+    # stream, the file is one partition of 2,000 lines
+    key = min(p.name for p in (tmp_path / "whole" / "files").iterdir())
+    assert sorted(p.name for p in (tmp_path / "whole" / "files").iterdir()) == [key, f"{key}-00000"]
     assert sorted(p.name for p in (tmp_path / "larger" / "files").iterdir()) == \
         [key] + [f"{key}-{n:05d}" for n in range(3)]
 
@@ -87,8 +89,22 @@ def test_a_partitioned_file_is_assembled_again_from_its_partitions(feed, tmp_pat
         pd.testing.assert_frame_equal(again.tables()[table], first.tables()[table])
 
 
+def test_a_gzipped_file_is_read_by_one_task_that_commits_its_partitions(feed, tmp_path, monkeypatch):
+    zipped = feed / "feed.jsonl.gz"
+    zipped.write_bytes(gzip.compress((feed / "feed.jsonl").read_bytes()))
+    (feed / "feed.jsonl").unlink()
+    whole = _load(feed, tmp_path / "whole", workers=1)
+    monkeypatch.setattr(read, "BLOCK_ROWS", SIZE)  # the stream's blocks, each a partition
+    monkeypatch.setattr(load, "PARALLEL_BYTES", 0)
+    in_blocks = _load(feed, tmp_path / "blocks", workers=2)
+    assert_same_tables(in_blocks, whole)
+    assert whole.documents.doc_id.str.contains("~row").sum() == 130
+    names = sorted(p.name for p in (tmp_path / "blocks" / "files").iterdir())
+    assert names == [names[0]] + [f"{names[0]}-{n:05d}" for n in range(8)]
+
+
 @pytest.mark.parametrize("mark", [b"\r", "\u2028".encode()])
-def test_a_file_with_another_line_break_or_gzipped_is_read_whole(feed, tmp_path, monkeypatch, mark):
+def test_a_file_with_another_line_break_or_gzipped_has_no_plan_of_spans(feed, tmp_path, monkeypatch, mark):
     monkeypatch.setattr(partitions, "BLOCK_ROWS", SIZE)
     path = feed / "feed.jsonl"
     data = path.read_bytes()

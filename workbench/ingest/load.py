@@ -30,6 +30,7 @@ from .bounds import use_lower_bounds
 from .copies import Copies
 from .curated import missing_files, read_curated
 from .pipeline import PRELOAD, Context, process_file
+from .read import read_file
 from .sites import templates
 
 if TYPE_CHECKING:
@@ -251,8 +252,12 @@ class FileTask:
     progress: bool | None = False
 
     def __call__(self) -> dict[str, int]:
+        read = read_file(self.path, self.name, columns=dict(self.ctx.columns))
+        if read.blocks is not None:  # a JSON Lines export read as a stream: in partitions
+            return partitions.commit_blocks(read, self.ctx, self.key, self.cache_root,
+                                            workers=self.workers)
         return commit(self.cache_root, self.key, process_file(
-            self.path, self.name, self.ctx, workers=self.workers, progress=self.progress))
+            self.path, self.name, self.ctx, workers=self.workers, progress=self.progress, read=read))
 
 
 def _run(task: FileTask | partitions.SpanTask) -> dict[str, int]:
@@ -314,8 +319,8 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
             part += size_done
             bar.set_postfix_str(_megabytes(done + min(part, size), total), refresh=False)
             bar.update(0)  # drawn when due: a big file's partitions move the megabytes
-        if (plan := plans[name]) is None:  # mapped from the entry its task committed
-            yield name, key, [cache.load(key)], [key]
+        if (plan := plans[name]) is None:  # mapped from the entries its task committed
+            yield name, key, *_cached(cache, key)
         else:  # its partitions are its store; its key holds their names
             head = partitions.head(plan, key, cache, loaded)
             cache.store(key, head)

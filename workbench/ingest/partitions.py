@@ -10,9 +10,10 @@ one is committed, the file's key holds only its `head` (the report rows of readi
 partitions' names), and assembly takes the partitions one by one (`file_parts`): an id an earlier
 partition used gets '~row<n>', as in one pass over the file.
 
-A gzipped file, one whose lines are not all plain UTF-8 lines ended by "\\n" or "\\r\\n" (another
-line break would number its lines differently from its bytes), and one of a single partition
-are processed whole by one task (`pipeline.process_file`).
+Any other JSON Lines export (gzipped, or whose lines are not all plain UTF-8 lines ended by "\\n"
+or "\\r\\n": another line break would number its lines differently from its bytes; or of a single
+partition) is read by one task that commits its partitions itself, with the same store
+(`commit_blocks`).
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ import pandas as pd
 
 from ..corpus import schema
 from ..corpus.cache import FileCache, commit
+from ..parallel import map_bounded
 from .decode import normalise
-from .pipeline import Context, process_block, reading_part, reading_problems, renamed, unique_ids
-from .read import BLOCK_ROWS, Layout, read_file, suffixes
+from .pipeline import PRELOAD, Context, process_block, reading_part, reading_problems, renamed, unique_ids
+from .read import BLOCK_ROWS, FileRead, Layout, read_file, suffixes
 
 #: a line break other than "\n" and "\r\n": a lone carriage return, NEL, LINE and PARAGRAPH
 #: SEPARATOR as UTF-8
@@ -108,13 +110,37 @@ class SpanTask:
     cache_root: Path
 
     def __call__(self) -> dict[str, int]:
-        tables, assigned, problems = process_block(
-            (span_lines(self.path, *self.span), self.layout, self.ctx))
-        tables["assigned"] = pd.DataFrame(
-            {"doc_id": pd.array([doc_id for doc_id, _ in assigned], dtype="string"),
-             "row": pd.array([row for _, row in assigned], dtype="Int64")})
-        tables["parsed"] = schema.report_table(problems)
-        return commit(self.cache_root, self.entry, tables)
+        return commit(self.cache_root, self.entry, _partition(*process_block(
+            (span_lines(self.path, *self.span), self.layout, self.ctx))))
+
+
+def _partition(tables: dict[str, pd.DataFrame], assigned: list[tuple[str, int]],
+               problems: list[schema.ReportRow]) -> dict[str, pd.DataFrame]:
+    """A processed block's tables as a partition's entry holds them: with the ids its documents
+    were given (`assigned`) and the lines that gave none (`parsed`)."""
+    tables["assigned"] = pd.DataFrame(
+        {"doc_id": pd.array([doc_id for doc_id, _ in assigned], dtype="string"),
+         "row": pd.array([row for _, row in assigned], dtype="Int64")})
+    tables["parsed"] = schema.report_table(problems)
+    return tables
+
+
+def commit_blocks(read: FileRead, ctx: Context, key: str, cache_root: Path, *,
+                  workers: int = 1) -> dict[str, int]:
+    """Process a JSON Lines export that one task reads as a stream (gzipped, or with other line
+    breaks than "\\n") block by block of `BLOCK_ROWS` lines, on `workers` processes where there
+    are any, committing each block as the partition `<key>-<n>` and then the file's `head` under
+    `key`: the same store as a file in partitions. Returns the head's rows."""
+    names, parsed = [], []
+    blocks = ((block, read.layout, ctx) for block in read.blocks)
+    for n, (tables, assigned, problems) in enumerate(map_bounded(process_block, blocks, workers,
+                                                                 preload=PRELOAD)):
+        names.append(f"{key}-{n:05d}")
+        commit(cache_root, names[-1], _partition(tables, assigned, problems))
+        parsed += problems
+    # the report rows of reading are complete once every line has been read
+    return commit(cache_root, key, _head(read.problems, parsed, read.unknown_columns,
+                                         read.layout.name, names))
 
 
 def entries(key: str, file_plan: Plan) -> list[str]:
@@ -142,9 +168,14 @@ def head(file_plan: Plan, key: str, cache: FileCache,
         if entry not in loaded:
             loaded[entry] = load_partition(cache, entry)
         parsed += [schema.ReportRow(*row) for row in loaded[entry]["parsed"].itertuples(index=False)]
-    problems = reading_problems([*file_plan.problems, *parsed], file_plan.unknown_columns,
-                                file_plan.layout.name)
-    return {"problems": schema.report_table(problems),
+    return _head(file_plan.problems, parsed, file_plan.unknown_columns, file_plan.layout.name, names)
+
+
+def _head(problems, parsed: list[schema.ReportRow], unknown_columns, name: str,
+          names: list[str]) -> dict[str, pd.DataFrame]:
+    """A head's tables: the report rows of reading a file (`problems`, then the lines that gave
+    no document, then a note of extra columns) and its partitions' entries."""
+    return {"problems": schema.report_table(reading_problems([*problems, *parsed], unknown_columns, name)),
             "partitions": pd.DataFrame({"entry": pd.array(names, dtype="string")})}
 
 

@@ -30,7 +30,7 @@ from .dedupe import article_keys, signatures
 from .infer import INFERRED_COLUMNS, confidence, infer, infer_languages
 from .merge import curated_wins
 from .outlets import Outlets, cited_outlets, infer_outlet
-from .read import Layout, RawDoc, parse_block, read_file
+from .read import FileRead, Layout, RawDoc, parse_block, read_file
 from .template import page_site
 from .tokens import Tokenizer, TokenizerSettings
 
@@ -127,14 +127,15 @@ def doc_id_for(name: str, raw: RawDoc) -> str:
 
 
 def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1,
-                 progress: bool | None = False) -> dict[str, pd.DataFrame]:
-    """Read, clean, infer metadata and tokenize every document of one file.
+                 progress: bool | None = False, read: FileRead | None = None) -> dict[str, pd.DataFrame]:
+    """Read (unless `read` is the file read already), clean, infer metadata and tokenize every
+    document of one file.
 
     With `workers` > 1 the chunks of a large table are processed by that many processes;
     the tables are the same as with one process. `progress`: a bar of the file's articles
     (`workbench.progress`; off by default, as in the workers).
     """
-    read = read_file(path, name, columns=dict(ctx.columns))
+    read = read or read_file(path, name, columns=dict(ctx.columns))
     # a file read whole (an archive export, a page) says how many articles it has; a stream not
     known = len(read.docs) if read.blocks is None and isinstance(read.docs, list) else None
     bar = progress_bar(known, desc=name, unit="article", show=progress,
