@@ -204,19 +204,14 @@ def exchange(split: Callable, inputs: list, combine: Callable, buckets: int, wor
         split_up = client.map(split, inputs, pure=False)
         pieces = [client.map(operator.getitem, split_up, [b] * len(split_up), pure=False)
                   for b in range(buckets)]
-        combined = [client.submit(_combine, combine, *bucket, pure=False) for bucket in pieces]
-        return client.gather(combined)
+        # the futures in a task's tuple are resolved where it runs, to the pieces themselves
+        return client.gather([client.submit(_combine, (combine, bucket), pure=False) for bucket in pieces])
     split_up = list(map_bounded(split, inputs, workers, preload=preload))
-    return list(map_bounded(_combine_pieces, ((combine, [s[b] for s in split_up]) for b in range(buckets)),
+    return list(map_bounded(_combine, ((combine, [s[b] for s in split_up]) for b in range(buckets)),
                             workers, preload=preload))
 
 
-def _combine(combine: Callable, *pieces):
-    """`combine` of a bucket's pieces, given one by one (a cluster resolves each piece's future)."""
-    return combine(list(pieces))
-
-
-def _combine_pieces(task: tuple[Callable, list]):
+def _combine(task: tuple[Callable, list]):
     """`combine` of a bucket's pieces, given as one task."""
     combine, pieces = task
     return combine(pieces)

@@ -191,7 +191,7 @@ def split_hashes(source: Source) -> list[tuple[np.ndarray, np.ndarray]]:
     kept, ordinals = _ordinals(source, len(hashes))
     hashes, ordinals = hashes[kept], ordinals[kept]
     bucket = pd.util.hash_array(hashes) % np.uint64(source.buckets)
-    return [(hashes[bucket == b], ordinals[bucket == b]) for b in range(source.buckets)]
+    return list(zip(_by_bucket(hashes, bucket, source.buckets), _by_bucket(ordinals, bucket, source.buckets)))
 
 
 def exact_pairs(pieces: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
@@ -233,7 +233,12 @@ def split_bands(source: Source) -> list[np.ndarray]:
     found = band_rows(mat, ordinals[at[rows]])
     bucket = (found[:, 1] * np.uint64(0x9E3779B97F4A7C15) + found[:, 2] + found[:, 0]) % np.uint64(
         source.buckets)
-    return [found[bucket == b] for b in range(source.buckets)]
+    return _by_bucket(found, bucket, source.buckets)
+
+
+def _by_bucket(values: np.ndarray, bucket: np.ndarray, buckets: int) -> list[np.ndarray]:
+    """The rows of `values` in each of the `buckets` buckets, in bucket order."""
+    return [values[bucket == b] for b in range(buckets)]
 
 
 def band_pairs(pieces: list[np.ndarray]) -> np.ndarray:

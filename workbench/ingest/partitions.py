@@ -19,6 +19,7 @@ partition) is read by one task that commits its partitions itself, with the same
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,7 +136,7 @@ def commit_blocks(read: FileRead, ctx: Context, key: str, cache_root: Path, *,
     blocks = ((block, read.layout, ctx) for block in read.blocks)
     for n, (tables, assigned, problems) in enumerate(map_bounded(process_block, blocks, workers,
                                                                  preload=PRELOAD)):
-        names.append(f"{key}-{n:05d}")
+        names.append(entry_of(key, n))
         commit(cache_root, names[-1], _partition(tables, assigned, problems))
         parsed += problems
     # the report rows of reading are complete once every line has been read
@@ -143,9 +144,14 @@ def commit_blocks(read: FileRead, ctx: Context, key: str, cache_root: Path, *,
                                          read.layout.name, names))
 
 
+def entry_of(key: str, n: int) -> str:
+    """The cache entry of a file's partition `n`: zero-padded, so that name order is file order."""
+    return f"{key}-{n:05d}"
+
+
 def entries(key: str, file_plan: Plan) -> list[str]:
     """The cache entries of a file's partitions, in file order."""
-    return [f"{key}-{i:05d}" for i in range(len(file_plan.spans))]
+    return [entry_of(key, n) for n in range(len(file_plan.spans))]
 
 
 def load_partition(cache: FileCache, entry: str) -> dict[str, pd.DataFrame]:
@@ -171,8 +177,8 @@ def head(file_plan: Plan, key: str, cache: FileCache,
     return _head(file_plan.problems, parsed, file_plan.unknown_columns, file_plan.layout.name, names)
 
 
-def _head(problems, parsed: list[schema.ReportRow], unknown_columns, name: str,
-          names: list[str]) -> dict[str, pd.DataFrame]:
+def _head(problems: Sequence[schema.ReportRow], parsed: list[schema.ReportRow],
+          unknown_columns: Sequence[str], name: str, names: list[str]) -> dict[str, pd.DataFrame]:
     """A head's tables: the report rows of reading a file (`problems`, then the lines that gave
     no document, then a note of extra columns) and its partitions' entries."""
     return {"problems": schema.report_table(reading_problems([*problems, *parsed], unknown_columns, name)),
