@@ -1,11 +1,12 @@
 """A large JSON Lines export in partitions: the tables are those of the file read whole, whatever
 the partitions' size and wherever they run; a file whose line breaks would number its lines
-differently from its bytes, or a gzipped one, is read by one task that commits its partitions
-itself; the partitions are the file's store, from which it is assembled again; a stopped load
+differently from its bytes, a gzipped one or a CSV is read by one task that commits its
+partitions itself; the partitions are the file's store, from which it is assembled again; a stopped load
 keeps the partitions it committed, and loading again processes only the others."""
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import random
@@ -101,6 +102,39 @@ def test_a_gzipped_file_is_read_by_one_task_that_commits_its_partitions(feed, tm
     assert whole.documents.doc_id.str.contains("~row").sum() == 130
     names = sorted(p.name for p in (tmp_path / "blocks" / "files").iterdir())
     assert names == [names[0]] + [f"{names[0]}-{n:05d}" for n in range(8)]
+
+
+def test_a_csv_export_is_read_by_one_task_that_commits_its_partitions(feed, tmp_path, monkeypatch):
+    """Its rows parsed in one pass (a quoted cell spans lines), each block processed by a worker:
+    the tables of the export in one partition, the report's rows of reading it in row order."""
+    records = [json.loads(line) for line in (feed / "feed.jsonl").read_text(encoding="utf-8-sig")
+               .splitlines() if line.startswith('{"')]
+    records[7]["text"] = 'She said: "we will see",\nand left.\n\n' + records[7]["text"]
+    records[100]["text"] = " "  # an empty text cell, between two malformed rows
+    (feed / "feed.jsonl").unlink()
+    with open(feed / "feed.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(records[0]))
+        writer.writeheader()
+        for k, record in enumerate(records):
+            writer.writerow(record)
+            if k in (30, 120):
+                fh.write("a row,of the wrong width\r\n")
+    whole = _load(feed, tmp_path / "whole", workers=1)
+    monkeypatch.setattr(read, "BLOCK_ROWS", SIZE)
+    monkeypatch.setattr(load, "PARALLEL_BYTES", 0)
+    in_blocks = _load(feed, tmp_path / "blocks", workers=2)
+    assert_same_tables(in_blocks, whole)
+    names = sorted(p.name for p in (tmp_path / "blocks" / "files").iterdir())
+    assert names == [names[0]] + [f"{names[0]}-{n:05d}" for n in range(8)]
+    assert len(whole.documents) == 299 and whole.documents.doc_id.str.contains("~row").sum() == 129
+    assert whole.text("feed.csv:d7").split("\n\n")[:2] == ['She said: "we will see",', "and left."]
+    reading = whole.report[whole.report.file.eq("feed.csv") & whole.report.doc_id.isna()]
+    lines = (feed / "feed.csv").read_text(encoding="utf-8").split("\n")
+    wrong = [n for n, line in enumerate(lines, start=1) if line.startswith("a row,of the wrong")]
+    empty = next(n for n, line in enumerate(lines, start=1) if line.startswith("d100,Outlet 1,"))
+    assert [(row, reason.split(":")[0]) for row, reason in zip(reading.row, reading.reason)] == [
+        (wrong[0], "malformed CSV row"), (empty, "empty text cell"),
+        (wrong[1], "malformed CSV row"), (pd.NA, "extra columns kept as metadata")]
 
 
 @pytest.mark.parametrize("mark", [b"\r", "\u2028".encode()])

@@ -253,7 +253,7 @@ class FileTask:
 
     def __call__(self) -> dict[str, int]:
         read = read_file(self.path, self.name, columns=dict(self.ctx.columns))
-        if read.blocks is not None:  # a JSON Lines export read as a stream: in partitions
+        if read.blocks is not None:  # a table export read as a stream: in partitions
             return partitions.commit_blocks(read, self.ctx, self.key, self.cache_root,
                                             workers=self.workers)
         return commit(self.cache_root, self.key, process_file(

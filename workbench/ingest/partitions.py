@@ -10,10 +10,11 @@ one is committed, the file's key holds only its `head` (the report rows of readi
 partitions' names), and assembly takes the partitions one by one (`file_parts`): an id an earlier
 partition used gets '~row<n>', as in one pass over the file.
 
-Any other JSON Lines export (gzipped, or whose lines are not all plain UTF-8 lines ended by "\\n"
-or "\\r\\n": another line break would number its lines differently from its bytes; or of a single
-partition) is read by one task that commits its partitions itself, with the same store
-(`commit_blocks`).
+Any other table export is read by one task that commits its partitions of `BLOCK_ROWS` rows
+itself, with the same store (`commit_blocks`): a CSV or TSV (a quoted cell may span lines, so only
+one pass tells where a row starts), and a JSON Lines export gzipped, of a single partition, or
+whose lines are not all plain UTF-8 lines ended by "\\n" or "\\r\\n" (another line break would
+number its lines differently from its bytes).
 """
 
 from __future__ import annotations
@@ -128,10 +129,11 @@ def _partition(tables: dict[str, pd.DataFrame], assigned: list[tuple[str, int]],
 
 def commit_blocks(read: FileRead, ctx: Context, key: str, cache_root: Path, *,
                   workers: int = 1) -> dict[str, int]:
-    """Process a JSON Lines export that one task reads as a stream (gzipped, or with other line
-    breaks than "\\n") block by block of `BLOCK_ROWS` lines, on `workers` processes where there
-    are any, committing each block as the partition `<key>-<n>` and then the file's `head` under
-    `key`: the same store as a file in partitions. Returns the head's rows."""
+    """Process a table export that one task reads as a stream (a CSV, a gzipped JSON Lines
+    export, one with other line breaks than "\\n") block by block of `BLOCK_ROWS` rows, on
+    `workers` processes where there are any, committing each block as the partition `<key>-<n>`
+    and then the file's `head` under `key`: the same store as a file in partitions. Returns the
+    head's rows."""
     names, parsed = [], []
     blocks = ((block, read.layout, ctx) for block in read.blocks)
     for n, (tables, assigned, problems) in enumerate(map_bounded(process_block, blocks, workers,
@@ -181,7 +183,7 @@ def _head(problems: Sequence[schema.ReportRow], parsed: list[schema.ReportRow],
           unknown_columns: Sequence[str], name: str, names: list[str]) -> dict[str, pd.DataFrame]:
     """A head's tables: the report rows of reading a file (`problems`, then the lines that gave
     no document, then a note of extra columns) and its partitions' entries."""
-    return {"problems": schema.report_table(reading_problems([*problems, *parsed], unknown_columns, name)),
+    return {"problems": schema.report_table(reading_problems(problems, parsed, unknown_columns, name)),
             "partitions": pd.DataFrame({"entry": pd.array(names, dtype="string")})}
 
 

@@ -2,8 +2,8 @@
 
 Pure function of the file bytes and a `Context` (rules, cues, tokenizer settings and the
 curated outlet/language of that file), so results can be cached by content hash and
-computed in parallel. A large export is read as a stream and processed in chunks of
-`CHUNK_ROWS` documents (a JSON Lines export: blocks of lines the workers parse themselves), by
+computed in parallel. A large file is processed in chunks of `CHUNK_ROWS` documents (a table
+export: blocks of rows the workers make documents of themselves, read as a stream), by
 the workers when asked, with only a few chunks in flight; each chunk's tables are built
 column-wise with categorical strings, so memory follows the compact result, not the raw rows.
 Curated metadata is merged later, at corpus assembly.
@@ -12,9 +12,10 @@ Curated metadata is merged later, at corpus assembly.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import itertools
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -164,15 +165,17 @@ def process_file(path: Path, name: str, ctx: Context, *, workers: int = 1,
             bar.update(len(assigned))
     bar.close()
     # the report rows of reading are complete once every row has been read
-    return file_tables_of(parts, read.problems + parsed, read.unknown_columns, name)
+    return file_tables_of(parts, reading_problems(read.problems, parsed, read.unknown_columns, name))
 
 
-def reading_problems(problems: list[schema.ReportRow], unknown_columns: list[str] | tuple[str, ...],
-                     name: str) -> list[schema.ReportRow]:
-    """The report rows of reading a file (`problems`), and a note of the export's extra columns."""
+def reading_problems(problems: Sequence[schema.ReportRow], parsed: list[schema.ReportRow],
+                     unknown_columns: Sequence[str], name: str) -> list[schema.ReportRow]:
+    """The report rows of reading a file, in row order: those of reading its rows (`problems`)
+    and of the rows the workers made no document of (`parsed`, in row order), merged; then a note
+    of the export's extra columns."""
     note = [schema.ReportRow(name, None, None, "ok", "extra columns kept as metadata: "
                              f"{', '.join(unknown_columns)}")] if unknown_columns else []
-    return [*problems, *note]
+    return [*heapq.merge(problems, parsed, key=lambda r: r.row or 0), *note]
 
 
 def reading_part(problems: list[schema.ReportRow]) -> dict[str, pd.DataFrame]:
@@ -182,11 +185,11 @@ def reading_part(problems: list[schema.ReportRow]) -> dict[str, pd.DataFrame]:
     return _frames(head, {}, [])
 
 
-def file_tables_of(parts: list[dict[str, pd.DataFrame]], problems: list[schema.ReportRow],
-                   unknown_columns: list[str], name: str) -> dict[str, pd.DataFrame]:
+def file_tables_of(parts: list[dict[str, pd.DataFrame]], problems: list[schema.ReportRow]
+                   ) -> dict[str, pd.DataFrame]:
     """A file's tables from its chunks' (`parts`, emptied here), led by the report rows of
-    reading it (`problems`) and a note of the export's extra columns."""
-    parts.insert(0, reading_part(reading_problems(problems, unknown_columns, name)))
+    reading it (`problems`, from `reading_problems`)."""
+    parts.insert(0, reading_part(problems))
     # table by table, letting go of the chunks' frames as each table is joined
     return {t: schema.concat([p.pop(t) for p in parts], t) for t in list(parts[0])}
 
@@ -211,10 +214,10 @@ def unique_ids(assigned: list[tuple[str, int | None]], seen: set[str]) -> list[s
     return out
 
 
-def process_block(args: tuple[list[tuple[int, str]], Layout, Context]):
-    """Parse a block of JSON lines and process its documents (a worker's unit of work): the
-    chunk's tables, each document's (id, row) before ids are made unique across blocks, and
-    the report rows of lines that gave no document."""
+def process_block(args: tuple[list[tuple[int, str | dict]], Layout, Context]):
+    """Make documents of a block of a table export's rows (`read.parse_block`) and process them
+    (a worker's unit of work): the chunk's tables, each document's (id, row) before ids are made
+    unique across blocks, and the report rows of rows that gave no document."""
     block, layout, ctx = args
     docs, problems = parse_block(layout, block)
     ids = unique_ids([(doc_id_for(layout.name, raw), raw.row) for raw in docs], set())

@@ -6,8 +6,8 @@ read. Otherwise plain text and Markdown are one document; HTML is reduced to its
 (trafilatura's main text widened by the page's structure, `workbench.ingest.html`); CSV and JSON
 Lines exports (optionally gzipped) give one document per row, with columns found by common names
 or an explicit mapping. A UTF-8 export is decoded and parsed as a stream (`decode.utf8_lines`),
-so memory follows the rows in flight, not the file's size; a JSON Lines export's rows are left to
-the workers (`FileRead.blocks`, `parse_block`).
+so memory follows the rows in flight, not the file's size; an export's rows are left to the
+workers in blocks (`FileRead.blocks`, `parse_block`).
 """
 
 from __future__ import annotations
@@ -75,17 +75,19 @@ class RawDoc:
 class FileRead:
     """Documents read from a file plus report rows for what was skipped or noteworthy.
 
-    A CSV's `docs` are yielded row by row as they are parsed, so a large export is never held
-    as documents all at once; its `problems` are complete once `docs` is exhausted. A JSON
-    Lines export leaves its rows to the workers instead, as `blocks` of lines.
+    A table export (CSV, TSV, JSON Lines) leaves its rows to the workers as `blocks`, read as
+    they are consumed, so a large export is never held at once; its `problems` are complete once
+    `blocks` is exhausted.
     """
 
     docs: Iterable[RawDoc] = field(default_factory=list)
     problems: list[ReportRow] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
-    #: a JSON Lines export's rows, the first included, not parsed yet: blocks of (line number,
-    #: line) for the workers to parse with `parse_block(layout, block)` (`docs` is then empty)
-    blocks: Iterator[list[tuple[int, str]]] | None = None
+    #: a table export's rows, the first included: blocks of (line number, row) for the workers
+    #: to make documents of with `parse_block(layout, block)` (`docs` is then empty). A JSON
+    #: line is left unparsed; a CSV row comes parsed (a {column: cell} dict), since a quoted cell
+    #: may span lines and only one pass over the file tells where a row starts
+    blocks: Iterator[list[tuple[int, str | dict]]] | None = None
     layout: Layout | None = None
 
 
@@ -285,26 +287,24 @@ def _read_table(lines: Iterable[str], name: str, ext: str, explicit: dict[str, s
     out.unknown_columns = [c for c in record if c not in used]
     layout = Layout(name, mapping["text"], tuple([(c, c) for c in out.unknown_columns] + [
         (f, c) for f, c in mapping.items() if f != "text"]), tuple(notes))  # mapped fields win
-    if jsonl:
-        out.blocks = _blocks(itertools.chain([(first[0], first_line)], numbered))
-        out.layout = layout
-    else:
-        out.docs = _table_docs(itertools.chain([first], rows), layout, out.problems)
+    out.blocks = _blocks(itertools.chain([(first[0], first_line)], numbered) if jsonl
+                         else itertools.chain([first], rows))
+    out.layout = layout
     return out
 
 
-def _blocks(rows: Iterator[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+def _blocks(rows: Iterator[tuple[int, str | dict]]) -> Iterator[list[tuple[int, str | dict]]]:
     while block := list(itertools.islice(rows, BLOCK_ROWS)):
         yield block
 
 
-def parse_block(layout: Layout, block: list[tuple[int, str]]) -> tuple[list[RawDoc],
-                                                                      list[ReportRow]]:
-    """The documents of a block of JSON lines (line number, line), and report rows for the lines
-    that give none: what a worker does with the rows `FileRead.blocks` leaves unparsed."""
+def parse_block(layout: Layout, block: list[tuple[int, str | dict]]) -> tuple[list[RawDoc],
+                                                                             list[ReportRow]]:
+    """The documents of a block of a table export's rows (line number, JSON line or parsed CSV
+    row), and report rows for the rows that give none: what a worker does with `FileRead.blocks`."""
     problems: list[ReportRow] = []
-    records = ((n, r) for n, line in block
-               if (r := _json_record(line, n, layout.name, problems)) is not None)
+    records = ((n, r) for n, line in block if (r := line if isinstance(line, dict) else
+                                                _json_record(line, n, layout.name, problems)) is not None)
     return list(_table_docs(records, layout, problems)), problems
 
 
