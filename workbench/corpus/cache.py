@@ -110,8 +110,7 @@ class FileCache:
         tables = {}
         for name, rows in manifest["tables"].items():
             try:
-                with pa.memory_map(str(folder / f"{name}.arrow")) as source:
-                    df = _frame(pa.ipc.open_file(source).read_all())
+                df = read_arrow(folder / f"{name}.arrow")
             except (OSError, pa.ArrowException, ValueError) as err:
                 raise CacheError(f"corrupt cache table {name}: {err}") from err
             if len(df) != rows:
@@ -197,6 +196,12 @@ def commit(root: Path, key: str, tables: dict[str, pd.DataFrame]) -> dict[str, i
     twice leaves one entry) and return each table's rows: what a worker hands back."""
     FileCache(root).store(key, tables)
     return {name: len(df) for name, df in tables.items()}
+
+
+def read_arrow(path: Path) -> pd.DataFrame:
+    """The table of an Arrow IPC file, mapped: its large columns are not read (`_frame`)."""
+    with pa.memory_map(str(path)) as source:
+        return _frame(pa.ipc.open_file(source).read_all())
 
 
 def _frame(table: pa.Table) -> pd.DataFrame:

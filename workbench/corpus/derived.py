@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from .cache import touch, write_arrow
+from .cache import read_arrow, touch, write_arrow
 from .corpus import Corpus
 
 KEEP = 4  # results kept per name in a corpus's entry: the ones used last
@@ -61,9 +61,8 @@ def _read(stem: Path) -> pd.DataFrame | None:
     """The stored result, None when there is none or it cannot be read whole."""
     try:
         meta = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
-        with pa.memory_map(str(stem.with_suffix(".arrow"))) as source:
-            table = pa.ipc.open_file(source).read_all()
-        df = table.to_pandas().astype(meta["dtypes"])
+        df = read_arrow(stem.with_suffix(".arrow"))  # mapped: number columns are not read
+        df = df.astype({c: t for c, t in meta["dtypes"].items() if str(df[c].dtype) != t})
     except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
         return None
     if len(df) != meta.get("rows") or list(df.columns) != list(meta["dtypes"]):

@@ -22,6 +22,7 @@ from ..corpus import schema
 from ..corpus.cache import CacheError, FileCache, commit
 from ..corpus.corpus import TABLES, Corpus
 from ..corpus.options import check_option
+from ..memory import give_back
 from ..parallel import map_bounded, worker_count
 from ..progress import progress_bar
 from . import partitions
@@ -190,6 +191,7 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
         cache.prune({corpus_key}, area="corpus")
         # what a later session opens: the stored tables, mapped, in place of those in memory
         corpus = _load_assembled(cache, corpus_key) or corpus
+    give_back()  # what assembling freed, not kept by the notebook for the rest of its session
     return corpus
 
 

@@ -1,0 +1,47 @@
+"""Memory freed is handed back to the system: blocks glibc keeps amid ones still in use, which a
+notebook would otherwise hold for its whole session after a load."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from seed_paths import PROJECT
+
+from workbench.ingest import load
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim: Linux only")
+def test_blocks_freed_amid_blocks_in_use_go_back_to_the_system():
+    script = textwrap.dedent("""
+        import os
+        from workbench.memory import give_back
+
+        def mib():
+            return int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+        big, kept = [], []
+        for _ in range(2000):  # 125 MiB freed, each block between two kept
+            big.append(bytearray(65536))
+            kept.append(bytearray(1000))
+        held = mib()
+        del big
+        freed = mib()
+        give_back()
+        print(held, freed, mib())
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    held, freed, after = map(float, out.stdout.split())
+    assert freed > held - 10  # freed, yet still held by the process
+    assert after < freed - 100
+
+
+def test_a_load_hands_back_what_assembling_freed(seed_copy, tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(load, "give_back", lambda: calls.append(list((tmp_path / "cache").glob("corpus/*"))))
+    corpus = PROJECT.load_corpus(seed_copy, PROJECT.load_options(), cache_dir=tmp_path / "cache",
+                                 metadata=None, workers=1)
+    assert len(calls) == 1 and len(calls[0]) == 1  # once, after the corpus was stored
+    assert corpus.store == calls[0][0]
