@@ -83,7 +83,11 @@ def test_corrupt_or_partial_cache_is_reported_and_rebuilt(seed_copy, counting, d
         target.unlink()
     corpus = load(seed_copy)
     assert len(counting) == 1 and len(corpus.documents) == 5
-    assert corpus.report.reason.str.contains("cache entry rebuilt").any()
+    note = corpus.report.reason.str.contains("cache entry rebuilt")
+    assert note.sum() == 1 and corpus.store is not None  # stored, without the one-off note
+    later = load(seed_copy)
+    assert len(counting) == 1 and later.store == corpus.store
+    pd.testing.assert_frame_equal(later.report, corpus.report[~note].reset_index(drop=True))
 
 
 def test_cache_holds_arrow_and_json_only(seed_copy):

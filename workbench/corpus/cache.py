@@ -23,6 +23,8 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -130,7 +132,17 @@ class FileCache:
             return pa.ipc.open_file(source).read_all().column(column)
 
     def store(self, key: str, tables: dict[str, pd.DataFrame], *, area: str = "files") -> None:
-        """Write tables and manifest into a private folder, then rename it into place.
+        """Write tables and manifest into a private folder, then rename it into place
+        (`storing`)."""
+        with self.storing(key, area=area) as put:
+            for name, df in tables.items():
+                put(name, df)
+
+    @contextmanager
+    def storing(self, key: str, *, area: str = "files") -> Iterator[Callable[[str, pd.DataFrame], None]]:
+        """`put(name, df)` writes a table into a private folder at once, so the caller can let it
+        go before it makes the next; on leaving, the manifest is written and the folder renamed
+        into place.
 
         Other processes (another notebook, a test worker) never see a half-written entry, and
         an entry already stored under the same key (same content) is left as it is.
@@ -138,12 +150,16 @@ class FileCache:
         folder = self.entry(key, area)
         folder.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=folder.parent))
+        rows: dict[str, int] = {}
+
+        def put(name: str, df: pd.DataFrame) -> None:
+            write_arrow(tmp / f"{name}.arrow", df)
+            rows[name] = len(df)
+
         try:
             try:
-                for name, df in tables.items():
-                    write_arrow(tmp / f"{name}.arrow", df)
-                manifest = {"tables": {name: len(df) for name, df in tables.items()}}
-                (tmp / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+                yield put
+                (tmp / "manifest.json").write_text(json.dumps({"tables": rows}), encoding="utf-8")
             except OSError:
                 if self.intact(key, area=area):  # stored meanwhile, and our folder swept
                     return

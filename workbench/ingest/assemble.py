@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -12,7 +13,6 @@ import pandas as pd
 
 from ..corpus import schema
 from ..corpus.cache import FileCache
-from ..corpus.corpus import Corpus
 from ..parallel import exchange
 from .copies import Copies, sort_copies
 from .dedupe import Source, band_pairs, exact_pairs, find_duplicates, same_source, split_bands, split_hashes
@@ -120,13 +120,26 @@ def _concat(parts: list[dict], table: str, empty: pd.DataFrame | None = None) ->
 
 
 def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow], dedupe: str,
-             copies: Copies, stored: Stored | None = None) -> Corpus:
-    """One corpus from the per-file tables: metadata merged (without the headlines that pages
-    with other texts share), duplicates of the same outlet and repeats of the same archive
-    document set aside, republications across outlets kept in their copy group
-    (`workbench.ingest.copies`). Copies are found by exchanges over the `stored` entries
-    (`copy_candidates`), here among `parts` without them. Each table is taken from the parts as
-    it is joined."""
+             copies: Copies, put: Callable[[str, pd.DataFrame], None], stored: Stored | None = None
+             ) -> None:
+    """One corpus from the per-file tables, each of its tables handed to `put` (which stores it)
+    once it is final: metadata merged (without the headlines that pages with other texts share),
+    duplicates of the same outlet and repeats of the same archive document set aside,
+    republications across outlets kept in their copy group (`workbench.ingest.copies`). Copies
+    are found by exchanges over the `stored` entries (`copy_candidates`), here among `parts`
+    without them. Each table is taken from the parts as it is joined, and the documents' tables
+    are stored and let go before the tokens are joined, so the process never holds them all."""
+    keep, dropped = _documents(parts, curated, problems, dedupe, copies, put, stored)
+    for table in ("paragraphs", "sentences", "tokens", "removed"):
+        df = _concat(parts, table)
+        put(table, _categorical(df[schema.isin(df.doc_id, keep)] if dropped else df, table, dropped))
+
+
+def _documents(parts: list[dict], curated: dict, problems: list[schema.ReportRow], dedupe: str,
+               copies: Copies, put: Callable[[str, pd.DataFrame], None], stored: Stored | None
+               ) -> tuple[set[str], bool]:
+    """Store the documents, metadata and report tables (`assemble`); the ids of the documents
+    kept, and whether any was set aside."""
     docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "source_id",
                                                              "content_hash"]))
     inferred = without_shared_headlines(_concat(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS)),
@@ -152,14 +165,12 @@ def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow],
             columns=groups.columns[1:]).merge(groups, on="doc_id", how="left"), "documents")
         comparison = comparison[~schema.isin(comparison.doc_id, gone)].reset_index(drop=True)
         doc_reports = doc_reports[~schema.isin(doc_reports.doc_id, gone)]
-    keep = set(documents.doc_id.tolist())  # not one Arrow scalar per id
+    put("documents", documents)
+    put("metadata", comparison)
     report = pd.concat([schema.report_table(report_rows), read, doc_reports], ignore_index=True)
-    tables = {t: _concat(parts, t) for t in ("paragraphs", "sentences", "tokens", "removed")}
-    dropped = len(keep) < len(docs)
-    tables = {t: _categorical(df[schema.isin(df.doc_id, keep)] if dropped else df, t, dropped)
-              for t, df in tables.items()}
-    return Corpus(documents=documents, report=schema.conform(report, "report"),
-                  metadata=comparison, **tables)
+    put("report", schema.conform(report, "report"))
+    keep = set(documents.doc_id.tolist())  # not one Arrow scalar per id
+    return keep, len(keep) < len(docs)
 
 
 def _categorical(df: pd.DataFrame, table: str, dropped: bool) -> pd.DataFrame:

@@ -156,12 +156,12 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
     # each file's key and its tables as parts (a partitioned file's: its partitions') with the
     # cache entry of each part
     parts: dict[str, tuple[str, list[dict], list[str | None]]] = {}
-    todo, n_problems = [], len(problems)
+    todo, rebuilt = [], []  # one-off notes: reported now, not stored with the corpus
     for file_path, name, ctx, key in entries:
         try:
             found = _cached(cache, key)
         except CacheError as err:
-            problems.append(schema.ReportRow(name, None, None, "ok", f"cache entry rebuilt: {err}"))
+            rebuilt.append(schema.ReportRow(name, None, None, "ok", f"cache entry rebuilt: {err}"))
             cache.discard(key)
             found = None
         if found is None:
@@ -171,7 +171,7 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
     for name, key, tables, part_entries in _process_all(todo, cache, options.progress,
                                                         worker_count(options.workers), options.client):
         parts[name] = (key, tables, part_entries)
-    rebuilt = len(problems) > n_problems  # one-off "cache entry rebuilt" notes: not kept
+    n_problems = len(problems)
     flat = [(name, entry, part) for _, name in files if name in parts
             for part, entry in zip(parts[name][1], parts[name][2])]
     big = sum(path.stat().st_size for path, *_ in entries) >= PARALLEL_BYTES
@@ -182,15 +182,22 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
     keys = {key for key, *_ in parts.values()}
     used = keys | {entry for _, entry, _ in flat if entry}
     del parts, flat  # the assembly lets each part's tables go as it joins them
-    corpus = assemble(ordered, curated, problems, dedupe, copies, where)
+    with cache.storing(corpus_key, area="corpus") as put:  # each table stored once it is final
+        assemble(ordered, curated, problems, dedupe, copies, put, where)
     cache.sweep(keys)
     cache.save_index()
     cache.prune(used)
-    if not rebuilt:
-        cache.store(corpus_key, corpus.tables(), area="corpus")
-        cache.prune({corpus_key}, area="corpus")
-        # what a later session opens: the stored tables, mapped, in place of those in memory
-        corpus = _load_assembled(cache, corpus_key) or corpus
+    cache.prune({corpus_key}, area="corpus")
+    # what a later session opens: the stored tables, mapped
+    corpus = _load_assembled(cache, corpus_key)
+    if corpus is None:
+        raise CacheError(f"the corpus just stored at {cache.entry(corpus_key, 'corpus')} cannot be "
+                         "read back; check that its disk is not full and load again")
+    if rebuilt:  # after the rows of the files not read, as they were found
+        report = corpus.report
+        corpus = replace(corpus, report=schema.conform(pd.concat(
+            [report.iloc[:n_problems], schema.report_table(rebuilt), report.iloc[n_problems:]],
+            ignore_index=True), "report"))
     give_back()  # what assembling freed, not kept by the notebook for the rest of its session
     return corpus
 
