@@ -90,35 +90,45 @@ class FileCache:
         return self.root / area / key
 
     def intact(self, key: str, *, area: str = "files") -> bool:
-        """Whether the entry under `key` looks whole (manifest, and Arrow footers agreeing
-        with it) without reading its tables; `load` says what is wrong when it is not."""
-        folder = self.entry(key, area)
+        """Whether the entry under `key` looks whole (`checked`) without reading its tables."""
         try:
-            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-            return all(_rows(folder / f"{name}.arrow") == rows
-                       for name, rows in manifest["tables"].items())
-        except (OSError, ValueError, KeyError, pa.ArrowException):
+            return self.checked(key, area=area) is not None
+        except CacheError:
             return False
 
-    def load(self, key: str, *, area: str = "files") -> dict[str, pd.DataFrame] | None:
-        """The tables stored under `key`, None if absent; CacheError if partial or corrupt."""
+    def checked(self, key: str, *, area: str = "files") -> dict[str, int] | None:
+        """The tables of the entry under `key` and their rows, its manifest checked against the
+        Arrow footers without reading the tables; None if there is no entry, CacheError saying
+        what is wrong with a partial or damaged one."""
         folder = self.entry(key, area)
         if not folder.exists():
             return None
         try:
-            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["tables"]
+        except (OSError, ValueError, KeyError, TypeError) as err:
             raise CacheError(f"partial cache entry (no valid manifest: {err})") from err
-        tables = {}
-        for name, rows in manifest["tables"].items():
+        for name, rows in manifest.items():
             try:
-                df = read_arrow(folder / f"{name}.arrow")
-            except (OSError, pa.ArrowException, ValueError) as err:
+                found = _rows(folder / f"{name}.arrow")
+            except (OSError, pa.ArrowException) as err:
                 raise CacheError(f"corrupt cache table {name}: {err}") from err
-            if len(df) != rows:
-                raise CacheError(f"cache table {name} has {len(df)} rows, manifest says {rows}")
-            tables[name] = df
-        return tables
+            if found != rows:
+                raise CacheError(f"cache table {name} has {found} rows, manifest says {rows}")
+        return manifest
+
+    def load(self, key: str, *, area: str = "files") -> dict[str, pd.DataFrame] | None:
+        """The tables stored under `key`, None if absent; CacheError if partial or corrupt."""
+        manifest = self.checked(key, area=area)
+        return None if manifest is None else {name: self.table(key, name, area=area)
+                                              for name in manifest}
+
+    def table(self, key: str, name: str, *, area: str = "files") -> pd.DataFrame:
+        """One table of the entry under `key`, mapped (`read_arrow`); CacheError if it cannot
+        be read."""
+        try:
+            return read_arrow(self.entry(key, area) / f"{name}.arrow")
+        except (OSError, pa.ArrowException, ValueError) as err:
+            raise CacheError(f"corrupt cache table {name}: {err}") from err
 
     def tables(self, key: str, *, area: str = "files") -> dict[str, int]:
         """The tables of the entry under `key` and their rows, as its manifest states them."""

@@ -18,6 +18,7 @@ from .copies import Copies, sort_copies
 from .dedupe import Source, band_pairs, exact_pairs, find_duplicates, same_source, split_bands, split_hashes
 from .infer import INFERRED_COLUMNS
 from .merge import archive_articles, merge_metadata
+from .pipeline import renamed
 from .titles import without_shared_headlines
 
 if TYPE_CHECKING:
@@ -74,8 +75,41 @@ def copy_candidates(compared: np.ndarray, stored: Stored) -> tuple[np.ndarray, n
     return exact, np.concatenate(run(split_bands, sources, band_pairs))
 
 
-def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]
-                         ) -> tuple[list[dict], list[np.ndarray]]:
+class StoredPart:
+    """A part of the corpus whose tables stay in its cache entry until the assembly takes each
+    (`pop`; `part[table]` reads one and keeps it until then): read then, mapped, with the ids in
+    `rename` renamed (those an earlier partition of its file used) and the documents of `drop`
+    left out (ids an earlier file uses). The assembly then holds one table of every part at a
+    time, not every table of every part."""
+
+    def __init__(self, cache: FileCache, entry: str, rename: dict[str, str] | None = None,
+                 drop: frozenset[str] = frozenset(), read: dict[str, pd.DataFrame] | None = None):
+        self.cache, self.entry, self.rename, self.drop = cache, entry, rename or {}, drop
+        self._read = read or {}
+
+    def __getitem__(self, table: str) -> pd.DataFrame:
+        if table not in self._read:
+            self._read[table] = self._take(table)
+        return self._read[table]
+
+    def pop(self, table: str) -> pd.DataFrame:
+        return self._read.pop(table) if table in self._read else self._take(table)
+
+    def without(self, ids: set[str]) -> StoredPart:
+        """This part with the documents of `ids` left out of every table."""
+        return StoredPart(self.cache, self.entry, self.rename, self.drop | ids,
+                          {t: _without(df, ids) for t, df in self._read.items()})
+
+    def _take(self, table: str) -> pd.DataFrame:
+        return _without(renamed({table: self.cache.table(self.entry, table)}, self.rename)[table],
+                        self.drop)
+
+
+def _without(df: pd.DataFrame, ids: set[str] | frozenset[str]) -> pd.DataFrame:
+    return df[~schema.isin(df.doc_id, ids)] if ids and "doc_id" in df else df
+
+
+def without_clashing_ids(parts: list, problems: list[schema.ReportRow]) -> tuple[list, list[np.ndarray]]:
     """Drop documents whose id an earlier file already uses (a.txt and a.md), with a report row;
     the parts, and each one's positions of the documents dropped. Ids are unique within a file (a
     repeat is renamed), so a repeated id is another file's; found for all parts at once, however
@@ -93,12 +127,9 @@ def without_clashing_ids(parts: list[dict], problems: list[schema.ReportRow]
                                          f"document id {doc_id!r} is already used by "
                                          f"{first[doc_id]}; rename one of the files"))
     out, dropped, at = [], [], 0
-    for part, d in zip(parts, docs):
+    for part, d in zip(parts, docs):  # a part with documents is a StoredPart
         mine, at = clash[at:at + len(d)], at + len(d)
-        if mine.any():
-            bad = set(d.doc_id[mine].tolist())
-            part = {t: df[~schema.isin(df.doc_id, bad)] if "doc_id" in df else df for t, df in part.items()}
-        out.append(part)
+        out.append(part.without(set(d.doc_id[mine].tolist())) if mine.any() else part)
         dropped.append(np.flatnonzero(mine))
     return out, dropped
 

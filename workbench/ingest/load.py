@@ -26,7 +26,7 @@ from ..memory import give_back
 from ..parallel import map_bounded, worker_count
 from ..progress import progress_bar
 from . import partitions
-from .assemble import Stored, assemble, without_clashing_ids
+from .assemble import Stored, StoredPart, assemble, without_clashing_ids
 from .bounds import use_lower_bounds
 from .copies import Copies
 from .curated import missing_files, read_curated
@@ -202,16 +202,19 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
     return corpus
 
 
-def _cached(cache: FileCache, key: str) -> tuple[list[dict], list[str | None]] | None:
-    """A file's tables from the cache as parts, with each part's entry: its key's tables, or
-    where its key holds a partitioned file's head, its partitions' (`partitions.file_parts`);
-    None if absent. CacheError if an entry is damaged or a partition missing."""
-    found = cache.load(key)
-    if found is None or "partitions" not in found:
-        return found and ([found], [key])
+def _cached(cache: FileCache, key: str) -> tuple[list, list[str | None]] | None:
+    """A file's parts from the cache, with each part's entry: its key's (a `StoredPart`, whose
+    tables are read when the assembly takes them), or where its key holds a partitioned file's
+    head, its partitions' (`partitions.file_parts`); None if absent. CacheError if an entry is
+    damaged or a partition missing."""
+    manifest = cache.checked(key)
+    if manifest is None:
+        return None
+    if "partitions" not in manifest:
+        return [StoredPart(cache, key)], [key]
+    found = cache.load(key)  # the head: the report rows of reading the file, the partitions' names
     try:
-        return (partitions.file_parts(found, cache, {}),
-                [None, *found["partitions"]["entry"].tolist()])
+        return partitions.file_parts(found, cache), [None, *found["partitions"]["entry"].tolist()]
     except FileNotFoundError as err:
         raise CacheError(str(err)) from err
 
@@ -304,15 +307,12 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
     produced = map_bounded(_run, (task for *_, task in tasks), 1 if here else workers,
                            preload=PRELOAD, client=client)
     pending, done, count = iter(tasks), 0, Counter(file for file, *_ in tasks)
-    loaded: dict[str, dict[str, pd.DataFrame]] = {}  # partitions read, by entry
     for (_, name, _, key), size in zip(todo, sizes):
         part = 0
         for _ in range(count[name]):
             _, size_done, task = next(pending)
             try:
                 next(produced)
-                if isinstance(task, partitions.SpanTask):  # read while the workers go on
-                    loaded[task.entry] = partitions.load_partition(cache, task.entry)
             except Exception as err:  # whatever stopped it, the researcher is told which file
                 bar.close()
                 produced.close()  # the tasks not started are cancelled
@@ -331,10 +331,9 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
         if (plan := plans[name]) is None:  # mapped from the entries its task committed
             yield name, key, *_cached(cache, key)
         else:  # its partitions are its store; its key holds their names
-            head = partitions.head(plan, key, cache, loaded)
+            head = partitions.head(plan, key, cache)
             cache.store(key, head)
-            yield (name, key, partitions.file_parts(head, cache, loaded),
-                   [None, *partitions.entries(key, plan)])
+            yield name, key, partitions.file_parts(head, cache), [None, *partitions.entries(key, plan)]
         done += size
         bar.set_postfix_str(_megabytes(done, total), refresh=False)
         bar.update()

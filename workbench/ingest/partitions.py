@@ -29,8 +29,9 @@ import pandas as pd
 from ..corpus import schema
 from ..corpus.cache import FileCache, commit
 from ..parallel import map_bounded
+from .assemble import StoredPart
 from .decode import normalise
-from .pipeline import PRELOAD, Context, process_block, reading_part, reading_problems, renamed, unique_ids
+from .pipeline import PRELOAD, Context, process_block, reading_part, reading_problems, unique_ids
 from .read import BLOCK_ROWS, FileRead, Layout, read_file, suffixes
 
 #: a line break other than "\n" and "\r\n": a lone carriage return, NEL, LINE and PARAGRAPH
@@ -156,26 +157,14 @@ def entries(key: str, file_plan: Plan) -> list[str]:
     return [entry_of(key, n) for n in range(len(file_plan.spans))]
 
 
-def load_partition(cache: FileCache, entry: str) -> dict[str, pd.DataFrame]:
-    """A committed partition's tables, mapped from the cache (FileNotFoundError if absent)."""
-    part = cache.load(entry)
-    if part is None:
-        raise FileNotFoundError(f"partition {entry} is not in the cache at {cache.root}")
-    return part
-
-
-def head(file_plan: Plan, key: str, cache: FileCache,
-         loaded: dict[str, dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+def head(file_plan: Plan, key: str, cache: FileCache) -> dict[str, pd.DataFrame]:
     """What the cache keeps under a partitioned file's key once its partitions are committed:
     the report rows of reading it (`problems`: its first record's, every line that gave no
     document, a note of extra columns) and its partitions' entries in file order (`partitions`).
-    A partition not in `loaded` (committed by an earlier, stopped load) is read into it."""
+    Only each partition's table of the lines that gave no document is read."""
     names = entries(key, file_plan)
-    parsed = []
-    for entry in names:
-        if entry not in loaded:
-            loaded[entry] = load_partition(cache, entry)
-        parsed += [schema.ReportRow(*row) for row in loaded[entry]["parsed"].itertuples(index=False)]
+    parsed = [schema.ReportRow(*row) for entry in names
+              for row in cache.table(entry, "parsed").itertuples(index=False)]
     return _head(file_plan.problems, parsed, file_plan.unknown_columns, file_plan.layout.name, names)
 
 
@@ -187,19 +176,19 @@ def _head(problems: Sequence[schema.ReportRow], parsed: list[schema.ReportRow],
             "partitions": pd.DataFrame({"entry": pd.array(names, dtype="string")})}
 
 
-def file_parts(file_head: dict[str, pd.DataFrame], cache: FileCache,
-               loaded: dict[str, dict[str, pd.DataFrame]]) -> list[dict[str, pd.DataFrame]]:
+def file_parts(file_head: dict[str, pd.DataFrame], cache: FileCache) -> list:
     """A partitioned file's tables as assembly takes them, in file order: a part of the report
-    rows of reading it (`head`), then each partition's (those in `loaded`, emptied here, or read
-    from the cache), the ids an earlier partition used renamed '~row<n>' as in one pass over the
-    file. FileNotFoundError if a partition is not in the cache."""
-    parts = [{**reading_part([]), "problems": file_head["problems"]}]
+    rows of reading it (`head`), then each partition as a `StoredPart` (its tables read when the
+    assembly takes them), the ids an earlier partition used renamed '~row<n>' as in one pass over
+    the file. FileNotFoundError if a partition is not in the cache, CacheError if one is damaged."""
+    parts: list = [{**reading_part([]), "problems": file_head["problems"]}]
     seen: set[str] = set()
     for entry in file_head["partitions"]["entry"].tolist():
-        part = loaded.pop(entry, None) or load_partition(cache, entry)
-        assigned = part.pop("assigned")
-        part.pop("parsed")
+        if cache.checked(entry) is None:
+            raise FileNotFoundError(f"partition {entry} is not in the cache at {cache.root}")
+        assigned = cache.table(entry, "assigned")
         pairs = list(zip(assigned["doc_id"].tolist(), assigned["row"].tolist()))
         unique = unique_ids(pairs, seen)
-        parts.append(renamed(part, {old: new for (old, _), new in zip(pairs, unique) if old != new}))
+        parts.append(StoredPart(cache, entry, {old: new for (old, _), new in zip(pairs, unique)
+                                               if old != new}))
     return parts
