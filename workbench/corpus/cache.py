@@ -23,8 +23,9 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -44,6 +45,23 @@ def file_hash(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+@dataclass
+class Writing:
+    """An entry being written (`FileCache.storing`) in its private `folder`: `put(name, df)`
+    writes a table there at once; a table a task wrote there itself, as `<name>.arrow`, is
+    recorded by `wrote(name, rows)`."""
+
+    folder: Path
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def put(self, name: str, df: pd.DataFrame) -> None:
+        write_arrow(self.folder / f"{name}.arrow", df)
+        self.rows[name] = len(df)
+
+    def wrote(self, name: str, rows: int) -> None:
+        self.rows[name] = rows
 
 
 class FileCache:
@@ -144,32 +162,27 @@ class FileCache:
     def store(self, key: str, tables: dict[str, pd.DataFrame], *, area: str = "files") -> None:
         """Write tables and manifest into a private folder, then rename it into place
         (`storing`)."""
-        with self.storing(key, area=area) as put:
+        with self.storing(key, area=area) as writing:
             for name, df in tables.items():
-                put(name, df)
+                writing.put(name, df)
 
     @contextmanager
-    def storing(self, key: str, *, area: str = "files") -> Iterator[Callable[[str, pd.DataFrame], None]]:
-        """`put(name, df)` writes a table into a private folder at once, so the caller can let it
-        go before it makes the next; on leaving, the manifest is written and the folder renamed
-        into place.
+    def storing(self, key: str, *, area: str = "files") -> Iterator[Writing]:
+        """A `Writing` of the entry under `key`: its tables are written into a private folder one
+        by one, so the caller can let each go before it makes the next; on leaving, the manifest
+        is written and the folder renamed into place.
 
         Other processes (another notebook, a test worker) never see a half-written entry, and
         an entry already stored under the same key (same content) is left as it is.
         """
         folder = self.entry(key, area)
         folder.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=folder.parent))
-        rows: dict[str, int] = {}
-
-        def put(name: str, df: pd.DataFrame) -> None:
-            write_arrow(tmp / f"{name}.arrow", df)
-            rows[name] = len(df)
-
+        writing = Writing(Path(tempfile.mkdtemp(prefix=f".{key}.", dir=folder.parent)))
         try:
             try:
-                yield put
-                (tmp / "manifest.json").write_text(json.dumps({"tables": rows}), encoding="utf-8")
+                yield writing
+                (writing.folder / "manifest.json").write_text(json.dumps({"tables": writing.rows}),
+                                                              encoding="utf-8")
             except OSError:
                 if self.intact(key, area=area):  # stored meanwhile, and our folder swept
                     return
@@ -177,11 +190,11 @@ class FileCache:
             if folder.exists() and not self.intact(key, area=area):
                 shutil.rmtree(folder, ignore_errors=True)
             try:
-                os.rename(tmp, folder)
+                os.rename(writing.folder, folder)
             except OSError:  # stored meanwhile by another process: keep that one
                 pass
         finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+            shutil.rmtree(writing.folder, ignore_errors=True)
 
     def sweep(self, keys: set[str], *, area: str = "files") -> None:
         """Delete the private folders left by writers of these entries, or of their partitions

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -12,13 +11,14 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import schema
-from ..corpus.cache import FileCache
-from ..parallel import exchange
+from ..corpus.cache import FileCache, Writing, write_arrow
+from ..memory import give_back
+from ..parallel import exchange, map_bounded
 from .copies import Copies, sort_copies
 from .dedupe import Source, band_pairs, exact_pairs, find_duplicates, same_source, split_bands, split_hashes
 from .infer import INFERRED_COLUMNS
 from .merge import archive_articles, merge_metadata
-from .pipeline import renamed
+from .pipeline import PRELOAD, renamed
 from .titles import without_shared_headlines
 
 if TYPE_CHECKING:
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Stored:
-    """Where the tables assembly is given are stored, for the global steps that read them in
-    tasks (an `exchange`): per part, in corpus order, its cache entry (a file's, or a
+    """Where the tables assembly is given are stored, for the steps that read them in tasks (an
+    `exchange`, a `TableTask`): per part, in corpus order, its cache entry (a file's, or a
     partition's; None for a part of no document), its documents there and the positions of those
     dropped for an id another file uses (`without_clashing_ids`); the tasks run on `client`'s
     cluster, else on `workers` processes."""
@@ -150,41 +150,76 @@ def _concat(parts: list[dict], table: str, empty: pd.DataFrame | None = None) ->
     return df.assign(**chunked) if chunked else df
 
 
-def assemble(parts: list[dict], curated: dict, problems: list[schema.ReportRow], dedupe: str,
-             copies: Copies, put: Callable[[str, pd.DataFrame], None], stored: Stored | None = None
-             ) -> None:
-    """One corpus from the per-file tables, each of its tables handed to `put` (which stores it)
-    once it is final: metadata merged (without the headlines that pages with other texts share),
-    duplicates of the same outlet and repeats of the same archive document set aside,
-    republications across outlets kept in their copy group (`workbench.ingest.copies`). Copies
-    are found by exchanges over the `stored` entries (`copy_candidates`), here among `parts`
-    without them. Each table is taken from the parts as it is joined, and the documents' tables
-    are stored and let go before the tokens are joined, so the process never holds them all."""
-    keep, dropped = _documents(parts, curated, problems, dedupe, copies, put, stored)
-    for table in ("paragraphs", "sentences", "tokens", "removed"):
-        df = _concat(parts, table)
-        put(table, _categorical(df[schema.isin(df.doc_id, keep)] if dropped else df, table, dropped))
+#: the tables of a document's passages and words, joined by one task each (`TableTask`)
+PASSAGE_TABLES = ("paragraphs", "sentences", "tokens", "removed")
 
 
-def _documents(parts: list[dict], curated: dict, problems: list[schema.ReportRow], dedupe: str,
-               copies: Copies, put: Callable[[str, pd.DataFrame], None], stored: Stored | None
-               ) -> tuple[set[str], bool]:
-    """Store the documents, metadata and report tables (`assemble`); the ids of the documents
-    kept, and whether any was set aside."""
+def assemble(parts: list, curated: dict, problems: list[schema.ReportRow], dedupe: str,
+             copies: Copies, out: Writing, stored: Stored) -> None:
+    """One corpus from the per-file tables, written table by table into `out` as each is final:
+    metadata merged (without the headlines that pages with other texts share), duplicates of the
+    same outlet and repeats of the same archive document set aside, republications across
+    outlets kept in their copy group (`workbench.ingest.copies`). Copies are found by exchanges
+    over the `stored` entries (`copy_candidates`). The documents' tables are made here, each
+    taken from the parts as it is joined and let go once written; the passages' and words'
+    tables (`PASSAGE_TABLES`) are joined and written by a task each, where `stored` runs tasks
+    (here, the pool or the cluster), so this process never holds them."""
+    gone = _documents(parts, curated, problems, dedupe, copies, out, stored)
+    kept = tuple((p.entry, tuple(p.rename.items()), p.drop) for p in parts if isinstance(p, StoredPart))
+    tasks = [TableTask(stored.cache_root, kept, table, frozenset(gone), out.folder)
+             for table in PASSAGE_TABLES]
+    for table, rows in zip(PASSAGE_TABLES, map_bounded(_write, tasks, stored.workers,
+                                                       preload=PRELOAD, client=stored.client)):
+        out.wrote(table, rows)
+
+
+@dataclass(frozen=True)
+class TableTask:
+    """A task of the assembly: join `table` of the stored parts (each its entry, the ids it
+    renames and the documents it leaves out: `StoredPart`), less the documents set aside
+    (`gone`), and write it into `folder` as `<table>.arrow`; the call returns its rows."""
+
+    cache_root: Path
+    parts: tuple[tuple[str, tuple[tuple[str, str], ...], frozenset[str]], ...]
+    table: str
+    gone: frozenset[str]
+    folder: Path
+
+    def __call__(self) -> int:
+        cache = FileCache(self.cache_root)
+        df = _concat([StoredPart(cache, entry, dict(rename), drop) for entry, rename, drop in self.parts],
+                      self.table)
+        df = _categorical(_without(df, self.gone), self.table, bool(self.gone))
+        write_arrow(self.folder / f"{self.table}.arrow", df)
+        rows = len(df)
+        del df
+        give_back()  # a pool's worker lives on: what joining freed is not kept for the session
+        return rows
+
+
+def _write(task: TableTask) -> int:
+    """Run a table task where `map_bounded` sends it."""
+    return task()
+
+
+def _documents(parts: list, curated: dict, problems: list[schema.ReportRow], dedupe: str,
+               copies: Copies, out: Writing, stored: Stored) -> set[str]:
+    """Write the documents, metadata and report tables into `out` (`assemble`); the ids of the
+    documents set aside."""
     docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "source_id",
                                                              "content_hash"]))
     inferred = without_shared_headlines(_concat(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS)),
                                         docs)
-    signatures = _concat(parts, "signatures", pd.DataFrame(columns=["doc_id", "signature"]))
     read = _concat(parts, "problems", schema.empty("report"))
     documents, comparison, doc_reports = merge_metadata(docs, inferred, curated)
-    report_rows = list(problems)
+    report_rows, gone = list(problems), set()
     if dedupe != "none" and len(docs):
         # the same archive document decides first (an export column named source_id decides nothing)
         repeats = same_source(docs[schema.isin(docs.doc_id, archive_articles(inferred))])
         compared = ~schema.isin(docs.doc_id, set(repeats.doc_id))
         rest = docs[compared].reset_index(drop=True)
-        found = copy_candidates(compared, stored) if stored else (None, None)
+        signatures = _concat(parts, "signatures", pd.DataFrame(columns=["doc_id", "signature"]))
+        found = copy_candidates(compared, stored)
         dups = pd.concat([repeats, find_duplicates(rest, signatures, *found)], ignore_index=True)
         aside, groups = sort_copies(documents, dups[dups.kind != "near"] if dedupe == "exact"
                                     else dups, copies=copies)
@@ -196,12 +231,11 @@ def _documents(parts: list[dict], curated: dict, problems: list[schema.ReportRow
             columns=groups.columns[1:]).merge(groups, on="doc_id", how="left"), "documents")
         comparison = comparison[~schema.isin(comparison.doc_id, gone)].reset_index(drop=True)
         doc_reports = doc_reports[~schema.isin(doc_reports.doc_id, gone)]
-    put("documents", documents)
-    put("metadata", comparison)
+    out.put("documents", documents)
+    out.put("metadata", comparison)
     report = pd.concat([schema.report_table(report_rows), read, doc_reports], ignore_index=True)
-    put("report", schema.conform(report, "report"))
-    keep = set(documents.doc_id.tolist())  # not one Arrow scalar per id
-    return keep, len(keep) < len(docs)
+    out.put("report", schema.conform(report, "report"))
+    return gone
 
 
 def _categorical(df: pd.DataFrame, table: str, dropped: bool) -> pd.DataFrame:

@@ -182,8 +182,8 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
     keys = {key for key, *_ in parts.values()}
     used = keys | {entry for _, entry, _ in flat if entry}
     del parts, flat  # the assembly lets each part's tables go as it joins them
-    with cache.storing(corpus_key, area="corpus") as put:  # each table stored once it is final
-        assemble(ordered, curated, problems, dedupe, copies, put, where)
+    with cache.storing(corpus_key, area="corpus") as out:  # each table written once it is final
+        assemble(ordered, curated, problems, dedupe, copies, out, where)
     cache.sweep(keys)
     cache.save_index()
     cache.prune(used)
