@@ -5,12 +5,17 @@ from __future__ import annotations
 import ctypes
 import sys
 
+import pyarrow as pa
+
 
 def give_back() -> None:
-    """Return the heap memory this process has freed to the system. glibc keeps freed blocks
-    for reuse, and a block amid ones still used is never returned: after a load of 300,000
-    items, 285 of the notebook's 1,145 MiB were such blocks. Elsewhere than glibc's Linux
-    (macOS, Windows, musl), nothing is done."""
+    """Return the memory this process has freed to the system: Arrow's pool (mimalloc or
+    jemalloc) keeps freed pages for its own reuse, and glibc's heap keeps freed blocks, none
+    returned while a block beside them is in use. Neither is reused by the other, so a step that
+    allocates through one after a step that freed through the other grows the process: after
+    merging the metadata of 300,000 items, Arrow's pool held 500 MiB it had freed. glibc's heap is
+    trimmed on Linux only (elsewhere, or with musl, it is left as it is)."""
+    pa.default_memory_pool().release_unused()
     if not sys.platform.startswith("linux"):
         return
     try:

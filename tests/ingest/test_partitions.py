@@ -173,3 +173,30 @@ def test_a_stopped_load_keeps_its_partitions_and_loading_again_processes_the_oth
     ran.clear()
     assert_same_tables(_load(feed, tmp_path / "cache", workers=1), expected)
     assert len(ran) == 5 and not set(ran) & set(committed)  # only the other five ran
+
+
+def test_the_passages_tables_are_joined_by_the_workers_not_the_notebook(feed, tmp_path, monkeypatch):
+    """On the pool, the notebook's process joins only the documents' tables; the tokens,
+    sentences, paragraphs and removed lines are joined and written by a task each in a worker,
+    with the tables of a load that joins everything here."""
+    from workbench.ingest import assemble
+
+    path = feed / "feed.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8-sig").splitlines()
+               if line.startswith('{"')]
+    copies = [json.dumps({**r, "id": f"copy{k}"}) for k, r in enumerate(records[:20])]
+    path.write_bytes(path.read_bytes() + ("\n" + "\n".join(copies)).encode())
+    monkeypatch.setattr(partitions, "BLOCK_ROWS", SIZE)
+    joined, concat = [], assemble._concat
+    monkeypatch.setattr(assemble, "_concat", lambda parts, table, *a: joined.append(table) or
+                        concat(parts, table, *a))
+    here = _load(feed, tmp_path / "here", workers=1, dedupe="none")
+    assert {"tokens", "sentences", "paragraphs", "removed"} <= set(joined)
+    joined.clear()
+    monkeypatch.setattr(load, "PARALLEL_BYTES", 0)
+    on_the_pool = _load(feed, tmp_path / "pool", workers=2, dedupe="near")
+    assert sorted(set(joined)) == ["documents", "inferred", "problems", "signatures"]
+    assert_same_tables(on_the_pool, _load(feed, tmp_path / "near", workers=1, dedupe="near"))
+    assert len(on_the_pool.documents) == len(here.documents) - 20  # the copies set aside
+    assert len(on_the_pool.tokens) < len(here.tokens)
+    assert list((tmp_path / "pool" / "corpus").glob(".*")) == []  # no private folder left

@@ -165,6 +165,7 @@ def assemble(parts: list, curated: dict, problems: list[schema.ReportRow], dedup
     tables (`PASSAGE_TABLES`) are joined and written by a task each, where `stored` runs tasks
     (here, the pool or the cluster), so this process never holds them."""
     gone = _documents(parts, curated, problems, dedupe, copies, out, stored)
+    give_back()  # what merging freed, while the tasks join the rest
     kept = tuple((p.entry, tuple(p.rename.items()), p.drop) for p in parts if isinstance(p, StoredPart))
     tasks = [TableTask(stored.cache_root, kept, table, frozenset(gone), out.folder)
              for table in PASSAGE_TABLES]
