@@ -273,12 +273,8 @@ class FileTask:
 
 
 def _run(task: FileTask | partitions.SpanTask) -> dict[str, int]:
-    """Run a task where `map_bounded` sends it: here, in the pool or on a cluster's worker;
-    a worker hands back what the task freed (it lives on, and other tasks follow)."""
-    try:
-        return task()
-    finally:
-        give_back()
+    """Run a task where `map_bounded` sends it: here, in the pool or on a cluster's worker."""
+    return task()
 
 
 def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: int,
