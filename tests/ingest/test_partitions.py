@@ -200,3 +200,28 @@ def test_the_passages_tables_are_joined_by_the_workers_not_the_notebook(feed, tm
     assert len(on_the_pool.documents) == len(here.documents) - 20  # the copies set aside
     assert len(on_the_pool.tokens) < len(here.tokens)
     assert list((tmp_path / "pool" / "corpus").glob(".*")) == []  # no private folder left
+
+
+def test_a_failed_table_task_stops_the_load_and_loading_again_only_assembles(feed, tmp_path, monkeypatch):
+    from workbench.ingest import assemble
+
+    monkeypatch.setattr(partitions, "BLOCK_ROWS", SIZE)
+    expected = _load(feed, tmp_path / "calm", workers=1)
+    join = assemble.TableTask.__call__
+
+    def full(task):
+        if task.table == "tokens":
+            raise OSError("No space left on device")
+        return join(task)
+
+    monkeypatch.setattr(assemble.TableTask, "__call__", full)
+    with pytest.raises(load.LoadStopped, match=r"joining the corpus's tokens stopped \(OSError: No space "
+                                               r"left on device\)\. Every file processed is kept in the "
+                                               r"cache .*; load again to assemble the corpus\."):
+        _load(feed, tmp_path / "cache", workers=1)
+    assert list((tmp_path / "cache" / "corpus").iterdir()) == []  # nothing committed, nothing private
+    monkeypatch.setattr(assemble.TableTask, "__call__", join)
+    ran, run = [], partitions.SpanTask.__call__
+    monkeypatch.setattr(partitions.SpanTask, "__call__", lambda task: ran.append(task.entry) or run(task))
+    assert_same_tables(_load(feed, tmp_path / "cache", workers=1), expected)
+    assert ran == []  # the partitions were kept: only the assembly ran again

@@ -169,9 +169,21 @@ def assemble(parts: list, curated: dict, problems: list[schema.ReportRow], dedup
     kept = tuple((p.entry, tuple(p.rename.items()), p.drop) for p in parts if isinstance(p, StoredPart))
     tasks = [TableTask(stored.cache_root, kept, table, frozenset(gone), out.folder)
              for table in PASSAGE_TABLES]
-    for table, rows in zip(PASSAGE_TABLES, map_bounded(_write, tasks, stored.workers,
-                                                       preload=PRELOAD, client=stored.client)):
-        out.wrote(table, rows)
+    written = map_bounded(_write, tasks, stored.workers, preload=PRELOAD, client=stored.client)
+    for table in PASSAGE_TABLES:
+        try:
+            out.wrote(table, next(written))
+        except Exception as err:  # whatever stopped it, the researcher is told what and what to do
+            written.close()  # the tasks not started are cancelled
+            raise LoadStopped(
+                f"joining the corpus's {table} stopped ({type(err).__name__}: {err}). Every file "
+                f"processed is kept in the cache ({stored.cache_root}); load again to assemble the "
+                "corpus.") from err
+
+
+class LoadStopped(RuntimeError):
+    """A task of a load failed (a worker lost, the disk full): the files and partitions processed
+    before it stay committed in the cache, and loading again processes only the rest."""
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from ..memory import give_back
 from ..parallel import map_bounded, worker_count
 from ..progress import progress_bar
 from . import partitions
-from .assemble import Stored, StoredPart, assemble, without_clashing_ids
+from .assemble import LoadStopped, Stored, StoredPart, assemble, without_clashing_ids
 from .bounds import use_lower_bounds
 from .copies import Copies
 from .curated import missing_files, read_curated
@@ -241,11 +241,6 @@ def _load_assembled(cache: FileCache, key: str) -> Corpus | None:
         for col in cols:
             df[col] = schema.string_categories(df[col].astype("category"))
     return Corpus(**tables, store=cache.entry(key, area="corpus"))
-
-
-class LoadStopped(RuntimeError):
-    """A file's task failed (a worker lost, the disk full): the files and partitions processed
-    before it stay committed in the cache, and loading again processes only the rest."""
 
 
 @dataclass(frozen=True)
