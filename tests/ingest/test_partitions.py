@@ -225,3 +225,23 @@ def test_a_failed_table_task_stops_the_load_and_loading_again_only_assembles(fee
     monkeypatch.setattr(partitions.SpanTask, "__call__", lambda task: ran.append(task.entry) or run(task))
     assert_same_tables(_load(feed, tmp_path / "cache", workers=1), expected)
     assert ran == []  # the partitions were kept: only the assembly ran again
+
+
+def test_the_metadata_table_made_in_blocks_is_the_table_made_whole(feed, tmp_path, monkeypatch):
+    """Eight rows a document: the notebook makes and writes it a block of documents at a time,
+    the copies set aside left out of each block."""
+    import pyarrow as pa
+
+    from workbench.ingest import merge
+
+    path = feed / "feed.jsonl"
+    first = next(line for line in path.read_text(encoding="utf-8-sig").splitlines() if line.startswith('{"'))
+    path.write_bytes(path.read_bytes() + ("\n" + json.dumps({**json.loads(first), "id": "again"})).encode())
+    whole = _load(feed, tmp_path / "whole", workers=1)
+    monkeypatch.setattr(merge, "COMPARISON_BLOCK", 7)
+    blocks = _load(feed, tmp_path / "blocks", workers=1)
+    assert len(whole.documents) == 300 and "feed.jsonl:again" not in set(whole.documents.doc_id)
+    pd.testing.assert_frame_equal(blocks.metadata, whole.metadata)
+    assert len(blocks.metadata) == 8 * 300
+    with pa.memory_map(str(blocks.store / "metadata.arrow")) as source:
+        assert pa.ipc.open_file(source).num_record_batches == -(-301 // 7)  # the copy's block too

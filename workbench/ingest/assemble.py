@@ -242,7 +242,7 @@ def _documents(parts: list, curated: dict, problems: list[schema.ReportRow], ded
         gone = set(aside.doc_id.tolist())
         documents = schema.conform(documents[~schema.isin(documents.doc_id, gone)].drop(
             columns=groups.columns[1:]).merge(groups, on="doc_id", how="left"), "documents")
-        comparison = comparison[~schema.isin(comparison.doc_id, gone)].reset_index(drop=True)
+        comparison = (block[~schema.isin(block.doc_id, gone)].reset_index(drop=True) for block in comparison)
         doc_reports = doc_reports[~schema.isin(doc_reports.doc_id, gone)]
     out.put("documents", documents)
     out.put("metadata", comparison)

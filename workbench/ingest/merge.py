@@ -14,6 +14,7 @@ inferred value meet are compared one at a time (`agrees`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache, partial
 
 import numpy as np
@@ -23,6 +24,7 @@ from ..corpus import schema
 from .infer import FIELDS, agrees
 
 EXTRA_CURATED = ("outlet_country", "outlet_type", "notes")
+COMPARISON_BLOCK = 50_000  # documents a block of the metadata table holds (8 rows each)
 _PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
@@ -88,9 +90,11 @@ def _last_inferred(doc_ids: pd.Series, inferred: pd.DataFrame) -> tuple[pd.DataF
 
 
 def merge_metadata(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str, dict]):
-    """Return (documents table, metadata comparison table, report rows for each document)."""
+    """Return (documents table, metadata comparison table in blocks of documents, report rows for
+    each document): the comparison has a row per document and field, so its blocks are made as
+    they are taken (an iterator of frames), not held at once."""
     if not len(docs):
-        return schema.empty("documents"), schema.empty("metadata"), schema.empty("report")
+        return schema.empty("documents"), iter([schema.empty("metadata")]), schema.empty("report")
     docs = docs.reset_index(drop=True)
     codes, files = pd.factorize(docs["file"], use_na_sentinel=False)
     per_file = [_cut_date(curated.get(f, {})) for f in files]  # files in order of first appearance
@@ -135,19 +139,24 @@ def merge_metadata(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str
 
 
 def _comparison(doc_ids: pd.Series, last: pd.DataFrame, at: np.ndarray,
-                columns: dict[str, list[np.ndarray]]) -> pd.DataFrame:
-    """The metadata table: one row per document and field, documents in order."""
-    cells = {name: np.column_stack(arrays).ravel() for name, arrays in columns.items()}
-    inferred = {c: last[c].astype("string").array.take(at.ravel(), allow_fill=True)
-                for c in ("value", "evidence", "confidence")}
-    table = pd.DataFrame({
-        "doc_id": doc_ids.astype("string").array.take(np.repeat(np.arange(len(doc_ids)), len(FIELDS))),
-        "field": pd.array(list(FIELDS), dtype="string").take(np.tile(np.arange(len(FIELDS)), len(doc_ids))),
-        "curated": _strings(cells["curated"]), "inferred": inferred["value"],
-        "evidence": inferred["evidence"], "confidence": inferred["confidence"],
-        "chosen": _strings(cells["chosen"]),
-        "agrees": pd.array(cells["agrees"], dtype="boolean")})
-    return schema.conform(table, "metadata")
+                columns: dict[str, list[np.ndarray]]) -> Iterator[pd.DataFrame]:
+    """The metadata table, a block of `COMPARISON_BLOCK` documents at a time: one row per
+    document and field, documents in order."""
+    ids = doc_ids.astype("string").array
+    values = {c: last[c].astype("string").array for c in ("value", "evidence", "confidence")}
+    for lo in range(0, len(doc_ids), COMPARISON_BLOCK):
+        hi = min(lo + COMPARISON_BLOCK, len(doc_ids))
+        cells = {name: np.column_stack([a[lo:hi] for a in arrays]).ravel()
+                 for name, arrays in columns.items()}
+        inferred = {c: v.take(at[lo:hi].ravel(), allow_fill=True) for c, v in values.items()}
+        table = pd.DataFrame({
+            "doc_id": ids.take(np.repeat(np.arange(lo, hi), len(FIELDS))),
+            "field": pd.array(list(FIELDS), dtype="string").take(np.tile(np.arange(len(FIELDS)), hi - lo)),
+            "curated": _strings(cells["curated"]), "inferred": inferred["value"],
+            "evidence": inferred["evidence"], "confidence": inferred["confidence"],
+            "chosen": _strings(cells["chosen"]),
+            "agrees": pd.array(cells["agrees"], dtype="boolean")})
+        yield schema.conform(table, "metadata")
 
 
 def _documents(docs: pd.DataFrame, chosen: dict[str, np.ndarray], curated_date: np.ndarray,
