@@ -43,6 +43,21 @@ def feed(tmp_path):
     return folder
 
 
+def _full_once(monkeypatch, task_class, when) -> list:
+    """The tasks of `task_class` run from now on, in order; the first for which `when(task, ran)`
+    holds fails as on a full disk, once."""
+    ran, run, full = [], task_class.__call__, [True]
+
+    def failing(task):
+        ran.append(task)
+        if full and when(task, ran) and full.pop():
+            raise OSError("No space left on device")
+        return run(task)
+
+    monkeypatch.setattr(task_class, "__call__", failing)
+    return ran
+
+
 def _load(folder, cache, **options):
     return PROJECT.load_corpus(folder, PROJECT.load_options(), cache_dir=cache, metadata=None,
                                **options)
@@ -154,25 +169,17 @@ def test_a_stopped_load_keeps_its_partitions_and_loading_again_processes_the_oth
         feed, tmp_path, monkeypatch):
     monkeypatch.setattr(partitions, "BLOCK_ROWS", SIZE)
     expected = _load(feed, tmp_path / "calm", workers=1)
-    ran, run, full = [], partitions.SpanTask.__call__, [True]
-
-    def failing(task):
-        ran.append(task.entry)
-        if len(ran) == 4 and full and full.pop():  # the disk is full once
-            raise OSError("No space left on device")
-        return run(task)
-
-    monkeypatch.setattr(partitions.SpanTask, "__call__", failing)
+    ran = _full_once(monkeypatch, partitions.SpanTask, lambda task, ran: len(ran) == 4)
     with pytest.raises(load.LoadStopped, match=r"processing partition 4 of 8 of feed\.jsonl \(from line "
                                                r"\d+\) stopped \(OSError: No "
                                                r"space left on device\)\..*load again"):
         _load(feed, tmp_path / "cache", workers=1)
     assert not (tmp_path / "cache" / "corpus").exists()  # no corpus committed
     committed = sorted(p.name for p in (tmp_path / "cache" / "files").iterdir())
-    assert committed == sorted(ran[:3])  # the three partitions done, nothing private
+    assert committed == sorted(task.entry for task in ran[:3])  # the three partitions done, nothing private
     ran.clear()
     assert_same_tables(_load(feed, tmp_path / "cache", workers=1), expected)
-    assert len(ran) == 5 and not set(ran) & set(committed)  # only the other five ran
+    assert len(ran) == 5 and not {task.entry for task in ran} & set(committed)  # only the other five ran
 
 
 def test_the_passages_tables_are_joined_by_the_workers_not_the_notebook(feed, tmp_path, monkeypatch):
@@ -207,20 +214,12 @@ def test_a_failed_table_task_stops_the_load_and_loading_again_only_assembles(fee
 
     monkeypatch.setattr(partitions, "BLOCK_ROWS", SIZE)
     expected = _load(feed, tmp_path / "calm", workers=1)
-    join = assemble.TableTask.__call__
-
-    def full(task):
-        if task.table == "tokens":
-            raise OSError("No space left on device")
-        return join(task)
-
-    monkeypatch.setattr(assemble.TableTask, "__call__", full)
+    _full_once(monkeypatch, assemble.TableTask, lambda task, ran: task.table == "tokens")
     with pytest.raises(load.LoadStopped, match=r"joining the corpus's tokens stopped \(OSError: No space "
                                                r"left on device\)\. Every file processed is kept in the "
                                                r"cache .*; load again to assemble the corpus\."):
         _load(feed, tmp_path / "cache", workers=1)
     assert list((tmp_path / "cache" / "corpus").iterdir()) == []  # nothing committed, nothing private
-    monkeypatch.setattr(assemble.TableTask, "__call__", join)
     ran, run = [], partitions.SpanTask.__call__
     monkeypatch.setattr(partitions.SpanTask, "__call__", lambda task: ran.append(task.entry) or run(task))
     assert_same_tables(_load(feed, tmp_path / "cache", workers=1), expected)
