@@ -148,11 +148,6 @@ class FileCache:
         except (OSError, pa.ArrowException, ValueError) as err:
             raise CacheError(f"corrupt cache table {name}: {err}") from err
 
-    def tables(self, key: str, *, area: str = "files") -> dict[str, int]:
-        """The tables of the entry under `key` and their rows, as its manifest states them."""
-        manifest = json.loads((self.entry(key, area) / "manifest.json").read_text(encoding="utf-8"))
-        return manifest["tables"]
-
     def column(self, key: str, table: str, column: str, *, area: str = "files") -> pa.ChunkedArray:
         """One column of one table of the entry under `key`, mapped (no other column is read):
         what a task that needs a few values of many documents reads."""

@@ -47,24 +47,21 @@ def copy_candidates(compared: np.ndarray, stored: Stored) -> tuple[np.ndarray, n
     among those compared, found by two exchanges over the stored entries: each entry's content
     hashes, then the LSH band keys of its documents that are no exact copy, go into buckets by
     their value, and each bucket is searched on its own."""
-    cache = FileCache(stored.cache_root)
     buckets = 2 * (sum(stored.client.nthreads().values()) if stored.client else stored.workers)
     sources, first, at = [], 0, 0
     for entry, rows, dropped in zip(stored.entries, stored.rows, stored.dropped):
         if not rows:
             continue
-        if cache.tables(entry)["documents"] != rows:
-            raise RuntimeError(f"the cache entry {entry} does not hold its {rows} documents; delete "
-                               f"the cache at {cache.root} and load again")
         kept = np.ones(rows, dtype=bool)
         kept[dropped] = False
         n = int(kept.sum())
         kept[kept] = compared[at:at + n]
         at += n
-        sources.append(Source(cache.root, entry, tuple(np.flatnonzero(~kept).tolist()), first, buckets))
+        sources.append(Source(stored.cache_root, entry, tuple(np.flatnonzero(~kept).tolist()), first,
+                              buckets))
         first += int(kept.sum())
     if at != len(compared):
-        raise RuntimeError(f"the cache at {cache.root} holds {at} of the corpus's {len(compared)} "
+        raise RuntimeError(f"the cache at {stored.cache_root} holds {at} of the corpus's {len(compared)} "
                            "documents; delete it and load again")
     run = partial(exchange, buckets=buckets, workers=stored.workers, client=stored.client)
     exact = np.concatenate(run(split_hashes, sources, exact_pairs))

@@ -212,7 +212,8 @@ def _cached(cache: FileCache, key: str) -> tuple[list, list[str | None]] | None:
         return None
     if "partitions" not in manifest:
         return [StoredPart(cache, key)], [key]
-    found = cache.load(key)  # the head: the report rows of reading the file, the partitions' names
+    # the head, checked above: the report rows of reading the file, the partitions' names
+    found = {name: cache.table(key, name) for name in manifest}
     try:
         return partitions.file_parts(found, cache), [None, *found["partitions"]["entry"].tolist()]
     except FileNotFoundError as err:
