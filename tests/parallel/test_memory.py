@@ -44,3 +44,33 @@ def test_a_load_hands_back_what_assembling_freed(seed_copy, tmp_path, monkeypatc
     corpus = PROJECT.load_corpus(seed_copy, PROJECT.load_options(), cache_dir=tmp_path / "cache",
                                  metadata=None, workers=1)
     assert calls == [[corpus.store]]  # once the corpus was stored
+
+
+def _private_mib(pid: int) -> float:
+    """The pages a process does not share (copied on write, or its own), from /proc (Linux)."""
+    with open(f"/proc/{pid}/smaps_rollup") as fh:
+        return sum(int(line.split()[1]) for line in fh
+                   if line.startswith(("Private_Clean:", "Private_Dirty:"))) / 1024
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/<pid>/smaps_rollup: Linux")
+def test_a_load_on_the_pool_leaves_fresh_workers_ready(seed_copy, tmp_path, monkeypatch):
+    from workbench import parallel
+
+    seen = {}
+
+    def watched():
+        seen["old"] = {pid: _private_mib(pid) for pid in parallel._pools[2]._processes}
+        parallel.renew()
+        seen["new"] = {pid: _private_mib(pid) for pid in parallel._pools[2]._processes}
+
+    monkeypatch.setattr(load, "PARALLEL_BYTES", 0)  # small as they are, the seeds go to the pool
+    monkeypatch.setattr(load, "renew", watched)
+    PROJECT.load_corpus(seed_copy, PROJECT.load_options(), cache_dir=tmp_path / "cache",
+                        metadata=None, workers=2)
+    assert len(seen["new"]) == 2 and not set(seen["new"]) & set(seen["old"])
+    # each worker that processed the seeds holds pages it copied from the fork server's (some
+    # 40 MiB), a fresh one a few MiB of its own (more if an earlier pool started the server
+    # without the pipeline: each worker then imports it)
+    assert min(seen["old"].values()) - max(seen["new"].values()) > 20
+    assert all(parallel._pools[2]._processes[pid].is_alive() for pid in seen["new"])

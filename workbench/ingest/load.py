@@ -23,7 +23,7 @@ from ..corpus.cache import CacheError, FileCache, commit
 from ..corpus.corpus import TABLES, Corpus
 from ..corpus.options import check_option
 from ..memory import give_back
-from ..parallel import map_bounded, worker_count
+from ..parallel import map_bounded, renew, worker_count
 from ..progress import progress_bar
 from . import partitions
 from .assemble import LoadStopped, Stored, StoredPart, assemble, without_clashing_ids
@@ -199,6 +199,10 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
             [report.iloc[:n_problems], schema.report_table(rebuilt), report.iloc[n_problems:]],
             ignore_index=True), "report"))
     give_back()  # what assembling freed, not kept by the notebook for the rest of its session
+    if options.client is not None:  # nor by the cluster's workers
+        options.client.run(give_back)
+    else:  # the pool's workers that processed files are replaced by fresh ones (`renew`)
+        renew()
     return corpus
 
 
