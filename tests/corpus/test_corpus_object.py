@@ -36,23 +36,6 @@ def test_isin_gives_pandas_answer_for_strings_and_categoricals_with_missing_valu
         assert isin(column, []).tolist() == [False] * 5
 
 
-def test_without_unused_gives_pandas_answer_for_tokens_of_a_corpus_with_documents_left_out(seed_corpus):
-    import pandas as pd
-
-    from workbench.corpus.schema import without_unused
-
-    tokens = seed_corpus.tokens
-    first = tokens.doc_id.cat.categories[0]
-    rest = tokens[tokens.doc_id != first]  # the norms only the first document uses go unused
-    for col in ("doc_id", "norm"):
-        expected = rest[col].cat.remove_unused_categories()
-        assert len(expected.cat.categories) < len(rest[col].cat.categories)
-        pd.testing.assert_series_equal(without_unused(rest[col]), expected)
-    with_missing = pd.Series(pd.Categorical.from_codes([2, -1, 0, 2], ["a", "b", "c", "d"]))
-    assert without_unused(with_missing).cat.categories.tolist() == ["a", "c"]
-    assert without_unused(with_missing).cat.codes.tolist() == [1, -1, 0, 1]
-
-
 def test_united_gives_union_categoricals_answer_for_the_norms_of_each_seed_and_missing_values(
         seed_corpus):
     import numpy as np

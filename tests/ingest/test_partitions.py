@@ -194,9 +194,11 @@ def test_the_passages_tables_are_joined_by_the_workers_not_the_notebook(feed, tm
     copies = [json.dumps({**r, "id": f"copy{k}"}) for k, r in enumerate(records[:20])]
     path.write_bytes(path.read_bytes() + ("\n" + "\n".join(copies)).encode())
     monkeypatch.setattr(partitions, "BLOCK_ROWS", SIZE)
-    joined, concat = [], assemble._concat
+    joined, concat, join = [], assemble._concat, assemble._joined
     monkeypatch.setattr(assemble, "_concat", lambda parts, table, *a: joined.append(table) or
                         concat(parts, table, *a))
+    monkeypatch.setattr(assemble, "_joined", lambda parts, table, *a: joined.append(table) or
+                        join(parts, table, *a))
     here = _load(feed, tmp_path / "here", workers=1, dedupe="none")
     assert {"tokens", "sentences", "paragraphs", "removed"} <= set(joined)
     joined.clear()

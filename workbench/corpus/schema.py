@@ -174,19 +174,6 @@ def string_categories(values: pd.Series) -> pd.Categorical | pd.Series:
     return pd.Categorical.from_codes(values.cat.codes, values.cat.categories.astype("string"))
 
 
-def without_unused(values: pd.Series) -> pd.Series:
-    """`values.cat.remove_unused_categories()`, found by counting the codes rather than by
-    pandas' sort of them (0.4 s for the 2.6 million tokens of Reuters-21578)."""
-    codes = values.cat.codes.to_numpy()
-    categories = values.cat.categories
-    used = np.bincount(codes[codes >= 0], minlength=len(categories)) > 0
-    if used.all():
-        return values
-    renumbered = np.cumsum(used) - 1
-    return pd.Series(pd.Categorical.from_codes(np.where(codes >= 0, renumbered[codes], -1),
-                                               categories[used]), index=values.index, name=values.name)
-
-
 def concat(frames: list[pd.DataFrame], table: str | None = None) -> pd.DataFrame:
     """Rows of several frames in order; `CATEGORICAL` columns of `table` stay categorical,
     with their categories united (plain `pd.concat` would turn them back into strings)."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..corpus import schema
 from ..corpus.cache import FileCache, Writing, write_arrow
@@ -197,9 +198,8 @@ class TableTask:
 
     def __call__(self) -> int:
         cache = FileCache(self.cache_root)
-        df = _concat([StoredPart(cache, entry, dict(rename), drop) for entry, rename, drop in self.parts],
-                      self.table)
-        df = _categorical(_without(df, self.gone), self.table, bool(self.gone))
+        df = _joined([StoredPart(cache, entry, dict(rename), drop) for entry, rename, drop in self.parts],
+                     self.table, self.gone)
         write_arrow(self.folder / f"{self.table}.arrow", df)
         rows = len(df)
         del df
@@ -248,11 +248,78 @@ def _documents(parts: list, curated: dict, problems: list[schema.ReportRow], ded
     return gone
 
 
-def _categorical(df: pd.DataFrame, table: str, dropped: bool) -> pd.DataFrame:
-    """Categorical columns (per-file tables carry them in corpus order, so doc_id codes increase
-    row by row); labels used only by `dropped` documents are removed."""
-    out = df.reset_index(drop=True)
-    for col in schema.CATEGORICAL.get(table, ()):
-        values = out[col].astype("category")
-        out[col] = schema.without_unused(values) if dropped else values
-    return out
+def _joined(parts: list[StoredPart], table: str, gone: frozenset[str]) -> pd.DataFrame:
+    """`table` of the parts in order, less the documents `gone`, filled part by part into columns
+    made once for the whole table, so that joining holds the table and one part's mapped file
+    (for the tokens of Reuters-21578 it held the parts, the joined table, the rows kept and the
+    relabelled columns at once). Labelled columns (`schema.CATEGORICAL`) are categorical, their
+    labels in order of first appearance in the parts' labels (as `schema.united`), less those
+    only `gone` used. A first pass over the parts finds the rows each keeps and the labels it
+    uses."""
+    coded = schema.CATEGORICAL.get(table, ())
+    kept, labels, uses = [], {col: [] for col in coded}, {col: [] for col in coded}
+    for part in parts:
+        df = part.pop(table)
+        if not len(df):  # no rows, and no labels (as `_concat` leaves out an empty table)
+            kept.append(np.zeros(0, dtype=bool))
+            continue
+        kept.append(_kept(df, gone))
+        for col in coded:
+            labels[col].append(_detached(df[col].cat.categories))  # a view would keep the file mapped
+            if gone:
+                codes = df[col].cat.codes.to_numpy()[kept[-1]]
+                uses[col].append(np.bincount(codes[codes >= 0], minlength=len(labels[col][-1])) > 0)
+    if not any(len(keep) for keep in kept):
+        return schema.empty(table)
+    final, lookup = {}, {}  # per labelled column: its labels, and each part's codes among them
+    for col in coded:
+        at, union = pd.factorize(labels[col][0].append(labels[col][1:]))
+        used = np.ones(len(union), dtype=bool)
+        if gone:  # labels that only documents set aside used go; those of dropped ids stay
+            used[:] = False
+            used[at[np.concatenate(uses[col])]] = True
+        code = np.cumsum(used, dtype=np.int32) - 1
+        ends = np.cumsum([len(c) for c in labels[col]])[:-1]
+        # a part's code -1 (a missing label) looks up the -1 after its labels' codes
+        lookup[col] = iter([np.append(code[part], np.int32(-1)) for part in np.split(at, ends)])
+        final[col] = pd.Index(union[used], dtype="string")
+    total = sum(int(keep.sum()) for keep in kept)
+    dtypes = schema.TABLES[table]
+    filled = {col: np.empty(total, dtype=np.int32 if col in coded else dtype)  # numpy's own types
+              for col, dtype in dtypes.items()
+              if col in coded or isinstance(pd.api.types.pandas_dtype(dtype), np.dtype)}
+    pieces = {col: [] for col in dtypes if col not in filled}
+    at = 0
+    for part, keep in zip(parts, kept):
+        if not len(keep):
+            continue
+        df, n = part.pop(table), int(keep.sum())
+        for col in dtypes:
+            if col in coded:
+                filled[col][at:at + n] = next(lookup[col])[df[col].cat.codes.to_numpy()[keep]]
+            elif col in filled:
+                filled[col][at:at + n] = df[col].to_numpy()[keep]
+            else:
+                pieces[col].append(df[col][keep])
+        at += n
+        del df  # its mapped file goes before the next part's is read
+    columns = {col: pd.concat(pieces[col], ignore_index=True) if col in pieces else filled[col]
+               for col in dtypes}
+    for col in coded:
+        columns[col] = pd.Categorical.from_codes(columns[col], final[col], validate=False)
+    return pd.DataFrame(columns, copy=False)
+
+
+def _detached(labels: pd.Index) -> pd.Index:
+    """String labels in buffers of their own (an Arrow array of a mapped file is a view of it)."""
+    values = labels.array.__arrow_array__()
+    return pd.Index(pd.array(pa.concat_arrays([*values.chunks, pa.array([], type=values.type)]),
+                             dtype=labels.dtype))
+
+
+def _kept(df: pd.DataFrame, gone: frozenset[str]) -> np.ndarray:
+    """Which rows of a part's table are of documents not `gone` (each label tested once)."""
+    doc_ids = df.doc_id.cat
+    hit = np.fromiter((label in gone for label in doc_ids.categories.tolist()), dtype=bool,
+                      count=len(doc_ids.categories))
+    return ~np.append(hit, False)[doc_ids.codes.to_numpy()]
