@@ -171,6 +171,7 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
     for name, key, tables, part_entries in _process_all(todo, cache, options.progress,
                                                         worker_count(options.workers), options.client):
         parts[name] = (key, tables, part_entries)
+    _tidy_workers(options.client)  # the assembly's tasks start from fresh workers
     n_problems = len(problems)
     flat = [(name, entry, part) for _, name in files if name in parts
             for part, entry in zip(parts[name][1], parts[name][2])]
@@ -199,11 +200,17 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
             [report.iloc[:n_problems], schema.report_table(rebuilt), report.iloc[n_problems:]],
             ignore_index=True), "report"))
     give_back()  # what assembling freed, not kept by the notebook for the rest of its session
-    if options.client is not None:  # nor by the cluster's workers
-        options.client.run(give_back)
-    else:  # the pool's workers that processed files are replaced by fresh ones (`renew`)
-        renew()
+    _tidy_workers(options.client)
     return corpus
+
+
+def _tidy_workers(client: Client | None) -> None:
+    """What the workers freed, handed back: the pool's workers that ran tasks are replaced by
+    fresh ones (`parallel.renew`), the cluster's hand back what they freed."""
+    if client is not None:
+        client.run(give_back)
+    else:
+        renew()
 
 
 def _cached(cache: FileCache, key: str) -> tuple[list, list[str | None]] | None:
