@@ -60,14 +60,15 @@ def memory_limit(workers: int) -> int:
 
 
 def _cpu_seconds() -> dict[int, float]:
-    """CPU seconds (user and system) so far of this process and each of its descendants, by pid."""
+    """CPU seconds (user and system) so far of this process and each of its descendants, by pid,
+    each with its ended children's (the pool's workers a load renews end there)."""
     import psutil
 
     me = psutil.Process()
     out = {}
     for proc in (me, *me.children(recursive=True)):
         with contextlib.suppress(psutil.Error):
-            out[proc.pid] = sum(proc.cpu_times()[:2])
+            out[proc.pid] = sum(proc.cpu_times()[:4])  # user, system, and the ended children's
     return out
 
 
