@@ -25,11 +25,13 @@ on its own, the same two functions on all three paths.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import itertools
 import multiprocessing
 import operator
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -178,13 +180,19 @@ def map_bounded(fn: Callable, tasks: Iterator, workers: int | None = None, *,
     a second task and more than one worker (`worker_count`), in that many processes of the pool;
     else here. At most two tasks per worker in flight, so a stream is never read ahead whole.
     The fork server imports `preload` and `fn`'s module, unless it is a script's (see `pool`). A
-    daemonic process (a Dask worker) may start none: it runs its tasks itself. Closed before its
-    end (a task failed), it cancels the tasks it submitted that have not started."""
+    daemonic process may start none: a Dask worker's task sends them to its own cluster (a CSV's
+    blocks, a large file's chunks), seceding from the worker's threads while it waits; another
+    runs them itself. Closed before its end (a task failed), it cancels the tasks it submitted
+    that have not started."""
     tasks = iter(tasks)
+    if client is None and multiprocessing.current_process().daemon:
+        with _cluster_of_this_task() as client:
+            yield from map_bounded(fn, tasks, client=client) if client is not None else map(fn, tasks)
+        return
     if client is not None:
         executor, workers = client.get_executor(pure=False), sum(client.nthreads().values())
     else:
-        workers = 1 if multiprocessing.current_process().daemon else worker_count(workers)
+        workers = worker_count(workers)
         head = list(itertools.islice(tasks, 2))
         tasks = itertools.chain(head, tasks)
         if len(head) < 2 or workers < 2:
@@ -203,6 +211,20 @@ def map_bounded(fn: Callable, tasks: Iterator, workers: int | None = None, *,
     finally:  # a caller that stops reading (a task failed) leaves no task queued behind it
         for future in pending:
             future.cancel()
+
+
+@contextlib.contextmanager
+def _cluster_of_this_task() -> Iterator[Client | None]:
+    """Within a Dask worker's task, a client of its cluster (`distributed.worker_client`: the task
+    leaves the worker's threads to the tasks it submits while it waits, and rejoins); else None."""
+    distributed = sys.modules.get("distributed")  # a Dask worker has imported it; no one else needs to
+    try:
+        distributed.get_worker()
+    except (AttributeError, ValueError):  # not imported, or not in a worker's task
+        yield None
+        return
+    with distributed.worker_client() as client:
+        yield client
 
 
 def exchange(split: Callable, inputs: list, combine: Callable, buckets: int, workers: int = 1, *,

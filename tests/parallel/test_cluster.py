@@ -5,6 +5,7 @@ what to do. One cluster for the module, started here, dashboard off."""
 
 from __future__ import annotations
 
+import csv
 import json
 import random
 import re
@@ -19,7 +20,7 @@ from seed_paths import PROJECT, SEEDS
 from benchmarks import corpora
 from benchmarks.equality import assert_same_tables
 from workbench import Project, parallel
-from workbench.ingest import load, partitions
+from workbench.ingest import load, partitions, read
 from workbench.ingest.language import load_model
 
 pytestmark = MARKS
@@ -109,6 +110,36 @@ def test_inline_a_pool_of_two_and_the_cluster_give_equal_tables(corpus, client, 
     loaded = client.run(lambda: load_model.cache_info().misses)  # the model: once per worker
     assert set(loaded.values()) <= {0, 1} and sum(loaded.values()) >= 1
     assert_same_tables(pooled, inline)
+    assert_same_tables(clustered, inline)
+
+
+def _block_rows(n: int) -> None:
+    """Set the rows of a block in a worker (`client.run`)."""
+    read.BLOCK_ROWS = n
+
+
+def test_a_csv_s_blocks_are_processed_across_the_cluster(client, synthetic, tmp_path, monkeypatch):
+    """A CSV is read by one task (a quoted cell spans lines), which sends its blocks to the
+    cluster's workers, not through them one after another in its own."""
+    docs = [json.loads(line) for f in sorted(synthetic.iterdir())
+            for line in f.read_text(encoding="utf-8").splitlines()]
+    (tmp_path / "corpus").mkdir()
+    with open(tmp_path / "corpus" / "feed.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["id", "title", "date", "outlet", "text"])
+        writer.writeheader()
+        writer.writerows(docs)
+    rows = read.BLOCK_ROWS
+    monkeypatch.setattr(read, "BLOCK_ROWS", 40)  # 376 rows: 10 blocks, here and in the workers
+    inline = _load(tmp_path / "corpus", tmp_path, "inline", workers=1)
+    assert any("\n" in text for text in inline.documents.text)  # cells spanning lines
+    client.run(_block_rows, 40)
+    try:
+        with get_task_stream(client) as stream:
+            clustered = _load(tmp_path / "corpus", tmp_path, "cluster", client=client)
+    finally:
+        client.run(_block_rows, rows)
+    blocks = [t["worker"] for t in stream.data if str(t["key"]).startswith("process_block-")]
+    assert len(blocks) == 10 and set(blocks) == set(client.scheduler_info()["workers"])
     assert_same_tables(clustered, inline)
 
 
