@@ -13,12 +13,15 @@ import random
 import re
 import shutil
 
+import numpy as np
 import pandas as pd
 import pytest
 from seed_paths import PROJECT, SEEDS
 
 from benchmarks.equality import assert_same_tables
+from workbench.corpus.cache import FileCache
 from workbench.ingest import load, partitions, read
+from workbench.ingest.assemble import StoredPart
 
 SIZE = 40  # lines a partition: 300 records make eight
 
@@ -204,7 +207,7 @@ def test_the_passages_tables_are_joined_by_the_workers_not_the_notebook(feed, tm
     joined.clear()
     monkeypatch.setattr(load, "PARALLEL_BYTES", 0)
     on_the_pool = _load(feed, tmp_path / "pool", workers=2, dedupe="near")
-    assert sorted(set(joined)) == ["documents", "inferred", "problems", "signatures"]
+    assert sorted(set(joined)) == ["documents", "inferred", "problems"]  # and candidates' signatures
     assert_same_tables(on_the_pool, _load(feed, tmp_path / "near", workers=1, dedupe="near"))
     assert len(on_the_pool.documents) == len(here.documents) - 20  # the copies set aside
     assert len(on_the_pool.tokens) < len(here.tokens)
@@ -246,3 +249,33 @@ def test_the_metadata_table_made_in_blocks_is_the_table_made_whole(feed, tmp_pat
     assert len(blocks.metadata) == 8 * 300
     with pa.memory_map(str(blocks.store / "metadata.arrow")) as source:
         assert pa.ipc.open_file(source).num_record_batches == -(-301 // 7)  # the copy's block too
+
+
+def test_only_the_candidates_signatures_are_read_and_the_copies_are_those_all_would_find(
+        feed, tmp_path, monkeypatch):
+    """The near copies are compared by the signatures of the documents in candidate pairs, read
+    from the parts; the copies found are those every signature finds."""
+    from workbench.ingest import assemble
+
+    path = feed / "feed.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8-sig").splitlines()
+               if line.startswith('{"')]
+    edited = [json.dumps({**r, "id": f"edit{k}", "outlet": "Other",
+                          "text": r["text"].replace(" the ", " a ", 1) + " Updated."})
+              for k, r in enumerate(records[:12])]
+    path.write_bytes(path.read_bytes() + ("\n" + "\n".join(edited)).encode())
+    monkeypatch.setattr(partitions, "BLOCK_ROWS", SIZE)
+    given, find = [], assemble.find_duplicates
+    monkeypatch.setattr(assemble, "find_duplicates", lambda rest, signatures, *found: given.append(
+        (rest, signatures, found)) or find(rest, signatures, *found))
+    corpus = _load(feed, tmp_path / "cache", workers=1, dedupe="near")
+    (rest, signatures, (exact, near)), = given
+    in_pairs = set(rest.doc_id.iloc[np.unique(near[:, [0, 2]])])
+    assert len(near) and set(signatures.doc_id) == in_pairs and len(in_pairs) < len(rest)
+    every = pd.concat([StoredPart(FileCache(tmp_path / "cache"), entry).pop("signatures")
+                       for entry in sorted(p.name for p in (tmp_path / "cache" / "files").iterdir()
+                                           if "-" in p.name)], ignore_index=True)
+    pd.testing.assert_frame_equal(find(rest, signatures, exact, near), find(rest, every, exact, near))
+    # most edited copies are found (an edit takes some of these three-sentence texts below the
+    # threshold), and kept in their copy groups
+    assert corpus.documents.copy_of.str.startswith("feed.jsonl:d").sum() >= 6

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..corpus import schema
 from ..corpus.cache import FileCache, Writing, write_arrow
@@ -228,17 +229,17 @@ def _documents(parts: list, curated: dict, problems: list[schema.ReportRow], ded
         repeats = same_source(docs[schema.isin(docs.doc_id, archive_articles(inferred))])
         compared = ~schema.isin(docs.doc_id, set(repeats.doc_id))
         rest = docs[compared].reset_index(drop=True)
-        signatures = _concat(parts, "signatures", pd.DataFrame(columns=["doc_id", "signature"]))
         found = copy_candidates(compared, stored)
-        dups = pd.concat([repeats, find_duplicates(rest, signatures, *found)], ignore_index=True)
+        candidates = set(rest.doc_id.iloc[np.unique(found[1][:, [0, 2]])].tolist())
+        dups = pd.concat([repeats, find_duplicates(rest, _signatures(parts, candidates), *found)],
+                         ignore_index=True)
         aside, groups = sort_copies(documents, dups[dups.kind != "near"] if dedupe == "exact"
                                     else dups, copies=copies)
         where = docs.set_index("doc_id").loc[aside.doc_id, ["file", "row"]]
         report_rows += [schema.ReportRow(file, row, d, "skipped", why) for file, row, d, why in zip(
             where.file.tolist(), where.row.tolist(), aside.doc_id.tolist(), aside.reason.tolist())]
         gone = set(aside.doc_id.tolist())
-        documents = schema.conform(documents[~schema.isin(documents.doc_id, gone)].drop(
-            columns=groups.columns[1:]).merge(groups, on="doc_id", how="left"), "documents")
+        documents = _with_groups(documents[~schema.isin(documents.doc_id, gone)], groups)
         comparison = (block[~schema.isin(block.doc_id, gone)].reset_index(drop=True) for block in comparison)
         doc_reports = doc_reports[~schema.isin(doc_reports.doc_id, gone)]
     out.put("documents", documents)
@@ -246,6 +247,33 @@ def _documents(parts: list, curated: dict, problems: list[schema.ReportRow], ded
     report = pd.concat([schema.report_table(report_rows), read, doc_reports], ignore_index=True)
     out.put("report", schema.conform(report, "report"))
     return gone
+
+
+def _signatures(parts: list, ids: set[str]) -> pd.DataFrame:
+    """The signature rows of the documents `ids` (those in candidate pairs of near copies), taken
+    from each part: a million documents' signatures, with a bytes object each, were some 500 MiB
+    in this process for the few documents compared."""
+    wanted = pa.array(sorted(ids), type=pa.large_string())
+    frames = []
+    for part in parts:
+        table = part.pop("signatures")
+        if len(table):
+            doc_ids = pa.array(table.doc_id.astype("string").array)
+            frames.append(table[pc.is_in(doc_ids, value_set=wanted.cast(doc_ids.type))
+                                .fill_null(False).to_numpy(zero_copy_only=False)])
+    return pd.concat(frames, ignore_index=True) if frames else \
+        pd.DataFrame({"doc_id": pd.array([], dtype="string"), "signature": pd.Series([], dtype=object)})
+
+
+def _with_groups(documents: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
+    """The documents table with the copy-group columns of `groups` (its documents in copy
+    groups; missing for the rest), looked up by id rather than merged: a merge copies every
+    column, the texts too."""
+    out = documents.reset_index(drop=True)
+    at = pd.Index(groups.doc_id.astype("string")).get_indexer(out.doc_id.astype("string"))
+    for col in groups.columns[1:]:
+        out[col] = pd.api.extensions.take(groups[col].array, at, allow_fill=True)
+    return schema.conform(out, "documents")
 
 
 def _joined(parts: list[StoredPart], table: str, gone: frozenset[str]) -> pd.DataFrame:
