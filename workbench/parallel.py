@@ -32,12 +32,15 @@ import operator
 import os
 import signal
 import sys
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -228,24 +231,58 @@ def _cluster_of_this_task() -> Iterator[Client | None]:
 
 
 def exchange(split: Callable, inputs: list, combine: Callable, buckets: int, workers: int = 1, *,
-             preload: Iterable[str] = (), client: Client | None = None) -> list:
+             preload: Iterable[str] = (), client: Client | None = None, folder: Path | None = None) -> list:
     """`combine(pieces)` of each bucket, in bucket order, where `split(input)` gives each input's
-    `buckets` pieces and `pieces` are a bucket's pieces in input order.
+    `buckets` pieces and `pieces` are a bucket's pieces in input order; a piece is an array of
+    numbers or fixed-width strings, or a tuple of them.
 
     On a cluster the pieces stay in its workers' memory (spilled to their disk past
     `distributed.worker.memory.target`) and go from the worker that split an input to the one
     that combines the bucket; a piece a lost worker held is split again. Otherwise the inputs are
-    split, and the buckets combined, by `map_bounded` on `workers` (the pieces pass through this
-    process)."""
+    split, and the buckets combined, by `map_bounded` on `workers`, and the pieces go through
+    files in a private folder under `folder` (the system's temporary folder if None), removed
+    after: this process never holds them (for the copies of 300,000 items, 180 MiB)."""
     if client is not None:
         split_up = client.map(split, inputs, pure=False)
         pieces = [client.map(operator.getitem, split_up, [b] * len(split_up), pure=False)
                   for b in range(buckets)]
         # the futures in a task's tuple are resolved where it runs, to the pieces themselves
         return client.gather([client.submit(_combine, (combine, bucket), pure=False) for bucket in pieces])
-    split_up = list(map_bounded(split, inputs, workers, preload=preload))
-    return list(map_bounded(_combine, ((combine, [s[b] for s in split_up]) for b in range(buckets)),
-                            workers, preload=preload))
+    with tempfile.TemporaryDirectory(prefix=".exchange-", dir=folder) as spill:
+        files = [Path(spill) / f"{i:06d}.npz" for i in range(len(inputs))]
+        list(map_bounded(_split_into, ((split, item, file) for item, file in zip(inputs, files)),
+                         workers, preload=preload))
+        return list(map_bounded(_combine_files, ((combine, files, b) for b in range(buckets)),
+                                workers, preload=preload))
+
+
+def _split_into(task: tuple[Callable, object, Path]) -> None:
+    """`split(input)`'s pieces written to one file (numpy's .npz, no pickles): bucket b's array
+    as "b", or a tuple's arrays as "b.0", "b.1", ..."""
+    split, item, file = task
+    arrays = {}
+    for b, piece in enumerate(split(item)):
+        named = {f"{b}.{k}": a for k, a in enumerate(piece)} if isinstance(piece, tuple) else {str(b): piece}
+        for name, array in named.items():
+            if array.dtype.hasobject:
+                raise TypeError(f"a piece of {split.__name__} holds Python objects ({name}): give "
+                                "arrays of numbers or fixed-width strings")
+        arrays.update(named)
+    np.savez(file, **arrays)
+
+
+def _combine_files(task: tuple[Callable, list[Path], int]):
+    """`combine` of bucket b's pieces, read from each input's file in input order."""
+    combine, files, b = task
+    pieces = []
+    for file in files:
+        with np.load(file, allow_pickle=False) as stored:
+            if str(b) in stored:
+                pieces.append(stored[str(b)])
+            else:
+                pieces.append(tuple(stored[f"{b}.{k}"] for k in range(
+                    sum(name.startswith(f"{b}.") for name in stored.files))))
+    return combine(pieces)
 
 
 def _combine(task: tuple[Callable, list]):

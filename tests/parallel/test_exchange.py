@@ -22,12 +22,16 @@ from workbench.ingest.dedupe import N_HASHES, band_pairs, band_rows, exact_pairs
 pytestmark = MARKS
 
 
-def _split_words(text: str) -> list[list[str]]:
-    """A text's words in 3 buckets by their first letter."""
+def _split_words(text: str) -> list[np.ndarray]:
+    """A text's words in 3 buckets by their first letter (fixed-width strings)."""
     buckets = [[], [], []]
     for word in text.split():
         buckets[ord(word[0]) % 3].append(word)
-    return buckets
+    return [np.array(bucket, dtype=str) for bucket in buckets]
+
+
+def _split_objects(text: str) -> list[np.ndarray]:
+    return [np.array(text.split(), dtype=object)]
 
 
 def _count(pieces: list[list[str]]) -> list[tuple[str, int]]:
@@ -40,14 +44,22 @@ TEXTS = ["the peacekeepers left Karabakh", "the corridor and the declaration",
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_an_exchange_combines_each_key_in_one_bucket_in_input_order(workers):
-    counted = parallel.exchange(_split_words, TEXTS, _count, 3, workers)
+def test_an_exchange_combines_each_key_in_one_bucket_in_input_order(workers, tmp_path):
+    counted = parallel.exchange(_split_words, TEXTS, _count, 3, workers, folder=tmp_path)
+    assert list(tmp_path.iterdir()) == []  # the pieces' files went with the exchange
     assert len(counted) == 3
     merged = dict(pair for bucket in counted for pair in bucket)
     assert merged == Counter(" ".join(TEXTS).split())
     assert sum(len(bucket) for bucket in counted) == len(merged)  # a word in one bucket only
     the = next(bucket for bucket in counted if "the" in dict(bucket))
     assert next(iter(dict(the))) == "the"  # the first text's word first: pieces in input order
+
+
+def test_pieces_of_python_objects_are_refused_not_pickled(tmp_path):
+    with pytest.raises(TypeError, match=r"a piece of _split_objects holds Python objects \(0\): "
+                                        r"give arrays of numbers or fixed-width strings"):
+        parallel.exchange(_split_objects, TEXTS, _count, 1, 1, folder=tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_exact_pairs_of_buckets_are_those_of_one_piece():

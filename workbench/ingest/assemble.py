@@ -65,7 +65,8 @@ def copy_candidates(compared: np.ndarray, stored: Stored) -> tuple[np.ndarray, n
     if at != len(compared):
         raise RuntimeError(f"the cache at {stored.cache_root} holds {at} of the corpus's {len(compared)} "
                            "documents; delete it and load again")
-    run = partial(exchange, buckets=buckets, workers=stored.workers, client=stored.client)
+    run = partial(exchange, buckets=buckets, workers=stored.workers, client=stored.client,
+                  folder=stored.cache_root)
     exact = np.concatenate(run(split_hashes, sources, exact_pairs))
     copies = np.sort(exact[:, 0])
     at = np.searchsorted(copies, [source.first for source in sources] + [first])

@@ -186,8 +186,9 @@ def _ordinals(source: Source, rows: int) -> tuple[np.ndarray, np.ndarray]:
 def split_hashes(source: Source) -> list[tuple[np.ndarray, np.ndarray]]:
     """(content hashes, corpus ordinals) of the source's documents, one pair per bucket; a hash's
     bucket depends on the hash alone, so all documents of one text meet in one bucket."""
+    # hex digests as fixed-width bytes: an exchange's pieces hold no Python objects
     hashes = FileCache(source.cache_root).column(source.entry, "documents", "content_hash"
-                                                 ).to_numpy(zero_copy_only=False).astype(object)
+                                                 ).to_numpy(zero_copy_only=False).astype("S")
     kept, ordinals = _ordinals(source, len(hashes))
     hashes, ordinals = hashes[kept], ordinals[kept]
     bucket = pd.util.hash_array(hashes) % np.uint64(source.buckets)
