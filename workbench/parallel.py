@@ -276,12 +276,9 @@ def _combine_files(task: tuple[Callable, list[Path], int]):
     combine, files, b = task
     pieces = []
     for file in files:
-        with np.load(file, allow_pickle=False) as stored:
-            if str(b) in stored:
-                pieces.append(stored[str(b)])
-            else:
-                pieces.append(tuple(stored[f"{b}.{k}"] for k in range(
-                    sum(name.startswith(f"{b}.") for name in stored.files))))
+        with np.load(file, allow_pickle=False) as stored:  # members in the order written
+            pieces.append(stored[str(b)] if str(b) in stored else
+                          tuple(stored[name] for name in stored.files if name.startswith(f"{b}.")))
     return combine(pieces)
 
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from ..corpus import schema
 from ..corpus.cache import FileCache, Writing, write_arrow
@@ -254,14 +253,9 @@ def _signatures(parts: list, ids: set[str]) -> pd.DataFrame:
     """The signature rows of the documents `ids` (those in candidate pairs of near copies), taken
     from each part: a million documents' signatures, with a bytes object each, were some 500 MiB
     in this process for the few documents compared."""
-    wanted = pa.array(sorted(ids), type=pa.large_string())
-    frames = []
-    for part in parts:
-        table = part.pop("signatures")
-        if len(table):
-            doc_ids = pa.array(table.doc_id.astype("string").array)
-            frames.append(table[pc.is_in(doc_ids, value_set=wanted.cast(doc_ids.type))
-                                .fill_null(False).to_numpy(zero_copy_only=False)])
+    wanted = schema.value_set(ids)
+    frames = [table[schema.isin(table.doc_id, wanted)] for table in (part.pop("signatures") for part in parts)
+              if len(table)]
     return pd.concat(frames, ignore_index=True) if frames else \
         pd.DataFrame({"doc_id": pd.array([], dtype="string"), "signature": pd.Series([], dtype=object)})
 
@@ -287,12 +281,13 @@ def _joined(parts: list[StoredPart], table: str, gone: frozenset[str]) -> pd.Dat
     uses."""
     coded = schema.CATEGORICAL.get(table, ())
     kept, labels, uses = [], {col: [] for col in coded}, {col: [] for col in coded}
+    gone_ids = schema.value_set(gone)
     for part in parts:
         df = part.pop(table)
         if not len(df):  # no rows, and no labels (as `_concat` leaves out an empty table)
             kept.append(np.zeros(0, dtype=bool))
             continue
-        kept.append(_kept(df, gone))
+        kept.append(~schema.isin(df.doc_id, gone_ids))
         for col in coded:
             labels[col].append(_detached(df[col].cat.categories))  # a view would keep the file mapped
             if gone:
@@ -303,10 +298,11 @@ def _joined(parts: list[StoredPart], table: str, gone: frozenset[str]) -> pd.Dat
     final, lookup = {}, {}  # per labelled column: its labels, and each part's codes among them
     for col in coded:
         at, union = pd.factorize(labels[col][0].append(labels[col][1:]))
-        used = np.ones(len(union), dtype=bool)
         if gone:  # labels that only documents set aside used go; those of dropped ids stay
-            used[:] = False
+            used = np.zeros(len(union), dtype=bool)
             used[at[np.concatenate(uses[col])]] = True
+        else:
+            used = np.ones(len(union), dtype=bool)
         code = np.cumsum(used, dtype=np.int32) - 1
         ends = np.cumsum([len(c) for c in labels[col]])[:-1]
         # a part's code -1 (a missing label) looks up the -1 after its labels' codes
@@ -344,11 +340,3 @@ def _detached(labels: pd.Index) -> pd.Index:
     values = labels.array.__arrow_array__()
     return pd.Index(pd.array(pa.concat_arrays([*values.chunks, pa.array([], type=values.type)]),
                              dtype=labels.dtype))
-
-
-def _kept(df: pd.DataFrame, gone: frozenset[str]) -> np.ndarray:
-    """Which rows of a part's table are of documents not `gone` (each label tested once)."""
-    doc_ids = df.doc_id.cat
-    hit = np.fromiter((label in gone for label in doc_ids.categories.tolist()), dtype=bool,
-                      count=len(doc_ids.categories))
-    return ~np.append(hit, False)[doc_ids.codes.to_numpy()]
