@@ -201,8 +201,7 @@ def map_bounded(fn: Callable, tasks: Iterator, workers: int | None = None, *,
         if len(head) < 2 or workers < 2:
             yield from map(fn, tasks)
             return
-        executor = pool(workers, [*preload, *([fn.__module__] if fn.__module__ != "__main__" else [])])
-        _used.add(workers)
+        executor = _pool_for(fn, workers, preload)
     pending: deque[Future] = deque()
     try:
         for task in tasks:
@@ -214,6 +213,23 @@ def map_bounded(fn: Callable, tasks: Iterator, workers: int | None = None, *,
     finally:  # a caller that stops reading (a task failed) leaves no task queued behind it
         for future in pending:
             future.cancel()
+
+
+def run_elsewhere(fn: Callable, task, workers: int | None = None, *, preload: Iterable[str] = (),
+                  client: Client | None = None):
+    """`fn(task)` where `map_bounded` runs a stream's tasks, a lone task too: on the cluster of
+    `client`, in a worker of the pool when there is more than one (`worker_count`), so that this
+    process never holds what the task makes; else here."""
+    if client is None and not multiprocessing.current_process().daemon and (n := worker_count(workers)) > 1:
+        return result(_pool_for(fn, n, preload).submit(fn, task))
+    return next(map_bounded(fn, [task], workers, preload=preload, client=client))
+
+
+def _pool_for(fn: Callable, workers: int, preload: Iterable[str]) -> ProcessPoolExecutor:
+    """The pool of `workers` that runs `fn`, whose fork server imports `preload` and `fn`'s module
+    (unless it is a script's); marked used, so `renew` replaces its workers."""
+    _used.add(workers)
+    return pool(workers, [*preload, *([fn.__module__] if fn.__module__ != "__main__" else [])])
 
 
 @contextlib.contextmanager

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -12,14 +14,14 @@ import pandas as pd
 import pyarrow as pa
 
 from ..corpus import schema
-from ..corpus.cache import FileCache, Writing, write_arrow
+from ..corpus.cache import FileCache, Writing, read_arrow, write_arrow
 from ..memory import give_back
-from ..parallel import exchange, map_bounded
+from ..parallel import exchange, map_bounded, run_elsewhere
 from .copies import Copies, sort_copies
 from .dedupe import Source, band_pairs, exact_pairs, find_duplicates, same_source, split_bands, split_hashes
 from .infer import INFERRED_COLUMNS
 from .merge import archive_articles, merge_metadata
-from .pipeline import PRELOAD, renamed
+from .pipeline import PRELOAD, reading_part, renamed
 from .titles import without_shared_headlines
 
 if TYPE_CHECKING:
@@ -79,12 +81,19 @@ class StoredPart:
     (`pop`; `part[table]` reads one and keeps it until then): read then, mapped, with the ids in
     `rename` renamed (those an earlier partition of its file used) and the documents of `drop`
     left out (ids an earlier file uses). The assembly then holds one table of every part at a
-    time, not every table of every part."""
+    time, not every table of every part. A `head` is a partitioned file's key: the report rows of
+    reading the file (`problems`), and no document."""
 
     def __init__(self, cache: FileCache, entry: str, rename: dict[str, str] | None = None,
-                 drop: frozenset[str] = frozenset(), read: dict[str, pd.DataFrame] | None = None):
-        self.cache, self.entry, self.rename, self.drop = cache, entry, rename or {}, drop
+                 drop: frozenset[str] = frozenset(), read: dict[str, pd.DataFrame] | None = None,
+                 head: bool = False):
+        self.cache, self.entry, self.rename, self.drop, self.head = cache, entry, rename or {}, drop, head
         self._read = read or {}
+
+    @property
+    def where(self) -> tuple[str, tuple[tuple[str, str], ...], frozenset[str], bool]:
+        """What makes this part again in a task (`stored_parts`), without its tables."""
+        return self.entry, tuple(self.rename.items()), self.drop, self.head
 
     def __getitem__(self, table: str) -> pd.DataFrame:
         if table not in self._read:
@@ -97,11 +106,19 @@ class StoredPart:
     def without(self, ids: set[str]) -> StoredPart:
         """This part with the documents of `ids` left out of every table."""
         return StoredPart(self.cache, self.entry, self.rename, self.drop | ids,
-                          {t: _without(df, ids) for t, df in self._read.items()})
+                          {t: _without(df, ids) for t, df in self._read.items()}, self.head)
 
     def _take(self, table: str) -> pd.DataFrame:
+        if self.head and table != "problems":
+            return reading_part([])[table]
         return _without(renamed({table: self.cache.table(self.entry, table)}, self.rename)[table],
                         self.drop)
+
+
+def stored_parts(cache_root: Path, where: Iterable[tuple]) -> list[StoredPart]:
+    """The parts of `where` (each part's `StoredPart.where`) in the cache at `cache_root`."""
+    cache = FileCache(cache_root)
+    return [StoredPart(cache, entry, dict(rename), drop, head=head) for entry, rename, drop, head in where]
 
 
 def _without(df: pd.DataFrame, ids: set[str] | frozenset[str]) -> pd.DataFrame:
@@ -159,25 +176,37 @@ def assemble(parts: list, curated: dict, problems: list[schema.ReportRow], dedup
     metadata merged (without the headlines that pages with other texts share), duplicates of the
     same outlet and repeats of the same archive document set aside, republications across
     outlets kept in their copy group (`workbench.ingest.copies`). Copies are found by exchanges
-    over the `stored` entries (`copy_candidates`). The documents' tables are made here, each
-    taken from the parts as it is joined and let go once written; the passages' and words'
-    tables (`PASSAGE_TABLES`) are joined and written by a task each, where `stored` runs tasks
-    (here, the pool or the cluster), so this process never holds them."""
-    gone = _documents(parts, curated, problems, dedupe, copies, out, stored)
-    give_back()  # what merging freed, while the tasks join the rest
-    kept = tuple((p.entry, tuple(p.rename.items()), p.drop) for p in parts if isinstance(p, StoredPart))
-    tasks = [TableTask(stored.cache_root, kept, table, frozenset(gone), out.folder)
-             for table in PASSAGE_TABLES]
-    written = map_bounded(_write, tasks, stored.workers, preload=PRELOAD, client=stored.client)
-    for table in PASSAGE_TABLES:
+    over the `stored` entries (`copy_candidates`). Every table is made by a task, where `stored`
+    runs tasks (here, the pool or the cluster): the documents' tables by one
+    (`DocumentsTask`), then the passages' and words' (`PASSAGE_TABLES`) by one each; this
+    process holds none of them, only the candidate pairs of copies."""
+    where = tuple(part.where for part in parts)
+    run = partial(run_elsewhere, _call, workers=stored.workers, preload=PRELOAD, client=stored.client)
+    with tempfile.TemporaryDirectory(prefix=".assembly-", dir=stored.cache_root) as scratch:
+        pairs, aside = None, Path(scratch) / "aside.arrow"
+        step = "finding the copies"
         try:
-            out.wrote(table, next(written))
+            if dedupe != "none" and sum(stored.rows):
+                packed, n = run(ComparedTask(stored.cache_root, where))
+                exact, near = copy_candidates(np.unpackbits(packed, count=n).astype(bool), stored)
+                pairs = Path(scratch) / "pairs.npz"
+                np.savez(pairs, exact=exact, near=near)
+            step = "merging the documents' metadata"
+            for table, rows in run(DocumentsTask(stored.cache_root, where, curated, tuple(problems),
+                                                 dedupe, copies, pairs, out.folder, aside)).items():
+                out.wrote(table, rows)
+            written = map_bounded(_call, [TableTask(stored.cache_root, where, table, aside, out.folder)
+                                           for table in PASSAGE_TABLES],
+                                  stored.workers, preload=PRELOAD, client=stored.client)
+            for table in PASSAGE_TABLES:
+                step = f"joining the corpus's {table}"
+                out.wrote(table, next(written))
         except Exception as err:  # whatever stopped it, the researcher is told what and what to do
-            written.close()  # the tasks not started are cancelled
+            if step.startswith("joining"):
+                written.close()  # the tasks not started are cancelled
             raise LoadStopped(
-                f"joining the corpus's {table} stopped ({type(err).__name__}: {err}). Every file "
-                f"processed is kept in the cache ({stored.cache_root}); load again to assemble the "
-                "corpus.") from err
+                f"{step} stopped ({type(err).__name__}: {err}). Every file processed is kept in the "
+                f"cache ({stored.cache_root}); load again to assemble the corpus.") from err
 
 
 class LoadStopped(RuntimeError):
@@ -186,21 +215,68 @@ class LoadStopped(RuntimeError):
 
 
 @dataclass(frozen=True)
-class TableTask:
-    """A task of the assembly: join `table` of the stored parts (each its entry, the ids it
-    renames and the documents it leaves out: `StoredPart`), less the documents set aside
-    (`gone`), and write it into `folder` as `<table>.arrow`; the call returns its rows."""
+class ComparedTask:
+    """A task of the assembly: which of the stored `parts`' documents (their `StoredPart.where`)
+    the search for copies compares, in corpus order: all but the repeats of an archive document
+    (`_repeats`). The call returns them packed (`np.packbits`) and their number."""
 
     cache_root: Path
-    parts: tuple[tuple[str, tuple[tuple[str, str], ...], frozenset[str]], ...]
+    parts: tuple[tuple, ...]
+
+    def __call__(self) -> tuple[np.ndarray, int]:
+        parts = stored_parts(self.cache_root, self.parts)
+        docs = schema.concat([part.pop("documents")[["doc_id", "source_id"]] for part in parts])
+        archive = set().union(*(archive_articles(part.pop("inferred")) for part in parts))
+        compared = ~schema.isin(docs.doc_id, set(_repeats(docs, archive).doc_id))
+        return np.packbits(compared), len(compared)
+
+
+@dataclass(frozen=True)
+class DocumentsTask:
+    """A task of the assembly: write the documents, metadata and report tables of the stored
+    `parts` (their `StoredPart.where`) into `folder` (`_documents`), and the ids of the
+    documents set aside into the file `aside`, for the table tasks; `pairs` holds the candidate
+    pairs of copies (`copy_candidates`: "exact", "near"), None if copies are not sought. The
+    call returns each table's rows."""
+
+    cache_root: Path
+    parts: tuple[tuple, ...]
+    curated: dict
+    problems: tuple[schema.ReportRow, ...]
+    dedupe: str
+    copies: Copies
+    pairs: Path | None
+    folder: Path
+    aside: Path
+
+    def __call__(self) -> dict[str, int]:
+        found = None
+        if self.pairs is not None:
+            with np.load(self.pairs, allow_pickle=False) as stored:
+                found = stored["exact"], stored["near"]
+        out = Writing(self.folder)
+        gone = _documents(stored_parts(self.cache_root, self.parts), self.curated, list(self.problems),
+                          self.dedupe, self.copies, out, found)
+        write_arrow(self.aside, pd.DataFrame({"doc_id": pd.array(sorted(gone), dtype="string")}))
+        give_back()  # a pool's worker lives on: what merging freed is not kept for the session
+        return out.rows
+
+
+@dataclass(frozen=True)
+class TableTask:
+    """A task of the assembly: join `table` of the stored `parts` (their `StoredPart.where`),
+    less the documents set aside (the ids in the file `aside`), and write it into `folder` as
+    `<table>.arrow`; the call returns its rows."""
+
+    cache_root: Path
+    parts: tuple[tuple, ...]
     table: str
-    gone: frozenset[str]
+    aside: Path
     folder: Path
 
     def __call__(self) -> int:
-        cache = FileCache(self.cache_root)
-        df = _joined([StoredPart(cache, entry, dict(rename), drop) for entry, rename, drop in self.parts],
-                     self.table, self.gone)
+        gone = frozenset(read_arrow(self.aside).doc_id.tolist())
+        df = _joined(stored_parts(self.cache_root, self.parts), self.table, gone)
         write_arrow(self.folder / f"{self.table}.arrow", df)
         rows = len(df)
         del df
@@ -208,15 +284,22 @@ class TableTask:
         return rows
 
 
-def _write(task: TableTask) -> int:
-    """Run a table task where `map_bounded` sends it."""
+def _call(task: ComparedTask | DocumentsTask | TableTask):
+    """Run a task of the assembly where `map_bounded` or `run_elsewhere` sends it."""
     return task()
 
 
+def _repeats(docs: pd.DataFrame, archive: set[str]) -> pd.DataFrame:
+    """The `same_source` rows of `docs`: the repeats of an archive document (`archive`: the ids of
+    archive articles, `archive_articles`); the same archive document decides first, and an
+    export column named source_id decides nothing."""
+    return same_source(docs[schema.isin(docs.doc_id, archive)])
+
+
 def _documents(parts: list, curated: dict, problems: list[schema.ReportRow], dedupe: str,
-               copies: Copies, out: Writing, stored: Stored) -> set[str]:
+               copies: Copies, out: Writing, found: tuple[np.ndarray, np.ndarray] | None) -> set[str]:
     """Write the documents, metadata and report tables into `out` (`assemble`); the ids of the
-    documents set aside."""
+    documents set aside. `found`: the candidate pairs of copies among the documents compared."""
     docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "source_id",
                                                              "content_hash"]))
     inferred = without_shared_headlines(_concat(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS)),
@@ -225,11 +308,8 @@ def _documents(parts: list, curated: dict, problems: list[schema.ReportRow], ded
     documents, comparison, doc_reports = merge_metadata(docs, inferred, curated)
     report_rows, gone = list(problems), set()
     if dedupe != "none" and len(docs):
-        # the same archive document decides first (an export column named source_id decides nothing)
-        repeats = same_source(docs[schema.isin(docs.doc_id, archive_articles(inferred))])
-        compared = ~schema.isin(docs.doc_id, set(repeats.doc_id))
-        rest = docs[compared].reset_index(drop=True)
-        found = copy_candidates(compared, stored)
+        repeats = _repeats(docs, archive_articles(inferred))
+        rest = docs[~schema.isin(docs.doc_id, set(repeats.doc_id))].reset_index(drop=True)
         candidates = set(rest.doc_id.iloc[np.unique(found[1][:, [0, 2]])].tolist())
         dups = pd.concat([repeats, find_duplicates(rest, _signatures(parts, candidates), *found)],
                          ignore_index=True)

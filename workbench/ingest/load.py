@@ -226,7 +226,7 @@ def _cached(cache: FileCache, key: str) -> tuple[list, list[str | None]] | None:
     # the head, checked above: the report rows of reading the file, the partitions' names
     found = {name: cache.table(key, name) for name in manifest}
     try:
-        return partitions.file_parts(found, cache), [None, *found["partitions"]["entry"].tolist()]
+        return partitions.file_parts(key, found, cache), [None, *found["partitions"]["entry"].tolist()]
     except FileNotFoundError as err:
         raise CacheError(str(err)) from err
 
@@ -340,7 +340,7 @@ def _process_all(todo: list, cache: FileCache, progress: bool | None, workers: i
         else:  # its partitions are its store; its key holds their names
             head = partitions.head(plan, key, cache)
             cache.store(key, head)
-            yield name, key, partitions.file_parts(head, cache), [None, *partitions.entries(key, plan)]
+            yield name, key, partitions.file_parts(key, head, cache), [None, *partitions.entries(key, plan)]
         done += size
         bar.set_postfix_str(_megabytes(done, total), refresh=False)
         bar.update()

@@ -31,7 +31,7 @@ from ..corpus.cache import FileCache, commit
 from ..parallel import map_bounded
 from .assemble import StoredPart
 from .decode import normalise
-from .pipeline import PRELOAD, Context, process_block, reading_part, reading_problems, unique_ids
+from .pipeline import PRELOAD, Context, process_block, reading_problems, unique_ids
 from .read import BLOCK_ROWS, FileRead, Layout, read_file, suffixes
 
 #: a line break other than "\n" and "\r\n": a lone carriage return, NEL, LINE and PARAGRAPH
@@ -176,12 +176,13 @@ def _head(problems: Sequence[schema.ReportRow], parsed: list[schema.ReportRow],
             "partitions": pd.DataFrame({"entry": pd.array(names, dtype="string")})}
 
 
-def file_parts(file_head: dict[str, pd.DataFrame], cache: FileCache) -> list:
-    """A partitioned file's tables as assembly takes them, in file order: a part of the report
-    rows of reading it (`head`), then each partition as a `StoredPart` (its tables read when the
-    assembly takes them), the ids an earlier partition used renamed '~row<n>' as in one pass over
-    the file. FileNotFoundError if a partition is not in the cache, CacheError if one is damaged."""
-    parts: list = [{**reading_part([]), "problems": file_head["problems"]}]
+def file_parts(key: str, file_head: dict[str, pd.DataFrame], cache: FileCache) -> list:
+    """A partitioned file's tables as assembly takes them, in file order: the report rows of
+    reading it (its `head`, stored under its `key`), then each partition as a `StoredPart` (its
+    tables read when the assembly takes them), the ids an earlier partition used renamed
+    '~row<n>' as in one pass over the file. FileNotFoundError if a partition is not in the
+    cache, CacheError if one is damaged."""
+    parts: list = [StoredPart(cache, key, head=True)]
     seen: set[str] = set()
     for entry in file_head["partitions"]["entry"].tolist():
         if cache.checked(entry) is None:
