@@ -42,6 +42,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .memory import give_back
+
 if TYPE_CHECKING:
     from distributed import Client
 
@@ -95,12 +97,16 @@ def pool(workers: int, preload: Iterable[str] = ()) -> ProcessPoolExecutor:
     return executor
 
 
-def renew() -> None:
+def renew(client: Client | None = None) -> None:
     """Replace the workers of the session's pools that ran tasks by fresh ones, started before
-    this returns. A worker that ran a load's tasks keeps the pages of the libraries it touched
-    (copied from the fork server's on write) and what its allocators freed: some 90 MiB each
-    after Reuters-21578, held for the rest of the session; a fresh one, forked from the running
-    server in milliseconds, shares the server's pages."""
+    this returns; a cluster's workers (`client`'s) hand back what they freed instead
+    (`memory.give_back`). A worker that ran a load's tasks keeps the pages of the libraries it
+    touched (copied from the fork server's on write) and what its allocators freed: some 90 MiB
+    each after Reuters-21578, held for the rest of the session; a fresh one, forked from the
+    running server in milliseconds, shares the server's pages."""
+    if client is not None:
+        client.run(give_back)
+        return
     for workers in _used & set(_pools):
         executor = _pools.pop(workers)
         executor.shutdown(wait=True)

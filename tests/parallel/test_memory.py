@@ -59,10 +59,10 @@ def test_a_load_on_the_pool_leaves_fresh_workers_ready(seed_copy, tmp_path, monk
 
     seen = {}
 
-    def watched():  # the first time: once the files are processed
+    def watched(client):  # the first time: once the files are processed
         if not seen:
             seen["old"] = {pid: _private_mib(pid) for pid in parallel._pools[2]._processes}
-        parallel.renew()
+        parallel.renew(client)
         seen.setdefault("new", {pid: _private_mib(pid) for pid in parallel._pools[2]._processes})
 
     monkeypatch.setattr(load, "PARALLEL_BYTES", 0)  # small as they are, the seeds go to the pool

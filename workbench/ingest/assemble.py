@@ -16,7 +16,7 @@ import pyarrow as pa
 from ..corpus import schema
 from ..corpus.cache import FileCache, Writing, read_arrow, write_arrow
 from ..memory import give_back
-from ..parallel import exchange, map_bounded, run_elsewhere
+from ..parallel import exchange, map_bounded, renew, run_elsewhere
 from .copies import Copies, sort_copies
 from .dedupe import Source, band_pairs, exact_pairs, find_duplicates, same_source, split_bands, split_hashes
 from .infer import INFERRED_COLUMNS
@@ -125,6 +125,38 @@ def _without(df: pd.DataFrame, ids: set[str] | frozenset[str]) -> pd.DataFrame:
     return df[~schema.isin(df.doc_id, ids)] if ids and "doc_id" in df else df
 
 
+def checked_ids(cache_root: Path, parts: list[StoredPart], problems: list[schema.ReportRow], workers: int = 1,
+                client: Client | None = None) -> tuple[list[StoredPart], list[int], list[np.ndarray]]:
+    """The stored parts (in the cache at `cache_root`) without the documents whose id an earlier
+    file already uses (a.txt and a.md), each with a report row appended to `problems`; with each
+    part's stored documents and the positions of those dropped. Found by a task (`IdsTask`)
+    where `map_bounded` runs tasks, so that this process never holds the corpus's ids."""
+    if not parts:
+        return parts, [], []
+    rows, dropped, ids, found = run_elsewhere(_call, IdsTask(cache_root, tuple(p.where for p in parts)),
+                                              workers, preload=PRELOAD, client=client)
+    problems += found
+    return [part.without(set(mine)) if mine else part for part, mine in zip(parts, ids)], rows, dropped
+
+
+@dataclass(frozen=True)
+class IdsTask:
+    """A task of the assembly: of each stored part (its `StoredPart.where`), its documents, the
+    positions and ids of those whose id an earlier file already uses, and the report rows that
+    say so (`without_clashing_ids`)."""
+
+    cache_root: Path
+    parts: tuple[tuple, ...]
+
+    def __call__(self) -> tuple[list[int], list[np.ndarray], list[list[str]], list[schema.ReportRow]]:
+        parts = stored_parts(self.cache_root, self.parts)
+        rows = [len(part["documents"]) for part in parts]
+        problems: list[schema.ReportRow] = []
+        kept, dropped = without_clashing_ids(parts, problems)
+        ids = [sorted(after.drop - before.drop) for before, after in zip(parts, kept)]
+        return rows, dropped, ids, problems
+
+
 def without_clashing_ids(parts: list, problems: list[schema.ReportRow]) -> tuple[list, list[np.ndarray]]:
     """Drop documents whose id an earlier file already uses (a.txt and a.md), with a report row;
     the parts, and each one's positions of the documents dropped. Ids are unique within a file (a
@@ -195,6 +227,7 @@ def assemble(parts: list, curated: dict, problems: list[schema.ReportRow], dedup
             for table, rows in run(DocumentsTask(stored.cache_root, where, curated, tuple(problems),
                                                  dedupe, copies, pairs, out.folder, aside)).items():
                 out.wrote(table, rows)
+            renew(stored.client)  # the table tasks start from fresh workers
             written = map_bounded(_call, [TableTask(stored.cache_root, where, table, aside, out.folder)
                                            for table in PASSAGE_TABLES],
                                   stored.workers, preload=PRELOAD, client=stored.client)
@@ -284,7 +317,7 @@ class TableTask:
         return rows
 
 
-def _call(task: ComparedTask | DocumentsTask | TableTask):
+def _call(task: IdsTask | ComparedTask | DocumentsTask | TableTask):
     """Run a task of the assembly where `map_bounded` or `run_elsewhere` sends it."""
     return task()
 

@@ -26,7 +26,7 @@ from ..memory import give_back
 from ..parallel import map_bounded, renew, worker_count
 from ..progress import progress_bar
 from . import partitions
-from .assemble import LoadStopped, Stored, StoredPart, assemble, without_clashing_ids
+from .assemble import LoadStopped, Stored, StoredPart, assemble, checked_ids
 from .bounds import use_lower_bounds
 from .copies import Copies
 from .curated import missing_files, read_curated
@@ -171,15 +171,15 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
     for name, key, tables, part_entries in _process_all(todo, cache, options.progress,
                                                         worker_count(options.workers), options.client):
         parts[name] = (key, tables, part_entries)
-    _tidy_workers(options.client)  # the assembly's tasks start from fresh workers
+    renew(options.client)  # the assembly's tasks start from fresh workers
     n_problems = len(problems)
     flat = [(name, entry, part) for _, name in files if name in parts
             for part, entry in zip(parts[name][1], parts[name][2])]
     big = sum(path.stat().st_size for path, *_ in entries) >= PARALLEL_BYTES
-    rows = [len(part["documents"]) for *_, part in flat]
-    ordered, dropped = without_clashing_ids([part for *_, part in flat], problems)
-    where = Stored(cache.root, [entry for _, entry, _ in flat], rows, dropped,
-                   worker_count(options.workers) if big else 1, options.client)
+    workers = worker_count(options.workers) if big else 1
+    ordered, rows, dropped = checked_ids(cache.root, [part for *_, part in flat], problems, workers,
+                                         options.client)
+    where = Stored(cache.root, [entry for _, entry, _ in flat], rows, dropped, workers, options.client)
     keys = {key for key, *_ in parts.values()}
     used = keys | {entry for _, entry, _ in flat if entry}
     del parts, flat  # the assembly lets each part's tables go as it joins them
@@ -189,6 +189,7 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
     cache.save_index()
     cache.prune(used)
     cache.prune({corpus_key}, area="corpus")
+    renew(options.client)  # before the corpus is opened here, so their memory and its never add up
     # what a later session opens: the stored tables, mapped
     corpus = _load_assembled(cache, corpus_key)
     if corpus is None:
@@ -200,17 +201,7 @@ def _build(root: Path, context: Context, options: LoadOptions) -> Corpus:
             [report.iloc[:n_problems], schema.report_table(rebuilt), report.iloc[n_problems:]],
             ignore_index=True), "report"))
     give_back()  # what assembling freed, not kept by the notebook for the rest of its session
-    _tidy_workers(options.client)
     return corpus
-
-
-def _tidy_workers(client: Client | None) -> None:
-    """What the workers freed, handed back: the pool's workers that ran tasks are replaced by
-    fresh ones (`parallel.renew`), the cluster's hand back what they freed."""
-    if client is not None:
-        client.run(give_back)
-    else:
-        renew()
 
 
 def _cached(cache: FileCache, key: str) -> tuple[list, list[str | None]] | None:
