@@ -242,7 +242,9 @@ def _load_assembled(cache: FileCache, key: str) -> Corpus | None:
     for table, cols in schema.CATEGORICAL.items():  # Arrow gives back str, not string, labels
         df = tables[table]
         for col in cols:
-            df[col] = schema.string_categories(df[col].astype("category"))
+            dtype = df[col].dtype  # mapped as such (`cache.read_arrow`), or made so here
+            if not (isinstance(dtype, pd.CategoricalDtype) and str(dtype.categories.dtype) == "string"):
+                df[col] = schema.string_categories(df[col].astype("category"))
     return Corpus(**tables, store=cache.entry(key, area="corpus"))
 
 
