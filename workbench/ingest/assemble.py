@@ -342,16 +342,18 @@ def _documents(parts: list, curated: dict, problems: list[schema.ReportRow], ded
     report_rows, gone = list(problems), set()
     if dedupe != "none" and len(docs):
         repeats = _repeats(docs, archive_articles(inferred))
-        rest = docs[~schema.isin(docs.doc_id, set(repeats.doc_id))].reset_index(drop=True)
+        rest = docs[~schema.isin(docs.doc_id, set(repeats.doc_id))].reset_index(drop=True) \
+            if len(repeats) else docs  # not a copy of every text
         candidates = set(rest.doc_id.iloc[np.unique(found[1][:, [0, 2]])].tolist())
         dups = pd.concat([repeats, find_duplicates(rest, _signatures(parts, candidates), *found)],
                          ignore_index=True)
         aside, groups = sort_copies(documents, dups[dups.kind != "near"] if dedupe == "exact"
                                     else dups, copies=copies)
-        where = docs.set_index("doc_id").loc[aside.doc_id, ["file", "row"]]
+        where = docs[["file", "row"]].take(pd.Index(docs.doc_id).get_indexer(aside.doc_id))
         report_rows += [schema.ReportRow(file, row, d, "skipped", why) for file, row, d, why in zip(
             where.file.tolist(), where.row.tolist(), aside.doc_id.tolist(), aside.reason.tolist())]
         gone = set(aside.doc_id.tolist())
+        del docs, rest  # their texts, before those kept are copied
         documents = _with_groups(documents[~schema.isin(documents.doc_id, gone)], groups)
         comparison = (block[~schema.isin(block.doc_id, gone)].reset_index(drop=True) for block in comparison)
         doc_reports = doc_reports[~schema.isin(doc_reports.doc_id, gone)]

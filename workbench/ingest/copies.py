@@ -47,8 +47,9 @@ def sort_copies(documents: pd.DataFrame, dups: pd.DataFrame, *,
     for doc_id in list(root):  # the group of a copy of a copy is the first document's
         while root[doc_id] in root:
             root[doc_id] = root[root[doc_id]]
-    order = {doc_id: i for i, doc_id in enumerate(documents.doc_id.astype(str))}
-    firsts = sorted(set(root.values()), key=order.__getitem__)  # in corpus order
+    firsts = list(dict.fromkeys(root.values()))
+    at = pd.Index(documents.doc_id.astype(str)).get_indexer(firsts)
+    firsts = [firsts[i] for i in np.argsort(at, kind="stable")]  # in corpus order
     groups = pd.DataFrame({
         "doc_id": [*firsts, *kept.doc_id], "copy_group": [*firsts, *kept.doc_id.map(root)],
         "copy_of": [None] * len(firsts) + list(kept.original),

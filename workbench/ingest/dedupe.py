@@ -285,7 +285,7 @@ def find_duplicates(docs: pd.DataFrame, signatures: pd.DataFrame, exact: np.ndar
     if near is None:
         near = band_pairs([band_rows(mat, positions)])
     pair = np.searchsorted(positions, near[:, [0, 2]])  # positions -> rows of `mat`
-    ids, texts = ids[positions], docs["text"].to_numpy(dtype=object)[positions]
+    ids, texts = ids[positions], docs["text"].take(positions).to_numpy(dtype=object)  # theirs alone
     lead, member, sim = _near_pairs(mat, np.column_stack([pair[:, 0], near[:, 1], pair[:, 1]]))
     real = _share_articles(texts, lead, member)
     lead, member, sim = lead[real], member[real], sim[real]

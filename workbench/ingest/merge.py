@@ -85,7 +85,8 @@ def _last_inferred(doc_ids: pd.Series, inferred: pd.DataFrame) -> tuple[pd.DataF
 
     A repeated (doc_id, field) keeps its last row, as a dict filled row by row would.
     """
-    last = inferred.drop_duplicates(["doc_id", "field"], keep="last").reset_index(drop=True)
+    repeated = inferred.duplicated(["doc_id", "field"], keep="last").to_numpy()
+    last = (inferred[~repeated] if repeated.any() else inferred).reset_index(drop=True)  # no copy if none
     at = np.full((len(doc_ids), len(FIELDS)), -1)
     for k, fld in enumerate(FIELDS):
         mine = np.flatnonzero((last["field"] == fld).to_numpy())
