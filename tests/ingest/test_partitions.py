@@ -232,9 +232,10 @@ def test_a_failed_table_task_stops_the_load_and_loading_again_only_assembles(fee
     assert ran == []  # the partitions were kept: only the assembly ran again
 
 
-def test_the_metadata_table_made_in_blocks_is_the_table_made_whole(feed, tmp_path, monkeypatch):
-    """Eight rows a document: the notebook makes and writes it a block of documents at a time,
-    the copies set aside left out of each block."""
+def test_the_metadata_merged_in_blocks_gives_the_tables_made_whole(feed, tmp_path, monkeypatch):
+    """The documents' metadata is merged, and its table (eight rows a document) written, a block
+    of documents at a time, the copies set aside left out of each block: the tables are those
+    of one block, the export's extra column typed as one table would type it."""
     import pyarrow as pa
 
     from workbench.ingest import merge
@@ -246,8 +247,8 @@ def test_the_metadata_table_made_in_blocks_is_the_table_made_whole(feed, tmp_pat
     monkeypatch.setattr(merge, "COMPARISON_BLOCK", 7)
     blocks = _load(feed, tmp_path / "blocks", workers=1)
     assert len(whole.documents) == 300 and "feed.jsonl:again" not in set(whole.documents.doc_id)
-    pd.testing.assert_frame_equal(blocks.metadata, whole.metadata)
-    assert len(blocks.metadata) == 8 * 300
+    assert_same_tables(blocks, whole)
+    assert len(blocks.metadata) == 8 * 300 and blocks.documents.desk.notna().all()
     with pa.memory_map(str(blocks.store / "metadata.arrow")) as source:
         assert pa.ipc.open_file(source).num_record_batches == -(-301 // 7)  # the copy's block too
 

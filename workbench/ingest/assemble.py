@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -17,12 +17,13 @@ from ..corpus import schema
 from ..corpus.cache import FileCache, Writing, read_arrow, write_arrow
 from ..memory import give_back
 from ..parallel import exchange, map_bounded, renew, run_elsewhere
+from . import merge
 from .copies import Copies, sort_copies
 from .dedupe import Source, band_pairs, exact_pairs, find_duplicates, same_source, split_bands, split_hashes
 from .infer import INFERRED_COLUMNS
-from .merge import archive_articles, merge_metadata
+from .merge import Chosen, archive_articles, choose, documents_table, merge_metadata
 from .pipeline import PRELOAD, reading_part, renamed
-from .titles import without_shared_headlines
+from .titles import shared_headlines, without_shared_headlines
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -332,36 +333,92 @@ def _repeats(docs: pd.DataFrame, archive: set[str]) -> pd.DataFrame:
 def _documents(parts: list, curated: dict, problems: list[schema.ReportRow], dedupe: str,
                copies: Copies, out: Writing, found: tuple[np.ndarray, np.ndarray] | None) -> set[str]:
     """Write the documents, metadata and report tables into `out` (`assemble`); the ids of the
-    documents set aside. `found`: the candidate pairs of copies among the documents compared."""
-    docs = _concat(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "source_id",
+    documents set aside. `found`: the candidate pairs of copies among the documents compared.
+    The parts' documents and inferred rows are joined as mapped (no text is read but the
+    candidate copies'), and their metadata merged a block of documents at a time (`_merged`):
+    for 300,000 items, all of it at once held some 250 MiB more."""
+    docs = _mapped(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "source_id",
                                                              "content_hash"]))
-    inferred = without_shared_headlines(_concat(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS)),
-                                        docs)
+    inferred = _mapped(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS))
     read = _concat(parts, "problems", schema.empty("report"))
-    documents, comparison, doc_reports = merge_metadata(docs, inferred, curated)
-    report_rows, gone = list(problems), set()
-    if dedupe != "none" and len(docs):
+    if not len(docs):
+        documents, comparison, doc_reports = merge_metadata(docs, inferred, curated)
+        out.put("documents", documents)
+        out.put("metadata", comparison)
+        out.put("report", schema.conform(pd.concat([schema.report_table(problems), read, doc_reports],
+                                                   ignore_index=True), "report"))
+        return set()
+    shared = shared_headlines(inferred, docs)
+    report_rows, gone, groups = list(problems), set(), None
+    if dedupe != "none":
         repeats = _repeats(docs, archive_articles(inferred))
         rest = docs[~schema.isin(docs.doc_id, set(repeats.doc_id))].reset_index(drop=True) \
             if len(repeats) else docs  # not a copy of every text
         candidates = set(rest.doc_id.iloc[np.unique(found[1][:, [0, 2]])].tolist())
         dups = pd.concat([repeats, find_duplicates(rest, _signatures(parts, candidates), *found)],
                          ignore_index=True)
-        aside, groups = sort_copies(documents, dups[dups.kind != "near"] if dedupe == "exact"
-                                    else dups, copies=copies)
+        dups = dups[dups.kind != "near"] if dedupe == "exact" else dups
+        aside, groups = sort_copies(_outlets(docs, inferred, shared, curated, {*dups.doc_id, *dups.original}),
+                                    dups, copies=copies)
         where = docs[["file", "row"]].take(pd.Index(docs.doc_id).get_indexer(aside.doc_id))
         report_rows += [schema.ReportRow(file, row, d, "skipped", why) for file, row, d, why in zip(
             where.file.tolist(), where.row.tolist(), aside.doc_id.tolist(), aside.reason.tolist())]
         gone = set(aside.doc_id.tolist())
-        del docs, rest  # their texts, before those kept are copied
+        del rest
+    runs: list[Chosen] = []
+    out.put("metadata", _merged(docs, inferred, shared, curated, None if dedupe == "none" else gone, runs))
+    del inferred
+    documents = documents_table(docs, runs, curated)
+    doc_reports = pd.concat([run.report for run in runs], ignore_index=True)
+    del docs, runs
+    if dedupe != "none":
         documents = _with_groups(documents[~schema.isin(documents.doc_id, gone)], groups)
-        comparison = (block[~schema.isin(block.doc_id, gone)].reset_index(drop=True) for block in comparison)
         doc_reports = doc_reports[~schema.isin(doc_reports.doc_id, gone)]
     out.put("documents", documents)
-    out.put("metadata", comparison)
     report = pd.concat([schema.report_table(report_rows), read, doc_reports], ignore_index=True)
     out.put("report", schema.conform(report, "report"))
     return gone
+
+
+def _mapped(parts: list, table: str, empty: pd.DataFrame) -> pd.DataFrame:
+    """One table's rows from every part, taken from the parts, as they are mapped: a string
+    column is a chunk per part over its mapped file, read only where used; `empty` if none."""
+    frames = [f for f in (p.pop(table) for p in parts) if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else empty
+
+
+def _merged(docs: pd.DataFrame, inferred: pd.DataFrame, shared: set[str], curated: dict,
+            gone: set[str] | None, runs: list[Chosen]) -> Iterator[pd.DataFrame]:
+    """The metadata table's blocks (less the documents `gone`, unless None) as the documents'
+    metadata is merged (`merge.choose`), `merge.COMPARISON_BLOCK` documents at a time, with
+    their inferred rows less the `shared` headlines; each block's chosen values are appended to
+    `runs`. The blocks are those the whole corpus merged at once gives."""
+    ordinal = pd.Index(docs.doc_id).get_indexer(inferred.doc_id)
+    order = np.argsort(ordinal, kind="stable")  # a document's rows stay in their order
+    bounds = np.searchsorted(ordinal[order], np.arange(0, len(docs) + merge.COMPARISON_BLOCK,
+                                                       merge.COMPARISON_BLOCK))
+    gone_ids = schema.value_set(gone or set())
+    for k, lo in enumerate(range(0, len(docs), merge.COMPARISON_BLOCK)):
+        rows = inferred.take(order[bounds[k]:bounds[k + 1]])
+        chosen = choose(docs.iloc[lo:lo + merge.COMPARISON_BLOCK], without_shared_headlines(rows, shared),
+                        curated)
+        runs.append(replace(chosen, comparison=iter(())))
+        for block in chosen.comparison:
+            yield block if gone is None else \
+                block[~schema.isin(block.doc_id, gone_ids)].reset_index(drop=True)
+
+
+def _outlets(docs: pd.DataFrame, inferred: pd.DataFrame, shared: set[str], curated: dict,
+             ids: set[str]) -> pd.DataFrame:
+    """`doc_id`, `source_id` and the chosen `outlet` of the `docs` (missing but for the
+    documents `ids`): what `sort_copies` reads. The documents of `ids` are merged alone, as a
+    document's metadata depends on its own rows and its file's alone."""
+    mine = schema.isin(docs.doc_id, ids)
+    chosen = choose(docs[mine], without_shared_headlines(inferred[schema.isin(inferred.doc_id, ids)], shared),
+                    curated)
+    outlet = pd.Series(chosen.values["outlet"], index=np.flatnonzero(mine), copy=False)
+    return pd.DataFrame({"doc_id": docs.doc_id, "source_id": docs.source_id,
+                         "outlet": outlet.reindex(pd.RangeIndex(len(docs)))})
 
 
 def _signatures(parts: list, ids: set[str]) -> pd.DataFrame:

@@ -15,6 +15,7 @@ inferred value meet are compared one at a time (`agrees`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache, partial
 
 import numpy as np
@@ -95,20 +96,48 @@ def _last_inferred(doc_ids: pd.Series, inferred: pd.DataFrame) -> tuple[pd.DataF
     return last, at
 
 
+@dataclass(frozen=True)
+class Chosen:
+    """The merged metadata of a run of documents (`choose`): each field's chosen values, where
+    the date is the curated one and each date's source, the metadata table's blocks (an
+    iterator, made as taken) and the documents' report rows."""
+
+    values: dict[str, pd.api.extensions.ExtensionArray]
+    date_curated: np.ndarray
+    date_source: np.ndarray
+    comparison: Iterator[pd.DataFrame]
+    report: pd.DataFrame
+
+
 def merge_metadata(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str, dict]):
     """Return (documents table, metadata comparison table in blocks of documents, report rows for
     each document): the comparison has a row per document and field, so its blocks are made as
-    they are taken (an iterator of frames), not held at once."""
+    they are taken (an iterator of frames), not held at once. A corpus merges in runs of
+    documents (`choose`), then makes its documents table once (`documents_table`)."""
     if not len(docs):
         return schema.empty("documents"), iter([schema.empty("metadata")]), schema.empty("report")
     docs = docs.reset_index(drop=True)
+    chosen = choose(docs, inferred, curated)
+    return documents_table(docs, [chosen], curated), chosen.comparison, chosen.report
+
+
+def _curated_of(docs: pd.DataFrame, curated: dict[str, dict]):
+    """(`cur(key, missing)`: each document's curated `key`; each file's curated row, files in
+    order of first appearance)."""
     codes, files = pd.factorize(docs["file"], use_na_sentinel=False)
-    per_file = [_cut_date(curated.get(f, {})) for f in files]  # files in order of first appearance
+    per_file = [_cut_date(curated.get(f, {})) for f in files]
 
     def cur(key: str, missing=None) -> np.ndarray:
-        """Each document's curated `key`."""
         return np.array([c.get(key, missing) for c in per_file], dtype=object)[codes]
 
+    return cur, per_file
+
+
+def choose(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str, dict]) -> Chosen:
+    """The merged metadata of `docs` (some documents, in order, with their `inferred` rows): each
+    document's values depend on its own rows and its file's curated row alone."""
+    docs = docs.reset_index(drop=True)
+    cur, _ = _curated_of(docs, curated)
     last, at = _last_inferred(docs["doc_id"], inferred)
     # the inferred values stay Arrow strings, taken field by field: as Python objects they were
     # a string per document and field at once (8 fields of 300,000 documents: 2.4 million);
@@ -146,8 +175,19 @@ def merge_metadata(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str
     report = pd.DataFrame({"file": docs["file"], "row": docs["row"], "doc_id": docs["doc_id"],
                            "status": np.where(reasons.astype(bool), "warning", "ok"),
                            "reason": _strings(reasons)})
-    return (_documents(docs, chosen, date_curated, date_source, cur, per_file),
-            _comparison(docs["doc_id"], last, at, columns), schema.conform(report, "report"))
+    return Chosen(chosen, date_curated, date_source, _comparison(docs["doc_id"], last, at, columns),
+                  schema.conform(report, "report"))
+
+
+def documents_table(docs: pd.DataFrame, runs: list[Chosen], curated: dict[str, dict]) -> pd.DataFrame:
+    """The documents table of `docs` (in order) from the metadata chosen for its runs of
+    documents in order (`choose`)."""
+    docs = docs.reset_index(drop=True)
+    cur, per_file = _curated_of(docs, curated)
+    values = {fld: pd.concat([pd.Series(run.values[fld], copy=False) for run in runs],
+                             ignore_index=True).array for fld in FIELDS}
+    return _documents(docs, values, np.concatenate([run.date_curated for run in runs]),
+                      np.concatenate([run.date_source for run in runs]), cur, per_file)
 
 
 def _comparison(doc_ids: pd.Series, last: pd.DataFrame, at: np.ndarray,

@@ -20,6 +20,7 @@ import re
 
 import lxml.etree
 import lxml.html
+import numpy as np
 import pandas as pd
 
 from .dates import find_dates
@@ -232,17 +233,36 @@ def html_title(html: str, text: str, *, site: str | None = None) -> str | None:
     return supported.pop() if len(supported) == 1 else None
 
 
-def without_shared_headlines(inferred: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
-    """The `inferred` rows (`infer.INFERRED_COLUMNS`) without the titles read from a page's lines
-    (source "headline") that documents with other texts (`docs`: `doc_id`, `content_hash`) share:
-    a line two different articles both carry is their site's (its name, a promo, a section), not
-    either's headline."""
-    headline = (inferred["field"] == "title").to_numpy() & (inferred["source"] == "headline").to_numpy()
+def shared_headlines(inferred: pd.DataFrame, docs: pd.DataFrame) -> set[str]:
+    """The titles read from a page's lines (source "headline" of the `inferred` rows,
+    `infer.INFERRED_COLUMNS`) that documents with other texts (`docs`: `doc_id`,
+    `content_hash`) share, as said (`_said`): a line two different articles both carry is their
+    site's (its name, a promo, a section), not either's headline."""
+    headline = _headlines(inferred)
     if not headline.any():
-        return inferred
+        return set()
     heads = inferred[headline]
     texts = pd.Series(docs["content_hash"].to_numpy(dtype=object),
                       index=docs["doc_id"].astype(str)).reindex(heads["doc_id"].astype(str))
-    said = [" ".join(str(value).casefold().split()) for value in heads["value"]]
-    headline[headline] = texts.groupby(said).transform("nunique").to_numpy() > 1
+    texts_per_title = texts.groupby(_said(heads["value"])).nunique()
+    return set(texts_per_title.index[texts_per_title > 1])
+
+
+def without_shared_headlines(inferred: pd.DataFrame, shared: set[str]) -> pd.DataFrame:
+    """The `inferred` rows without the titles read from a page's lines that are `shared`
+    (`shared_headlines` of the whole corpus, as the rows may be some of its documents' only)."""
+    headline = _headlines(inferred)
+    if not shared or not headline.any():
+        return inferred
+    headline[headline] = [said in shared for said in _said(inferred["value"][headline])]
     return inferred[~headline]
+
+
+def _headlines(inferred: pd.DataFrame) -> np.ndarray:
+    """Where the `inferred` rows are titles read from a page's lines."""
+    return (inferred["field"] == "title").to_numpy() & (inferred["source"] == "headline").to_numpy()
+
+
+def _said(values: pd.Series) -> list[str]:
+    """Titles as compared: casefolded, their spaces collapsed."""
+    return [" ".join(str(value).casefold().split()) for value in values]
