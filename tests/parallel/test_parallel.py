@@ -57,6 +57,17 @@ def test_two_workers_give_what_one_process_gives_from_a_fork_server_kept_for_the
     assert [x for x, _ in parallel.map_bounded(_square, iter(range(5)), 1)] == [0, 1, 4, 9, 16]
 
 
+def test_a_lone_task_runs_in_a_worker_of_the_pool_and_here_with_one_worker():
+    """`run_elsewhere`: a task the assembly runs alone (the documents' merge) goes to the pool,
+    so the notebook never holds what it makes; with one worker it runs here."""
+    parallel.renew()
+    square, pid = parallel.run_elsewhere(_square, 7, 2)
+    assert square == 49 and pid != os.getpid() and pid in parallel.pool(2)._processes
+    parallel.renew()  # the worker that ran it is replaced
+    assert pid not in parallel.pool(2)._processes
+    assert parallel.run_elsewhere(_square, 7, 1) == (49, os.getpid())
+
+
 def test_a_script_without_a_main_guard_is_told_what_to_do(tmp_path):
     """Workers import the script that starts them; without the guard each would start workers
     again. The researcher gets the fix, not a bare BrokenProcessPool."""

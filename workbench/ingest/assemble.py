@@ -224,6 +224,7 @@ def assemble(parts: list, curated: dict, problems: list[schema.ReportRow], dedup
                 exact, near = copy_candidates(np.unpackbits(packed, count=n).astype(bool), stored)
                 pairs = Path(scratch) / "pairs.npz"
                 np.savez(pairs, exact=exact, near=near)
+                renew(stored.client)  # the documents' task starts from a fresh worker, the other idle
             step = "merging the documents' metadata"
             for table, rows in run(DocumentsTask(stored.cache_root, where, curated, tuple(problems),
                                                  dedupe, copies, pairs, out.folder, aside)).items():
