@@ -22,7 +22,7 @@ from .copies import Copies, sort_copies
 from .dedupe import Source, band_pairs, exact_pairs, find_duplicates, same_source, split_bands, split_hashes
 from .infer import INFERRED_COLUMNS
 from .merge import Chosen, archive_articles, choose, documents_table, merge_metadata
-from .pipeline import PRELOAD, reading_part, renamed
+from .pipeline import PRELOAD, reading_part, renamed, unique_ids
 from .titles import shared_headlines, without_shared_headlines
 
 if TYPE_CHECKING:
@@ -128,34 +128,54 @@ def _without(df: pd.DataFrame, ids: set[str] | frozenset[str]) -> pd.DataFrame:
 
 def checked_ids(cache_root: Path, parts: list[StoredPart], problems: list[schema.ReportRow], workers: int = 1,
                 client: Client | None = None) -> tuple[list[StoredPart], list[int], list[np.ndarray]]:
-    """The stored parts (in the cache at `cache_root`) without the documents whose id an earlier
-    file already uses (a.txt and a.md), each with a report row appended to `problems`; with each
+    """The stored parts (in the cache at `cache_root`) with the ids an earlier partition of their
+    file used renamed (`_renamed_partitions`), and without the documents whose id an earlier file
+    already uses (a.txt and a.md), each with a report row appended to `problems`; with each
     part's stored documents and the positions of those dropped. Found by a task (`IdsTask`)
     where `map_bounded` runs tasks, so that this process never holds the corpus's ids."""
     if not parts:
         return parts, [], []
-    rows, dropped, ids, found = run_elsewhere(_call, IdsTask(cache_root, tuple(p.where for p in parts)),
-                                              workers, preload=PRELOAD, client=client)
+    rows, dropped, renames, ids, found = run_elsewhere(
+        _call, IdsTask(cache_root, tuple(p.where for p in parts)), workers, preload=PRELOAD, client=client)
     problems += found
-    return [part.without(set(mine)) if mine else part for part, mine in zip(parts, ids)], rows, dropped
+    return [StoredPart(part.cache, part.entry, rename, part.drop | set(mine), head=part.head)
+            for part, rename, mine in zip(parts, renames, ids)], rows, dropped
 
 
 @dataclass(frozen=True)
 class IdsTask:
     """A task of the assembly: of each stored part (its `StoredPart.where`), its documents, the
-    positions and ids of those whose id an earlier file already uses, and the report rows that
-    say so (`without_clashing_ids`)."""
+    positions of those whose id an earlier file already uses, the ids it renames and those it
+    drops, and the report rows that say so (`_renamed_partitions`, `without_clashing_ids`)."""
 
     cache_root: Path
     parts: tuple[tuple, ...]
 
-    def __call__(self) -> tuple[list[int], list[np.ndarray], list[list[str]], list[schema.ReportRow]]:
-        parts = stored_parts(self.cache_root, self.parts)
+    def __call__(self) -> tuple[list[int], list[np.ndarray], list[dict[str, str]], list[list[str]],
+                                list[schema.ReportRow]]:
+        parts = _renamed_partitions(stored_parts(self.cache_root, self.parts))
         rows = [len(part["documents"]) for part in parts]
         problems: list[schema.ReportRow] = []
         kept, dropped = without_clashing_ids(parts, problems)
         ids = [sorted(after.drop - before.drop) for before, after in zip(parts, kept)]
-        return rows, dropped, ids, problems
+        return rows, dropped, [part.rename for part in parts], ids, problems
+
+
+def _renamed_partitions(parts: list[StoredPart]) -> list[StoredPart]:
+    """The parts, each partition of a file (`<file key>-<n>`, after its file's head) with the
+    ids an earlier partition of the file used renamed '~row<n>', as in one pass over the file
+    (each partition's ids and rows, as its task assigned them, are its `assigned` table)."""
+    out, head, seen = [], None, set()
+    for part in parts:
+        if part.head:
+            head, seen = part.entry, set()
+        elif head is not None and part.entry.startswith(f"{head}-"):
+            assigned = part.cache.table(part.entry, "assigned")
+            pairs = list(zip(assigned["doc_id"].tolist(), assigned["row"].tolist()))
+            rename = {old: new for (old, _), new in zip(pairs, unique_ids(pairs, seen)) if old != new}
+            part = StoredPart(part.cache, part.entry, rename, part.drop)
+        out.append(part)
+    return out
 
 
 def without_clashing_ids(parts: list, problems: list[schema.ReportRow]) -> tuple[list, list[np.ndarray]]:

@@ -31,7 +31,7 @@ from ..corpus.cache import FileCache, commit
 from ..parallel import map_bounded
 from .assemble import StoredPart
 from .decode import normalise
-from .pipeline import PRELOAD, Context, process_block, reading_problems, unique_ids
+from .pipeline import PRELOAD, Context, process_block, reading_problems
 from .read import BLOCK_ROWS, FileRead, Layout, read_file, suffixes
 
 #: a line break other than "\n" and "\r\n": a lone carriage return, NEL, LINE and PARAGRAPH
@@ -179,17 +179,12 @@ def _head(problems: Sequence[schema.ReportRow], parsed: list[schema.ReportRow],
 def file_parts(key: str, file_head: dict[str, pd.DataFrame], cache: FileCache) -> list:
     """A partitioned file's tables as assembly takes them, in file order: the report rows of
     reading it (its `head`, stored under its `key`), then each partition as a `StoredPart` (its
-    tables read when the assembly takes them), the ids an earlier partition used renamed
-    '~row<n>' as in one pass over the file. FileNotFoundError if a partition is not in the
-    cache, CacheError if one is damaged."""
+    tables read when the assembly takes them; the ids an earlier partition used are renamed
+    when the assembly checks the ids, `assemble.IdsTask`). FileNotFoundError if a partition is
+    not in the cache, CacheError if one is damaged."""
     parts: list = [StoredPart(cache, key, head=True)]
-    seen: set[str] = set()
     for entry in file_head["partitions"]["entry"].tolist():
         if cache.checked(entry) is None:
             raise FileNotFoundError(f"partition {entry} is not in the cache at {cache.root}")
-        assigned = cache.table(entry, "assigned")
-        pairs = list(zip(assigned["doc_id"].tolist(), assigned["row"].tolist()))
-        unique = unique_ids(pairs, seen)
-        parts.append(StoredPart(cache, entry, {old: new for (old, _), new in zip(pairs, unique)
-                                               if old != new}))
+        parts.append(StoredPart(cache, entry))
     return parts
