@@ -197,9 +197,9 @@ def test_every_table_is_joined_by_the_workers_not_the_notebook(feed, tmp_path, m
     copies = [json.dumps({**r, "id": f"copy{k}"}) for k, r in enumerate(records[:20])]
     path.write_bytes(path.read_bytes() + ("\n" + "\n".join(copies)).encode())
     monkeypatch.setattr(partitions, "BLOCK_ROWS", SIZE)
-    joined, concat, join = [], assemble._concat, assemble._joined
-    monkeypatch.setattr(assemble, "_concat", lambda parts, table, *a: joined.append(table) or
-                        concat(parts, table, *a))
+    joined, mapped, join = [], assemble._mapped, assemble._joined
+    monkeypatch.setattr(assemble, "_mapped", lambda parts, table, *a: joined.append(table) or
+                        mapped(parts, table, *a))
     monkeypatch.setattr(assemble, "_joined", lambda parts, table, *a: joined.append(table) or
                         join(parts, table, *a))
     here = _load(feed, tmp_path / "here", workers=1, dedupe="none")

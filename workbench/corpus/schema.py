@@ -173,9 +173,15 @@ def categorical(values) -> pd.Categorical:
     return pd.Categorical.from_codes(codes, pd.Index(forms, dtype="string"))
 
 
+def string_labelled(values: pd.Series) -> bool:
+    """Whether `values` is a categorical whose categories have string dtype (not pandas' default
+    "str" (NaN) dtype, which Arrow gives back)."""
+    return isinstance(values.dtype, pd.CategoricalDtype) and str(values.cat.categories.dtype) == "string"
+
+
 def string_categories(values: pd.Series) -> pd.Categorical | pd.Series:
     """A categorical whose categories have string dtype (Arrow gives them back as str)."""
-    if str(values.cat.categories.dtype) == "string":  # not pandas' default "str" (NaN) dtype
+    if string_labelled(values):
         return values
     return pd.Categorical.from_codes(values.cat.codes, values.cat.categories.astype("string"))
 

@@ -203,22 +203,6 @@ def without_clashing_ids(parts: list, problems: list[schema.ReportRow]) -> tuple
     return out, dropped
 
 
-def _concat(parts: list[dict], table: str, empty: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One table's rows from every part, taken from the parts (their mapped files can go);
-    `empty` (default: the schema's empty table) if none. Each Arrow-backed string column is made
-    one buffer of its own: joined, it would be a chunk per part over the part's mapped file, and
-    a take from hundreds of chunks is many times slower than from one."""
-    frames = [f for f in (p.pop(table) for p in parts) if len(f)]
-    if not frames:
-        return schema.empty(table) if empty is None else empty
-    df = schema.concat(frames, table)
-    arrow = {col: df[col].array.__arrow_array__() for col in df.columns
-             if isinstance(df[col].dtype, pd.StringDtype) and df[col].dtype.storage == "pyarrow"}
-    chunked = {col: pd.array(values.combine_chunks(), dtype=df[col].dtype)
-               for col, values in arrow.items() if values.num_chunks > 1}
-    return df.assign(**chunked) if chunked else df
-
-
 #: the tables of a document's passages and words, joined by one task each (`TableTask`)
 PASSAGE_TABLES = ("paragraphs", "sentences", "tokens", "removed")
 
@@ -236,7 +220,7 @@ def assemble(parts: list, curated: dict, problems: list[schema.ReportRow], dedup
     where = tuple(part.where for part in parts)
     run = partial(run_elsewhere, _call, workers=stored.workers, preload=PRELOAD, client=stored.client)
     with tempfile.TemporaryDirectory(prefix=".assembly-", dir=stored.cache_root) as scratch:
-        pairs, aside = None, Path(scratch) / "aside.arrow"
+        pairs, aside, written = None, Path(scratch) / "aside.arrow", None
         step = "finding the copies"
         try:
             if dedupe != "none" and sum(stored.rows):
@@ -257,7 +241,7 @@ def assemble(parts: list, curated: dict, problems: list[schema.ReportRow], dedup
                 step = f"joining the corpus's {table}"
                 out.wrote(table, next(written))
         except Exception as err:  # whatever stopped it, the researcher is told what and what to do
-            if step.startswith("joining"):
+            if written is not None:
                 written.close()  # the tasks not started are cancelled
             raise LoadStopped(
                 f"{step} stopped ({type(err).__name__}: {err}). Every file processed is kept in the "
@@ -361,13 +345,11 @@ def _documents(parts: list, curated: dict, problems: list[schema.ReportRow], ded
     docs = _mapped(parts, "documents", pd.DataFrame(columns=["doc_id", "file", "row", "source_id",
                                                              "content_hash"]))
     inferred = _mapped(parts, "inferred", pd.DataFrame(columns=INFERRED_COLUMNS))
-    read = _concat(parts, "problems", schema.empty("report"))
+    read = _mapped(parts, "problems", schema.empty("report"))
     if not len(docs):
         documents, comparison, doc_reports = merge_metadata(docs, inferred, curated)
-        out.put("documents", documents)
         out.put("metadata", comparison)
-        out.put("report", schema.conform(pd.concat([schema.report_table(problems), read, doc_reports],
-                                                   ignore_index=True), "report"))
+        _put_documents(out, documents, problems, read, doc_reports)
         return set()
     shared = shared_headlines(inferred, docs)
     report_rows, gone, groups = list(problems), set(), None
@@ -395,10 +377,17 @@ def _documents(parts: list, curated: dict, problems: list[schema.ReportRow], ded
     if dedupe != "none":
         documents = _with_groups(documents[~schema.isin(documents.doc_id, gone)], groups)
         doc_reports = doc_reports[~schema.isin(doc_reports.doc_id, gone)]
-    out.put("documents", documents)
-    report = pd.concat([schema.report_table(report_rows), read, doc_reports], ignore_index=True)
-    out.put("report", schema.conform(report, "report"))
+    _put_documents(out, documents, report_rows, read, doc_reports)
     return gone
+
+
+def _put_documents(out: Writing, documents: pd.DataFrame, rows: list[schema.ReportRow], read: pd.DataFrame,
+                   doc_reports: pd.DataFrame) -> None:
+    """Write the documents table, and the report: the `rows` given, those of reading the files
+    (`read`), then the documents' own."""
+    out.put("documents", documents)
+    report = pd.concat([schema.report_table(rows), read, doc_reports], ignore_index=True)
+    out.put("report", schema.conform(report, "report"))
 
 
 def _mapped(parts: list, table: str, empty: pd.DataFrame) -> pd.DataFrame:
@@ -477,7 +466,7 @@ def _joined(parts: list[StoredPart], table: str, gone: frozenset[str]) -> pd.Dat
     gone_ids = schema.value_set(gone)
     for part in parts:
         df = part.pop(table)
-        if not len(df):  # no rows, and no labels (as `_concat` leaves out an empty table)
+        if not len(df):  # no rows, and no labels (as `_mapped` leaves out an empty table)
             kept.append(np.zeros(0, dtype=bool))
             continue
         kept.append(~schema.isin(df.doc_id, gone_ids))

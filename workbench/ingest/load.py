@@ -241,9 +241,8 @@ def _load_assembled(cache: FileCache, key: str) -> Corpus | None:
         return None
     for table, cols in schema.CATEGORICAL.items():  # Arrow gives back str, not string, labels
         df = tables[table]
-        for col in cols:
-            dtype = df[col].dtype  # mapped as such (`cache.read_arrow`), or made so here
-            if not (isinstance(dtype, pd.CategoricalDtype) and str(dtype.categories.dtype) == "string"):
+        for col in cols:  # mapped as such (`cache.read_arrow`), or made so here
+            if not schema.string_labelled(df[col]):
                 df[col] = schema.string_categories(df[col].astype("category"))
     return Corpus(**tables, store=cache.entry(key, area="corpus"))
 

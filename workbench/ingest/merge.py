@@ -116,7 +116,6 @@ def merge_metadata(docs: pd.DataFrame, inferred: pd.DataFrame, curated: dict[str
     documents (`choose`), then makes its documents table once (`documents_table`)."""
     if not len(docs):
         return schema.empty("documents"), iter([schema.empty("metadata")]), schema.empty("report")
-    docs = docs.reset_index(drop=True)
     chosen = choose(docs, inferred, curated)
     return documents_table(docs, [chosen], curated), chosen.comparison, chosen.report
 
